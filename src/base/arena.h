@@ -1,0 +1,28 @@
+/*
+ * arena.h: memory for one request or one report, dropped in one call.
+ *
+ * Everything allocated from an arena lives until arena_free(); nothing in
+ * it is freed on its own. Handlers and report builders allocate freely and
+ * have a single cleanup, so they have no leak paths to get wrong.
+ */
+#ifndef WM_ARENA_H
+#define WM_ARENA_H
+
+#include "base/wm.h"
+
+struct arena;
+
+struct arena *arena_new(void);
+void arena_free(struct arena *a);	/* accepts NULL */
+
+/* Zeroed memory, aligned for any type. */
+void *arena_alloc(struct arena *a, size_t n);
+void *arena_array(struct arena *a, size_t count, size_t size);
+char *arena_strdup(struct arena *a, const char *s);
+char *arena_strndup(struct arena *a, const char *s, size_t n);
+char *arena_printf(struct arena *a, const char *fmt, ...) WM_PRINTF(2, 3);
+
+/* Bytes handed out so far (for tests and the bench's memory figures). */
+size_t arena_used(const struct arena *a);
+
+#endif

@@ -1,0 +1,139 @@
+/*
+ * buf.c: the capped growable string.
+ */
+#include "base/wm.h"
+
+#include "base/buf.h"
+#include "base/err.h"
+#include "base/mem.h"
+
+void
+buf_init(struct buf *b, size_t max)
+{
+	b->s = NULL;
+	b->len = b->cap = 0;
+	b->max = max;
+	b->failed = 0;
+}
+
+void
+buf_release(struct buf *b)
+{
+	free(b->s);
+	buf_init(b, b->max);
+}
+
+void
+buf_reset(struct buf *b)
+{
+	b->len = 0;
+	b->failed = 0;
+	if (b->s != NULL)
+		b->s[0] = '\0';
+}
+
+static int
+buf_reserve(struct buf *b, size_t more)
+{
+	size_t need, ncap;
+
+	if (b->failed)
+		return WM_ETOOBIG;
+	if (more > b->max || b->len > b->max - more) {
+		b->failed = 1;
+		return WM_ETOOBIG;
+	}
+	need = b->len + more + 1;
+	if (need <= b->cap)
+		return 0;
+	ncap = b->cap ? b->cap : 64;
+	while (ncap < need)
+		ncap *= 2;
+	b->s = wm_realloc(b->s, ncap);
+	b->cap = ncap;
+	return 0;
+}
+
+int
+buf_add(struct buf *b, const void *data, size_t len)
+{
+	int rc;
+
+	if ((rc = buf_reserve(b, len)) != 0)
+		return rc;
+	if (len > 0)
+		memcpy(b->s + b->len, data, len);
+	b->len += len;
+	b->s[b->len] = '\0';
+	return 0;
+}
+
+int
+buf_adds(struct buf *b, const char *s)
+{
+	return buf_add(b, s, strlen(s));
+}
+
+int
+buf_addc(struct buf *b, int c)
+{
+	char ch = (char)c;
+
+	return buf_add(b, &ch, 1);
+}
+
+int
+buf_vaddf(struct buf *b, const char *fmt, va_list ap)
+{
+	va_list cp;
+	int n, rc;
+
+	va_copy(cp, ap);
+	n = vsnprintf(NULL, 0, fmt, cp);
+	va_end(cp);
+	if (n < 0)
+		return WM_EINVAL;
+	if ((rc = buf_reserve(b, (size_t)n)) != 0)
+		return rc;
+	vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
+	b->len += (size_t)n;
+	return 0;
+}
+
+int
+buf_addf(struct buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	int rc;
+
+	va_start(ap, fmt);
+	rc = buf_vaddf(b, fmt, ap);
+	va_end(ap);
+	return rc;
+}
+
+const char *
+buf_str(const struct buf *b)
+{
+	return b->s != NULL ? b->s : "";
+}
+
+char *
+buf_detach(struct buf *b, size_t *len)
+{
+	char *s = b->s != NULL ? b->s : wm_strdup("");
+
+	if (len != NULL)
+		*len = b->len;
+	buf_init(b, b->max);
+	return s;
+}
+
+void
+buf_truncate(struct buf *b, size_t len)
+{
+	if (len < b->len) {
+		b->len = len;
+		b->s[len] = '\0';
+	}
+}

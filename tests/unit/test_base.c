@@ -1,0 +1,207 @@
+/*
+ * test_base.c: strings, buffers, arenas, dates and periods.
+ */
+#include "testutil.h"
+
+#include "base/arena.h"
+#include "base/buf.h"
+#include "base/date.h"
+#include "base/period.h"
+#include "base/str.h"
+
+static void
+test_buf_grows_and_formats(void **state)
+{
+	struct buf b = BUF_INIT;
+
+	(void)state;
+	assert_string_equal(buf_str(&b), "");
+	for (int i = 0; i < 1000; i++)
+		assert_int_equal(buf_addf(&b, "%d,", i), 0);
+	assert_true(str_has_prefix(buf_str(&b), "0,1,2,"));
+	assert_int_equal(b.len, strlen(buf_str(&b)));
+	buf_truncate(&b, 2);
+	assert_string_equal(buf_str(&b), "0,");
+	buf_release(&b);
+}
+
+static void
+test_buf_refuses_to_grow_past_its_cap(void **state)
+{
+	struct buf b;
+
+	(void)state;
+	buf_init(&b, 10);
+	assert_int_equal(buf_adds(&b, "0123456789"), 0);
+	assert_int_equal(buf_addc(&b, 'x'), WM_ETOOBIG);
+	assert_true(b.failed);
+	/* a failed buffer stays failed: later adds do nothing */
+	assert_int_equal(buf_adds(&b, ""), WM_ETOOBIG);
+	assert_string_equal(buf_str(&b), "0123456789");
+	buf_release(&b);
+}
+
+static void
+test_arena_strings_live_until_freed(void **state)
+{
+	struct arena *a = arena_new();
+	char *s = arena_printf(a, "%s-%d", "R", 13);
+	char *big = arena_alloc(a, 100000);
+
+	(void)state;
+	assert_string_equal(s, "R-13");
+	assert_int_equal(big[99999], 0);
+	assert_string_equal(arena_strndup(a, "abcdef", 3), "abc");
+	assert_true(arena_used(a) >= 100000);
+	arena_free(a);
+	arena_free(NULL);
+}
+
+static void
+test_dates_round_trip_through_day_numbers(void **state)
+{
+	int y, m, d, day;
+	char out[DATE_ISO_LEN];
+
+	(void)state;
+	assert_int_equal(date_from_ymd(1970, 1, 1), 0);
+	for (int n = -800000; n < 800000; n += 997) {
+		date_to_ymd(n, &y, &m, &d);
+		assert_int_equal(date_from_ymd(y, m, d), n);
+	}
+	assert_int_equal(date_parse_iso("2004-02-29", &day), 0);
+	date_format_iso(day, out);
+	assert_string_equal(out, "2004-02-29");
+	assert_int_equal(date_parse_iso("2003-02-29", &day), WM_EINVAL);
+	assert_int_equal(date_parse_iso("2003-2-1", &day), WM_EINVAL);
+	assert_int_equal(date_weekday(date_from_ymd(2002, 9, 19)), 3);	/* a Thursday */
+}
+
+static void
+test_financial_year_starts_in_april(void **state)
+{
+	(void)state;
+	assert_int_equal(date_fy_start_year(date_from_ymd(2004, 3, 31)), 2003);
+	assert_int_equal(date_fy_start_year(date_from_ymd(2004, 4, 1)), 2004);
+}
+
+static void
+test_periods_parse_in_four_forms(void **state)
+{
+	struct period p;
+	char out[PERIOD_LEN];
+
+	(void)state;
+	assert_int_equal(period_parse("2003-04", &p), 0);
+	assert_int_equal(p.kind, PERIOD_MONTH);
+	assert_int_equal(period_parse("2003-Q2", &p), 0);
+	assert_int_equal(p.kind, PERIOD_QUARTER);
+	assert_int_equal(p.n, 2);
+	assert_int_equal(period_parse("2003/04", &p), 0);
+	assert_int_equal(p.kind, PERIOD_FYEAR);
+	assert_int_equal(period_first_day(&p), date_from_ymd(2003, 4, 1));
+	assert_int_equal(period_last_day(&p), date_from_ymd(2004, 3, 31));
+	assert_int_equal(period_parse("2003/2004", &p), 0);
+	period_format(&p, out);
+	assert_string_equal(out, "2003/04");
+	assert_int_equal(period_parse("1999/00", &p), 0);
+	period_format(&p, out);
+	assert_string_equal(out, "1999/00");
+	assert_int_equal(period_parse("2003", &p), 0);
+	assert_int_equal(p.kind, PERIOD_YEAR);
+	assert_int_equal(period_parse("2003-13", &p), WM_EINVAL);
+	assert_int_equal(period_parse("2003/05", &p), WM_EINVAL);
+	assert_int_equal(period_parse("2003-Q5", &p), WM_EINVAL);
+	assert_int_equal(period_parse("", &p), WM_EINVAL);
+	assert_int_equal(period_parse("03/04", &p), WM_EINVAL);
+}
+
+static void
+test_period_arithmetic_crosses_years(void **state)
+{
+	struct period p, q;
+	char out[PERIOD_LEN];
+
+	(void)state;
+	period_parse("2003-12", &p);
+	q = period_add(&p, 1);
+	period_format(&q, out);
+	assert_string_equal(out, "2004-01");
+	q = period_add(&p, -12);
+	period_format(&q, out);
+	assert_string_equal(out, "2002-12");
+	period_parse("2003-Q1", &p);
+	q = period_add(&p, -1);
+	period_format(&q, out);
+	assert_string_equal(out, "2002-Q4");
+	period_parse("2003-05", &p);
+	period_parse("2003/04", &q);
+	assert_true(period_within(&p, &q));
+	period_parse("2003-03", &p);
+	assert_false(period_within(&p, &q));
+}
+
+static void
+test_numbers_parse_strictly(void **state)
+{
+	int64_t i;
+	double d;
+
+	(void)state;
+	assert_int_equal(str_to_int64(" 42 ", &i), 0);
+	assert_int_equal(i, 42);
+	assert_int_equal(str_to_int64("42x", &i), WM_EINVAL);
+	assert_int_equal(str_to_int64("", &i), WM_EINVAL);
+	assert_int_equal(str_to_int64("99999999999999999999", &i), WM_EINVAL);
+	assert_int_equal(str_to_double("12.5", &d), 0);
+	assert_true(d == 12.5);
+	assert_int_equal(str_to_double("1e3", &d), 0);
+	assert_int_equal(str_to_double("nan", &d), WM_EINVAL);
+	assert_int_equal(str_to_double("0x10", &d), WM_EINVAL);
+	assert_int_equal(str_to_double("12,5", &d), WM_EINVAL);
+}
+
+static void
+test_suggestions_catch_typos_not_other_words(void **state)
+{
+	const char *units[] = { "Camden", "Hackney", "Lambeth" };
+
+	(void)state;
+	assert_int_equal(str_edit_distance("Camdn", "Camden", 5), 1);
+	assert_int_equal(str_edit_distance("kitten", "sitting", 5), 3);
+	assert_int_equal(str_edit_distance("nmae", "name", 5), 1);	/* a swap is one slip */
+	assert_int_equal(str_edit_distance("abcdef", "uvwxyz", 2), 3);	/* gave up past the limit */
+	assert_string_equal(str_suggest("Camdn", units, 3), "Camden");
+	assert_string_equal(str_suggest("hackny", units, 3), "Hackney");
+	assert_null(str_suggest("Westminster", units, 3));
+}
+
+static void
+test_utf8_validation_rejects_bad_sequences(void **state)
+{
+	(void)state;
+	assert_true(utf8_valid("\xE2\x80\xA2\xE2\x80\xA2", 6));	/* •• */
+	assert_false(utf8_valid("\xE2\x80", 2));		/* cut short */
+	assert_false(utf8_valid("\xC0\xAF", 2));		/* overlong */
+	assert_false(utf8_valid("\xED\xA0\x80", 3));		/* surrogate */
+	assert_false(utf8_valid("\xFF", 1));
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_buf_grows_and_formats),
+		cmocka_unit_test(test_buf_refuses_to_grow_past_its_cap),
+		cmocka_unit_test(test_arena_strings_live_until_freed),
+		cmocka_unit_test(test_dates_round_trip_through_day_numbers),
+		cmocka_unit_test(test_financial_year_starts_in_april),
+		cmocka_unit_test(test_periods_parse_in_four_forms),
+		cmocka_unit_test(test_period_arithmetic_crosses_years),
+		cmocka_unit_test(test_numbers_parse_strictly),
+		cmocka_unit_test(test_suggestions_catch_typos_not_other_words),
+		cmocka_unit_test(test_utf8_validation_rejects_bad_sequences),
+	};
+
+	return cmocka_run_group_tests_name("base", tests, NULL, NULL);
+}
