@@ -1,0 +1,336 @@
+/*
+ * store.c: engine-independent half of the store: choosing the driver from
+ * the url, the statement cache, nested transactions and dialect DDL.
+ */
+#include "base/wm.h"
+
+#include "base/buf.h"
+#include "base/mem.h"
+#include "base/str.h"
+#include "store/store_impl.h"
+
+static uint64_t
+hash_sql(const char *s)
+{
+	uint64_t h = 1469598103934665603ULL;	/* FNV-1a */
+
+	for (; *s != '\0'; s++) {
+		h ^= (unsigned char)*s;
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
+int
+store_open(struct store **out, const char *url, unsigned flags, struct wm_err *err)
+{
+	const struct store_driver *drv = &store_sqlite_driver;
+	const char *target = url;
+	struct store *st;
+	int rc;
+
+	*out = NULL;
+	if (url == NULL || *url == '\0')
+		return wm_error(err, WM_EUSAGE, "no database given");
+	if (str_has_prefix(url, "postgresql://") || str_has_prefix(url, "postgres://")) {
+#ifdef WM_HAVE_POSTGRES
+		drv = &store_pg_driver;
+#else
+		return wm_error(err, WM_EUSAGE,
+		    "%s: this waymark was built without PostgreSQL support", url);
+#endif
+	} else if (str_has_prefix(url, "sqlite:")) {
+		target = url + strlen("sqlite:");
+		if (*target == '\0')
+			return wm_error(err, WM_EUSAGE, "%s: no file name after sqlite:", url);
+	}
+	st = wm_calloc(1, sizeof(*st));
+	st->drv = drv;
+	st->url = wm_strdup(url);
+	if ((rc = drv->open(st, target, flags, err)) != 0) {
+		free(st->url);
+		free(st);
+		return rc;
+	}
+	*out = st;
+	return 0;
+}
+
+void
+store_close(struct store *st)
+{
+	size_t i;
+
+	if (st == NULL)
+		return;
+	for (i = 0; i < st->capcache; i++) {
+		struct stmt *s = st->cache[i], *next;
+
+		for (; s != NULL; s = next) {
+			next = s->next_same;
+			st->drv->finalize(s);
+			free(s->sql);
+			free(s);
+		}
+	}
+	free(st->cache);
+	st->drv->close(st);
+	free(st->url);
+	free(st);
+}
+
+enum store_engine
+store_engine(const struct store *st)
+{
+	return st->drv->engine;
+}
+
+const char *
+store_engine_name(const struct store *st)
+{
+	return st->drv->name;
+}
+
+const char *
+store_url(const struct store *st)
+{
+	return st->url;
+}
+
+static void
+cache_insert(struct store *st, struct stmt *s)
+{
+	size_t i;
+
+	if ((st->ncache + 1) * 2 > st->capcache) {
+		struct stmt **old = st->cache;
+		size_t oldcap = st->capcache;
+
+		st->capcache = oldcap ? oldcap * 2 : 64;
+		st->cache = wm_calloc(st->capcache, sizeof(*st->cache));
+		for (i = 0; i < oldcap; i++)
+			if (old[i] != NULL) {
+				size_t j = hash_sql(old[i]->sql) & (st->capcache - 1);
+
+				while (st->cache[j] != NULL)
+					j = (j + 1) & (st->capcache - 1);
+				st->cache[j] = old[i];
+			}
+		free(old);
+	}
+	i = hash_sql(s->sql) & (st->capcache - 1);
+	while (st->cache[i] != NULL)
+		i = (i + 1) & (st->capcache - 1);
+	st->cache[i] = s;
+	st->ncache++;
+}
+
+/*
+ * A statement is in use from the moment it is handed out until it is
+ * stepped to the end, fails, or is reset. One in use (an outer loop over its
+ * rows) is not handed out again: a second instance of the same SQL is
+ * prepared and chained behind the first, so nested use of a query is safe.
+ * Callers that stop before the last row must stmt_reset().
+ */
+int
+store_prepare(struct store *st, const char *sql, struct stmt **out, struct wm_err *err)
+{
+	struct stmt *s, *first = NULL;
+	int rc;
+
+	if (st->capcache > 0) {
+		size_t i = hash_sql(sql) & (st->capcache - 1);
+
+		for (; st->cache[i] != NULL; i = (i + 1) & (st->capcache - 1))
+			if (strcmp(st->cache[i]->sql, sql) == 0) {
+				first = st->cache[i];
+				break;
+			}
+	}
+	for (s = first; s != NULL; s = s->next_same) {
+		if (!s->active) {
+			stmt_reset(s);
+			s->active = true;
+			*out = s;
+			return 0;
+		}
+	}
+	s = wm_calloc(1, sizeof(*s));
+	s->st = st;
+	s->sql = wm_strdup(sql);
+	if ((rc = st->drv->prepare(st, s, err)) != 0) {
+		free(s->sql);
+		free(s);
+		return rc;
+	}
+	if (first != NULL) {
+		s->next_same = first->next_same;
+		first->next_same = s;
+	} else {
+		cache_insert(st, s);
+	}
+	s->active = true;
+	*out = s;
+	return 0;
+}
+
+void stmt_bind_null(struct stmt *s, int i) { s->st->drv->bind_null(s, i); }
+void stmt_bind_int(struct stmt *s, int i, int64_t v) { s->st->drv->bind_int(s, i, v); }
+void stmt_bind_double(struct stmt *s, int i, double v) { s->st->drv->bind_double(s, i, v); }
+
+void
+stmt_bind_text(struct stmt *s, int i, const char *v)
+{
+	if (v == NULL)
+		s->st->drv->bind_null(s, i);
+	else
+		s->st->drv->bind_text(s, i, v);
+}
+
+int
+stmt_step(struct stmt *s, struct wm_err *err)
+{
+	int rc = s->st->drv->step(s, err);
+
+	/* Finished or failed: free for the next store_prepare of this SQL. */
+	s->active = rc == STORE_ROW;
+	return rc;
+}
+
+int
+stmt_exec(struct stmt *s, struct wm_err *err)
+{
+	int rc;
+
+	while ((rc = stmt_step(s, err)) == STORE_ROW)
+		;
+	return rc;
+}
+
+int64_t stmt_changes(struct stmt *s) { return s->st->drv->changes(s); }
+
+void
+stmt_reset(struct stmt *s)
+{
+	s->st->drv->reset(s);
+	s->active = false;
+}
+
+int stmt_column_count(struct stmt *s) { return s->st->drv->column_count(s); }
+const char *stmt_column_name(struct stmt *s, int col) { return s->st->drv->column_name(s, col); }
+bool stmt_is_null(struct stmt *s, int col) { return s->st->drv->is_null(s, col); }
+int64_t stmt_int(struct stmt *s, int col) { return s->st->drv->col_int(s, col); }
+double stmt_double(struct stmt *s, int col) { return s->st->drv->col_double(s, col); }
+const char *stmt_text(struct stmt *s, int col) { return s->st->drv->col_text(s, col); }
+
+int
+store_exec(struct store *st, const char *sql, struct wm_err *err)
+{
+	return st->drv->exec(st, sql, err);
+}
+
+int
+store_exec_ddl(struct store *st, const char *sql, struct wm_err *err)
+{
+	static const char *const tokens[] = { "@ID@", "@REAL@", "@BLOB@" };
+	const char *repl[3] = { st->drv->ddl_id, st->drv->ddl_real, st->drv->ddl_blob };
+	struct buf b = BUF_INIT;
+	const char *p = sql;
+	int rc;
+
+	while (*p != '\0') {
+		size_t k, hit = WM_ARRAY_LEN(tokens);
+
+		if (*p == '@')
+			for (k = 0; k < WM_ARRAY_LEN(tokens); k++)
+				if (str_has_prefix(p, tokens[k]))
+					hit = k;
+		if (hit < WM_ARRAY_LEN(tokens)) {
+			buf_adds(&b, repl[hit]);
+			p += strlen(tokens[hit]);
+		} else {
+			buf_addc(&b, *p++);
+		}
+	}
+	rc = b.failed ? wm_error(err, WM_ETOOBIG, "DDL too large") :
+	    store_exec(st, buf_str(&b), err);
+	buf_release(&b);
+	return rc;
+}
+
+/*
+ * Savepoint names carry the depth so that an inner rollback undoes only
+ * its own work.
+ */
+int
+store_begin(struct store *st, struct wm_err *err)
+{
+	char sql[64];
+	int rc;
+
+	if (st->depth == 0)
+		rc = store_exec(st, st->drv->engine == STORE_SQLITE ?
+		    "BEGIN IMMEDIATE" : "BEGIN", err);
+	else {
+		snprintf(sql, sizeof(sql), "SAVEPOINT wm_sp%d", st->depth);
+		rc = store_exec(st, sql, err);
+	}
+	if (rc == 0)
+		st->depth++;
+	return rc;
+}
+
+int
+store_commit(struct store *st, struct wm_err *err)
+{
+	char sql[64];
+	int rc;
+
+	if (st->depth <= 0)
+		return wm_error(err, WM_EINTERNAL, "commit without a transaction");
+	if (st->depth == 1) {
+		rc = store_exec(st, "COMMIT", err);
+		if (rc != 0) {
+			store_exec(st, "ROLLBACK", NULL);
+			st->depth = 0;
+			return rc;
+		}
+	} else {
+		snprintf(sql, sizeof(sql), "RELEASE SAVEPOINT wm_sp%d", st->depth - 1);
+		if ((rc = store_exec(st, sql, err)) != 0)
+			return rc;
+	}
+	st->depth--;
+	return 0;
+}
+
+int
+store_rollback(struct store *st, int rc)
+{
+	char sql[96];
+
+	if (st->depth <= 0)
+		return rc;
+	if (st->depth == 1) {
+		store_exec(st, "ROLLBACK", NULL);
+	} else {
+		snprintf(sql, sizeof(sql),
+		    "ROLLBACK TO SAVEPOINT wm_sp%d; RELEASE SAVEPOINT wm_sp%d",
+		    st->depth - 1, st->depth - 1);
+		store_exec(st, sql, NULL);
+	}
+	st->depth--;
+	return rc;
+}
+
+bool
+store_in_transaction(const struct store *st)
+{
+	return st->depth > 0;
+}
+
+int
+store_table_exists(struct store *st, const char *table, bool *exists, struct wm_err *err)
+{
+	return st->drv->table_exists(st, table, exists, err);
+}

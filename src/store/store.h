@@ -1,0 +1,91 @@
+/*
+ * store.h: the database connection, whatever engine is behind it.
+ *
+ * Model code writes SQL once, with `?` placeholders and in the subset both
+ * SQLite and PostgreSQL accept, and runs it through this interface. A store
+ * keeps every statement it has prepared, keyed by its SQL text, so callers
+ * prepare on every use and pay for parsing once. Statements belong to the
+ * store: callers never finalize them.
+ *
+ * Transactions nest: an inner store_begin() is a savepoint, so a library
+ * function can be "one transaction" whether or not its caller opened one.
+ */
+#ifndef WM_STORE_H
+#define WM_STORE_H
+
+#include "base/wm.h"
+
+#include "base/err.h"
+
+struct store;
+struct stmt;
+
+enum store_engine {
+	STORE_SQLITE,
+	STORE_POSTGRES
+};
+
+enum {
+	STORE_DONE = 0,	/* stmt_step: no (more) rows */
+	STORE_ROW = 1	/* stmt_step: a row is ready */
+};
+
+/* store_open flags */
+#define STORE_CREATE 0x1	/* create the database if it does not exist */
+#define STORE_READONLY 0x2
+
+/*
+ * Open url: "sqlite:PATH", a plain PATH, or "postgresql://...".
+ * Does not check the schema; see migrate.h.
+ */
+int store_open(struct store **out, const char *url, unsigned flags, struct wm_err *err);
+void store_close(struct store *st);	/* accepts NULL */
+
+enum store_engine store_engine(const struct store *st);
+const char *store_engine_name(const struct store *st);
+/* The url as given, for messages. */
+const char *store_url(const struct store *st);
+
+int store_prepare(struct store *st, const char *sql, struct stmt **out, struct wm_err *err);
+
+/* Parameters are numbered from 1; text is copied. A NULL string binds NULL. */
+void stmt_bind_null(struct stmt *s, int i);
+void stmt_bind_int(struct stmt *s, int i, int64_t v);
+void stmt_bind_double(struct stmt *s, int i, double v);
+void stmt_bind_text(struct stmt *s, int i, const char *v);
+
+/* STORE_ROW, STORE_DONE, or a negative WM_E* code with err filled in. */
+int stmt_step(struct stmt *s, struct wm_err *err);
+/* Run a statement that returns no rows (or ignore them): 0 or an error. */
+int stmt_exec(struct stmt *s, struct wm_err *err);
+/* Rows changed by the last INSERT, UPDATE or DELETE run on s. */
+int64_t stmt_changes(struct stmt *s);
+void stmt_reset(struct stmt *s);
+
+/* Columns are numbered from 0. Text stays valid until the next step or reset. */
+int stmt_column_count(struct stmt *s);
+const char *stmt_column_name(struct stmt *s, int col);
+bool stmt_is_null(struct stmt *s, int col);
+int64_t stmt_int(struct stmt *s, int col);
+double stmt_double(struct stmt *s, int col);
+const char *stmt_text(struct stmt *s, int col);	/* NULL for SQL NULL */
+
+/* Run SQL without parameters (several statements allowed): DDL, pragmas. */
+int store_exec(struct store *st, const char *sql, struct wm_err *err);
+
+/*
+ * Run DDL written in the portable dialect: @ID@ becomes the engine's
+ * auto-increment primary key, @REAL@ its double type, @BLOB@ its byte type.
+ */
+int store_exec_ddl(struct store *st, const char *sql, struct wm_err *err);
+
+int store_begin(struct store *st, struct wm_err *err);
+int store_commit(struct store *st, struct wm_err *err);
+/* Undo the innermost transaction and return rc, for `return store_rollback(st, rc)`. */
+int store_rollback(struct store *st, int rc);
+bool store_in_transaction(const struct store *st);
+
+/* Does a table of this name exist? */
+int store_table_exists(struct store *st, const char *table, bool *exists, struct wm_err *err);
+
+#endif

@@ -1,0 +1,64 @@
+/*
+ * store_impl.h: what an engine driver provides. Private to store/.
+ *
+ * store.c owns the statement cache and the transaction depth; a driver only
+ * talks to its engine. Every driver entry returns 0 or a WM_E* code.
+ */
+#ifndef WM_STORE_IMPL_H
+#define WM_STORE_IMPL_H
+
+#include "store/store.h"
+
+struct store_driver {
+	const char *name;
+	enum store_engine engine;
+	const char *ddl_id;	/* replaces @ID@ */
+	const char *ddl_real;	/* replaces @REAL@ */
+	const char *ddl_blob;	/* replaces @BLOB@ */
+
+	int (*open)(struct store *st, const char *target, unsigned flags, struct wm_err *err);
+	void (*close)(struct store *st);
+	int (*exec)(struct store *st, const char *sql, struct wm_err *err);
+
+	int (*prepare)(struct store *st, struct stmt *s, struct wm_err *err);
+	void (*finalize)(struct stmt *s);
+	void (*bind_null)(struct stmt *s, int i);
+	void (*bind_int)(struct stmt *s, int i, int64_t v);
+	void (*bind_double)(struct stmt *s, int i, double v);
+	void (*bind_text)(struct stmt *s, int i, const char *v);
+	int (*step)(struct stmt *s, struct wm_err *err);
+	void (*reset)(struct stmt *s);
+	int64_t (*changes)(struct stmt *s);
+	int (*column_count)(struct stmt *s);
+	const char *(*column_name)(struct stmt *s, int col);
+	bool (*is_null)(struct stmt *s, int col);
+	int64_t (*col_int)(struct stmt *s, int col);
+	double (*col_double)(struct stmt *s, int col);
+	const char *(*col_text)(struct stmt *s, int col);
+	int (*table_exists)(struct store *st, const char *table, bool *exists, struct wm_err *err);
+};
+
+struct stmt {
+	struct store *st;
+	char *sql;
+	void *handle;	/* the driver's statement */
+	bool active;	/* handed out and not finished: do not hand out again */
+	struct stmt *next_same;	/* another instance of the same SQL */
+};
+
+struct store {
+	const struct store_driver *drv;
+	void *handle;	/* the driver's connection */
+	char *url;
+	int depth;	/* transaction nesting */
+	/* statement cache: open addressing on the SQL text */
+	struct stmt **cache;
+	size_t ncache, capcache;
+};
+
+extern const struct store_driver store_sqlite_driver;
+#ifdef WM_HAVE_POSTGRES
+extern const struct store_driver store_pg_driver;
+#endif
+
+#endif

@@ -1,0 +1,205 @@
+/*
+ * store_sqlite.c: the SQLite driver.
+ *
+ * One connection per struct store (and so per thread in the server), in WAL
+ * mode so readers never wait for the writer, with foreign keys enforced and
+ * a busy timeout so that two processes writing at once queue instead of
+ * failing.
+ */
+#include "base/wm.h"
+
+#include <sqlite3.h>
+#include <sys/stat.h>
+
+#include "store/store_impl.h"
+
+static int
+db_error(struct store *st, struct wm_err *err, const char *what)
+{
+	sqlite3 *db = st->handle;
+	int code = sqlite3_extended_errcode(db);
+	int wm = WM_EDB;
+
+	/* Constraint failures are the data's fault, not the database's. */
+	if ((code & 0xff) == SQLITE_CONSTRAINT)
+		wm = WM_EINVAL;
+	return wm_error(err, wm, "%s: %s", what, sqlite3_errmsg(db));
+}
+
+static int
+sq_open(struct store *st, const char *path, unsigned flags, struct wm_err *err)
+{
+	int oflags = SQLITE_OPEN_NOMUTEX;
+	sqlite3 *db = NULL;
+	struct stat sb;
+	int rc;
+
+	if (flags & STORE_READONLY)
+		oflags |= SQLITE_OPEN_READONLY;
+	else
+		oflags |= SQLITE_OPEN_READWRITE;
+	if (flags & STORE_CREATE)
+		oflags |= SQLITE_OPEN_CREATE;
+	else if (stat(path, &sb) != 0)
+		return wm_error(err, WM_ESCHEMA,
+		    "no database at %s: run `waymark init` to create one", path);
+	rc = sqlite3_open_v2(path, &db, oflags, NULL);
+	if (rc != SQLITE_OK) {
+		wm_error(err, WM_EDB, "%s: %s", path,
+		    db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+		sqlite3_close(db);
+		return WM_EDB;
+	}
+	st->handle = db;
+	sqlite3_busy_timeout(db, 10000);
+	sqlite3_extended_result_codes(db, 1);
+	rc = sqlite3_exec(db,
+	    "PRAGMA foreign_keys = ON;"
+	    "PRAGMA synchronous = NORMAL;"
+	    "PRAGMA temp_store = MEMORY;", NULL, NULL, NULL);
+	if (rc == SQLITE_OK && !(flags & STORE_READONLY))
+		rc = sqlite3_exec(db, "PRAGMA journal_mode = WAL;", NULL, NULL, NULL);
+	if (rc != SQLITE_OK) {
+		/* Not a database at all: say so plainly. */
+		wm_error(err, rc == SQLITE_NOTADB ? WM_ESCHEMA : WM_EDB,
+		    "%s: %s", path, sqlite3_errmsg(db));
+		sqlite3_close(db);
+		st->handle = NULL;
+		return err ? err->code : WM_EDB;
+	}
+	return 0;
+}
+
+static void
+sq_close(struct store *st)
+{
+	sqlite3_close(st->handle);
+}
+
+static int
+sq_exec(struct store *st, const char *sql, struct wm_err *err)
+{
+	char *msg = NULL;
+	int rc = sqlite3_exec(st->handle, sql, NULL, NULL, &msg);
+
+	if (rc != SQLITE_OK) {
+		int code = (rc & 0xff) == SQLITE_CONSTRAINT ? WM_EINVAL : WM_EDB;
+
+		wm_error(err, code, "%s", msg ? msg : sqlite3_errstr(rc));
+		sqlite3_free(msg);
+		return code;
+	}
+	return 0;
+}
+
+static int
+sq_prepare(struct store *st, struct stmt *s, struct wm_err *err)
+{
+	sqlite3_stmt *h = NULL;
+
+	if (sqlite3_prepare_v3(st->handle, s->sql, -1, SQLITE_PREPARE_PERSISTENT,
+	    &h, NULL) != SQLITE_OK)
+		return db_error(st, err, "preparing a query");
+	s->handle = h;
+	return 0;
+}
+
+static void sq_finalize(struct stmt *s) { sqlite3_finalize(s->handle); }
+static void sq_bind_null(struct stmt *s, int i) { sqlite3_bind_null(s->handle, i); }
+static void sq_bind_int(struct stmt *s, int i, int64_t v) { sqlite3_bind_int64(s->handle, i, v); }
+static void sq_bind_double(struct stmt *s, int i, double v) { sqlite3_bind_double(s->handle, i, v); }
+
+static void
+sq_bind_text(struct stmt *s, int i, const char *v)
+{
+	sqlite3_bind_text(s->handle, i, v, -1, SQLITE_TRANSIENT);
+}
+
+static int
+sq_step(struct stmt *s, struct wm_err *err)
+{
+	int rc = sqlite3_step(s->handle);
+
+	if (rc == SQLITE_ROW)
+		return STORE_ROW;
+	if (rc == SQLITE_DONE)
+		return STORE_DONE;
+	/* Reset so the statement's error state does not leak into its next use. */
+	db_error(s->st, err, "query failed");
+	sqlite3_reset(s->handle);
+	return err ? err->code : WM_EDB;
+}
+
+static void
+sq_reset(struct stmt *s)
+{
+	sqlite3_reset(s->handle);
+	sqlite3_clear_bindings(s->handle);
+}
+
+static int64_t sq_changes(struct stmt *s) { return sqlite3_changes(s->st->handle); }
+static int sq_column_count(struct stmt *s) { return sqlite3_column_count(s->handle); }
+static const char *sq_column_name(struct stmt *s, int col) { return sqlite3_column_name(s->handle, col); }
+
+static bool
+sq_is_null(struct stmt *s, int col)
+{
+	return sqlite3_column_type(s->handle, col) == SQLITE_NULL;
+}
+
+static int64_t sq_col_int(struct stmt *s, int col) { return sqlite3_column_int64(s->handle, col); }
+static double sq_col_double(struct stmt *s, int col) { return sqlite3_column_double(s->handle, col); }
+
+static const char *
+sq_col_text(struct stmt *s, int col)
+{
+	if (sqlite3_column_type(s->handle, col) == SQLITE_NULL)
+		return NULL;
+	return (const char *)sqlite3_column_text(s->handle, col);
+}
+
+static int
+sq_table_exists(struct store *st, const char *table, bool *exists, struct wm_err *err)
+{
+	struct stmt *s;
+	int rc;
+
+	rc = store_prepare(st,
+	    "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", &s, err);
+	if (rc != 0)
+		return rc;
+	stmt_bind_text(s, 1, table);
+	rc = stmt_step(s, err);
+	stmt_reset(s);
+	if (rc < 0)
+		return rc;
+	*exists = rc == STORE_ROW;
+	return 0;
+}
+
+const struct store_driver store_sqlite_driver = {
+	.name = "sqlite",
+	.engine = STORE_SQLITE,
+	.ddl_id = "INTEGER PRIMARY KEY",
+	.ddl_real = "REAL",
+	.ddl_blob = "BLOB",
+	.open = sq_open,
+	.close = sq_close,
+	.exec = sq_exec,
+	.prepare = sq_prepare,
+	.finalize = sq_finalize,
+	.bind_null = sq_bind_null,
+	.bind_int = sq_bind_int,
+	.bind_double = sq_bind_double,
+	.bind_text = sq_bind_text,
+	.step = sq_step,
+	.reset = sq_reset,
+	.changes = sq_changes,
+	.column_count = sq_column_count,
+	.column_name = sq_column_name,
+	.is_null = sq_is_null,
+	.col_int = sq_col_int,
+	.col_double = sq_col_double,
+	.col_text = sq_col_text,
+	.table_exists = sq_table_exists,
+};
