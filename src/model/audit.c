@@ -1,0 +1,256 @@
+/*
+ * audit.c: writing, listing and checking the audit log.
+ *
+ * The hash of an entry is BLAKE2b-256 over the previous entry's hash and
+ * the entry's fields, each followed by a unit separator, so that no two
+ * different entries hash the same input. The first entry's previous hash
+ * is 64 zeros.
+ */
+#include "base/wm.h"
+
+#include <sodium.h>
+
+#include "base/buf.h"
+#include "base/date.h"
+#include "model/audit.h"
+#include "store/store.h"
+
+#define HASH_HEX (crypto_generichash_BYTES * 2 + 1)
+static const char genesis[] =
+    "0000000000000000000000000000000000000000000000000000000000000000";
+
+static void
+entry_hash(const char *prev, const char *at, const char *actor, const char *action,
+    const char *kind, const char *ref, const char *before, const char *after, char *out)
+{
+	const char *parts[] = { prev, at, actor, action, kind, ref, before ? before : "",
+		after ? after : "" };
+	unsigned char h[crypto_generichash_BYTES];
+	crypto_generichash_state st;
+
+	/* Idempotent and thread-safe; the library may be used without a main(). */
+	if (sodium_init() < 0)
+		abort();
+	crypto_generichash_init(&st, NULL, 0, sizeof(h));
+	for (size_t i = 0; i < WM_ARRAY_LEN(parts); i++) {
+		crypto_generichash_update(&st, (const unsigned char *)parts[i], strlen(parts[i]));
+		crypto_generichash_update(&st, (const unsigned char *)"\x1f", 1);
+	}
+	crypto_generichash_final(&st, h, sizeof(h));
+	sodium_bin2hex(out, HASH_HEX, h, sizeof(h));
+}
+
+static char *
+dump(const json_t *j)
+{
+	return j != NULL ? json_dumps(j, JSON_COMPACT | JSON_ENSURE_ASCII) : NULL;
+}
+
+static int
+last_hash(struct wm_ctx *ctx, char *out, struct wm_err *err)
+{
+	struct stmt *s;
+	int rc;
+
+	if ((rc = store_prepare(ctx->st, "SELECT hash FROM audit ORDER BY id DESC LIMIT 1", &s,
+	    err)) != 0)
+		return rc;
+	rc = stmt_step(s, err);
+	snprintf(out, HASH_HEX, "%s", rc == STORE_ROW ? stmt_text(s, 0) : genesis);
+	stmt_reset(s);
+	return rc < 0 ? rc : 0;
+}
+
+static int
+insert(struct wm_ctx *ctx, const char *at, const char *actor, const char *action,
+    const char *kind, const char *ref, const char *before, const char *after,
+    const char *prev, const char *hash, struct wm_err *err)
+{
+	struct stmt *s;
+	int rc;
+
+	rc = store_prepare(ctx->st,
+	    "INSERT INTO audit (at, actor, action, kind, ref, before, after, prev_hash, hash)"
+	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", &s, err);
+	if (rc != 0)
+		return rc;
+	stmt_bind_text(s, 1, at);
+	stmt_bind_text(s, 2, actor);
+	stmt_bind_text(s, 3, action);
+	stmt_bind_text(s, 4, kind);
+	stmt_bind_text(s, 5, ref);
+	stmt_bind_text(s, 6, before);
+	stmt_bind_text(s, 7, after);
+	stmt_bind_text(s, 8, prev);
+	stmt_bind_text(s, 9, hash);
+	return stmt_exec(s, err);
+}
+
+int
+audit_record(struct wm_ctx *ctx, const char *action, const char *kind, const char *key,
+    const json_t *before, const json_t *after, struct wm_err *err)
+{
+	char at[TIMESTAMP_LEN], prev[HASH_HEX], hash[HASH_HEX];
+	char *b = dump(before), *a = dump(after);
+	const char *actor = ctx->actor != NULL ? ctx->actor : "unknown";
+	int rc;
+
+	timestamp_format(ctx->now, at);
+	if ((rc = last_hash(ctx, prev, err)) == 0) {
+		entry_hash(prev, at, actor, action, kind, key, b, a, hash);
+		rc = insert(ctx, at, actor, action, kind, key, b, a, prev, hash, err);
+	}
+	free(b);
+	free(a);
+	return rc;
+}
+
+static json_t *
+parsed_or_null(const char *text)
+{
+	json_t *j;
+
+	if (text == NULL)
+		return json_null();
+	j = json_loads(text, 0, NULL);
+	return j != NULL ? j : json_string(text);
+}
+
+int
+audit_list(struct wm_ctx *ctx, const struct audit_query *q, json_t **out, struct wm_err *err)
+{
+	struct buf sql = BUF_INIT;
+	const char *binds[4];
+	size_t nb = 0;
+	struct stmt *s;
+	json_t *arr = json_array();
+	int rc;
+
+	*out = NULL;
+	buf_adds(&sql, "SELECT id, at, actor, action, kind, ref, before, after, prev_hash, hash"
+	    " FROM audit WHERE 1 = 1");
+	if (q->kind != NULL) {
+		buf_adds(&sql, " AND kind = ?");
+		binds[nb++] = q->kind;
+	}
+	if (q->key != NULL) {
+		buf_adds(&sql, " AND ref = ?");
+		binds[nb++] = q->key;
+	}
+	if (q->actor != NULL) {
+		buf_adds(&sql, " AND actor = ?");
+		binds[nb++] = q->actor;
+	}
+	if (q->since != NULL) {
+		buf_adds(&sql, " AND at >= ?");
+		binds[nb++] = q->since;
+	}
+	buf_adds(&sql, q->newest_first ? " ORDER BY id DESC" : " ORDER BY id");
+	if (q->limit > 0)
+		buf_adds(&sql, " LIMIT ? OFFSET ?");
+	if ((rc = store_prepare(ctx->st, buf_str(&sql), &s, err)) != 0)
+		goto out;
+	for (size_t i = 0; i < nb; i++)
+		stmt_bind_text(s, (int)i + 1, binds[i]);
+	if (q->limit > 0) {
+		stmt_bind_int(s, (int)nb + 1, (int64_t)q->limit);
+		stmt_bind_int(s, (int)nb + 2, (int64_t)q->offset);
+	}
+	while ((rc = stmt_step(s, err)) == STORE_ROW) {
+		json_t *e = json_object();
+
+		json_object_set_new(e, "id", json_integer(stmt_int(s, 0)));
+		json_object_set_new(e, "at", json_string(stmt_text(s, 1)));
+		json_object_set_new(e, "actor", json_string(stmt_text(s, 2)));
+		json_object_set_new(e, "action", json_string(stmt_text(s, 3)));
+		json_object_set_new(e, "kind", json_string(stmt_text(s, 4)));
+		json_object_set_new(e, "ref", json_string(stmt_text(s, 5)));
+		json_object_set_new(e, "before", parsed_or_null(stmt_text(s, 6)));
+		json_object_set_new(e, "after", parsed_or_null(stmt_text(s, 7)));
+		json_object_set_new(e, "prev_hash", json_string(stmt_text(s, 8)));
+		json_object_set_new(e, "hash", json_string(stmt_text(s, 9)));
+		json_array_append_new(arr, e);
+	}
+	if (rc < 0)
+		goto out;
+	rc = 0;
+	*out = arr;
+	arr = NULL;
+out:
+	buf_release(&sql);
+	json_decref(arr);
+	return rc;
+}
+
+int
+audit_restore(struct wm_ctx *ctx, const json_t *e, struct wm_err *err)
+{
+	static const char *const names[] = { "at", "actor", "action", "kind", "ref", "prev_hash",
+		"hash" };
+	const char *v[WM_ARRAY_LEN(names)];
+	char *b, *a;
+	int rc;
+
+	for (size_t i = 0; i < WM_ARRAY_LEN(names); i++) {
+		v[i] = json_string_value(json_object_get(e, names[i]));
+		if (v[i] == NULL)
+			return wm_error(err, WM_EINVAL, "audit entry: missing \"%s\"", names[i]);
+	}
+	b = json_is_null(json_object_get(e, "before")) ? NULL : dump(json_object_get(e, "before"));
+	a = json_is_null(json_object_get(e, "after")) ? NULL : dump(json_object_get(e, "after"));
+	rc = insert(ctx, v[0], v[1], v[2], v[3], v[4], b, a, v[5], v[6], err);
+	free(b);
+	free(a);
+	return rc;
+}
+
+int
+audit_count(struct wm_ctx *ctx, int64_t *n, struct wm_err *err)
+{
+	struct stmt *s;
+	int rc;
+
+	if ((rc = store_prepare(ctx->st, "SELECT COUNT(*) FROM audit", &s, err)) != 0)
+		return rc;
+	rc = stmt_step(s, err);
+	*n = rc == STORE_ROW ? stmt_int(s, 0) : 0;
+	stmt_reset(s);
+	return rc < 0 ? rc : 0;
+}
+
+int
+audit_verify(struct wm_ctx *ctx, int64_t *checked, struct wm_err *err)
+{
+	char prev[HASH_HEX], hash[HASH_HEX];
+	struct stmt *s;
+	int rc;
+
+	*checked = 0;
+	snprintf(prev, sizeof(prev), "%s", genesis);
+	rc = store_prepare(ctx->st,
+	    "SELECT id, at, actor, action, kind, ref, before, after, prev_hash, hash"
+	    " FROM audit ORDER BY id", &s, err);
+	if (rc != 0)
+		return rc;
+	while ((rc = stmt_step(s, err)) == STORE_ROW) {
+		int64_t id = stmt_int(s, 0);
+
+		if (strcmp(stmt_text(s, 8), prev) != 0) {
+			stmt_reset(s);
+			return wm_error(err, WM_EINVAL,
+			    "audit entry %lld does not follow entry before it: "
+			    "an entry was removed or reordered", (long long)id);
+		}
+		entry_hash(prev, stmt_text(s, 1), stmt_text(s, 2), stmt_text(s, 3),
+		    stmt_text(s, 4), stmt_text(s, 5), stmt_text(s, 6), stmt_text(s, 7), hash);
+		if (strcmp(hash, stmt_text(s, 9)) != 0) {
+			stmt_reset(s);
+			return wm_error(err, WM_EINVAL,
+			    "audit entry %lld has been altered: its hash does not match its content",
+			    (long long)id);
+		}
+		snprintf(prev, sizeof(prev), "%s", hash);
+		(*checked)++;
+	}
+	return rc < 0 ? rc : 0;
+}

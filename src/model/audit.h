@@ -1,0 +1,50 @@
+/*
+ * audit.h: the audit log: every change, who made it, when, and the record
+ * before and after.
+ *
+ * Entries are written in the same transaction as the change they record,
+ * so there is never a change without its entry. Each entry's hash covers
+ * the previous entry's hash and its own content (BLAKE2b through
+ * libsodium), so any edit to the history breaks the chain at that point
+ * and audit_verify() finds it.
+ */
+#ifndef WM_AUDIT_H
+#define WM_AUDIT_H
+
+#include "base/wm.h"
+
+#include <jansson.h>
+
+#include "base/err.h"
+#include "model/ctx.h"
+
+/* before is NULL for an addition, after NULL for a removal. */
+int audit_record(struct wm_ctx *ctx, const char *action, const char *kind, const char *key,
+    const json_t *before, const json_t *after, struct wm_err *err);
+
+struct audit_query {
+	const char *kind;	/* only entries about this kind (plural name) */
+	const char *key;	/* ... and this record */
+	const char *actor;
+	const char *since;	/* ISO date or instant */
+	size_t limit;		/* 0: all */
+	size_t offset;
+	bool newest_first;
+};
+
+/* Entries as JSON objects: id, at, actor, action, kind, ref, before, after, hash. */
+int audit_list(struct wm_ctx *ctx, const struct audit_query *q, json_t **out,
+    struct wm_err *err);
+
+/* Put back an entry exactly as audit_list gave it (whole-database import). */
+int audit_restore(struct wm_ctx *ctx, const json_t *entry, struct wm_err *err);
+
+int audit_count(struct wm_ctx *ctx, int64_t *n, struct wm_err *err);
+
+/*
+ * Check the hash chain from the first entry to the last. On a break,
+ * returns WM_EINVAL naming the first entry that does not match.
+ */
+int audit_verify(struct wm_ctx *ctx, int64_t *checked, struct wm_err *err);
+
+#endif

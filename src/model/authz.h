@@ -1,0 +1,35 @@
+/*
+ * authz.h: who may read and change what. Enforced here, in the library,
+ * so that the command line, the API and the pages cannot disagree.
+ *
+ *   system, admin  everything (only they manage users)
+ *   planner        everything but users
+ *   lead           progress on the recommendations their posts lead,
+ *                  reports on the projects their posts manage, the status
+ *                  of the plan nodes their posts lead, and comments
+ *   member         reads everything, adds comments
+ *   public         reads only what is published
+ */
+#ifndef WM_AUTHZ_H
+#define WM_AUTHZ_H
+
+#include <jansson.h>
+
+#include "base/err.h"
+#include "model/ctx.h"
+#include "model/kind.h"
+
+/* May this actor read records of this kind at all? */
+int authz_read(const struct wm_ctx *ctx, const struct kind *k, struct wm_err *err);
+
+/*
+ * May this actor make this change? before is NULL for an addition and
+ * after NULL for a removal; both are records as ent.h gives them.
+ */
+int authz_write(struct wm_ctx *ctx, const struct kind *k, const json_t *before,
+    const json_t *after, struct wm_err *err);
+
+/* Only published records are shown to this actor. */
+bool authz_published_only(const struct wm_ctx *ctx);
+
+#endif

@@ -1,0 +1,925 @@
+/*
+ * ent.c: the generic record engine over the descriptions in kinds.c:
+ * reading, keys, and finding records by key.
+ *
+ * Reading: a SELECT is composed from the kind's fields; a reference column
+ * is shown as the key of what it refers to through a correlated subquery
+ * built from the target kind's own key fields (recursively, so a node's
+ * key "TTSC/G1" comes from its plan's ref and its own). Link fields are
+ * filled by a second query.
+ *
+ * Writing is in ent_write.c.
+ *
+ * All SQL text here is built from the constant descriptions, never from
+ * input; the store caches the prepared statements by their text.
+ */
+#include "base/wm.h"
+
+#include "base/buf.h"
+#include "base/date.h"
+#include "base/mem.h"
+#include "base/period.h"
+#include "base/str.h"
+#include "base/tsc.h"
+#include "model/audit.h"
+#include "model/authz.h"
+#include "model/ent.h"
+#include "model/ent_impl.h"
+#include "store/store.h"
+
+void
+param_int(struct params *ps, int64_t v)
+{
+	if (ps->n < MAX_PARAMS)
+		ps->p[ps->n++] = (struct param){ P_INT, v, 0, NULL };
+}
+
+void
+param_real(struct params *ps, double v)
+{
+	if (ps->n < MAX_PARAMS)
+		ps->p[ps->n++] = (struct param){ P_REAL, 0, v, NULL };
+}
+
+void
+param_text(struct params *ps, const char *v)
+{
+	if (ps->n < MAX_PARAMS)
+		ps->p[ps->n++] = (struct param){ v ? P_TEXT : P_NULL, 0, 0, v };
+}
+
+void
+param_null(struct params *ps)
+{
+	if (ps->n < MAX_PARAMS)
+		ps->p[ps->n++] = (struct param){ P_NULL, 0, 0, NULL };
+}
+
+int
+prepare_bound(struct store *st, const struct buf *sql, const struct params *ps,
+    struct stmt **out, struct wm_err *err)
+{
+	int rc;
+
+	if (sql->failed || ps->n >= MAX_PARAMS)
+		return wm_error(err, WM_EINTERNAL, "query too large");
+	if ((rc = store_prepare(st, buf_str(sql), out, err)) != 0)
+		return rc;
+	for (size_t i = 0; i < ps->n; i++) {
+		const struct param *p = &ps->p[i];
+
+		switch (p->type) {
+		case P_NULL: stmt_bind_null(*out, (int)i + 1); break;
+		case P_INT: stmt_bind_int(*out, (int)i + 1, p->i); break;
+		case P_REAL: stmt_bind_double(*out, (int)i + 1, p->d); break;
+		case P_TEXT: stmt_bind_text(*out, (int)i + 1, p->s); break;
+		}
+	}
+	return 0;
+}
+
+const struct kind *
+target_kind(const struct field *f)
+{
+	return kind_base(kind_find(f->target));
+}
+
+bool
+is_fixed(const struct kind *k, const struct field *f)
+{
+	return k->fixed_col != NULL && f->col != NULL && strcmp(f->col, k->fixed_col) == 0;
+}
+
+bool
+has_column(const struct field *f)
+{
+	return f->type != FT_LINKS;
+}
+
+const char *const ts_cols[TS_NCOLS] = { "ts_text", "ts_earliest", "ts_latest", "ts_ongoing",
+	"ts_complete", "ts_uncertain", "ts_conditional" };
+
+/* ---- composing SQL --------------------------------------------------- */
+
+/* The SQL expression for the key of the row of k aliased `alias`. */
+static void
+key_expr(struct buf *b, const struct kind *k, const char *alias, int *n)
+{
+	bool first = true;
+
+	for (const struct field *f = k->fields; f->name != NULL; f++) {
+		if (!(f->flags & FF_KEY))
+			continue;
+		if (!first)
+			buf_adds(b, " || '/' || ");
+		first = false;
+		if (f->type == FT_REF) {
+			const struct kind *t = target_kind(f);
+			char a[16];
+
+			snprintf(a, sizeof(a), "k%d", (*n)++);
+			buf_adds(b, "(SELECT ");
+			key_expr(b, t, a, n);
+			buf_addf(b, " FROM %s %s WHERE %s.id = %s.%s)", t->table, a, a, alias, f->col);
+		} else if (f->type == FT_INT) {
+			buf_addf(b, "CAST(%s.%s AS TEXT)", alias, f->col);
+		} else {
+			buf_addf(b, "%s.%s", alias, f->col);
+		}
+	}
+}
+
+/* "SELECT t.id, t.version, <fields> FROM table t WHERE 1 = 1 [AND fixed]" */
+static void
+select_head(struct buf *b, const struct kind *k)
+{
+	int n = 0;
+
+	buf_adds(b, "SELECT t.id, t.version");
+	FOR_FIELDS(k, f) {
+		if (f->type == FT_REF) {
+			const struct kind *t = target_kind(f);
+			char a[16];
+
+			snprintf(a, sizeof(a), "r%d", n++);
+			buf_adds(b, ", (SELECT ");
+			key_expr(b, t, a, &n);
+			buf_addf(b, " FROM %s %s WHERE %s.id = t.%s)", t->table, a, a, f->col);
+		} else if (f->type == FT_TIMESCALE) {
+			for (size_t i = 0; i < TS_NCOLS; i++)
+				buf_addf(b, ", t.%s", ts_cols[i]);
+		} else if (has_column(f)) {
+			buf_addf(b, ", t.%s", f->col);
+		}
+	}
+	buf_addf(b, " FROM %s t WHERE 1 = 1", k->table);
+	if (k->fixed_col != NULL)
+		buf_addf(b, " AND t.%s = '%s'", k->fixed_col, k->fixed_val);
+}
+
+/*
+ * "ORDER BY 3, 5, 4": the kind's order fields as positions in the
+ * select_head() column list (id and version come first).
+ */
+static void
+order_by(struct buf *b, const struct kind *k)
+{
+	const char *p = k->order;
+	bool first = true;
+
+	buf_adds(b, " ORDER BY ");
+	while (p != NULL && *p != '\0') {
+		const char *end = strchr(p, ',');
+		size_t len = end ? (size_t)(end - p) : strlen(p);
+		int col = 3;
+
+		FOR_FIELDS(k, f) {
+			if (strlen(f->name) == len && strncmp(f->name, p, len) == 0) {
+				buf_addf(b, "%s%d", first ? "" : ", ", col);
+				first = false;
+				break;
+			}
+			if (f->type == FT_TIMESCALE)
+				col += (int)TS_NCOLS;
+			else if (has_column(f))
+				col++;
+		}
+		p = end ? end + 1 : NULL;
+	}
+	buf_addf(b, "%s1", first ? "" : ", ");
+}
+
+/* ---- reading ---------------------------------------------------------- */
+
+json_t *
+text_or_null(const char *s)
+{
+	return s != NULL ? json_string(s) : json_null();
+}
+
+static json_t *
+timescale_json(struct stmt *s, int col)
+{
+	json_t *o;
+
+	if (stmt_is_null(s, col))
+		return json_null();
+	o = json_object();
+	json_object_set_new(o, "text", text_or_null(stmt_text(s, col)));
+	json_object_set_new(o, "earliest", text_or_null(stmt_text(s, col + 1)));
+	json_object_set_new(o, "latest", text_or_null(stmt_text(s, col + 2)));
+	json_object_set_new(o, "ongoing", json_boolean(stmt_int(s, col + 3)));
+	json_object_set_new(o, "complete", json_boolean(stmt_int(s, col + 4)));
+	json_object_set_new(o, "uncertain", json_boolean(stmt_int(s, col + 5)));
+	json_object_set_new(o, "conditional", json_boolean(stmt_int(s, col + 6)));
+	return o;
+}
+
+/* The current row of s (from select_head) as JSON. */
+static json_t *
+row_json(const struct kind *k, struct stmt *s, unsigned how)
+{
+	json_t *o = json_object();
+	int col = 2;
+
+	FOR_FIELDS(k, f) {
+		json_t *v;
+
+		if (f->type == FT_LINKS) {
+			json_object_set_new(o, f->name, json_array());
+			continue;
+		}
+		if (f->type == FT_TIMESCALE) {
+			json_object_set_new(o, f->name, timescale_json(s, col));
+			col += (int)TS_NCOLS;
+			continue;
+		}
+		if ((f->flags & FF_SECRET) && !(how & READ_SECRETS)) {
+			col++;
+			continue;
+		}
+		if (stmt_is_null(s, col))
+			v = json_null();
+		else switch (f->type) {
+		case FT_INT: v = json_integer(stmt_int(s, col)); break;
+		case FT_REAL: v = json_real(stmt_double(s, col)); break;
+		case FT_BOOL: v = json_boolean(stmt_int(s, col) != 0); break;
+		default: v = json_string(stmt_text(s, col)); break;
+		}
+		json_object_set_new(o, f->name, v);
+		col++;
+	}
+	json_object_set_new(o, "version", json_integer(stmt_int(s, 1)));
+	return o;
+}
+
+struct idrow {
+	int64_t id;
+	json_t *row;	/* borrowed from the result array */
+};
+
+static int
+idrow_cmp(const void *a, const void *b)
+{
+	const struct idrow *x = a, *y = b;
+
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+/*
+ * Fill every link field of the rows: one query per link field for a list
+ * (all links of the table), or for one row when there is only one.
+ */
+static int
+fill_links(struct wm_ctx *ctx, const struct kind *k, struct idrow *rows, size_t n,
+    struct wm_err *err)
+{
+	int rc = 0;
+
+	if (n == 0)
+		return 0;
+	qsort(rows, n, sizeof(*rows), idrow_cmp);
+	FOR_FIELDS(k, f) {
+		const struct kind *t;
+		struct buf sql = BUF_INIT;
+		struct params ps = { 0 };
+		struct stmt *s;
+		int kn = 0;
+
+		if (f->type != FT_LINKS)
+			continue;
+		t = target_kind(f);
+		buf_addf(&sql, "SELECT l.%s, ", f->link_self);
+		key_expr(&sql, t, "x", &kn);
+		buf_addf(&sql, " FROM %s l JOIN %s x ON x.id = l.%s", f->link_table, t->table,
+		    f->link_other);
+		if (n == 1) {
+			buf_addf(&sql, " WHERE l.%s = ?", f->link_self);
+			param_int(&ps, rows[0].id);
+		}
+		buf_addf(&sql, " ORDER BY l.%s, l.seq", f->link_self);
+		rc = prepare_bound(ctx->st, &sql, &ps, &s, err);
+		buf_release(&sql);
+		if (rc != 0)
+			return rc;
+		while ((rc = stmt_step(s, err)) == STORE_ROW) {
+			struct idrow key = { stmt_int(s, 0), NULL }, *hit;
+
+			hit = bsearch(&key, rows, n, sizeof(*rows), idrow_cmp);
+			if (hit != NULL)
+				json_array_append_new(json_object_get(hit->row, f->name),
+				    json_string(stmt_text(s, 1)));
+		}
+		if (rc < 0)
+			return rc;
+	}
+	return 0;
+}
+
+/* The range a list is limited to, from ent_query's from/to. */
+struct range {
+	const struct field *f;
+	int first, last;	/* days; DATE_NONE: open */
+};
+
+static int
+range_bound(const char *text, bool last, int *day)
+{
+	struct period p;
+
+	if (text == NULL) {
+		*day = DATE_NONE;
+		return 0;
+	}
+	if (date_parse_iso(text, day) == 0)
+		return 0;
+	if (period_parse(text, &p) != 0)
+		return WM_EINVAL;
+	*day = last ? period_last_day(&p) : period_first_day(&p);
+	return 0;
+}
+
+static bool
+in_range(const struct range *r, const json_t *row)
+{
+	const char *v = json_string_value(json_object_get(row, r->f->name));
+	struct period p;
+
+	if (v == NULL || period_parse(v, &p) != 0)
+		return false;
+	return (r->first == DATE_NONE || period_first_day(&p) >= r->first) &&
+	    (r->last == DATE_NONE || period_last_day(&p) <= r->last);
+}
+
+
+/* Add "AND ..." for each filter in where. */
+static int
+add_filters(struct wm_ctx *ctx, const struct kind *k, const json_t *where, struct buf *sql,
+    struct params *ps, json_t *hold, struct wm_err *err)
+{
+	const char *name;
+	json_t *val;
+	int rc;
+
+	json_object_foreach((json_t *)where, name, val) {
+		const struct field *f = kind_field(k, name);
+		json_t *norm = NULL;
+		int64_t id;
+
+		if (f == NULL || (f->flags & FF_SECRET) || f->type == FT_TIMESCALE)
+			return wm_error(err, WM_EUSAGE, "%s cannot be filtered by \"%s\"",
+			    k->name, name);
+		if (json_is_null(val) || (json_is_string(val) && *json_string_value(val) == '\0')) {
+			if (f->type == FT_LINKS)
+				buf_addf(sql, " AND NOT EXISTS (SELECT 1 FROM %s l WHERE l.%s = t.id)",
+				    f->link_table, f->link_self);
+			else
+				buf_addf(sql, " AND t.%s IS NULL", f->col);
+			continue;
+		}
+		if (f->type == FT_REF || f->type == FT_LINKS) {
+			if (!json_is_string(val))
+				return wm_error(err, WM_EINVAL, "%s: expected a key", name);
+			if ((rc = resolve(ctx, target_kind(f), json_string_value(val), false, &id, err)) != 0)
+				return rc;
+			if (f->type == FT_REF)
+				buf_addf(sql, " AND t.%s = ?", f->col);
+			else
+				buf_addf(sql, " AND EXISTS (SELECT 1 FROM %s l WHERE l.%s = t.id AND l.%s = ?)",
+				    f->link_table, f->link_self, f->link_other);
+			param_int(ps, id);
+			continue;
+		}
+		if ((rc = normalize_value(ctx, k, f, val, &norm, err)) != 0)
+			return rc;
+		json_array_append_new(hold, norm);	/* keeps the text alive for binding */
+		buf_addf(sql, " AND t.%s = ?", f->col);
+		if (json_is_boolean(norm))
+			param_int(ps, json_is_true(norm));
+		else if (json_is_integer(norm))
+			param_int(ps, json_integer_value(norm));
+		else if (json_is_real(norm))
+			param_real(ps, json_real_value(norm));
+		else
+			param_text(ps, json_string_value(norm));
+	}
+	return 0;
+}
+
+static int
+read_rows(struct wm_ctx *ctx, const struct kind *k, const struct ent_query *q, int64_t only_id,
+    unsigned how, json_t **out, struct wm_err *err)
+{
+	struct buf sql = BUF_INIT;
+	struct params ps = { 0 };
+	struct range range = { NULL, DATE_NONE, DATE_NONE };
+	struct idrow *rows = NULL;
+	size_t nrows = 0, caprows = 0, skipped = 0;
+	json_t *result = json_array(), *hold = json_array();
+	struct stmt *s;
+	bool post_filter = false;
+	int rc;
+
+	*out = NULL;
+	select_head(&sql, k);
+	if (only_id != 0) {
+		buf_adds(&sql, " AND t.id = ?");
+		param_int(&ps, only_id);
+	}
+	if (authz_published_only(ctx) && kind_field(k, "published") != NULL)
+		buf_adds(&sql, " AND t.published = 1");
+	if (q != NULL && q->where != NULL &&
+	    (rc = add_filters(ctx, k, q->where, &sql, &ps, hold, err)) != 0)
+		goto out;
+	if (q != NULL && (q->from != NULL || q->to != NULL)) {
+		FOR_FIELDS(k, f)
+			if (range.f == NULL && (f->type == FT_PERIOD || f->type == FT_DATE))
+				range.f = f;
+		if (range.f == NULL) {
+			rc = wm_error(err, WM_EUSAGE, "%s have no date or period to limit by", k->name);
+			goto out;
+		}
+		if (range_bound(q->from, false, &range.first) != 0 ||
+		    range_bound(q->to, true, &range.last) != 0) {
+			rc = wm_error(err, WM_EUSAGE,
+			    "from/to must be a date (2003-04-30) or a period (2003-04, 2003-Q2, 2003/04, 2003)");
+			goto out;
+		}
+		if (range.f->type == FT_DATE) {
+			char d[DATE_ISO_LEN];
+
+			if (range.first != DATE_NONE) {
+				buf_addf(&sql, " AND t.%s >= ?", range.f->col);
+				date_format_iso(range.first, d);
+				json_array_append_new(hold, json_string(d));
+				param_text(&ps, json_string_value(json_array_get(hold,
+				    json_array_size(hold) - 1)));
+			}
+			if (range.last != DATE_NONE) {
+				buf_addf(&sql, " AND t.%s <= ?", range.f->col);
+				date_format_iso(range.last, d);
+				json_array_append_new(hold, json_string(d));
+				param_text(&ps, json_string_value(json_array_get(hold,
+				    json_array_size(hold) - 1)));
+			}
+		} else {
+			/* Periods of mixed kinds do not sort as text: filter them here. */
+			post_filter = true;
+		}
+	}
+	order_by(&sql, k);
+	if (q != NULL && q->limit > 0 && !post_filter) {
+		buf_adds(&sql, " LIMIT ? OFFSET ?");
+		param_int(&ps, (int64_t)q->limit);
+		param_int(&ps, (int64_t)q->offset);
+	}
+	if ((rc = prepare_bound(ctx->st, &sql, &ps, &s, err)) != 0)
+		goto out;
+	while ((rc = stmt_step(s, err)) == STORE_ROW) {
+		json_t *row = row_json(k, s, how);
+
+		if (post_filter) {
+			if (!in_range(&range, row) || skipped++ < q->offset) {
+				json_decref(row);
+				continue;
+			}
+			if (q->limit > 0 && nrows >= q->limit) {
+				json_decref(row);
+				stmt_reset(s);
+				rc = STORE_DONE;
+				break;
+			}
+		}
+		WM_GROW(rows, nrows + 1, caprows);
+		rows[nrows].id = stmt_int(s, 0);
+		rows[nrows].row = row;
+		nrows++;
+		json_array_append_new(result, row);
+	}
+	if (rc < 0)
+		goto out;
+	if ((rc = fill_links(ctx, k, rows, nrows, err)) != 0)
+		goto out;
+	if (!(how & READ_RAW) && k->hooks != NULL && k->hooks->decorate != NULL) {
+		/* rows[] was sorted by id; decorate in list order */
+		for (size_t i = 0; i < nrows; i++)
+			if ((rc = k->hooks->decorate(ctx, rows[i].id, rows[i].row, err)) != 0)
+				goto out;
+	}
+	*out = result;
+	result = NULL;
+	rc = 0;
+out:
+	buf_release(&sql);
+	free(rows);
+	json_decref(result);
+	json_decref(hold);
+	return rc;
+}
+
+int
+ent_list(struct wm_ctx *ctx, const struct kind *k, const struct ent_query *q, json_t **out,
+    struct wm_err *err)
+{
+	int rc;
+
+	unsigned how = 0;
+
+	if ((rc = authz_read(ctx, k, err)) != 0)
+		return rc;
+	if (q != NULL && q->raw)
+		how |= READ_RAW;
+	if (q != NULL && q->raw && q->secrets &&
+	    (ctx->role == ROLE_SYSTEM || ctx->role == ROLE_ADMIN))
+		how |= READ_SECRETS;
+	return read_rows(ctx, k, q, 0, how, out, err);
+}
+
+int
+read_one(struct wm_ctx *ctx, const struct kind *k, int64_t id, unsigned how, json_t **out,
+    struct wm_err *err)
+{
+	json_t *arr;
+	int rc;
+
+	*out = NULL;
+	if ((rc = read_rows(ctx, k, NULL, id, how, &arr, err)) != 0)
+		return rc;
+	if (json_array_size(arr) == 0) {
+		json_decref(arr);
+		return wm_error(err, WM_ENOTFOUND, "no %s with that key", k->one);
+	}
+	*out = json_incref(json_array_get(arr, 0));
+	json_decref(arr);
+	return 0;
+}
+
+int
+ent_get_by_id(struct wm_ctx *ctx, const struct kind *k, int64_t id, bool raw, json_t **out,
+    struct wm_err *err)
+{
+	int rc;
+
+	if ((rc = authz_read(ctx, k, err)) != 0)
+		return rc;
+	return read_one(ctx, k, id, raw ? READ_RAW : 0, out, err);
+}
+
+int
+ent_get(struct wm_ctx *ctx, const struct kind *k, const char *key, json_t **out,
+    struct wm_err *err)
+{
+	int64_t id;
+	int rc;
+
+	*out = NULL;
+	if ((rc = authz_read(ctx, k, err)) != 0)
+		return rc;
+	if ((rc = resolve(ctx, k, key, false, &id, err)) != 0)
+		return rc;
+	if ((rc = read_one(ctx, k, id, 0, out, err)) == WM_ENOTFOUND)
+		return wm_error(err, WM_ENOTFOUND, "no %s \"%s\"", k->one, key);
+	return rc;
+}
+
+/* ---- keys and resolution ---------------------------------------------- */
+
+/*
+ * Split key into the parts of k's key fields: a reference field takes as
+ * many parts as its target's key has; the last field takes the rest, so a
+ * period "2003/04" at the end survives.
+ */
+struct key_part {
+	const struct field *f;
+	char *text;	/* for a reference: the target's whole key */
+};
+
+static size_t
+split_key(const struct kind *k, const char *key, size_t nparts_given, struct key_part *parts,
+    size_t skip_fields)
+{
+	const char *p = key;
+	size_t n = 0, field_no = 0, nkey = 0;
+
+	for (const struct field *f = k->fields; f->name != NULL; f++)
+		if (f->flags & FF_KEY)
+			nkey++;
+	for (const struct field *f = k->fields; f->name != NULL; f++) {
+		size_t want;
+		const char *end;
+
+		if (!(f->flags & FF_KEY))
+			continue;
+		if (field_no++ < skip_fields)
+			continue;
+		want = f->type == FT_REF ? kind_key_parts(kind_find(f->target)) : 1;
+		if (field_no == nkey) {
+			end = p + strlen(p);
+		} else {
+			end = p;
+			for (size_t i = 0; i < want; i++) {
+				end = strchr(i == 0 ? end : end + 1, '/');
+				if (end == NULL)
+					return 0;
+			}
+		}
+		parts[n].f = f;
+		parts[n].text = wm_strndup(p, (size_t)(end - p));
+		n++;
+		p = *end ? end + 1 : end;
+	}
+	(void)nparts_given;
+	return n;
+}
+
+static void
+free_parts(struct key_part *parts, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(parts[i].text);
+}
+
+static size_t
+count_parts(const char *key)
+{
+	size_t n = 1;
+
+	for (; *key != '\0'; key++)
+		n += *key == '/';
+	return n;
+}
+
+/*
+ * Look the key up exactly (nocase: text parts compared case-insensitively).
+ * skip_fields leading key fields are not constrained (a partial key).
+ * Sets *found to the number of matches (stopping at 2) and *id to the first.
+ */
+static int
+lookup(struct wm_ctx *ctx, const struct kind *k, struct key_part *parts, size_t nparts,
+    bool nocase, int *found, int64_t *id, struct wm_err *err)
+{
+	struct buf sql = BUF_INIT;
+	struct params ps = { 0 };
+	struct stmt *s;
+	int rc;
+
+	*found = 0;
+	buf_addf(&sql, "SELECT t.id FROM %s t WHERE 1 = 1", k->table);
+	if (k->fixed_col != NULL)
+		buf_addf(&sql, " AND t.%s = '%s'", k->fixed_col, k->fixed_val);
+	for (size_t i = 0; i < nparts; i++) {
+		const struct field *f = parts[i].f;
+
+		if (f->type == FT_REF) {
+			int64_t rid;
+
+			rc = resolve(ctx, target_kind(f), parts[i].text, true, &rid, err);
+			if (rc == WM_ENOTFOUND) {
+				buf_release(&sql);
+				return 0;
+			}
+			if (rc != 0) {
+				buf_release(&sql);
+				return rc;
+			}
+			buf_addf(&sql, " AND t.%s = ?", f->col);
+			param_int(&ps, rid);
+		} else if (f->type == FT_INT) {
+			int64_t v;
+
+			if (str_to_int64(parts[i].text, &v) != 0) {
+				buf_release(&sql);
+				return 0;
+			}
+			buf_addf(&sql, " AND t.%s = ?", f->col);
+			param_int(&ps, v);
+		} else {
+			if (nocase)
+				buf_addf(&sql, " AND LOWER(t.%s) = LOWER(?)", f->col);
+			else
+				buf_addf(&sql, " AND t.%s = ?", f->col);
+			param_text(&ps, parts[i].text);
+		}
+	}
+	buf_adds(&sql, " LIMIT 2");
+	rc = prepare_bound(ctx->st, &sql, &ps, &s, err);
+	buf_release(&sql);
+	if (rc != 0)
+		return rc;
+	while ((rc = stmt_step(s, err)) == STORE_ROW) {
+		if ((*found)++ == 0)
+			*id = stmt_int(s, 0);
+	}
+	return rc < 0 ? rc : 0;
+}
+
+/* Find by the kind's name field, then by alias (single-part keys only). */
+static int
+lookup_name(struct wm_ctx *ctx, const struct kind *k, const char *key, int *found, int64_t *id,
+    struct wm_err *err)
+{
+	const struct kind *base = kind_base(k);
+	struct buf sql = BUF_INIT;
+	struct stmt *s;
+	int rc;
+
+	*found = 0;
+	FOR_FIELDS(k, f) {
+		if (!(f->flags & FF_NAME))
+			continue;
+		buf_reset(&sql);
+		buf_addf(&sql, "SELECT t.id FROM %s t WHERE LOWER(t.%s) = LOWER(?)", k->table, f->col);
+		if (k->fixed_col != NULL)
+			buf_addf(&sql, " AND t.%s = '%s'", k->fixed_col, k->fixed_val);
+		buf_adds(&sql, " LIMIT 2");
+		if ((rc = store_prepare(ctx->st, buf_str(&sql), &s, err)) != 0)
+			goto out;
+		stmt_bind_text(s, 1, key);
+		while ((rc = stmt_step(s, err)) == STORE_ROW)
+			if ((*found)++ == 0)
+				*id = stmt_int(s, 0);
+		if (rc < 0)
+			goto out;
+		if (*found > 0)
+			break;
+	}
+	rc = 0;
+	if (*found == 0) {
+		char *target = NULL;
+
+		rc = store_prepare(ctx->st,
+		    "SELECT target FROM alias WHERE kind = ? AND LOWER(name) = LOWER(?)", &s, err);
+		if (rc != 0)
+			goto out;
+		stmt_bind_text(s, 1, base->name);
+		stmt_bind_text(s, 2, key);
+		if ((rc = stmt_step(s, err)) == STORE_ROW)
+			target = wm_strdup(stmt_text(s, 0));
+		stmt_reset(s);
+		if (rc < 0)
+			goto out;
+		rc = 0;
+		if (target != NULL && strcasecmp(target, key) != 0) {
+			struct key_part parts[16];
+			size_t n = split_key(k, target, count_parts(target), parts, 0);
+
+			if (n > 0)
+				rc = lookup(ctx, k, parts, n, false, found, id, err);
+			free_parts(parts, n);
+		}
+		free(target);
+	}
+out:
+	buf_release(&sql);
+	return rc;
+}
+
+/* "unknown unit "Camdn" (did you mean "Camden"?)" */
+static int
+not_found(struct wm_ctx *ctx, const struct kind *k, const char *key, struct wm_err *err)
+{
+	struct buf sql = BUF_INIT;
+	const char **cands = NULL;
+	size_t n = 0, cap = 0;
+	const char *pick;
+	json_t *hold = json_array();
+	struct stmt *s;
+	int kn = 0, rc;
+
+	buf_adds(&sql, "SELECT ");
+	key_expr(&sql, k, "t", &kn);
+	buf_addf(&sql, " FROM %s t", k->table);
+	if (k->fixed_col != NULL)
+		buf_addf(&sql, " WHERE t.%s = '%s'", k->fixed_col, k->fixed_val);
+	buf_adds(&sql, " LIMIT 2000");
+	rc = store_prepare(ctx->st, buf_str(&sql), &s, NULL);
+	if (rc == 0) {
+		while (stmt_step(s, NULL) == STORE_ROW) {
+			json_array_append_new(hold, json_string(stmt_text(s, 0)));
+		}
+	}
+	for (size_t i = 0; i < json_array_size(hold); i++) {
+		WM_GROW(cands, n + 1, cap);
+		cands[n++] = json_string_value(json_array_get(hold, i));
+	}
+	pick = str_suggest(key, cands, n);
+	if (pick != NULL)
+		wm_error(err, WM_ENOTFOUND, "unknown %s \"%s\" (did you mean \"%s\"?)", k->one, key, pick);
+	else
+		wm_error(err, WM_ENOTFOUND, "unknown %s \"%s\"", k->one, key);
+	free(cands);
+	json_decref(hold);
+	buf_release(&sql);
+	return WM_ENOTFOUND;
+}
+
+static int
+ambiguous(const struct kind *k, const char *key, struct wm_err *err)
+{
+	return wm_error(err, WM_EINVAL, "\"%s\" matches more than one %s: give its whole key",
+	    key, k->one);
+}
+
+int
+resolve(struct wm_ctx *ctx, const struct kind *k, const char *key, bool quiet, int64_t *id,
+    struct wm_err *err)
+{
+	struct key_part parts[16];
+	size_t need = kind_key_parts(k), given, n;
+	int found = 0, rc = 0;
+
+	if (key == NULL || *key == '\0')
+		return wm_error(err, WM_EINVAL, "no %s given", k->one);
+	if (need > WM_ARRAY_LEN(parts))
+		return wm_error(err, WM_EINTERNAL, "%s: key too long", k->name);
+	given = count_parts(key);
+	if (given >= need) {
+		n = split_key(k, key, given, parts, 0);
+		if (n > 0) {
+			rc = lookup(ctx, k, parts, n, false, &found, id, err);
+			if (rc == 0 && found == 0)
+				rc = lookup(ctx, k, parts, n, true, &found, id, err);
+		}
+		free_parts(parts, n);
+	} else {
+		/* A partial key ("G1" for "TTSC/G1"): leave out the leading reference. */
+		const struct field *first = NULL;
+
+		for (const struct field *f = k->fields; f->name != NULL && first == NULL; f++)
+			if (f->flags & FF_KEY)
+				first = f;
+		if (first != NULL && first->type == FT_REF &&
+		    need - kind_key_parts(kind_find(first->target)) == given) {
+			n = split_key(k, key, given, parts, 1);
+			if (n > 0) {
+				rc = lookup(ctx, k, parts, n, false, &found, id, err);
+				if (rc == 0 && found == 0)
+					rc = lookup(ctx, k, parts, n, true, &found, id, err);
+			}
+			free_parts(parts, n);
+		}
+	}
+	if (rc == 0 && found == 0 && given == 1)
+		rc = lookup_name(ctx, k, key, &found, id, err);
+	if (rc != 0)
+		return rc;
+	if (found == 1)
+		return 0;
+	if (found > 1)
+		return ambiguous(k, key, err);
+	if (quiet)
+		return WM_ENOTFOUND;
+	return not_found(ctx, k, key, err);
+}
+
+/* Only the key exactly as written: WM_ENOTFOUND (no message) if none. */
+int
+resolve_exact(struct wm_ctx *ctx, const struct kind *k, const char *key, int64_t *id,
+    struct wm_err *err)
+{
+	struct key_part parts[16];
+	size_t n;
+	int found = 0, rc = 0;
+
+	if (kind_key_parts(k) > WM_ARRAY_LEN(parts) || count_parts(key) < kind_key_parts(k))
+		return WM_ENOTFOUND;
+	n = split_key(k, key, count_parts(key), parts, 0);
+	if (n > 0)
+		rc = lookup(ctx, k, parts, n, false, &found, id, err);
+	free_parts(parts, n);
+	if (rc != 0)
+		return rc;
+	return found == 1 ? 0 : WM_ENOTFOUND;
+}
+
+int
+ent_resolve(struct wm_ctx *ctx, const struct kind *k, const char *key, int64_t *id,
+    struct wm_err *err)
+{
+	return resolve(ctx, k, key, false, id, err);
+}
+
+int
+ent_row_key(const struct kind *k, const json_t *row, struct buf *out)
+{
+	bool first = true;
+
+	for (const struct field *f = k->fields; f->name != NULL; f++) {
+		const json_t *v;
+
+		if (!(f->flags & FF_KEY))
+			continue;
+		v = json_object_get(row, f->name);
+		if (!first)
+			buf_addc(out, '/');
+		first = false;
+		if (json_is_string(v))
+			buf_adds(out, json_string_value(v));
+		else if (json_is_integer(v))
+			buf_addf(out, "%lld", (long long)json_integer_value(v));
+		else
+			return WM_EINVAL;
+	}
+	return out->failed ? WM_ETOOBIG : 0;
+}
+

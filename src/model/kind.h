@@ -1,0 +1,124 @@
+/*
+ * kind.h: what kinds of record Waymark keeps, described as data.
+ *
+ * Each kind (units, goals, recommendations, measurements...) is a table
+ * plus a list of fields: their JSON and command-line name, column, type,
+ * and whether they are part of the natural key. The generic engine in
+ * ent.c reads these descriptions to list, show, add, set, remove, export
+ * and import every kind the same way, and the command line's help is
+ * generated from them, so it cannot drift from what the code does.
+ *
+ * SQL is composed from these compile-time strings only, never from input;
+ * values always travel as bound parameters.
+ *
+ * A kind's key is its key fields' values joined by '/': "Camden",
+ * "DA2002/R3", "TTSC/G1", "BVPI 153b/Camden/2003-04". A key field that
+ * refers to another kind contributes that kind's whole key.
+ */
+#ifndef WM_KIND_H
+#define WM_KIND_H
+
+#include "base/wm.h"
+
+#include <jansson.h>
+
+#include "base/err.h"
+
+struct wm_ctx;
+
+enum ftype {
+	FT_TEXT,
+	FT_INT,
+	FT_REAL,
+	FT_BOOL,	/* true/false; with FF_NULL also null ("not stated") */
+	FT_DATE,	/* "YYYY-MM-DD" */
+	FT_ENUM,	/* one of field.values */
+	FT_PERIOD,	/* "2003-04", "2003-Q2", "2003/04", "2003" */
+	FT_FYEAR,	/* a financial year, "2003/04" */
+	FT_REF,		/* the key of one record of kind field.target */
+	FT_LINKS,	/* keys of several records of field.target, via a link table */
+	FT_TIMESCALE	/* a timescale as written and what it means; columns ts_* */
+};
+
+/* field flags */
+#define FF_KEY 0x01	/* part of the natural key, in field order */
+#define FF_REQ 0x02	/* must be given when adding */
+#define FF_BRIEF 0x04	/* a column of the text table in `list` */
+#define FF_DERIVED 0x08	/* worked out by Waymark; cannot be set */
+#define FF_NULL 0x10	/* FT_BOOL: null allowed */
+#define FF_SECRET 0x20	/* never shown; only exported */
+#define FF_NAME 0x40	/* a record may also be found by this field's value */
+
+struct field {
+	const char *name;		/* JSON and --option name, snake_case */
+	const char *col;		/* column (FT_TIMESCALE: unused) */
+	enum ftype type;
+	unsigned flags;
+	const char *target;		/* FT_REF, FT_LINKS: kind name */
+	const char *const *values;	/* FT_ENUM: NULL-terminated */
+	const char *link_table;		/* FT_LINKS */
+	const char *link_self;		/* FT_LINKS: column naming this record */
+	const char *link_other;		/* FT_LINKS: column naming the target */
+	const char *help;
+};
+
+/* kind flags */
+#define KF_VIEW 0x01	/* a filtered view of another kind's table: not exported */
+#define KF_NOEXPORT 0x02
+#define KF_READONLY 0x04	/* changed only by Waymark itself */
+
+/*
+ * Hooks let a kind's own module derive and check what the generic engine
+ * cannot: a recommendation's due date from its timescale, a node's parent
+ * within its plan. All are optional.
+ */
+struct kind_hooks {
+	/*
+	 * Before a write: row is the complete new record (keys as strings),
+	 * before the old one or NULL on add. May change row; returns 0 or an
+	 * error that aborts the write.
+	 */
+	int (*prepare)(struct wm_ctx *ctx, json_t *row, const json_t *before,
+	    struct wm_err *err);
+	/* After a write, in the same transaction; after is NULL on remove. */
+	int (*after)(struct wm_ctx *ctx, int64_t id, const json_t *before,
+	    const json_t *after, struct wm_err *err);
+	/* Add what list and show present beside the stored fields (not exported). */
+	int (*decorate)(struct wm_ctx *ctx, int64_t id, json_t *row, struct wm_err *err);
+};
+
+struct kind {
+	const char *name;	/* plural, as on the command line and in JSON files */
+	const char *one;	/* singular, for messages and `add` */
+	const char *table;
+	const char *fixed_col;	/* a view's rows have fixed_col = fixed_val */
+	const char *fixed_val;
+	const struct field *fields;	/* ends with a field whose name is NULL */
+	/*
+	 * The fields lists are sorted by, comma-separated. Sorting by what
+	 * records say rather than by internal ids makes an export the same
+	 * whatever order its records were made in.
+	 */
+	const char *order;
+	unsigned flags;
+	const struct kind_hooks *hooks;
+	const char *help;
+};
+
+/* Every kind, ending with one whose name is NULL; in dependency order. */
+extern const struct kind kinds[];
+
+/* By plural or singular name, '-' and '_' alike; NULL if none. */
+const struct kind *kind_find(const char *name);
+/* The closest kind name to a misspelt one, or NULL. */
+const char *kind_suggest(const char *name);
+const struct field *kind_field(const struct kind *k, const char *name);
+size_t kind_nfields(const struct kind *k);
+/* How many '/'-separated parts a key of this kind has. */
+size_t kind_key_parts(const struct kind *k);
+/* The kind a view shows rows of ("goals" -> "nodes"); k itself if not a view. */
+const struct kind *kind_base(const struct kind *k);
+
+const char *ftype_name(enum ftype t);
+
+#endif

@@ -1,0 +1,102 @@
+/*
+ * node.c: what the engine cannot know about plan nodes and milestones.
+ *
+ * A node's parent is written relative to its plan ("G1" for "TTSC/G1")
+ * and must be in the same plan; milestone dependencies likewise within
+ * their timetable. Timescales are read against the date of the document
+ * they came from: the plan's or the timetable's.
+ */
+#include "base/wm.h"
+
+#include "base/buf.h"
+#include "base/date.h"
+#include "model/ent.h"
+#include "model/hooks.h"
+
+/* "G1" within plan "TTSC" becomes "TTSC/G1"; a whole key is left alone. */
+static void
+qualify(json_t *row, const char *field, const char *owner)
+{
+	const char *v = json_string_value(json_object_get(row, field));
+	struct buf b = BUF_INIT;
+
+	if (v == NULL || owner == NULL || strchr(v, '/') != NULL)
+		return;
+	buf_addf(&b, "%s/%s", owner, v);
+	json_object_set_new(row, field, json_string(buf_str(&b)));
+	buf_release(&b);
+}
+
+static void
+qualify_all(json_t *row, const char *field, const char *owner)
+{
+	json_t *arr = json_object_get(row, field), *v;
+	size_t i;
+
+	if (!json_is_array(arr) || owner == NULL)
+		return;
+	json_array_foreach(arr, i, v) {
+		const char *s = json_string_value(v);
+		struct buf b = BUF_INIT;
+
+		if (s == NULL || strchr(s, '/') != NULL)
+			continue;
+		buf_addf(&b, "%s/%s", owner, s);
+		json_array_set_new(arr, i, json_string(buf_str(&b)));
+		buf_release(&b);
+	}
+}
+
+static bool
+belongs_to(const char *key, const char *owner)
+{
+	size_t n = strlen(owner);
+
+	return strncmp(key, owner, n) == 0 && key[n] == '/';
+}
+
+static int
+node_prepare(struct wm_ctx *ctx, json_t *row, const json_t *before, struct wm_err *err)
+{
+	const char *plan = json_string_value(json_object_get(row, "plan"));
+	const char *parent;
+	int date;
+	int rc;
+
+	(void)before;
+	qualify(row, "parent", plan);
+	parent = json_string_value(json_object_get(row, "parent"));
+	if (parent != NULL && plan != NULL && !belongs_to(parent, plan))
+		return wm_error(err, WM_EINVAL, "node parent: \"%s\" is not in plan \"%s\"; "
+		    "a node's parent must be in the same plan (use a link across plans)",
+		    parent, plan);
+	if (json_object_get(row, "timescale") != NULL && !json_is_null(json_object_get(row, "timescale"))) {
+		if ((rc = ent_ref_date(ctx, "plans", plan, "doc_date", &date, err)) != 0)
+			return rc;
+		if (date == DATE_NONE &&
+		    (rc = ent_ref_date(ctx, "plans", plan, "period_start", &date, err)) != 0)
+			return rc;
+		ent_fill_timescale(row, date);
+	}
+	return 0;
+}
+
+const struct kind_hooks node_hooks = { node_prepare, NULL, NULL };
+
+static int
+milestone_prepare(struct wm_ctx *ctx, json_t *row, const json_t *before, struct wm_err *err)
+{
+	const char *tt = json_string_value(json_object_get(row, "timetable"));
+	int date, rc;
+
+	(void)before;
+	qualify_all(row, "depends_on", tt);
+	if (json_object_get(row, "timescale") != NULL && !json_is_null(json_object_get(row, "timescale"))) {
+		if ((rc = ent_ref_date(ctx, "timetables", tt, "doc_date", &date, err)) != 0)
+			return rc;
+		ent_fill_timescale(row, date);
+	}
+	return 0;
+}
+
+const struct kind_hooks milestone_hooks = { milestone_prepare, NULL, NULL };

@@ -1,0 +1,293 @@
+/*
+ * rec.c: the recommendation register's rules that the generic engine
+ * cannot know.
+ *
+ *   - A timescale is read against the date of the source report.
+ *   - The due date follows the timescale unless set by hand; the first due
+ *     date is kept as due_original and every later change is recorded as
+ *     a revision, so slippage shows.
+ *   - The degree met must be a grade of the source's scale; a grade that
+ *     closes (completely met) closes the recommendation.
+ *   - A progress update that is the latest carries its grade and
+ *     percentage onto the recommendation.
+ */
+#include "base/wm.h"
+
+#include "base/buf.h"
+#include "base/date.h"
+#include "base/mem.h"
+#include "model/ent.h"
+#include "model/hooks.h"
+#include "store/store.h"
+
+/*
+ * What follows from a change the actor was allowed to make is made by
+ * Waymark in their name: a lead's progress update may regrade the
+ * recommendation even though a lead may not edit it directly.
+ */
+static struct wm_ctx
+as_system(const struct wm_ctx *ctx)
+{
+	struct wm_ctx sys = *ctx;
+
+	sys.role = ROLE_SYSTEM;
+	return sys;
+}
+
+/*
+ * Check a grade against the scale of the source the recommendation (given
+ * by key, or the source directly) belongs to, and return its canonical
+ * label and whether it closes. Sources without a scale use 'degree-met'.
+ */
+static int
+check_grade(struct wm_ctx *ctx, const char *source, json_t *row, const char *field,
+    bool *closes, struct wm_err *err)
+{
+	const char *label = json_string_value(json_object_get(row, field));
+	struct buf labels = BUF_INIT;
+	struct stmt *s;
+	bool found = false;
+	int rc;
+
+	*closes = false;
+	if (label == NULL)
+		return 0;
+	rc = store_prepare(ctx->st,
+	    "SELECT g.label, g.closes FROM grade g JOIN grade_scale sc ON sc.id = g.scale_id"
+	    " WHERE sc.id = COALESCE((SELECT scale_id FROM source WHERE ref = ?),"
+	    " (SELECT id FROM grade_scale WHERE ref = 'degree-met')) ORDER BY g.seq", &s, err);
+	if (rc != 0)
+		return rc;
+	stmt_bind_text(s, 1, source);
+	while ((rc = stmt_step(s, err)) == STORE_ROW) {
+		const char *g = stmt_text(s, 0);
+
+		buf_addf(&labels, "%s%s", labels.len ? ", " : "", g);
+		if (!found && strcasecmp(g, label) == 0) {
+			found = true;
+			*closes = stmt_int(s, 1) != 0;
+			json_object_set_new(row, field, json_string(g));
+		}
+	}
+	if (rc >= 0 && !found)
+		rc = wm_error(err, WM_EINVAL, "%s: \"%s\" is not a grade of this source's scale (%s)",
+		    field, label, buf_str(&labels));
+	buf_release(&labels);
+	return rc < 0 ? rc : 0;
+}
+
+static int
+rec_prepare(struct wm_ctx *ctx, json_t *row, const json_t *before, struct wm_err *err)
+{
+	const char *source = json_string_value(json_object_get(row, "source"));
+	const json_t *ts;
+	const char *latest, *due;
+	bool closes;
+	int date, rc;
+
+	if ((rc = ent_ref_date(ctx, "sources", source, "issued", &date, err)) != 0)
+		return rc;
+	ts = json_object_get(row, "timescale");
+	if (json_is_object(ts) || json_is_string(ts))
+		ent_fill_timescale(row, date);
+	ts = json_object_get(row, "timescale");
+	latest = json_string_value(json_object_get(ts, "latest"));
+	due = json_string_value(json_object_get(row, "due"));
+	/* The due date follows the timescale, unless someone has set it apart from it. */
+	if (latest != NULL) {
+		const char *old_due = before ? json_string_value(json_object_get(before, "due")) : NULL;
+		const char *old_latest = before ?
+		    json_string_value(json_object_get(json_object_get(before, "timescale"), "latest")) : NULL;
+		bool due_follows = due == NULL ||
+		    (old_due != NULL && old_latest != NULL && strcmp(old_due, old_latest) == 0 &&
+		     strcmp(due, old_due) == 0);
+
+		if (due_follows)
+			json_object_set_new(row, "due", json_string(latest));
+	}
+	due = json_string_value(json_object_get(row, "due"));
+	if (due != NULL && json_string_value(json_object_get(row, "due_original")) == NULL)
+		json_object_set_new(row, "due_original", json_string(due));
+	if ((rc = check_grade(ctx, source, row, "degree_met", &closes, err)) != 0)
+		return rc;
+	if (json_object_get(row, "degree_met") != NULL && !json_is_null(json_object_get(row, "degree_met"))) {
+		const char *status = json_string_value(json_object_get(row, "status"));
+
+		if (status == NULL || strcmp(status, "withdrawn") != 0)
+			json_object_set_new(row, "status", json_string(closes ? "closed" : "open"));
+	}
+	return 0;
+}
+
+/* Record a moved due date as a revision. */
+static int
+rec_after(struct wm_ctx *ctx, int64_t id, const json_t *before, const json_t *after,
+    struct wm_err *err)
+{
+	const char *old_due, *new_due;
+	struct buf key = BUF_INIT;
+	char today[DATE_ISO_LEN];
+	struct wm_ctx sys = as_system(ctx);
+	json_t *rev;
+	int rc;
+
+	(void)id;
+	if (before == NULL || after == NULL)
+		return 0;
+	old_due = json_string_value(json_object_get(before, "due"));
+	new_due = json_string_value(json_object_get(after, "due"));
+	if (old_due == NULL || new_due == NULL || strcmp(old_due, new_due) == 0)
+		return 0;
+	ent_row_key(kind_find("recommendations"), after, &key);
+	date_format_iso(date_from_time(ctx->now), today);
+	rev = json_pack("{s:s, s:s, s:s, s:s}", "recommendation", buf_str(&key),
+	    "changed_on", today, "old_due", old_due, "new_due", new_due);
+	rc = ent_add(&sys, kind_find("revisions"), rev, NULL, err);
+	json_decref(rev);
+	buf_release(&key);
+	return rc;
+}
+
+/* The register shows each recommendation with its history, oldest first. */
+static int
+rec_decorate(struct wm_ctx *ctx, int64_t id, json_t *row, struct wm_err *err)
+{
+	json_t *arr = json_array();
+	struct stmt *s;
+	int rc;
+
+	rc = store_prepare(ctx->st,
+	    "SELECT date, text, degree_met, percent_complete, author FROM progress"
+	    " WHERE rec_id = ? ORDER BY date, seq", &s, err);
+	if (rc != 0) {
+		json_decref(arr);
+		return rc;
+	}
+	stmt_bind_int(s, 1, id);
+	while ((rc = stmt_step(s, err)) == STORE_ROW) {
+		json_t *u = json_object();
+
+		json_object_set_new(u, "date", json_string(stmt_text(s, 0)));
+		json_object_set_new(u, "text", json_string(stmt_text(s, 1)));
+		json_object_set_new(u, "degree_met",
+		    stmt_is_null(s, 2) ? json_null() : json_string(stmt_text(s, 2)));
+		json_object_set_new(u, "percent_complete",
+		    stmt_is_null(s, 3) ? json_null() : json_real(stmt_double(s, 3)));
+		json_object_set_new(u, "author",
+		    stmt_is_null(s, 4) ? json_null() : json_string(stmt_text(s, 4)));
+		json_array_append_new(arr, u);
+	}
+	json_object_set_new(row, "progress", arr);
+	return rc < 0 ? rc : 0;
+}
+
+const struct kind_hooks rec_hooks = { rec_prepare, rec_after, rec_decorate };
+
+/* The source of the recommendation with this key ("DA2002/R1" -> "DA2002"). */
+static int
+rec_source(struct wm_ctx *ctx, const char *rec, char **source, struct wm_err *err)
+{
+	const struct kind *k = kind_find("recommendations");
+	json_t *row;
+	int64_t id;
+	int rc;
+
+	*source = NULL;
+	if ((rc = ent_resolve(ctx, k, rec, &id, err)) != 0)
+		return rc;
+	if ((rc = ent_get_by_id(ctx, k, id, true, &row, err)) != 0)
+		return rc;
+	*source = wm_strdup(json_string_value(json_object_get(row, "source")));
+	json_decref(row);
+	return 0;
+}
+
+static int
+numbered(struct wm_ctx *ctx, json_t *row, const char *table, struct wm_err *err)
+{
+	const char *rec = json_string_value(json_object_get(row, "recommendation"));
+	int64_t id, seq;
+	int rc;
+
+	if (json_is_integer(json_object_get(row, "seq")) || rec == NULL)
+		return 0;
+	if ((rc = ent_resolve(ctx, kind_find("recommendations"), rec, &id, err)) != 0)
+		return rc;
+	if ((rc = ent_next_seq(ctx, table, "rec_id", id, &seq, err)) != 0)
+		return rc;
+	json_object_set_new(row, "seq", json_integer(seq));
+	return 0;
+}
+
+static int
+progress_prepare(struct wm_ctx *ctx, json_t *row, const json_t *before, struct wm_err *err)
+{
+	const char *rec = json_string_value(json_object_get(row, "recommendation"));
+	char *source = NULL;
+	bool closes;
+	int rc;
+
+	(void)before;
+	if ((rc = numbered(ctx, row, "progress", err)) != 0)
+		return rc;
+	if (rec == NULL)
+		return 0;
+	if ((rc = rec_source(ctx, rec, &source, err)) != 0)
+		return rc;
+	rc = check_grade(ctx, source, row, "degree_met", &closes, err);
+	free(source);
+	return rc;
+}
+
+/* The newest update's grade and percentage become the recommendation's. */
+static int
+progress_after(struct wm_ctx *ctx, int64_t id, const json_t *before, const json_t *after,
+    struct wm_err *err)
+{
+	const char *rec;
+	json_t *changes;
+	struct stmt *s;
+	int64_t newest = 0;
+	int rc;
+
+	(void)before;
+	if (after == NULL)
+		return 0;
+	rec = json_string_value(json_object_get(after, "recommendation"));
+	rc = store_prepare(ctx->st,
+	    "SELECT p.id FROM progress p WHERE p.rec_id = (SELECT rec_id FROM progress WHERE id = ?)"
+	    " ORDER BY p.date DESC, p.seq DESC LIMIT 1", &s, err);
+	if (rc != 0)
+		return rc;
+	stmt_bind_int(s, 1, id);
+	if ((rc = stmt_step(s, err)) == STORE_ROW)
+		newest = stmt_int(s, 0);
+	stmt_reset(s);
+	if (rc < 0)
+		return rc;
+	if (newest != id)
+		return 0;
+	changes = json_object();
+	if (!json_is_null(json_object_get(after, "degree_met")))
+		json_object_set(changes, "degree_met", json_object_get(after, "degree_met"));
+	if (!json_is_null(json_object_get(after, "percent_complete")))
+		json_object_set(changes, "percent_complete", json_object_get(after, "percent_complete"));
+	if (json_object_size(changes) > 0) {
+		struct wm_ctx sys = as_system(ctx);
+
+		rc = ent_set(&sys, kind_find("recommendations"), rec, changes, 0, NULL, err);
+	}
+	json_decref(changes);
+	return rc;
+}
+
+const struct kind_hooks progress_hooks = { progress_prepare, progress_after, NULL };
+
+static int
+revision_prepare(struct wm_ctx *ctx, json_t *row, const json_t *before, struct wm_err *err)
+{
+	(void)before;
+	return numbered(ctx, row, "due_change", err);
+}
+
+const struct kind_hooks revision_hooks = { revision_prepare, NULL, NULL };
