@@ -1,0 +1,260 @@
+/*
+ * cmd_db.c: the database as a whole: init, sample, export, import, the
+ * audit log and its verification.
+ */
+#include "base/wm.h"
+
+#include <unistd.h>
+
+#include "base/buf.h"
+#include "cli/args.h"
+#include "cli/cli.h"
+#include "cli/out.h"
+#include "import/import.h"
+#include "import/sample.h"
+#include "model/audit.h"
+#include "model/dbx.h"
+#include "store/migrate.h"
+#include "store/store.h"
+
+static const struct optdef no_opts[] = { { NULL, false } };
+
+int
+cmd_init(struct cli *c, int argc, char **argv, struct wm_err *err)
+{
+	struct args a;
+	int from, to, rc;
+
+	if ((rc = args_parse(&a, argc, argv, no_opts, false, err)) != 0)
+		return rc;
+	if (a.npos > 0)
+		return wm_error(err, WM_EUSAGE, "init takes no arguments; the database is --db PATH");
+	if ((rc = migrate_apply(c->st, &from, &to, err)) != 0)
+		return rc;
+	if (from == 0)
+		fprintf(c->out, "created %s (schema %d)\n", store_url(c->st), to);
+	else if (from != to)
+		fprintf(c->out, "upgraded %s from schema %d to %d\n", store_url(c->st), from, to);
+	else
+		fprintf(c->out, "%s is up to date (schema %d)\n", store_url(c->st), to);
+	return 0;
+}
+
+/* "units: 3 created, 1 changed, 5 unchanged" per kind, from an import report. */
+static void
+print_counts(FILE *out, const json_t *report)
+{
+	static const char *const groups[] = { "created", "changed", "unchanged" };
+	json_t *seen = json_object();
+	const char *kind;
+	json_t *v, *unread = json_object_get(report, "unread");
+	size_t i;
+
+	for (size_t g = 0; g < WM_ARRAY_LEN(groups); g++)
+		json_object_foreach(json_object_get(report, groups[g]), kind, v)
+			json_object_set_new(seen, kind, json_true());
+	if (json_object_size(seen) == 0)
+		fprintf(out, "  nothing to import\n");
+	json_object_foreach(seen, kind, v) {
+		fprintf(out, "  %-18s", kind);
+		for (size_t g = 0; g < WM_ARRAY_LEN(groups); g++)
+			fprintf(out, "%s%lld %s", g ? ", " : "",
+			    (long long)json_integer_value(json_object_get(json_object_get(report,
+			    groups[g]), kind)), groups[g]);
+		fputc('\n', out);
+	}
+	json_array_foreach(unread, i, v)
+		fprintf(out, "  line %lld not read: %s: %s\n",
+		    (long long)json_integer_value(json_object_get(v, "line")),
+		    json_string_value(json_object_get(v, "why")),
+		    json_string_value(json_object_get(v, "text")));
+	json_decref(seen);
+}
+
+int
+cmd_sample(struct cli *c, int argc, char **argv, struct wm_err *err)
+{
+	static const struct optdef defs[] = { { "json", false }, { NULL, false } };
+	struct args a;
+	json_t *report = NULL;
+	int rc;
+
+	if ((rc = args_parse(&a, argc, argv, defs, false, err)) != 0)
+		return rc;
+	if (a.npos > 0)
+		return wm_error(err, WM_EUSAGE, "sample takes no arguments");
+	rc = sample_load(&c->ctx, &report, err);
+	if (rc == 0) {
+		if (args_has(&a, "json")) {
+			rc = out_json(c->out, report);
+		} else {
+			fprintf(c->out, "loaded the bundled sample into %s\n", c->db);
+			print_counts(c->out, report);
+		}
+	}
+	json_decref(report);
+	return rc;
+}
+
+int
+cmd_export(struct cli *c, int argc, char **argv, struct wm_err *err)
+{
+	static const struct optdef defs[] = { { "json", false }, { NULL, false } };
+	struct buf tmp = BUF_INIT;
+	const char *path;
+	struct args a;
+	json_t *doc = NULL;
+	FILE *f = NULL;
+	int rc;
+
+	if ((rc = args_parse(&a, argc, argv, defs, false, err)) != 0)
+		return rc;
+	if (a.npos != 1)
+		return wm_error(err, WM_EUSAGE, "export writes one file: waymark export [--json] FILE "
+		    "(- for standard output)");
+	path = a.pos[0];
+	if ((rc = dbx_export(&c->ctx, &doc, err)) != 0)
+		goto out;
+	if (strcmp(path, "-") == 0) {
+		rc = out_json(c->out, doc);
+		goto out;
+	}
+	/* Write beside the target and rename, so a failed export leaves no half file. */
+	buf_addf(&tmp, "%s.tmp%ld", path, (long)getpid());
+	if ((f = fopen(buf_str(&tmp), "w")) == NULL) {
+		rc = wm_error(err, WM_EIO, "%s: %s", buf_str(&tmp), strerror(errno));
+		goto out;
+	}
+	rc = out_json(f, doc);
+	if (fclose(f) != 0 || rc != 0) {
+		rc = wm_error(err, WM_EIO, "%s: could not write: %s", path, strerror(errno));
+		remove(buf_str(&tmp));
+		goto out;
+	}
+	if (rename(buf_str(&tmp), path) != 0) {
+		rc = wm_error(err, WM_EIO, "%s: %s", path, strerror(errno));
+		remove(buf_str(&tmp));
+		goto out;
+	}
+	fprintf(stderr, "exported %s to %s\n", c->db, path);
+out:
+	buf_release(&tmp);
+	json_decref(doc);
+	return rc;
+}
+
+static void
+progress_bar(void *arg, uint64_t done, uint64_t total)
+{
+	const char *name = arg;
+	int pct = total ? (int)(done * 100 / total) : 0, bar = pct / 4;
+
+	fprintf(stderr, "\r%s [%-25.*s] %3d%%", name, bar, "#########################", pct);
+	if (done >= total)
+		fputc('\n', stderr);
+	fflush(stderr);
+}
+
+int
+cmd_import(struct cli *c, int argc, char **argv, struct wm_err *err)
+{
+	static const struct optdef defs[] = { { "dry-run", false }, { "json", false },
+		{ "partial", false }, { "source", true }, { "date", true }, { NULL, false } };
+	struct import_opts opts = { 0 };
+	json_t *reports = json_array();
+	struct args a;
+	int rc = 0;
+
+	if ((rc = args_parse(&a, argc, argv, defs, false, err)) != 0)
+		goto out;
+	if (a.npos == 0) {
+		rc = wm_error(err, WM_EUSAGE, "which file? waymark import FILE...");
+		goto out;
+	}
+	opts.dry_run = args_has(&a, "dry-run");
+	opts.partial = args_has(&a, "partial");
+	opts.source = args_get(&a, "source");
+	opts.date = args_get(&a, "date");
+	for (size_t i = 0; i < a.npos && rc == 0; i++) {
+		json_t *report = NULL;
+
+		if (c->err_tty && !args_has(&a, "json")) {
+			opts.progress = progress_bar;
+			opts.progress_arg = (void *)a.pos[i];
+		}
+		rc = import_file(&c->ctx, a.pos[i], &opts, &report, err);
+		if (report != NULL)
+			json_array_append_new(reports, report);
+		if (rc != 0 && args_has(&a, "json") && report != NULL)
+			json_object_set_new(report, "error", json_string(err->msg));
+		if (!args_has(&a, "json") && report != NULL && (rc == 0 ||
+		    json_array_size(json_object_get(report, "unread")) > 0)) {
+			fprintf(c->out, "%s %s\n", opts.dry_run ? "would import" : rc ? "could not import" :
+			    "imported", a.pos[i]);
+			print_counts(c->out, report);
+		}
+	}
+	if (args_has(&a, "json"))
+		out_json(c->out, a.npos == 1 ? json_array_get(reports, 0) : reports);
+out:
+	json_decref(reports);
+	args_release(&a);
+	return rc;
+}
+
+int
+cmd_audit(struct cli *c, int argc, char **argv, struct wm_err *err)
+{
+	static const struct optdef defs[] = { { "json", false }, { "kind", true }, { "ref", true },
+		{ "actor", true }, { "since", true }, { "limit", true }, { "offset", true },
+		{ NULL, false } };
+	struct audit_query q = { .newest_first = true };
+	struct args a;
+	json_t *rows = NULL, *e;
+	size_t i;
+	int rc;
+
+	if ((rc = args_parse(&a, argc, argv, defs, false, err)) != 0)
+		return rc;
+	q.kind = args_get(&a, "kind");
+	q.key = args_get(&a, "ref");
+	q.actor = args_get(&a, "actor");
+	q.since = args_get(&a, "since");
+	if ((rc = args_size(&a, "limit", 50, &q.limit, err)) != 0 ||
+	    (rc = args_size(&a, "offset", 0, &q.offset, err)) != 0)
+		return rc;
+	if (q.kind != NULL && kind_find(q.kind) != NULL)
+		q.kind = kind_base(kind_find(q.kind))->name;
+	if ((rc = audit_list(&c->ctx, &q, &rows, err)) != 0)
+		return rc;
+	if (args_has(&a, "json")) {
+		rc = out_json(c->out, rows);
+	} else {
+		json_array_foreach(rows, i, e)
+			fprintf(c->out, "%5lld  %s  %-16s %-6s %s %s\n",
+			    (long long)json_integer_value(json_object_get(e, "id")),
+			    json_string_value(json_object_get(e, "at")),
+			    json_string_value(json_object_get(e, "actor")),
+			    json_string_value(json_object_get(e, "action")),
+			    json_string_value(json_object_get(e, "kind")),
+			    json_string_value(json_object_get(e, "ref")));
+	}
+	json_decref(rows);
+	return rc;
+}
+
+int
+cmd_verify(struct cli *c, int argc, char **argv, struct wm_err *err)
+{
+	struct args a;
+	int64_t n;
+	int rc;
+
+	if ((rc = args_parse(&a, argc, argv, no_opts, false, err)) != 0)
+		return rc;
+	if ((rc = audit_verify(&c->ctx, &n, err)) != 0)
+		return rc;
+	fprintf(c->out, "audit log intact: %lld entries, each chained to the one before\n",
+	    (long long)n);
+	return 0;
+}

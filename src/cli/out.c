@@ -1,0 +1,216 @@
+/*
+ * out.c: JSON, CSV, tables and records on a stream.
+ */
+#include "base/wm.h"
+
+#include <csv.h>
+
+#include "base/buf.h"
+#include "base/mem.h"
+#include "base/str.h"
+#include "cli/out.h"
+
+int
+out_json(FILE *out, const json_t *j)
+{
+	if (json_dumpf(j, out, OUT_JSON_FLAGS) != 0)
+		return WM_EIO;
+	fputc('\n', out);
+	return 0;
+}
+
+char *
+out_value_text(const json_t *v)
+{
+	struct buf b = BUF_INIT;
+	size_t i;
+	json_t *e;
+
+	if (v == NULL || json_is_null(v))
+		return wm_strdup("");
+	if (json_is_string(v))
+		return wm_strdup(json_string_value(v));
+	if (json_is_true(v))
+		return wm_strdup("yes");
+	if (json_is_false(v))
+		return wm_strdup("no");
+	if (json_is_integer(v)) {
+		buf_addf(&b, "%lld", (long long)json_integer_value(v));
+	} else if (json_is_real(v)) {
+		buf_addf(&b, "%.15g", json_real_value(v));
+	} else if (json_is_array(v)) {
+		json_array_foreach(v, i, e) {
+			char *t = out_value_text(e);
+
+			buf_addf(&b, "%s%s", i ? "; " : "", t);
+			free(t);
+		}
+	} else if (json_is_object(v) && json_object_get(v, "text") != NULL) {
+		return out_value_text(json_object_get(v, "text"));
+	} else {
+		char *s = json_dumps(v, JSON_COMPACT);
+
+		buf_adds(&b, s ? s : "");
+		free(s);
+	}
+	return buf_detach(&b, NULL);
+}
+
+/* Width in characters, counting each UTF-8 sequence once. */
+static size_t
+text_width(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s != '\0'; s++)
+		if (((unsigned char)*s & 0xC0) != 0x80)
+			n++;
+	return n;
+}
+
+/* Cut s to at most max characters, marking the cut. */
+static void
+clip(char *s, size_t max)
+{
+	size_t n = 0;
+
+	for (char *p = s; *p != '\0'; p++) {
+		if (*p == '\n' || *p == '\t')
+			*p = ' ';
+		if (((unsigned char)*p & 0xC0) != 0x80 && n++ == max - 1 && text_width(p) > 1) {
+			memcpy(p, "~", 2);
+			return;
+		}
+	}
+}
+
+#define MAX_COL 48
+
+int
+out_table(FILE *out, const struct kind *k, const json_t *rows)
+{
+	const struct field *cols[32];
+	size_t ncols = 0, w[32], nrows = json_array_size(rows);
+	char **cells;
+
+	for (const struct field *f = k->fields; f->name != NULL && ncols < 32; f++) {
+		if (!(f->flags & FF_BRIEF) || kind_field(k, f->name) != f)
+			continue;
+		cols[ncols] = f;
+		w[ncols] = strlen(f->name);
+		ncols++;
+	}
+	cells = wm_calloc(nrows * ncols + 1, sizeof(*cells));
+	for (size_t r = 0; r < nrows; r++) {
+		const json_t *row = json_array_get(rows, r);
+
+		for (size_t c = 0; c < ncols; c++) {
+			char *t = out_value_text(json_object_get(row, cols[c]->name));
+
+			clip(t, MAX_COL);
+			if (text_width(t) > w[c])
+				w[c] = text_width(t);
+			cells[r * ncols + c] = t;
+		}
+	}
+	for (size_t c = 0; c < ncols; c++)
+		fprintf(out, "%-*s%s", (int)w[c], cols[c]->name, c + 1 < ncols ? "  " : "\n");
+	for (size_t r = 0; r < nrows; r++) {
+		for (size_t c = 0; c < ncols; c++) {
+			const char *t = cells[r * ncols + c];
+
+			fputs(t, out);
+			if (c + 1 < ncols)
+				fprintf(out, "%*s", (int)(w[c] - text_width(t) + 2), "");
+		}
+		fputc('\n', out);
+	}
+	for (size_t i = 0; i < nrows * ncols; i++)
+		free(cells[i]);
+	free(cells);
+	fprintf(out, "(%zu %s)\n", nrows, nrows == 1 ? k->one : k->name);
+	return ferror(out) ? WM_EIO : 0;
+}
+
+static void
+csv_field(FILE *out, const char *s)
+{
+	csv_fwrite(out, s, strlen(s));
+}
+
+int
+out_csv(FILE *out, const struct kind *k, const json_t *rows)
+{
+	size_t i;
+	const json_t *row;
+	bool first = true;
+
+	for (const struct field *f = k->fields; f->name != NULL; f++) {
+		if (kind_field(k, f->name) != f || (f->flags & FF_SECRET))
+			continue;
+		if (!first)
+			fputc(',', out);
+		csv_field(out, f->name);
+		first = false;
+	}
+	fputs("\r\n", out);
+	json_array_foreach(rows, i, row) {
+		first = true;
+		for (const struct field *f = k->fields; f->name != NULL; f++) {
+			char *t;
+
+			if (kind_field(k, f->name) != f || (f->flags & FF_SECRET))
+				continue;
+			if (!first)
+				fputc(',', out);
+			t = out_value_text(json_object_get(row, f->name));
+			csv_field(out, t);
+			free(t);
+			first = false;
+		}
+		fputs("\r\n", out);
+	}
+	return ferror(out) ? WM_EIO : 0;
+}
+
+int
+out_record(FILE *out, const struct kind *k, const json_t *row)
+{
+	const char *name;
+	json_t *v;
+	size_t w = 0;
+
+	(void)k;
+	json_object_foreach((json_t *)row, name, v)
+		if (strlen(name) > w)
+			w = strlen(name);
+	json_object_foreach((json_t *)row, name, v) {
+		char *t;
+
+		if (json_is_array(v) && json_is_object(json_array_get(v, 0))) {
+			size_t i;
+			json_t *e;
+
+			/* A history (progress updates): one paragraph an entry. */
+			fprintf(out, "%s:\n", name);
+			json_array_foreach(v, i, e) {
+				const char *key;
+				json_t *ev;
+
+				json_object_foreach(e, key, ev) {
+					t = out_value_text(ev);
+					if (*t != '\0')
+						fprintf(out, "  %s: %s\n", key, t);
+					free(t);
+				}
+				if (i + 1 < json_array_size(v))
+					fputc('\n', out);
+			}
+			continue;
+		}
+		t = out_value_text(v);
+		fprintf(out, "%s:%*s %s\n", name, (int)(w - strlen(name)), "", t);
+		free(t);
+	}
+	return ferror(out) ? WM_EIO : 0;
+}

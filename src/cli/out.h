@@ -1,0 +1,24 @@
+/*
+ * out.h: writing records to the terminal: JSON, CSV, aligned tables and
+ * one record's fields.
+ */
+#ifndef WM_OUT_H
+#define WM_OUT_H
+
+#include "base/wm.h"
+
+#include <jansson.h>
+
+#include "model/kind.h"
+
+/* The flags every JSON writer in Waymark uses, so all output reads alike. */
+#define OUT_JSON_FLAGS (JSON_INDENT(2) | JSON_REAL_PRECISION(15))
+
+int out_json(FILE *out, const json_t *j);
+/* One value as a person reads it: "", "yes", "A; B", the timescale's text. */
+char *out_value_text(const json_t *v);
+int out_table(FILE *out, const struct kind *k, const json_t *rows);
+int out_csv(FILE *out, const struct kind *k, const json_t *rows);
+int out_record(FILE *out, const struct kind *k, const json_t *row);
+
+#endif

@@ -1,0 +1,61 @@
+#!/bin/sh
+# Help tells the truth; bad usage exits 2 with a hint.
+. "$(dirname "$0")/lib.sh"
+
+test_expect_success 'waymark help lists the commands' '
+	wm help >out &&
+	for c in init sample list show add set remove import export audit verify; do
+		contains out "  $c "
+	done
+'
+
+test_expect_success 'no command is a usage error' '
+	expect_exit 2 wm 2>err &&
+	contains err "usage: waymark"
+'
+
+test_expect_success 'an unknown command suggests the nearest' '
+	expect_exit 2 wm lst units 2>err &&
+	contains err "did you mean \"list\""
+'
+
+test_expect_success 'every command answers --help with its usage' '
+	for c in init sample list show add set remove import export audit verify help version; do
+		wm $c --help >out &&
+		contains out "usage: waymark" || exit 1
+	done
+'
+
+test_expect_success 'help for a kind lists its fields from the schema' '
+	wm help add recommendation >out &&
+	contains out "--degree_met" &&
+	contains out "key: source/ref" &&
+	wm add pi --help >out &&
+	contains out "--aggregation" &&
+	wm add --help >out &&
+	contains out "kinds of record"
+'
+
+test_expect_success 'an unknown option is a usage error with a hint' '
+	wm init >/dev/null &&
+	expect_exit 2 wm list units --jsn 2>err || true &&
+	expect_exit 2 wm show unit X --jsn 2>err &&
+	contains err "did you mean --json"
+'
+
+test_expect_success 'an unknown kind is a usage error with a hint' '
+	expect_exit 2 wm list unitz 2>err &&
+	contains err "did you mean \"units\""
+'
+
+test_expect_success 'docs/kinds.md is what the binary says' '
+	wm help kinds >kinds.md &&
+	diff -u "$SRCDIR/docs/kinds.md" kinds.md
+'
+
+test_expect_success 'version prints the version and schema' '
+	wm version >out &&
+	contains out "waymark 0." && contains out "schema"
+'
+
+test_done

@@ -1,0 +1,64 @@
+#!/bin/sh
+# A whole database as one JSON file: export, import into an empty
+# database, export again gives the same file.
+. "$(dirname "$0")/lib.sh"
+
+wm init >/dev/null
+wm sample >/dev/null
+
+test_expect_success 'export writes the documented format' '
+	wm export --json one.json 2>/dev/null &&
+	equals "$(jq -r .format one.json)" waymark-export &&
+	equals "$(jq ".units | length > 0" one.json)" true &&
+	equals "$(jq ".audit | length > 0" one.json)" true
+'
+
+test_expect_success 'export, import into an empty database, export again: identical' '
+	wm --db copy.db init >/dev/null &&
+	wm --db copy.db import one.json >out &&
+	contains out "imported one.json" &&
+	wm --db copy.db export --json two.json 2>/dev/null &&
+	cmp one.json two.json
+'
+
+test_expect_success 'the copy has the audit log, and it verifies' '
+	wm --db copy.db verify >out && contains out "intact"
+'
+
+test_expect_success 'an export does not restore over a database with a history' '
+	expect_exit 1 wm --db copy.db import one.json 2>err &&
+	contains err "only into a new database"
+'
+
+test_expect_success 'a JSON syntax error names the line' '
+	printf "{\n  \"format\": \"waymark-data\",\n  \"units\": [,]\n}\n" >bad.json &&
+	expect_exit 1 wm import bad.json 2>err &&
+	contains err "bad.json:3:"
+'
+
+test_expect_success 'an import is all or nothing' '
+	before=$(wm list units --json | jq length) &&
+	cat >partly.json <<-JSON &&
+	{"format": "waymark-data", "version": 1, "units": [
+	  {"ref": "NewOne", "name": "A new unit"},
+	  {"ref": "Broken", "name": "Bad parent", "parent": "Nowhere"}]}
+	JSON
+	expect_exit 1 wm import partly.json 2>err &&
+	contains err "Nowhere" &&
+	equals "$(wm list units --json | jq length)" "$before"
+'
+
+test_expect_success 'import --dry-run reports and writes nothing' '
+	cat >one.json <<-JSON &&
+	{"format": "waymark-data", "version": 1, "units": [{"ref": "DryRun", "name": "Dry"}]}
+	JSON
+	wm import --dry-run one.json >out &&
+	contains out "would import" &&
+	expect_exit 1 wm show unit DryRun 2>/dev/null
+'
+
+test_expect_success 'export - writes to standard output' '
+	wm export - 2>/dev/null | jq -e ".format == \"waymark-export\"" >/dev/null
+'
+
+test_done
