@@ -8,6 +8,7 @@
 #include "base/wm.h"
 
 #include "cli/cli.h"
+#include "cli/report.h"
 #include "model/kind.h"
 #include "store/migrate.h"
 
@@ -59,6 +60,10 @@ const struct command commands[] = {
 	  "Writes every record and the audit log as one JSON file (docs/json.md);\n"
 	  "FILE - writes to standard output. Importing it into a new database gives\n"
 	  "the same database back.\n" },
+	{ "report", cmd_report, CMD_DB, "write a report: to read, print or take to committee",
+	  "waymark report NAME [OPTIONS] [--format text|md|html|csv|json] [--output FILE]",
+	  "Writes a report as plain text (the default), Markdown, a printable HTML\n"
+	  "paper, CSV (its tables) or JSON, to standard output or --output FILE.\n" },
 	{ "audit", cmd_audit, CMD_DB, "show the audit log: who changed what, when",
 	  "waymark audit [--kind KIND] [--ref KEY] [--actor NAME] [--since DATE] [--limit N] [--json]",
 	  "Lists changes, newest first (50 unless --limit says otherwise). --json shows\n"
@@ -147,6 +152,8 @@ help_command(FILE *out, const struct command *cmd, const char *kind)
 	const struct kind *k = kind != NULL ? kind_find(kind) : NULL;
 
 	fprintf(out, "usage: %s\n\n%s", cmd->usage, cmd->help);
+	if (cmd->run == cmd_report)
+		report_help(out);
 	if (k != NULL)
 		help_fields(out, k);
 	else if (cmd->run == cmd_list || cmd->run == cmd_show || cmd->run == cmd_add ||

@@ -53,6 +53,18 @@ test_expect_success 'docs/kinds.md is what the binary says' '
 	diff -u "$SRCDIR/docs/kinds.md" kinds.md
 '
 
+test_expect_success 'a report takes a format and refuses options it does not know' '
+	wm report summary --format md >out &&
+	contains out "| Kind | Records |" &&
+	wm report summary --format json >out.json &&
+	jq -e ".units == 0" out.json >/dev/null &&
+	expect_exit 2 wm report summary --unit Camden 2>err &&
+	contains err "no option --unit" &&
+	expect_exit 2 wm report summary --format pdf 2>err &&
+	expect_exit 2 wm report sumary 2>err &&
+	contains err "did you mean \"summary\""
+'
+
 test_expect_success 'version prints the version and schema' '
 	wm version >out &&
 	contains out "waymark 0." && contains out "schema"

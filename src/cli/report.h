@@ -1,0 +1,31 @@
+/*
+ * report.h: how a report plugs into `waymark report`.
+ *
+ * A report reads its own options from a->fields (any --name value given
+ * after the report's name, other than --format and --output), builds an
+ * rdoc and hands it back; cmd_report.c writes it in the chosen format.
+ * report_options() rejects an option the report does not know.
+ */
+#ifndef WM_CLI_REPORT_H
+#define WM_CLI_REPORT_H
+
+#include "cli/args.h"
+#include "cli/cli.h"
+#include "report/rdoc.h"
+
+struct report {
+	const char *name;
+	int (*run)(struct cli *c, const struct args *a, struct rdoc **out, struct wm_err *err);
+	const char *options;	/* "[--as-of PERIOD] [--unit U]", for the help; NULL if none */
+	const char *summary;
+};
+
+void report_help(FILE *out);
+
+/*
+ * Check the report's own options: every --name in a->fields must be in
+ * allowed (NULL-terminated; NULL for a report with none).
+ */
+int report_options(const struct args *a, const char *const *allowed, struct wm_err *err);
+
+#endif

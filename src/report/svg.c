@@ -1,0 +1,131 @@
+/*
+ * svg.c: the SVG writer.
+ */
+#include "base/wm.h"
+
+#include "base/buf.h"
+#include "report/svg.h"
+
+/* Coordinates with two decimals are plenty and keep files small. */
+static void
+num(char *out, size_t len, double v)
+{
+	snprintf(out, len, "%.2f", v);
+	/* trim "12.50" to "12.5" and "12.00" to "12" */
+	char *dot = strchr(out, '.');
+
+	if (dot != NULL) {
+		char *end = out + strlen(out) - 1;
+
+		while (end > dot && *end == '0')
+			*end-- = '\0';
+		if (end == dot)
+			*end = '\0';
+	}
+}
+
+void
+svg_begin(struct svg *s, struct buf *out, double width, double height, const char *title,
+    const char *desc)
+{
+	char vb[96], tid[32], did[32], labelled[72];
+
+	html_init(&s->h, out);
+	s->width = width;
+	s->height = height;
+	/* ids derive from the buffer's length: unique within one page, stable across runs */
+	s->id = (int)(out->len % 1000000);
+	snprintf(vb, sizeof(vb), "0 0 %.0f %.0f", width, height);
+	snprintf(tid, sizeof(tid), "svg-t%d", s->id);
+	snprintf(did, sizeof(did), "svg-d%d", s->id);
+	snprintf(labelled, sizeof(labelled), "%s %s", tid, did);
+	html_open(&s->h, "svg", "xmlns", "http://www.w3.org/2000/svg", "viewBox", vb,
+	    "role", "img", "aria-labelledby", labelled, "class", "wm-chart", NULL);
+	html_elem(&s->h, "title", title, "id", tid, NULL);
+	html_elem(&s->h, "desc", desc, "id", did, NULL);
+}
+
+void
+svg_end(struct svg *s)
+{
+	html_close(&s->h, "svg");
+}
+
+void
+svg_rect(struct svg *s, double x, double y, double w, double h, const char *cls, const char *fill)
+{
+	char a[24], b[24], c[24], d[24];
+
+	num(a, sizeof(a), x);
+	num(b, sizeof(b), y);
+	num(c, sizeof(c), w < 0 ? 0 : w);
+	num(d, sizeof(d), h < 0 ? 0 : h);
+	html_void(&s->h, "rect", "x", a, "y", b, "width", c, "height", d, "class", cls, "fill", fill,
+	    NULL);
+}
+
+void
+svg_line(struct svg *s, double x1, double y1, double x2, double y2, const char *cls,
+    const char *stroke)
+{
+	char a[24], b[24], c[24], d[24];
+
+	num(a, sizeof(a), x1);
+	num(b, sizeof(b), y1);
+	num(c, sizeof(c), x2);
+	num(d, sizeof(d), y2);
+	html_void(&s->h, "line", "x1", a, "y1", b, "x2", c, "y2", d, "class", cls, "stroke", stroke,
+	    NULL);
+}
+
+void
+svg_circle(struct svg *s, double cx, double cy, double r, const char *cls, const char *fill)
+{
+	char a[24], b[24], c[24];
+
+	num(a, sizeof(a), cx);
+	num(b, sizeof(b), cy);
+	num(c, sizeof(c), r);
+	html_void(&s->h, "circle", "cx", a, "cy", b, "r", c, "class", cls, "fill", fill, NULL);
+}
+
+void
+svg_text(struct svg *s, double x, double y, const char *anchor, const char *cls, const char *text)
+{
+	char a[24], b[24];
+
+	num(a, sizeof(a), x);
+	num(b, sizeof(b), y);
+	html_elem(&s->h, "text", text, "x", a, "y", b, "text-anchor", anchor, "class", cls, NULL);
+}
+
+void
+svg_polyline(struct svg *s, const double *xs, const double *ys, size_t n, const char *cls,
+    const char *stroke)
+{
+	struct buf pts = BUF_INIT;
+	char a[24], b[24];
+
+	for (size_t i = 0; i < n; i++) {
+		num(a, sizeof(a), xs[i]);
+		num(b, sizeof(b), ys[i]);
+		buf_addf(&pts, "%s%s,%s", i ? " " : "", a, b);
+	}
+	html_void(&s->h, "polyline", "points", buf_str(&pts), "class", cls, "stroke", stroke,
+	    "fill", "none", NULL);
+	buf_release(&pts);
+}
+
+void
+svg_group_begin(struct svg *s, const char *cls, const char *title)
+{
+	html_open(&s->h, "g", "class", cls, NULL);
+	if (title != NULL)
+		html_elem(&s->h, "title", title, NULL);
+}
+
+void
+svg_group_end(struct svg *s)
+{
+	html_close(&s->h, "g");
+}

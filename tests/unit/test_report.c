@@ -1,0 +1,195 @@
+/*
+ * test_report.c: the HTML escaper, the SVG writer and the report document
+ * in each format.
+ */
+#include "testutil.h"
+
+#include "base/buf.h"
+#include "report/html.h"
+#include "report/rdoc.h"
+#include "report/svg.h"
+#include "base/str.h"
+
+static void
+test_text_and_attributes_are_escaped(void **state)
+{
+	struct buf b = BUF_INIT;
+	struct html h;
+
+	(void)state;
+	html_init(&h, &b);
+	html_elem(&h, "td", "<script>alert('x') & \"y\"</script>", "title", "a\"b<c>", NULL);
+	assert_string_equal(buf_str(&b), "<td title=\"a&quot;b&lt;c&gt;\">&lt;script&gt;alert(&#39;x&#39;)"
+	    " &amp; &quot;y&quot;&lt;/script&gt;</td>");
+	buf_release(&b);
+}
+
+static void
+test_null_attributes_are_left_out_and_empty_ones_are_bare(void **state)
+{
+	struct buf b = BUF_INIT;
+	struct html h;
+
+	(void)state;
+	html_init(&h, &b);
+	html_void(&h, "input", "name", "q", "class", NULL, "required", "", NULL);
+	assert_string_equal(buf_str(&b), "<input name=\"q\" required>");
+	buf_release(&b);
+}
+
+static void
+test_svg_names_itself_for_screen_readers(void **state)
+{
+	struct buf b = BUF_INIT;
+	struct svg s;
+
+	(void)state;
+	svg_begin(&s, &b, 200, 100, "Burglary in Camden", "Monthly rate <falling>");
+	svg_rect(&s, 0, 0, 10.5, 20, "bar", NULL);
+	svg_text(&s, 5, 5, "middle", NULL, "R&D");
+	svg_end(&s);
+	assert_non_null(strstr(buf_str(&b), "role=\"img\""));
+	assert_non_null(strstr(buf_str(&b), "<title id=\"svg-t0\">Burglary in Camden</title>"));
+	assert_non_null(strstr(buf_str(&b), "Monthly rate &lt;falling&gt;"));
+	assert_non_null(strstr(buf_str(&b), "viewBox=\"0 0 200 100\""));
+	assert_non_null(strstr(buf_str(&b), "width=\"10.5\""));
+	assert_non_null(strstr(buf_str(&b), ">R&amp;D</text>"));
+	buf_release(&b);
+}
+
+static struct rdoc *
+sample_doc(void)
+{
+	static const char *const cols[] = { "PI", "Value", "RAG" };
+	struct rdoc *d = rdoc_new("Exception report");
+	struct rtable *t;
+
+	rdoc_meta(d, "As of", "2005-03");
+	rdoc_heading(d, 2, "Developing safer communities");
+	rdoc_para(d, "%d indicators need attention.", 2);
+	t = rdoc_table(d, "Off track", 3, cols);
+	rtable_numeric(t, 1);
+	rtable_cell(t, "SC-02 | violence");
+	rtable_cellf(t, "%.1f", 31.26);
+	rtable_tag(t, "Red", "red");
+	rtable_end_row(t);
+	rtable_cell(t, "SC-01, burglary");
+	rtable_cell(t, "7");
+	rtable_end_row(t);	/* short row: padded */
+	return d;
+}
+
+static void
+test_a_report_writes_as_aligned_text(void **state)
+{
+	struct rdoc *d = sample_doc();
+	struct buf b = BUF_INIT;
+
+	(void)state;
+	assert_int_equal(rdoc_write(d, RF_TEXT, &b, NULL), 0);
+	assert_non_null(strstr(buf_str(&b), "Exception report\n================\n"));
+	assert_non_null(strstr(buf_str(&b), "As of: 2005-03"));
+	/* the numeric column is right-aligned under its header */
+	assert_non_null(strstr(buf_str(&b), "SC-02 | violence   31.3  Red"));
+	assert_non_null(strstr(buf_str(&b), "SC-01, burglary       7"));
+	buf_release(&b);
+	rdoc_free(d);
+}
+
+static void
+test_a_report_writes_as_markdown_with_pipes_escaped(void **state)
+{
+	struct rdoc *d = sample_doc();
+	struct buf b = BUF_INIT;
+
+	(void)state;
+	assert_int_equal(rdoc_write(d, RF_MD, &b, NULL), 0);
+	assert_non_null(strstr(buf_str(&b), "| SC-02 \\| violence | 31.3 | **Red** |"));
+	assert_non_null(strstr(buf_str(&b), "|---|---:|---|"));
+	buf_release(&b);
+	rdoc_free(d);
+}
+
+static void
+test_a_report_writes_as_html_with_tags_for_status(void **state)
+{
+	struct rdoc *d = sample_doc();
+	struct buf b = BUF_INIT;
+
+	(void)state;
+	assert_int_equal(rdoc_write(d, RF_HTML, &b, NULL), 0);
+	assert_true(str_has_prefix(buf_str(&b), "<!DOCTYPE html>"));
+	assert_non_null(strstr(buf_str(&b), "<strong class=\"govuk-tag govuk-tag--red\">Red</strong>"));
+	assert_non_null(strstr(buf_str(&b), "govuk-table__cell--numeric"));
+	buf_reset(&b);
+	assert_int_equal(rdoc_write(d, RF_HTML_BODY, &b, NULL), 0);
+	assert_true(str_has_prefix(buf_str(&b), "<h1 class=\"govuk-heading-l\">"));
+	buf_release(&b);
+	rdoc_free(d);
+}
+
+static void
+test_a_report_writes_its_tables_as_csv(void **state)
+{
+	struct rdoc *d = sample_doc();
+	struct buf b = BUF_INIT;
+
+	(void)state;
+	assert_int_equal(rdoc_write(d, RF_CSV, &b, NULL), 0);
+	assert_string_equal(buf_str(&b), "\"PI\",\"Value\",\"RAG\"\r\n"
+	    "\"SC-02 | violence\",\"31.3\",\"Red\"\r\n\"SC-01, burglary\",\"7\",\"\"\r\n");
+	buf_release(&b);
+	rdoc_free(d);
+}
+
+static void
+test_json_is_the_reports_own_data_when_given(void **state)
+{
+	struct rdoc *d = sample_doc();
+	struct buf b = BUF_INIT;
+	json_t *j;
+
+	(void)state;
+	assert_int_equal(rdoc_write(d, RF_JSON, &b, NULL), 0);
+	j = json_loads(buf_str(&b), 0, NULL);
+	assert_string_equal(json_string_value(json_object_get(json_object_get(j, "meta"), "As of")),
+	    "2005-03");
+	json_decref(j);
+	rdoc_set_data(d, J("{\"exceptions\": 2}"));
+	buf_reset(&b);
+	assert_int_equal(rdoc_write(d, RF_JSON, &b, NULL), 0);
+	assert_non_null(strstr(buf_str(&b), "\"exceptions\": 2"));
+	buf_release(&b);
+	rdoc_free(d);
+}
+
+static void
+test_formats_are_named_and_others_refused(void **state)
+{
+	enum rformat f;
+	struct wm_err err;
+
+	(void)state;
+	assert_int_equal(rformat_parse("md", &f, &err), 0);
+	assert_int_equal(f, RF_MD);
+	assert_int_equal(rformat_parse("pdf", &f, &err), WM_EUSAGE);
+	assert_non_null(strstr(err.msg, "text, md, html, csv, json"));
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_text_and_attributes_are_escaped),
+		cmocka_unit_test(test_null_attributes_are_left_out_and_empty_ones_are_bare),
+		cmocka_unit_test(test_svg_names_itself_for_screen_readers),
+		cmocka_unit_test(test_a_report_writes_as_aligned_text),
+		cmocka_unit_test(test_a_report_writes_as_markdown_with_pipes_escaped),
+		cmocka_unit_test(test_a_report_writes_as_html_with_tags_for_status),
+		cmocka_unit_test(test_a_report_writes_its_tables_as_csv),
+		cmocka_unit_test(test_json_is_the_reports_own_data_when_given),
+		cmocka_unit_test(test_formats_are_named_and_others_refused),
+	};
+
+	return cmocka_run_group_tests_name("report", tests, NULL, NULL);
+}
