@@ -105,7 +105,18 @@ out_table(FILE *out, const struct kind *k, const json_t *rows)
 		const json_t *row = json_array_get(rows, r);
 
 		for (size_t c = 0; c < ncols; c++) {
-			char *t = out_value_text(json_object_get(row, cols[c]->name));
+			const json_t *v = json_object_get(row, cols[c]->name);
+			char *t;
+
+			/* A table is for reading: six significant figures; --json and --csv keep all. */
+			if (json_is_real(v)) {
+				char num[32];
+
+				snprintf(num, sizeof(num), "%.6g", json_real_value(v));
+				t = wm_strdup(num);
+			} else {
+				t = out_value_text(v);
+			}
 
 			clip(t, MAX_COL);
 			if (text_width(t) > w[c])

@@ -35,8 +35,16 @@ test_expect_success 'list --csv quotes what needs quoting' '
 	head -1 out.csv | grep -q "^\"ref\",\"name\",\"kind\",\"parent\""
 '
 
-test_expect_success 'a target for an unknown PI is an error, not a row' '
+test_expect_success 'tables round figures for reading; JSON keeps them whole' '
 	wm add pi --code SC-01 --title "Burglary rate" &&
+	wm add target --pi SC-01 --unit Camden --period 2003/04 --value 27.123456789 &&
+	wm list targets >out &&
+	contains out "27.1235" && lacks out "27.123456789" &&
+	equals "$(wm list targets --json | jq ".[0].value")" 27.123456789 &&
+	wm remove target SC-01/Camden/2003/04
+'
+
+test_expect_success 'a target for an unknown PI is an error, not a row' '
 	expect_exit 1 wm add target --pi NO-SUCH-PI --unit Camden --period 2003-04 --value 1 2>err &&
 	contains err "unknown pi \"NO-SUCH-PI\"" &&
 	wm list targets --json >out.json &&
