@@ -337,6 +337,26 @@ normalize_into(struct wm_ctx *ctx, const struct kind *k, const json_t *in, json_
 	return 0;
 }
 
+/*
+ * A key is its parts joined by '/', and a record's key may itself be a part
+ * of another's ("TTSC" in "TTSC/G1"), so text in a key may not contain one.
+ * Only periods, financial years and FF_REST fields do, and kinds put those
+ * last, where the last part takes the rest of the key.
+ */
+static int
+check_key_parts(const struct kind *k, const json_t *row, struct wm_err *err)
+{
+	for (const struct field *f = k->fields; f->name != NULL; f++) {
+		const char *v = json_string_value(json_object_get(row, f->name));
+
+		if ((f->flags & FF_KEY) && !(f->flags & FF_REST) && f->type == FT_TEXT && v != NULL &&
+		    strchr(v, '/') != NULL)
+			return wm_error(err, WM_EINVAL, "%s %s: \"%s\" may not contain '/', "
+			    "which separates the parts of a key", k->one, f->name, v);
+	}
+	return 0;
+}
+
 static int
 check_required(const struct kind *k, const json_t *row, struct wm_err *err)
 {
@@ -708,7 +728,7 @@ add_row(struct wm_ctx *ctx, const struct kind *k, json_t *row, bool restore, jso
 	if (!restore && k->hooks != NULL && k->hooks->prepare != NULL &&
 	    (rc = k->hooks->prepare(ctx, row, NULL, err)) != 0)
 		goto out;
-	if ((rc = check_required(k, row, err)) != 0)
+	if ((rc = check_required(k, row, err)) != 0 || (rc = check_key_parts(k, row, err)) != 0)
 		goto out;
 	if ((rc = authz_write(ctx, k, NULL, row, err)) != 0)
 		goto out;
@@ -804,7 +824,7 @@ set_row(struct wm_ctx *ctx, const struct kind *k, int64_t id, const json_t *chan
 	if (!restore && k->hooks != NULL && k->hooks->prepare != NULL &&
 	    (rc = k->hooks->prepare(ctx, row, before, err)) != 0)
 		goto out;
-	if ((rc = check_required(k, row, err)) != 0)
+	if ((rc = check_required(k, row, err)) != 0 || (rc = check_key_parts(k, row, err)) != 0)
 		goto out;
 	a = stored_fields(k, row);
 	b = stored_fields(k, before);
@@ -910,6 +930,53 @@ out:
 	return store_commit(ctx->st, err);
 }
 
+/*
+ * The one record of k whose stored fields equal every scalar field given in
+ * row; WM_ENOTFOUND if none (or, since it cannot tell which, several).
+ */
+static int
+find_by_content(struct wm_ctx *ctx, const struct kind *k, json_t *row, int64_t *id,
+    struct wm_err *err)
+{
+	struct buf sql = BUF_INIT;
+	struct params ps = { 0 };
+	struct stmt *s;
+	int found = 0, rc;
+
+	buf_addf(&sql, "SELECT t.id FROM %s t WHERE 1 = 1", k->table);
+	if (k->fixed_col != NULL)
+		buf_addf(&sql, " AND t.%s = '%s'", k->fixed_col, k->fixed_val);
+	FOR_FIELDS(k, f) {
+		const json_t *v = json_object_get(row, f->name);
+		int64_t ref;
+
+		if (v == NULL || json_is_null(v) || !has_column(f) || f->type == FT_TIMESCALE)
+			continue;
+		if (f->type == FT_REF) {
+			rc = resolve(ctx, target_kind(f), json_string_value(v), true, &ref, err);
+			if (rc != 0) {
+				buf_release(&sql);
+				return rc == WM_ENOTFOUND ? WM_ENOTFOUND : rc;
+			}
+			param_int(&ps, ref);
+		} else {
+			param_json(&ps, f, v);
+		}
+		buf_addf(&sql, " AND t.%s = ?", f->col);
+	}
+	buf_adds(&sql, " LIMIT 2");
+	rc = prepare_bound(ctx->st, &sql, &ps, &s, err);
+	buf_release(&sql);
+	if (rc != 0)
+		return rc;
+	while ((rc = stmt_step(s, err)) == STORE_ROW)
+		if (found++ == 0)
+			*id = stmt_int(s, 0);
+	if (rc < 0)
+		return rc;
+	return found == 1 ? 0 : WM_ENOTFOUND;
+}
+
 int
 ent_upsert(struct wm_ctx *ctx, const struct kind *k, const json_t *in, bool restore,
     int *changed, struct wm_err *err)
@@ -924,8 +991,11 @@ ent_upsert(struct wm_ctx *ctx, const struct kind *k, const json_t *in, bool rest
 	if ((rc = normalize_into(ctx, k, in, row, restore, err)) != 0)
 		goto out;
 	if (ent_row_key(k, row, &key) != 0) {
-		/* A key worked out by the prepare hook (a sequence number): always new. */
-		rc = WM_ENOTFOUND;
+		/*
+		 * Part of the key is worked out when the record is added (a
+		 * sequence number): the record is the one that matches all else.
+		 */
+		rc = find_by_content(ctx, k, row, &id, err);
 	} else {
 		rc = resolve_exact(ctx, k, buf_str(&key), &id, err);
 	}

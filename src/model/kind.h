@@ -48,6 +48,7 @@ enum ftype {
 #define FF_NULL 0x10	/* FT_BOOL: null allowed */
 #define FF_SECRET 0x20	/* never shown; only exported */
 #define FF_NAME 0x40	/* a record may also be found by this field's value */
+#define FF_REST 0x80	/* the last key part, which may hold '/' (another record's key) */
 
 struct field {
 	const char *name;		/* JSON and --option name, snake_case */

@@ -340,8 +340,9 @@ static const struct field project_report_fields[] = {
 
 static const struct field budget_fields[] = {
 	REF("unit", "unit_id", FF_KEY | FF_REQ | FF_BRIEF, "units", "the unit"),
-	FYEAR("year", "year", FF_KEY | FF_REQ | FF_BRIEF, "financial year"),
+	/* the year comes last in the key: "Camden/Overtime/2003/04" splits cleanly */
 	TEXT("category", "category", FF_KEY | FF_REQ | FF_BRIEF, "budget category"),
+	FYEAR("year", "year", FF_KEY | FF_REQ | FF_BRIEF, "financial year"),
 	REAL("amount", "amount", FF_REQ | FF_BRIEF, "pounds"),
 	BOOL("devolved", "devolved", FF_BRIEF, "controlled locally"),
 	TEXT("note", "note", 0, "note"),
@@ -399,7 +400,7 @@ static const struct field user_fields[] = {
 static const struct field comment_fields[] = {
 	TEXT("kind", "kind", FF_KEY | FF_REQ | FF_BRIEF, "kind of the record commented on"),
 	INT("seq", "seq", FF_KEY | FF_BRIEF, "number of the comment (given when added)"),
-	TEXT("ref", "ref", FF_KEY | FF_REQ | FF_BRIEF, "key of the record commented on"),
+	TEXT("ref", "ref", FF_KEY | FF_REST | FF_REQ | FF_BRIEF, "key of the record commented on"),
 	TEXT("author", "author", FF_DERIVED | FF_BRIEF, "who wrote it"),
 	TEXT("at", "at", FF_DERIVED | FF_BRIEF, "when"),
 	TEXT("text", "text", FF_REQ, "the comment"),

@@ -272,6 +272,7 @@ progress_after(struct wm_ctx *ctx, int64_t id, const json_t *before, const json_
 		json_object_set(changes, "degree_met", json_object_get(after, "degree_met"));
 	if (!json_is_null(json_object_get(after, "percent_complete")))
 		json_object_set(changes, "percent_complete", json_object_get(after, "percent_complete"));
+	rc = 0;
 	if (json_object_size(changes) > 0) {
 		struct wm_ctx sys = as_system(ctx);
 

@@ -182,6 +182,24 @@ test_periods_are_stored_in_canonical_form(void **state)
 }
 
 static void
+test_a_slash_is_refused_inside_a_key_but_a_year_ends_one(void **state)
+{
+	struct fixture *fx = *state;
+	json_t *row;
+
+	assert_int_equal(try_add(fx, "plans", "{\"ref\":\"A/B\",\"title\":\"x\"}"), WM_EINVAL);
+	assert_int_equal(try_add(fx, "goals", "{\"plan\":\"TTSC\",\"ref\":\"G/9\",\"title\":\"x\"}"),
+	    WM_EINVAL);
+	assert_int_equal(try_add(fx, "budgets",
+	    "{\"unit\":\"Camden\",\"category\":\"Pay/overtime\",\"year\":\"2003/04\",\"amount\":1}"),
+	    WM_EINVAL);
+	assert_non_null(strstr(fx->err.msg, "may not contain '/'"));
+	add(fx, "budgets", "{\"unit\":\"Camden\",\"category\":\"Overtime\",\"year\":\"2003/04\",\"amount\":1}");
+	assert_ok(fx, ent_get(&fx->ctx, K("budgets"), "Camden/Overtime/2003/04", &row, &fx->err));
+	json_decref(row);
+}
+
+static void
 test_a_duplicate_key_is_refused(void **state)
 {
 	struct fixture *fx = *state;
@@ -449,6 +467,30 @@ test_a_data_file_merges_and_a_second_load_changes_nothing(void **state)
 }
 
 static void
+test_a_record_without_its_sequence_number_is_matched_by_content(void **state)
+{
+	struct fixture *fx = *state;
+	json_t *doc = J("{\"format\":\"waymark-data\",\"version\":1,"
+	    "\"recommendations\":[{\"source\":\"DA2002\",\"ref\":\"R9\",\"text\":\"x\"}],"
+	    "\"progress\":[{\"recommendation\":\"DA2002/R9\",\"date\":\"2002-03-31\",\"text\":\"Begun\"},"
+	    "{\"recommendation\":\"DA2002/R9\",\"date\":\"2002-06-30\",\"text\":\"Half done\"}]}");
+	json_t *summary, *rows;
+	struct ent_query q = { 0 };
+
+	assert_ok(fx, dbx_import(&fx->ctx, doc, &summary, &fx->err));
+	json_decref(summary);
+	assert_ok(fx, dbx_import(&fx->ctx, doc, &summary, &fx->err));
+	assert_int_equal(json_integer_value(json_object_get(json_object_get(summary, "progress"),
+	    "unchanged")), 2);
+	json_decref(summary);
+	assert_ok(fx, ent_list(&fx->ctx, K("progress"), &q, &rows, &fx->err));
+	assert_int_equal(json_array_size(rows), 2);
+	assert_int_equal(json_integer_value(json_object_get(json_array_get(rows, 1), "seq")), 2);
+	json_decref(rows);
+	json_decref(doc);
+}
+
+static void
 test_a_data_file_may_list_children_before_parents(void **state)
 {
 	struct fixture *fx = *state;
@@ -489,6 +531,7 @@ main(void)
 		T(test_records_are_found_by_name_case_and_alias),
 		T(test_bad_values_are_refused_with_what_is_right),
 		T(test_periods_are_stored_in_canonical_form),
+		T(test_a_slash_is_refused_inside_a_key_but_a_year_ends_one),
 		T(test_a_duplicate_key_is_refused),
 		T(test_every_change_is_audited_with_before_and_after),
 		T(test_a_change_that_changes_nothing_is_not_audited),
@@ -505,6 +548,7 @@ main(void)
 		T(test_the_public_sees_only_what_is_published),
 		T(test_an_export_restores_into_a_new_database_exactly),
 		T(test_a_data_file_merges_and_a_second_load_changes_nothing),
+		T(test_a_record_without_its_sequence_number_is_matched_by_content),
 		T(test_a_data_file_may_list_children_before_parents),
 		T(test_an_unknown_kind_in_a_file_is_refused_not_dropped),
 	};
