@@ -75,8 +75,9 @@ int ent_upsert(struct wm_ctx *ctx, const struct kind *k, const json_t *row, bool
 int ent_row_key(const struct kind *k, const json_t *row, struct buf *out);
 
 /*
- * Fill row's "timescale" (a string or an object with "text") with what the
- * text means, the year taken from doc_date where the text has none.
+ * Fill row's "timescale" (a string or an object with only "text") with what
+ * the text means, the year taken from doc_date where the text has none. A
+ * timescale already read (one with its flags) is left as it is.
  */
 void ent_fill_timescale(json_t *row, int doc_date);
 

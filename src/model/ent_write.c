@@ -1032,7 +1032,8 @@ ent_fill_timescale(json_t *row, int doc_date)
 		json_object_set_new(row, "timescale", o);
 		ts = o;
 	}
-	if (!json_is_object(ts))
+	/* Already read (by an importer that knew more, or unchanged from before): keep it. */
+	if (!json_is_object(ts) || json_object_get(ts, "ongoing") != NULL)
 		return;
 	text = json_string_value(json_object_get(ts, "text"));
 	tsc_parse(text, doc_date, &t);

@@ -1,0 +1,132 @@
+/*
+ * test_tsc.c: fuzzy timescales, one case per way people write them.
+ */
+#include "testutil.h"
+
+#include "base/date.h"
+#include "base/tsc.h"
+
+struct tcase {
+	const char *text;
+	const char *doc;	/* the document's date, or NULL */
+	const char *earliest;	/* NULL: not placed */
+	const char *latest;
+	const char *flags;	/* letters: o ongoing, c complete, u uncertain, k conditional */
+};
+
+static const struct tcase cases[] = {
+	/* the forms the register must read */
+	{ "31 March 02", NULL, "2002-03-31", "2002-03-31", "" },
+	{ "Dec 2002", NULL, "2002-12-01", "2002-12-31", "" },
+	{ "July 2002", NULL, "2002-07-01", "2002-07-31", "" },
+	{ "End of 2002/2003", NULL, "2003-03-01", "2003-03-31", "" },
+	{ "Process in place by end of 2002", "2002-03-31", "2002-03-31", "2002-12-31", "" },
+	{ "Strategy launch in autumn", "2002-04-15", "2002-09-01", "2002-11-30", "" },
+	{ "June/July", "2002-04-15", "2002-06-01", "2002-07-31", "" },
+	{ "September?", "2002-04-15", "2002-09-01", "2002-09-30", "u" },
+	{ "Early - mid December", "2002-09-19", "2002-12-01", "2002-12-20", "" },
+	{ "Mid September - mid October", "2002-09-19", "2002-09-11", "2002-10-20", "" },
+	{ "December 2004 and ongoing", NULL, "2004-12-01", "2004-12-31", "o" },
+	{ "October 2004 March 2005", NULL, "2004-10-01", "2005-03-31", "" },
+	{ "Ongoing", NULL, NULL, NULL, "o" },
+	{ "Complete", NULL, NULL, NULL, "c" },
+	{ "For 2003/04 financial/ business planning cycle.", NULL, "2003-04-01", "2004-03-31", "" },
+	/* more of the same family */
+	{ "September 02", NULL, "2002-09-01", "2002-09-30", "" },
+	{ "16 September", "2002-09-19", "2002-09-16", "2002-09-16", "" },
+	{ "13 January 2003", "2002-09-19", "2003-01-13", "2003-01-13", "" },
+	{ "Late September", "2002-09-19", "2002-09-21", "2002-09-30", "" },
+	{ "Mid - end October", "2002-09-19", "2002-10-11", "2002-10-31", "" },
+	{ "Early September", "2002-09-19", "2002-09-01", "2002-09-10", "" },
+	{ "March 31st 2002", NULL, "2002-03-31", "2002-03-31", "" },
+	{ "31/03/2002", NULL, "2002-03-31", "2002-03-31", "" },
+	{ "2003-06-30", NULL, "2003-06-30", "2003-06-30", "" },
+	{ "Q2 2003", NULL, "2003-04-01", "2003-06-30", "" },
+	{ "second quarter of 2002", NULL, "2002-04-01", "2002-06-30", "" },
+	{ "winter 2003", NULL, "2003-12-01", "2004-02-29", "" },
+	{ "Framework to be agreed May 2002", NULL, "2002-05-01", "2002-05-31", "" },
+	{ "Consistency and cross checking to be completed end of June 2002", NULL, "2002-06-21",
+	  "2002-06-30", "" },
+	{ "Subject to MPA restructuring of committees process will be fully in place by September 2002",
+	  "2002-04-15", "2002-04-15", "2002-09-30", "k" },
+	{ "Ongoing during the 2003/04 planning process.", NULL, "2003-04-01", "2004-03-31", "o" },
+	{ "Process under way", NULL, NULL, NULL, "o" },
+	{ "Prog. to be reviewed in July, re SI 2002/305", "2002-04-15", "2002-07-01", "2002-07-31", "" },
+	{ "To be agreed by QPRMG in May/June 2002", NULL, "2002-05-01", "2002-06-30", "" },
+	{ "End of 2002", NULL, "2002-12-01", "2002-12-31", "" },
+	{ "December - January", "2002-09-19", "2002-12-01", "2003-01-31", "" },
+	{ "April 2005 and ongoing", NULL, "2005-04-01", "2005-04-30", "o" },
+	{ "TBC", NULL, NULL, NULL, "u" },
+	{ "2004/05", NULL, "2004-04-01", "2005-03-31", "" },
+	/* text that names no time is left unplaced, never guessed */
+	{ "When resources allow", NULL, NULL, NULL, "k" },
+	{ "Depends on future changes to the BVPI suite", NULL, NULL, NULL, "k" },
+	{ "The Performance Management Framework is regularly reviewed", NULL, NULL, NULL, "o" },
+	{ "", NULL, NULL, NULL, "" },
+	/* a month with no year, in a document with no date: not placed */
+	{ "September", NULL, NULL, NULL, "" },
+};
+
+static void
+check(const struct tcase *c)
+{
+	struct timescale t;
+	int doc = DATE_NONE;
+	char got[DATE_ISO_LEN];
+
+	if (c->doc != NULL && date_parse_iso(c->doc, &doc) != 0)
+		fail_msg("bad doc date in case %s", c->text);
+	tsc_parse(c->text, doc, &t);
+	date_format_iso(t.earliest, got);
+	if (strcmp(got, c->earliest ? c->earliest : "") != 0)
+		fail_msg("\"%s\": earliest %s, want %s", c->text, got, c->earliest ? c->earliest : "none");
+	date_format_iso(t.latest, got);
+	if (strcmp(got, c->latest ? c->latest : "") != 0)
+		fail_msg("\"%s\": latest %s, want %s", c->text, got, c->latest ? c->latest : "none");
+	if (t.ongoing != (strchr(c->flags, 'o') != NULL) ||
+	    t.complete != (strchr(c->flags, 'c') != NULL) ||
+	    t.uncertain != (strchr(c->flags, 'u') != NULL) ||
+	    t.conditional != (strchr(c->flags, 'k') != NULL))
+		fail_msg("\"%s\": flags o%d c%d u%d k%d, want %s", c->text, t.ongoing, t.complete,
+		    t.uncertain, t.conditional, c->flags);
+	if ((t.earliest == DATE_NONE && t.latest == DATE_NONE && !t.ongoing && !t.complete) !=
+	    (t.why != NULL))
+		fail_msg("\"%s\": a reason must be given exactly when nothing is placed", c->text);
+}
+
+static void
+test_every_written_form_reads_as_people_mean_it(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < WM_ARRAY_LEN(cases); i++)
+		check(&cases[i]);
+}
+
+static void
+test_any_bytes_give_an_answer(void **state)
+{
+	struct timescale t;
+	char junk[64];
+
+	(void)state;
+	for (int i = 0; i < 2000; i++) {
+		for (size_t k = 0; k + 1 < sizeof(junk); k++)
+			junk[k] = (char)((i * 131 + k * 17) % 255 + 1);
+		junk[sizeof(junk) - 1] = '\0';
+		tsc_parse(junk, date_from_ymd(2002, 1, 1), &t);
+		assert_true(t.earliest == DATE_NONE || t.latest == DATE_NONE || t.earliest <= t.latest);
+	}
+	tsc_parse(NULL, DATE_NONE, &t);
+	assert_non_null(t.why);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_every_written_form_reads_as_people_mean_it),
+		cmocka_unit_test(test_any_bytes_give_an_answer),
+	};
+
+	return cmocka_run_group_tests_name("tsc", tests, NULL, NULL);
+}
