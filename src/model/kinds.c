@@ -431,7 +431,7 @@ static const struct field import_fields[] = {
 };
 
 #define VIEW(nm, one, val, help) \
-	{ nm, one, "plan_node", "kind", val, node_fields, "plan,seq,ref", KF_VIEW, \
+	{ nm, one, "plan_node", "kind", val, node_fields, "plan,parent,seq,ref", KF_VIEW, \
 	  &node_hooks, help }
 
 const struct kind kinds[] = {
@@ -451,7 +451,7 @@ const struct kind kinds[] = {
 	  "papers considered at meetings" },
 	{ "plans", "plan", "plan", NULL, NULL, plan_fields, "ref", 0, NULL,
 	  "plans and strategies, each with a period, cascading from one another" },
-	{ "nodes", "node", "plan_node", NULL, NULL, node_fields, "plan,seq,ref", 0,
+	{ "nodes", "node", "plan_node", NULL, NULL, node_fields, "plan,parent,seq,ref", 0,
 	  &node_hooks, "every goal, aim, outcome, priority, key action and objective" },
 	VIEW("goals", "goal", "goal", "a framework's goals"),
 	VIEW("aims", "aim", "aim", "the aims under each goal"),
