@@ -63,11 +63,31 @@ print_counts(FILE *out, const json_t *report)
 			    groups[g]), kind)), groups[g]);
 		fputc('\n', out);
 	}
-	json_array_foreach(unread, i, v)
-		fprintf(out, "  line %lld not read: %s: %s\n",
-		    (long long)json_integer_value(json_object_get(v, "line")),
-		    json_string_value(json_object_get(v, "why")),
-		    json_string_value(json_object_get(v, "text")));
+	json_array_foreach(json_object_get(report, "notes"), i, v)
+		fprintf(out, "  note: %s\n", json_string_value(v));
+	if (json_array_size(unread) <= 10) {
+		json_array_foreach(unread, i, v)
+			fprintf(out, "  line %lld not read: %s: %.60s%s\n",
+			    (long long)json_integer_value(json_object_get(v, "line")),
+			    json_string_value(json_object_get(v, "why")),
+			    json_string_value(json_object_get(v, "text")),
+			    strlen(json_string_value(json_object_get(v, "text"))) > 60 ? "..." : "");
+	} else {
+		/* Many lines: how many for each reason; --json lists every one. */
+		json_t *why = json_object();
+		const char *reason;
+
+		json_array_foreach(unread, i, v) {
+			const char *w = json_string_value(json_object_get(v, "why"));
+
+			json_object_set_new(why, w, json_integer(json_integer_value(json_object_get(why,
+			    w)) + 1));
+		}
+		fprintf(out, "  %zu lines not read (--json lists each):\n", json_array_size(unread));
+		json_object_foreach(why, reason, v)
+			fprintf(out, "    %4lld  %s\n", (long long)json_integer_value(v), reason);
+		json_decref(why);
+	}
 	json_decref(seen);
 }
 
