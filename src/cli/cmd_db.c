@@ -14,6 +14,7 @@
 #include "import/sample.h"
 #include "model/audit.h"
 #include "model/dbx.h"
+#include "model/measure.h"
 #include "store/migrate.h"
 #include "store/store.h"
 
@@ -31,6 +32,16 @@ cmd_init(struct cli *c, int argc, char **argv, struct wm_err *err)
 		return wm_error(err, WM_EUSAGE, "init takes no arguments; the database is --db PATH");
 	if ((rc = migrate_apply(c->st, &from, &to, err)) != 0)
 		return rc;
+	c->ctx.st = c->st;
+	/* figures written row by row before schema 3 become series */
+	if (from > 0 && from < 3) {
+		int64_t n;
+
+		if ((rc = meas_fold_staged(&c->ctx, &n, err)) != 0)
+			return rc;
+		if (n > 0)
+			fprintf(c->out, "moved %lld figures into the series store\n", (long long)n);
+	}
 	if (from == 0)
 		fprintf(c->out, "created %s (schema %d)\n", store_url(c->st), to);
 	else if (from != to)

@@ -527,6 +527,8 @@ ent_list(struct wm_ctx *ctx, const struct kind *k, const struct ent_query *q, js
 
 	if ((rc = authz_read(ctx, k, err)) != 0)
 		return rc;
+	if (k->store != NULL)
+		return k->store->list(ctx, k, q, out, err);
 	if (q != NULL && q->raw)
 		how |= READ_RAW;
 	if (q != NULL && q->raw && q->secrets &&
@@ -575,6 +577,8 @@ ent_get(struct wm_ctx *ctx, const struct kind *k, const char *key, json_t **out,
 	*out = NULL;
 	if ((rc = authz_read(ctx, k, err)) != 0)
 		return rc;
+	if (k->store != NULL)
+		return k->store->get(ctx, k, key, out, err);
 	if ((rc = resolve(ctx, k, key, false, &id, err)) != 0)
 		return rc;
 	if ((rc = read_one(ctx, k, id, 0, out, err)) == WM_ENOTFOUND)
