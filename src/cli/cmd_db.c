@@ -64,7 +64,7 @@ print_counts(FILE *out, const json_t *report)
 	for (size_t g = 0; g < WM_ARRAY_LEN(groups); g++)
 		json_object_foreach(json_object_get(report, groups[g]), kind, v)
 			json_object_set_new(seen, kind, json_true());
-	if (json_object_size(seen) == 0)
+	if (json_object_size(seen) == 0 && json_array_size(unread) == 0)
 		fprintf(out, "  nothing to import\n");
 	json_object_foreach(seen, kind, v) {
 		fprintf(out, "  %-18s", kind);
@@ -190,7 +190,8 @@ int
 cmd_import(struct cli *c, int argc, char **argv, struct wm_err *err)
 {
 	static const struct optdef defs[] = { { "dry-run", false }, { "json", false },
-		{ "partial", false }, { "source", true }, { "date", true }, { NULL, false } };
+		{ "partial", false }, { "source", true }, { "date", true }, { "as", true },
+		{ NULL, false } };
 	struct import_opts opts = { 0 };
 	json_t *reports = json_array();
 	struct args a;
@@ -206,6 +207,18 @@ cmd_import(struct cli *c, int argc, char **argv, struct wm_err *err)
 	opts.partial = args_has(&a, "partial");
 	opts.source = args_get(&a, "source");
 	opts.date = args_get(&a, "date");
+	opts.as_targets = -1;
+	if (args_get(&a, "as") != NULL) {
+		if (strcmp(args_get(&a, "as"), "targets") == 0) {
+			opts.as_targets = 1;
+		} else if (strcmp(args_get(&a, "as"), "measurements") == 0) {
+			opts.as_targets = 0;
+		} else {
+			rc = wm_error(err, WM_EUSAGE, "--as: \"%s\" is not measurements or targets",
+			    args_get(&a, "as"));
+			goto out;
+		}
+	}
 	for (size_t i = 0; i < a.npos && rc == 0; i++) {
 		json_t *report = NULL;
 

@@ -7,6 +7,7 @@
 
 #include "base/buf.h"
 #include "base/mem.h"
+#include "import/csvimp.h"
 #include "import/docwrite.h"
 #include "import/import.h"
 #include "model/dbx.h"
@@ -129,15 +130,46 @@ int
 import_file(struct wm_ctx *ctx, const char *path, const struct import_opts *opts,
     json_t **report, struct wm_err *err)
 {
+	char head[4096];
+	size_t n;
 	char *data;
 	size_t len;
+	bool targets;
+	FILE *f;
 	int rc;
 
-	*report = NULL;
-	if ((rc = import_read_file(path, &data, &len, err)) != 0) {
-		*report = import_report_new(path);
+	*report = import_report_new(path);
+	if ((f = fopen(path, "rb")) == NULL)
+		return wm_error(err, WM_EIO, "%s: %s", path, strerror(errno));
+	n = fread(head, 1, sizeof(head), f);
+	/* figures come by the million: stream them rather than read the file whole */
+	if (csvimp_claims(head, n, &targets)) {
+		uint64_t size = 0;
+
+		if (fseek(f, 0, SEEK_END) == 0) {
+			long end = ftell(f);
+
+			size = end > 0 ? (uint64_t)end : 0;
+		}
+		rewind(f);
+		if (opts->as_targets == 1)
+			targets = true;
+		else if (opts->as_targets == 0)
+			targets = false;
+		if ((rc = store_begin(ctx->st, err)) == 0) {
+			rc = csvimp_read(ctx, path, f, size, opts, targets, *report, err);
+			if (rc != 0 || opts->dry_run)
+				store_rollback(ctx->st, rc);
+			else
+				rc = store_commit(ctx->st, err);
+		}
+		fclose(f);
 		return rc;
 	}
+	fclose(f);
+	if ((rc = import_read_file(path, &data, &len, err)) != 0)
+		return rc;
+	json_decref(*report);
 	rc = import_data(ctx, path, data, len, opts, report, err);
 	free(data);
 	return rc;

@@ -22,6 +22,7 @@ struct import_opts {
 	bool partial;		/* import the good rows of a file with bad ones */
 	const char *source;	/* --source: the source report, for recommendation documents */
 	const char *date;	/* --date: the document's date, when it does not say */
+	int as_targets;		/* CSV: 1 targets, 0 measurements, -1 as its header says */
 	/* Called now and then on long imports with bytes read and total, for a progress bar. */
 	void (*progress)(void *arg, uint64_t done, uint64_t total);
 	void *progress_arg;

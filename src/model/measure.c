@@ -258,7 +258,8 @@ put_cell(struct meas_writer *w, int64_t pi, int64_t unit, const struct meas_row 
 		c->den[cell] = r->has_ratio ? den : 0;
 	}
 	c->flag[cell] = (uint8_t)(flag | SEEN);
-	if (r->note != NULL || *changed != ENT_UNCHANGED) {
+	/* a note given is kept; a figure replaced loses the old one's (no SQL for a new figure) */
+	if (r->note != NULL || *changed == ENT_CHANGED) {
 		char canon[PERIOD_LEN];
 
 		period_format(&p, canon);
