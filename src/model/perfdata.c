@@ -1,0 +1,307 @@
+/*
+ * perfdata.c: loading the performance analysis's inputs (see perfdata.h).
+ */
+#include "base/wm.h"
+
+#include <math.h>
+
+#include "base/arena.h"
+#include "base/mem.h"
+#include "model/authz.h"
+#include "model/ent.h"
+#include "model/perfdata.h"
+#include "store/store.h"
+
+int
+perfdata_load(struct wm_ctx *ctx, struct perfdata *pd, struct wm_err *err)
+{
+	struct stmt *s;
+	int64_t *parent_ids = NULL;
+	size_t n = 0, cap = 0, capp = 0;
+	int rc;
+
+	memset(pd, 0, sizeof(*pd));
+	pd->a = arena_new();
+	rc = store_prepare(ctx->st, "SELECT id, ref, name, parent_id FROM unit ORDER BY id", &s, err);
+	if (rc != 0)
+		goto out;
+	while ((rc = stmt_step(s, err)) == STORE_ROW) {
+		if (n == cap) {
+			size_t ncap = cap ? cap * 2 : 64;
+			struct pd_unit *u = arena_array(pd->a, ncap, sizeof(*u));
+			struct perf_unit *t = arena_array(pd->a, ncap, sizeof(*t));
+
+			if (n > 0) {
+				memcpy(u, pd->units, n * sizeof(*u));
+				memcpy(t, pd->tree.units, n * sizeof(*t));
+			}
+			pd->units = u;
+			pd->tree.units = t;
+			cap = ncap;
+		}
+		WM_GROW(parent_ids, n + 1, capp);
+		pd->units[n].id = stmt_int(s, 0);
+		pd->units[n].ref = arena_strdup(pd->a, stmt_text(s, 1));
+		pd->units[n].name = arena_strdup(pd->a, stmt_text(s, 2));
+		pd->tree.units[n].id = pd->units[n].id;
+		parent_ids[n] = stmt_is_null(s, 3) ? 0 : stmt_int(s, 3);
+		intmap_put(&pd->unit_at, pd->units[n].id, (int64_t)n);
+		n++;
+	}
+	if (rc < 0)
+		goto out;
+	pd->tree.n = n;
+	for (size_t i = 0; i < n; i++) {
+		int64_t at = -1;
+
+		if (parent_ids[i] != 0 && !intmap_get(&pd->unit_at, parent_ids[i], &at))
+			at = -1;
+		pd->tree.units[i].parent = (int)at;
+	}
+	if ((rc = perf_tree_init(&pd->tree)) != 0) {
+		rc = wm_error(err, WM_EINVAL, "the unit tree has a cycle");
+		goto out;
+	}
+	rc = store_prepare(ctx->st, "SELECT id, code, title, measure_unit, aggregation, polarity, scale,"
+	    " tolerance, tolerance_kind, decimals, committee_id, published FROM pi ORDER BY code",
+	    &s, err);
+	if (rc != 0)
+		goto out;
+	cap = 0;
+	while ((rc = stmt_step(s, err)) == STORE_ROW) {
+		struct pd_pi *p;
+
+		if (authz_published_only(ctx) && stmt_int(s, 11) == 0)
+			continue;
+		if (pd->npis == cap) {
+			size_t ncap = cap ? cap * 2 : 64;
+			struct pd_pi *np = arena_array(pd->a, ncap, sizeof(*np));
+
+			if (pd->npis > 0)
+				memcpy(np, pd->pis, pd->npis * sizeof(*np));
+			pd->pis = np;
+			cap = ncap;
+		}
+		p = &pd->pis[pd->npis];
+		p->id = stmt_int(s, 0);
+		p->code = arena_strdup(pd->a, stmt_text(s, 1));
+		p->title = arena_strdup(pd->a, stmt_text(s, 2));
+		p->measure_unit = stmt_is_null(s, 3) ? "" : arena_strdup(pd->a, stmt_text(s, 3));
+		if (agg_parse(stmt_text(s, 4), &p->rules.agg) != 0)
+			p->rules.agg = AGG_NONE;
+		if (polarity_parse(stmt_text(s, 5), &p->rules.polarity) != 0)
+			p->rules.polarity = POL_NONE;
+		p->rules.scale = stmt_double(s, 6);
+		p->rules.tolerance = stmt_double(s, 7);
+		p->rules.tolerance_percent = strcmp(stmt_text(s, 8), "percent") == 0;
+		p->decimals = (int)stmt_int(s, 9);
+		p->committee_id = stmt_is_null(s, 10) ? 0 : stmt_int(s, 10);
+		p->published = stmt_int(s, 11) != 0;
+		intmap_put(&pd->pi_at, p->id, (int64_t)pd->npis);
+		pd->npis++;
+	}
+	rc = rc < 0 ? rc : 0;
+out:
+	free(parent_ids);
+	if (rc != 0)
+		perfdata_release(pd);
+	return rc;
+}
+
+void
+perfdata_release(struct perfdata *pd)
+{
+	perf_tree_release(&pd->tree);
+	intmap_release(&pd->unit_at);
+	intmap_release(&pd->pi_at);
+	arena_free(pd->a);
+	memset(pd, 0, sizeof(*pd));
+}
+
+int
+perfdata_unit(struct wm_ctx *ctx, const struct perfdata *pd, const char *key, int *index,
+    struct wm_err *err)
+{
+	int64_t id, at;
+	int rc;
+
+	if ((rc = ent_resolve(ctx, kind_find("units"), key, &id, err)) != 0)
+		return rc;
+	if (!intmap_get(&pd->unit_at, id, &at))
+		return wm_error(err, WM_ENOTFOUND, "unit \"%s\" is not in the tree", key);
+	*index = (int)at;
+	return 0;
+}
+
+int
+perfdata_pi(struct wm_ctx *ctx, const struct perfdata *pd, const char *key, size_t *index,
+    struct wm_err *err)
+{
+	int64_t id, at;
+	int rc;
+
+	if ((rc = ent_resolve(ctx, kind_find("pis"), key, &id, err)) != 0)
+		return rc;
+	if (!intmap_get(&pd->pi_at, id, &at))
+		return wm_error(err, WM_ENOTFOUND, "no pi \"%s\"", key);
+	*index = (size_t)at;
+	return 0;
+}
+
+int
+perfdata_main_unit(struct wm_ctx *ctx, const struct perfdata *pd, int *index, struct wm_err *err)
+{
+	struct stmt *s;
+	int best = -1, rc;
+	int64_t most = -1;
+
+	*index = 0;
+	rc = store_prepare(ctx->st, "SELECT unit_id, COUNT(*) FROM target GROUP BY unit_id", &s, err);
+	if (rc != 0)
+		return rc;
+	while ((rc = stmt_step(s, err)) == STORE_ROW) {
+		int64_t at, n = stmt_int(s, 1);
+
+		if (!intmap_get(&pd->unit_at, stmt_int(s, 0), &at))
+			continue;
+		if (n > most || (n == most && best >= 0 &&
+		    pd->tree.nleaves[at] > pd->tree.nleaves[best])) {
+			most = n;
+			best = (int)at;
+		}
+	}
+	if (rc < 0)
+		return rc;
+	if (best < 0) {
+		/* no targets: the unit with the most below it */
+		for (size_t u = 0; u < pd->tree.n; u++)
+			if (best < 0 || pd->tree.nleaves[u] > pd->tree.nleaves[best])
+				best = (int)u;
+	}
+	*index = best < 0 ? 0 : best;
+	return 0;
+}
+
+int
+perfdata_latest(struct wm_ctx *ctx, struct period *out, bool *any, struct wm_err *err)
+{
+	struct stmt *s;
+	int rc, best_kind = 99, best_last = 0;
+
+	*any = false;
+	rc = store_prepare(ctx->st, "SELECT period_kind, MAX(first_index + nperiods - 1) FROM pi_series"
+	    " GROUP BY period_kind", &s, err);
+	if (rc != 0)
+		return rc;
+	while ((rc = stmt_step(s, err)) == STORE_ROW) {
+		int kind = (int)stmt_int(s, 0);
+
+		/* the shortest kind held is the one to report at */
+		if (kind < best_kind && kind != PERIOD_FYEAR) {
+			best_kind = kind;
+			best_last = (int)stmt_int(s, 1);
+		} else if (best_kind == 99) {
+			best_kind = kind;
+			best_last = (int)stmt_int(s, 1);
+		}
+	}
+	if (rc < 0)
+		return rc;
+	if (best_kind != 99) {
+		*out = period_from_index((enum period_kind)best_kind, best_last);
+		*any = true;
+	}
+	return 0;
+}
+
+int
+perfdata_targets(struct wm_ctx *ctx, const struct perfdata *pd, const char *const *periods,
+    size_t nperiods, struct pd_target **out, size_t *n, struct wm_err *err)
+{
+	static const char *const by_period[] = {
+		"SELECT pi_id, unit_id, period, value, tolerance FROM target",
+		"SELECT pi_id, unit_id, period, value, tolerance FROM target WHERE period IN (?)",
+		"SELECT pi_id, unit_id, period, value, tolerance FROM target WHERE period IN (?, ?)",
+		"SELECT pi_id, unit_id, period, value, tolerance FROM target WHERE period IN (?, ?, ?)",
+		"SELECT pi_id, unit_id, period, value, tolerance FROM target WHERE period IN (?, ?, ?, ?)",
+		"SELECT pi_id, unit_id, period, value, tolerance FROM target WHERE period IN (?, ?, ?, ?, ?)",
+		"SELECT pi_id, unit_id, period, value, tolerance FROM target WHERE period IN"
+		" (?, ?, ?, ?, ?, ?)",
+		"SELECT pi_id, unit_id, period, value, tolerance FROM target WHERE period IN"
+		" (?, ?, ?, ?, ?, ?, ?)",
+		"SELECT pi_id, unit_id, period, value, tolerance FROM target WHERE period IN"
+		" (?, ?, ?, ?, ?, ?, ?, ?)",
+	};
+	struct pd_target *list = NULL;
+	size_t cap = 0, count = 0;
+	struct stmt *s;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (nperiods >= WM_ARRAY_LEN(by_period))
+		return wm_error(err, WM_EINTERNAL, "too many target periods at once");
+	if ((rc = store_prepare(ctx->st, by_period[nperiods], &s, err)) != 0)
+		return rc;
+	for (size_t i = 0; i < nperiods; i++)
+		stmt_bind_text(s, (int)i + 1, periods[i]);
+	while ((rc = stmt_step(s, err)) == STORE_ROW) {
+		int64_t pi, unit;
+		struct pd_target *t;
+
+		if (!intmap_get(&pd->pi_at, stmt_int(s, 0), &pi) ||
+		    !intmap_get(&pd->unit_at, stmt_int(s, 1), &unit))
+			continue;
+		if (count == cap) {
+			size_t ncap = cap ? cap * 2 : 256;
+			struct pd_target *nl = arena_array(pd->a, ncap, sizeof(*nl));
+
+			if (count > 0)
+				memcpy(nl, list, count * sizeof(*nl));
+			list = nl;
+			cap = ncap;
+		}
+		t = &list[count];
+		t->pi = (size_t)pi;
+		t->unit = (int)unit;
+		if (period_parse(stmt_text(s, 2), &t->period) != 0)
+			continue;
+		t->value = stmt_double(s, 3);
+		t->tolerance = stmt_is_null(s, 4) ? NAN : stmt_double(s, 4);
+		count++;
+	}
+	if (rc < 0)
+		return rc;
+	*out = list;
+	*n = count;
+	return 0;
+}
+
+int
+perfdata_committee_pis(struct wm_ctx *ctx, const struct perfdata *pd, const char *committee,
+    bool *mask, struct wm_err *err)
+{
+	struct stmt *s;
+	int64_t cid;
+	int rc;
+
+	if ((rc = ent_resolve(ctx, kind_find("committees"), committee, &cid, err)) != 0)
+		return rc;
+	/* the committee and those that report to it, however far down */
+	rc = store_prepare(ctx->st,
+	    "WITH RECURSIVE below(id) AS (SELECT CAST(? AS BIGINT) UNION SELECT c.id FROM committee c"
+	    " JOIN below b ON c.reports_to_id = b.id)"
+	    " SELECT p.id FROM pi p WHERE p.committee_id IN (SELECT id FROM below)"
+	    " UNION SELECT pn.pi_id FROM pi_node pn JOIN plan_node n ON n.id = pn.node_id"
+	    " WHERE n.committee_id IN (SELECT id FROM below)", &s, err);
+	if (rc != 0)
+		return rc;
+	stmt_bind_int(s, 1, cid);
+	while ((rc = stmt_step(s, err)) == STORE_ROW) {
+		int64_t at;
+
+		if (intmap_get(&pd->pi_at, stmt_int(s, 0), &at))
+			mask[at] = true;
+	}
+	return rc < 0 ? rc : 0;
+}

@@ -1,0 +1,86 @@
+/*
+ * perfdata.h: what the performance analysis needs from the database, as
+ * plain arrays: the unit tree, the indicators' rules, targets, and which
+ * indicators a committee answers for.
+ */
+#ifndef WM_PERFDATA_H
+#define WM_PERFDATA_H
+
+#include "base/wm.h"
+
+#include "analysis/perf.h"
+#include "base/err.h"
+#include "base/map.h"
+#include "base/period.h"
+#include "model/ctx.h"
+
+struct arena;
+
+struct pd_unit {
+	int64_t id;
+	const char *ref;
+	const char *name;
+};
+
+struct pd_pi {
+	int64_t id;
+	const char *code;
+	const char *title;
+	const char *measure_unit;
+	struct perf_pi rules;
+	int decimals;
+	int64_t committee_id;	/* 0: none */
+	bool published;
+};
+
+struct pd_target {
+	size_t pi;	/* index in pis */
+	int unit;	/* index in the tree */
+	struct period period;
+	double value;
+	double tolerance;	/* NAN: the indicator's */
+};
+
+struct perfdata {
+	struct arena *a;
+	struct perf_tree tree;
+	struct pd_unit *units;	/* tree.n of them, by tree index */
+	struct pd_pi *pis;	/* in code order */
+	size_t npis;
+	struct intmap unit_at;	/* unit id -> tree index */
+	struct intmap pi_at;	/* pi id -> index */
+};
+
+/* Load the tree and every indicator (the public only sees published ones). */
+int perfdata_load(struct wm_ctx *ctx, struct perfdata *pd, struct wm_err *err);
+void perfdata_release(struct perfdata *pd);
+
+/* A unit or indicator by key (with the usual suggestions): its index. */
+int perfdata_unit(struct wm_ctx *ctx, const struct perfdata *pd, const char *key, int *index,
+    struct wm_err *err);
+int perfdata_pi(struct wm_ctx *ctx, const struct perfdata *pd, const char *key, size_t *index,
+    struct wm_err *err);
+
+/* The unit with the most targets, the shallowest on a tie: where the corporate view is. */
+int perfdata_main_unit(struct wm_ctx *ctx, const struct perfdata *pd, int *index,
+    struct wm_err *err);
+
+/* The latest period any indicator has figures for (the shortest kind held). */
+int perfdata_latest(struct wm_ctx *ctx, struct period *out, bool *any, struct wm_err *err);
+
+/*
+ * Targets for the given periods (texts), or every target when nperiods is
+ * 0. *out is allocated from the perfdata's arena.
+ */
+int perfdata_targets(struct wm_ctx *ctx, const struct perfdata *pd, const char *const *periods,
+    size_t nperiods, struct pd_target **out, size_t *n, struct wm_err *err);
+
+/*
+ * Mark (mask[pi] = true) the indicators a committee answers for: its own,
+ * those measuring plan nodes it is accountable for, and those of the
+ * committees that report to it.
+ */
+int perfdata_committee_pis(struct wm_ctx *ctx, const struct perfdata *pd, const char *committee,
+    bool *mask, struct wm_err *err);
+
+#endif

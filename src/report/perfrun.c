@@ -1,0 +1,194 @@
+/*
+ * perfrun.c: evaluating indicators as of a period (see perfrun.h).
+ */
+#include "base/wm.h"
+
+#include <math.h>
+
+#include "base/mem.h"
+#include "model/cube.h"
+#include "report/perfrun.h"
+
+/* The target for a unit at period `at`: the shortest period holding it that has one. */
+static const struct pd_target *
+target_for(const struct pd_target *t, size_t nt, size_t pi, int unit, const struct period *at)
+{
+	const struct pd_target *best = NULL;
+
+	for (size_t i = 0; i < nt; i++) {
+		if (t[i].pi != pi || t[i].unit != unit)
+			continue;
+		if (t[i].period.kind != at->kind && !period_kind_shorter(at->kind, t[i].period.kind))
+			continue;
+		if (!period_within(at, &t[i].period))
+			continue;
+		if (best == NULL || period_kind_shorter(t[i].period.kind, best->period.kind))
+			best = &t[i];
+	}
+	return best;
+}
+
+static int
+pi_run(struct wm_ctx *ctx, const struct perfdata *pd, size_t i, const struct period *as_of,
+    int history, const struct pd_target *targets, size_t ntargets, struct prun_pi *out,
+    struct wm_err *err)
+{
+	const struct pd_pi *pi = &pd->pis[i];
+	size_t n = pd->tree.n;
+	struct perf_series s = { 0 };
+	struct cube c;
+	unsigned kinds;
+	enum period_kind kind = as_of->kind;
+	int at, per, h, rc;
+	int *cols = NULL;
+
+	if ((rc = cube_kinds(ctx, pi->id, &kinds, err)) != 0)
+		return rc;
+	out->eval = wm_calloc(n + 1, sizeof(*out->eval));
+	out->target_period = wm_calloc(n + 1, sizeof(*out->target_period));
+	if (kinds == 0) {
+		out->at = *as_of;
+		for (size_t u = 0; u < n; u++)
+			perf_evaluate(&pi->rules, kind, period_index(as_of), NULL, 0, n, (int)u, NULL, NULL,
+			    &out->eval[u]);
+		return 0;
+	}
+	out->has_series = true;
+	/* the figures' own kind: as reported on if held, else the shortest held */
+	if (!(kinds & (1u << kind)))
+		for (int k = 0; k < 4; k++)
+			if (kinds & (1u << k)) {
+				kind = (enum period_kind)k;
+				break;
+			}
+	out->at = period_of_day(kind, period_last_day(as_of));
+	at = period_index(&out->at);
+	per = period_per_year(kind);
+	h = history > per + 1 ? history : per + 1;
+	if ((rc = cube_load(ctx, pi->id, kind, at - h + 1, at, &c, err)) != 0)
+		return rc;
+	cols = wm_calloc(c.nunits + 1, sizeof(*cols));
+	for (size_t u = 0; u < c.nunits; u++) {
+		int64_t idx;
+
+		cols[u] = intmap_get(&pd->unit_at, c.units[u], &idx) ? (int)idx : -1;
+	}
+	s = (struct perf_series){ kind, c.first, c.nperiods, c.nunits, cols, c.value, c.num, c.den,
+		c.flag, c.stride, c.row0 };
+	out->nhistory = (size_t)h;
+	out->history = wm_calloc((size_t)h * n + 1, sizeof(*out->history));
+	for (int r = 0; r < h; r++) {
+		int index = at - h + 1 + r;
+		long row = c.nperiods > 0 && index >= c.first && index < c.first + c.nperiods ?
+		    index - c.first : -1;
+
+		perf_rollup(&pd->tree, &pi->rules, &s, row, &out->history[(size_t)r * n]);
+	}
+	for (size_t u = 0; u < n; u++) {
+		const struct pd_target *t = target_for(targets, ntargets, i, (int)u, &out->at);
+		struct perf_target pt;
+
+		if (t != NULL) {
+			pt.value = t->value;
+			pt.tolerance = t->tolerance;
+			out->target_period[u] = t->period;
+		}
+		perf_evaluate(&pi->rules, kind, at, out->history, (size_t)h, n, (int)u,
+		    t ? &pt : NULL, t ? &t->period : NULL, &out->eval[u]);
+	}
+	free(cols);
+	cube_release(&c);
+	return 0;
+}
+
+/* The periods whose targets could apply at as_of, for any kind of figures. */
+static size_t
+target_periods(const struct period *as_of, char texts[][PERIOD_LEN], size_t max)
+{
+	size_t n = 0;
+	int last = period_last_day(as_of);
+
+	for (int k = 0; k < 4 && n < max; k++) {
+		struct period p = period_of_day((enum period_kind)k, last);
+		bool dup = false;
+
+		period_format(&p, texts[n]);
+		for (size_t j = 0; j < n; j++)
+			dup = dup || strcmp(texts[j], texts[n]) == 0;
+		if (!dup)
+			n++;
+	}
+	return n;
+}
+
+int
+prun_run(struct wm_ctx *ctx, const struct perfdata *pd, const struct period *as_of,
+    const bool *mask, int history, struct prun *out, struct wm_err *err)
+{
+	char texts[8][PERIOD_LEN];
+	const char *ptrs[8];
+	struct pd_target *targets;
+	size_t nt, np;
+	int rc = 0;
+
+	memset(out, 0, sizeof(*out));
+	out->as_of = *as_of;
+	out->npis = pd->npis;
+	out->nunits = pd->tree.n;
+	out->pis = wm_calloc(pd->npis + 1, sizeof(*out->pis));
+	np = target_periods(as_of, texts, WM_ARRAY_LEN(texts));
+	for (size_t i = 0; i < np; i++)
+		ptrs[i] = texts[i];
+	if ((rc = perfdata_targets(ctx, pd, ptrs, np, &targets, &nt, err)) != 0)
+		return rc;
+	for (size_t i = 0; i < pd->npis && rc == 0; i++)
+		if (mask == NULL || mask[i])
+			rc = pi_run(ctx, pd, i, as_of, history, targets, nt, &out->pis[i], err);
+	if (rc != 0)
+		prun_release(out);
+	return rc;
+}
+
+void
+prun_release(struct prun *r)
+{
+	for (size_t i = 0; i < r->npis; i++) {
+		free(r->pis[i].eval);
+		free(r->pis[i].target_period);
+		free(r->pis[i].history);
+	}
+	free(r->pis);
+	memset(r, 0, sizeof(*r));
+}
+
+int
+prun_as_of(struct wm_ctx *ctx, const char *text, struct period *out, struct wm_err *err)
+{
+	bool any;
+	int rc;
+
+	if (text != NULL) {
+		if (period_parse(text, out) != 0)
+			return wm_error(err, WM_EUSAGE, "--as-of: \"%s\" is not a period (2005-03, 2005-Q1, "
+			    "2004/05, 2005)", text);
+		return 0;
+	}
+	if ((rc = perfdata_latest(ctx, out, &any, err)) != 0)
+		return rc;
+	if (!any)
+		return wm_error(err, WM_EINVAL, "there are no performance figures yet "
+		    "(`waymark import figures.csv` loads them)");
+	return 0;
+}
+
+void
+prun_format(const struct pd_pi *pi, double v, char *out, size_t len)
+{
+	int dp = pi->decimals < 0 ? 0 : pi->decimals > 6 ? 6 : pi->decimals;
+
+	if (isnan(v)) {
+		snprintf(out, len, "-");
+		return;
+	}
+	snprintf(out, len, "%.*f%s", dp, v, strcmp(pi->measure_unit, "%") == 0 ? "%" : "");
+}

@@ -1,0 +1,48 @@
+/*
+ * perfrun.h: evaluating indicators as of a period, for reports and pages.
+ *
+ * The glue between the stored figures (model/cube.h, model/perfdata.h) and
+ * the rules (analysis/perf.h): for each indicator, load the few periods
+ * the rules need, roll them up the tree, find each unit's target, and
+ * evaluate every unit.
+ */
+#ifndef WM_PERFRUN_H
+#define WM_PERFRUN_H
+
+#include "analysis/perf.h"
+#include "base/err.h"
+#include "base/period.h"
+#include "model/ctx.h"
+#include "model/perfdata.h"
+
+struct prun_pi {
+	bool has_series;	/* the indicator has figures at all */
+	struct period at;	/* the period evaluated, in the figures' own kind */
+	struct perf_eval *eval;	/* one per unit of the tree */
+	struct period *target_period;	/* per unit: the target's period, if any */
+	struct perf_cell *history;	/* [row][unit], oldest first */
+	size_t nhistory;
+};
+
+struct prun {
+	struct period as_of;
+	struct prun_pi *pis;	/* one per perfdata indicator; NULL entries' evals when masked out */
+	size_t npis;
+	size_t nunits;
+};
+
+/*
+ * Evaluate the indicators whose mask entry is true (all when mask is NULL)
+ * as of the period; `history` periods at least (13 months) are kept.
+ */
+int prun_run(struct wm_ctx *ctx, const struct perfdata *pd, const struct period *as_of,
+    const bool *mask, int history, struct prun *out, struct wm_err *err);
+void prun_release(struct prun *r);
+
+/* The as-of period from text, or the latest with figures when text is NULL. */
+int prun_as_of(struct wm_ctx *ctx, const char *text, struct period *out, struct wm_err *err);
+
+/* A figure as the indicator shows it: decimals, unit of measure. */
+void prun_format(const struct pd_pi *pi, double v, char *out, size_t len);
+
+#endif
