@@ -66,6 +66,8 @@ find_overlaps(const struct pf_input *in, struct pf_result *out)
 		textsim_add(ts, buf_str(&text));
 		buf_release(&text);
 	}
+	for (size_t i = 0; i < in->nbackground; i++)
+		textsim_add(ts, in->background[i]);
 	out->corpus = ts;
 	for (size_t a = 0; a < np; a++) {
 		if (!pf_status_live(in->projects[a].status))

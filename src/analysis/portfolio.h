@@ -58,6 +58,13 @@ struct pf_input {
 	double threshold;
 	/* live projects sharing an aim whose texts are at least this alike overlap */
 	double similarity;
+	/*
+	 * More texts to learn word weights from (the plan's own titles and
+	 * descriptions, say): the more ordinary text the corpus holds, the
+	 * better it knows which words are common. May be NULL.
+	 */
+	const char *const *background;
+	size_t nbackground;
 };
 
 enum pf_gap_why {

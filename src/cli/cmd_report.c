@@ -17,6 +17,7 @@
 #include "model/ent.h"
 #include "model/kind.h"
 #include "report/rdoc.h"
+#include "report/portfolio.h"
 #include "report/register.h"
 
 int
@@ -127,14 +128,71 @@ report_progress_cmd(struct cli *c, const struct args *a, struct rdoc **out, stru
 	return report_progress(&c->ctx, source, out, err);
 }
 
+/* A number option between lo and hi, or dflt when absent. */
+static int
+number_option(const struct args *a, const char *name, double dflt, double lo, double hi,
+    double *out, struct wm_err *err)
+{
+	const char *v = json_string_value(json_object_get(a->fields, name));
+	char opt[64];
+
+	*out = dflt;
+	if (v == NULL)
+		return 0;
+	snprintf(opt, sizeof(opt), "--%s", name);
+	for (char *p = opt; *p != '\0'; p++)
+		if (*p == '_')
+			*p = '-';
+	if (str_to_double(v, out) != 0 || *out < lo || *out > hi)
+		return wm_error(err, WM_EUSAGE, "%s: \"%s\" is not a number from %g to %g", opt, v,
+		    lo, hi);
+	return 0;
+}
+
+static int
+report_portfolio_cmd(struct cli *c, const struct args *a, struct rdoc **out, struct wm_err *err)
+{
+	static const char *const opts[] = { "plan", "threshold", "similarity", NULL };
+	struct portfolio_opts o = { 0 };
+	int rc;
+
+	if ((rc = report_options(a, opts, err)) != 0 ||
+	    (rc = number_option(a, "threshold", PORTFOLIO_THRESHOLD, 0, 1000, &o.threshold,
+	    err)) != 0 ||
+	    (rc = number_option(a, "similarity", PORTFOLIO_SIMILARITY, 0, 1, &o.similarity, err)) != 0)
+		return rc;
+	o.plan = json_string_value(json_object_get(a->fields, "plan"));
+	return report_portfolio(&c->ctx, &o, out, err);
+}
+
 static const struct report reports[] = {
-	{ "summary", report_summary, NULL, "how many records of each kind the database holds" },
+	{ "summary", report_summary, NULL, "how many records of each kind the database holds", NULL },
 	{ "chase", report_chase_cmd, "[--as-of DATE] [--stale-days 90]",
-	  "recommendations to chase, by lead officer: overdue, or no update lately" },
+	  "recommendations to chase, by lead officer: overdue, or no update lately", NULL },
 	{ "progress", report_progress_cmd, "--source SOURCE",
-	  "a source's action plan progress summary, with a count of each grade" },
-	{ NULL, NULL, NULL, NULL }
+	  "a source's action plan progress summary, with a count of each grade", NULL },
+	{ "portfolio", report_portfolio_cmd, "[--plan P] [--threshold 0.5] [--similarity 0.5]",
+	  "projects against aims: the matrix, gaps (aims served too little) and overlaps", "svg" },
+	{ NULL, NULL, NULL, NULL, NULL }
 };
+
+/* Is format one the report writes itself ("svg" in "svg ics")? */
+static bool
+own_format(const struct report *r, const char *format)
+{
+	size_t len = strlen(format);
+	const char *p = r->formats;
+
+	while (p != NULL && *p != '\0' && len > 0) {
+		size_t n = strcspn(p, " ");
+
+		if (n == len && strncmp(p, format, len) == 0)
+			return true;
+		p += n;
+		p += strspn(p, " ");
+	}
+	return false;
+}
 
 static const struct report *
 report_find(const char *name)
@@ -149,9 +207,12 @@ void
 report_help(FILE *out)
 {
 	fprintf(out, "\nreports:\n");
-	for (const struct report *r = reports; r->name != NULL; r++)
+	for (const struct report *r = reports; r->name != NULL; r++) {
 		fprintf(out, "  %-14s %s%s%s\n", r->name, r->summary, r->options ? "\n                 " : "",
 		    r->options ? r->options : "");
+		if (r->formats != NULL)
+			fprintf(out, "                 also --format %s\n", r->formats);
+	}
 }
 
 int
@@ -163,7 +224,7 @@ cmd_report(struct cli *c, int argc, char **argv, struct wm_err *err)
 	struct rdoc *doc = NULL;
 	struct buf out = BUF_INIT;
 	enum rformat f = RF_TEXT;
-	const char *path;
+	const char *path, *format, *own = NULL;
 	int rc;
 
 	/* A report's own options are collected as fields and checked by the report. */
@@ -187,13 +248,28 @@ cmd_report(struct cli *c, int argc, char **argv, struct wm_err *err)
 		    a.pos[0]);
 		goto done;
 	}
-	if (args_get(&a, "format") != NULL &&
-	    (rc = rformat_parse(args_get(&a, "format"), &f, err)) != 0)
+	format = args_get(&a, "format");
+	if (format != NULL && own_format(r, format)) {
+		own = format;
+	} else if (format != NULL && (rc = rformat_parse(format, &f, err)) != 0) {
+		if (r->formats != NULL)
+			wm_error(err, WM_EUSAGE, "format \"%s\" is not one of text, md, html, csv, json, "
+			    "or for this report %s", format, r->formats);
 		goto done;
+	}
 	if ((rc = r->run(c, &a, &doc, err)) != 0)
 		goto done;
-	if ((rc = rdoc_write(doc, f, &out, err)) != 0)
+	if (own != NULL) {
+		const char *text = rdoc_rendition(doc, own, NULL);
+
+		if (text == NULL) {
+			rc = wm_error(err, WM_EINTERNAL, "report %s made no %s", r->name, own);
+			goto done;
+		}
+		buf_adds(&out, text);
+	} else if ((rc = rdoc_write(doc, f, &out, err)) != 0) {
 		goto done;
+	}
 	path = args_get(&a, "output");
 	if (path == NULL || strcmp(path, "-") == 0) {
 		fwrite(out.s ? out.s : "", 1, out.len, c->out);

@@ -78,6 +78,21 @@ const struct command commands[] = {
 	  "waymark report NAME [OPTIONS] [--format text|md|html|csv|json] [--output FILE]",
 	  "Writes a report as plain text (the default), Markdown, a printable HTML\n"
 	  "paper, CSV (its tables) or JSON, to standard output or --output FILE.\n" },
+	{ "plan", cmd_plan, CMD_DB, "choose what a budget funds: most benefit for the money",
+	  "waymark plan funding --budget AMOUNT [--year Y] [--must PROJECT]... [--cover-every-aim]"
+	  " [--plan P] [--json|--format text|md|html|csv|json]",
+	  "Chooses the projects to fund that give the most benefit within the budget, and\n"
+	  "says what is funded, what is dropped and why, and the benefit per pound.\n"
+	  "Candidates are the proposed, commissioned and running projects with a cost:\n"
+	  "their cost in financial year Y with --year (2004/05), else over their whole life.\n"
+	  "  --budget AMOUNT     what there is to spend: 2000000, 2,000,000, 2m or 750k\n"
+	  "  --must PROJECT      fund this project whatever (repeat it, or PJ01,PJ05)\n"
+	  "  --cover-every-aim   fund at least one project for each aim where the budget\n"
+	  "                      allows; the aims of --plan P, else of every plan\n"
+	  "The choice is exact (a 0/1 knapsack; with --cover-every-aim, branch and bound)\n"
+	  "unless the portfolio is too large to search, when the paper says how close to\n"
+	  "the best it is. --json prints {\"budget\", \"candidates\", \"funded\",\n"
+	  "\"dropped\": [{\"ref\", \"why\"}], \"total_cost\", \"total_benefit\", ...}.\n" },
 	{ "audit", cmd_audit, CMD_DB, "show the audit log: who changed what, when",
 	  "waymark audit [--kind KIND] [--ref KEY] [--actor NAME] [--since DATE] [--limit N] [--json]",
 	  "Lists changes, newest first (50 unless --limit says otherwise). --json shows\n"

@@ -117,6 +117,30 @@ svg_polyline(struct svg *s, const double *xs, const double *ys, size_t n, const 
 }
 
 void
+svg_polygon(struct svg *s, const double *xs, const double *ys, size_t n, const char *cls,
+    const char *fill)
+{
+	struct buf pts = BUF_INIT;
+	char a[24], b[24];
+
+	for (size_t i = 0; i < n; i++) {
+		num(a, sizeof(a), xs[i]);
+		num(b, sizeof(b), ys[i]);
+		buf_addf(&pts, "%s%s,%s", i ? " " : "", a, b);
+	}
+	html_void(&s->h, "polygon", "points", buf_str(&pts), "class", cls, "fill", fill, NULL);
+	buf_release(&pts);
+}
+
+void
+svg_style(struct svg *s, const char *css)
+{
+	html_open(&s->h, "style", NULL);
+	html_text(&s->h, css);
+	html_close(&s->h, "style");
+}
+
+void
 svg_group_begin(struct svg *s, const char *cls, const char *title)
 {
 	html_open(&s->h, "g", "class", cls, NULL);

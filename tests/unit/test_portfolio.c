@@ -90,7 +90,7 @@ test_gaps_are_aims_nothing_commissioned_serves_enough(void **state)
 		{ 4, 3, 1.0 },	/* A4: its project has closed: unserved */
 		{ 0, 1, 0.1 },	/* A2 also 0.1 from PJ1: served, but weakly */
 	};
-	struct pf_input in = { aims, 4, projects, 5, c, 6, 0.5, 0.3 };
+	struct pf_input in = { aims, 4, projects, 5, c, 6, 0.5, 0.3, NULL, 0 };
 	struct pf_result r;
 
 	(void)state;
@@ -125,7 +125,7 @@ test_overlaps_are_alike_projects_serving_one_aim(void **state)
 		/* PJ3 and PJ4 are alike but serve different aims: not an overlap */
 		{ 2, 1, 0.6 }, { 3, 0, 0.1 },
 	};
-	struct pf_input in = { aims, 2, projects, 6, c, 6, 0.5, 0.5 };
+	struct pf_input in = { aims, 2, projects, 6, c, 6, 0.5, 0.5, NULL, 0 };
 	struct pf_result r;
 
 	(void)state;
