@@ -17,6 +17,8 @@
 #include "model/ent.h"
 #include "model/kind.h"
 #include "report/rdoc.h"
+#include "report/accountability.h"
+#include "report/money.h"
 #include "report/portfolio.h"
 #include "report/register.h"
 
@@ -165,6 +167,35 @@ report_portfolio_cmd(struct cli *c, const struct args *a, struct rdoc **out, str
 	return report_portfolio(&c->ctx, &o, out, err);
 }
 
+static int
+report_money_cmd(struct cli *c, const struct args *a, struct rdoc **out, struct wm_err *err)
+{
+	static const char *const opts[] = { "year", "plan", NULL };
+	struct money_opts o = { 0 };
+	int rc;
+
+	if ((rc = report_options(a, opts, err)) != 0)
+		return rc;
+	o.year = json_string_value(json_object_get(a->fields, "year"));
+	o.plan = json_string_value(json_object_get(a->fields, "plan"));
+	return report_money(&c->ctx, &o, out, err);
+}
+
+static int
+report_accountability_cmd(struct cli *c, const struct args *a, struct rdoc **out,
+    struct wm_err *err)
+{
+	static const char *const opts[] = { "board", "plan", NULL };
+	struct accountability_opts o = { 0 };
+	int rc;
+
+	if ((rc = report_options(a, opts, err)) != 0)
+		return rc;
+	o.board = json_string_value(json_object_get(a->fields, "board"));
+	o.plan = json_string_value(json_object_get(a->fields, "plan"));
+	return report_accountability(&c->ctx, &o, out, err);
+}
+
 static const struct report reports[] = {
 	{ "summary", report_summary, NULL, "how many records of each kind the database holds", NULL },
 	{ "chase", report_chase_cmd, "[--as-of DATE] [--stale-days 90]",
@@ -173,6 +204,10 @@ static const struct report reports[] = {
 	  "a source's action plan progress summary, with a count of each grade", NULL },
 	{ "portfolio", report_portfolio_cmd, "[--plan P] [--threshold 0.5] [--similarity 0.5]",
 	  "projects against aims: the matrix, gaps (aims served too little) and overlaps", "svg" },
+	{ "money", report_money_cmd, "[--year 2004/05] [--plan P]",
+	  "budgets central and devolved, capital bids, and the money reaching each goal", NULL },
+	{ "accountability", report_accountability_cmd, "[--board COMMITTEE] [--plan P]",
+	  "committees' reporting lines, who answers for what, and what no one does", NULL },
 	{ NULL, NULL, NULL, NULL, NULL }
 };
 

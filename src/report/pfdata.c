@@ -181,11 +181,27 @@ out:
 }
 
 int
+pfdata_plan_key(struct wm_ctx *ctx, const char *name, char *key, size_t size, struct wm_err *err)
+{
+	json_t *row;
+	int64_t id;
+	int rc;
+
+	if ((rc = ent_resolve(ctx, kind_find("plans"), name, &id, err)) != 0 ||
+	    (rc = ent_get_by_id(ctx, kind_find("plans"), id, true, &row, err)) != 0) {
+		wm_error_prefix(err, "--plan: ");
+		return rc;
+	}
+	snprintf(key, size, "%s", json_string_value(json_object_get(row, "ref")));
+	json_decref(row);
+	return 0;
+}
+
+int
 pfdata_load(struct wm_ctx *ctx, const char *plan, const char *year, struct pfdata *d,
     struct wm_err *err)
 {
 	struct strmap empty = STRMAP_INIT;
-	int64_t id;
 	int y, rc;
 
 	memset(d, 0, sizeof(*d));
@@ -199,14 +215,11 @@ pfdata_load(struct wm_ctx *ctx, const char *plan, const char *year, struct pfdat
 		snprintf(d->year, sizeof(d->year), "%d/%02d", y, (y + 1) % 100);
 	}
 	if (plan != NULL) {
-		json_t *row;
+		char key[256];
 
-		/* the plan as named (or by its title), and then by its key */
-		if ((rc = ent_resolve(ctx, kind_find("plans"), plan, &id, err)) != 0 ||
-		    (rc = ent_get_by_id(ctx, kind_find("plans"), id, true, &row, err)) != 0)
+		if ((rc = pfdata_plan_key(ctx, plan, key, sizeof(key), err)) != 0)
 			return rc;
-		json_object_set(d->hold, "_plan", json_object_get(row, "ref"));
-		json_decref(row);
+		json_object_set_new(d->hold, "_plan", json_string(key));
 		d->plan = json_string_value(json_object_get(d->hold, "_plan"));
 	}
 	if ((rc = load_nodes(ctx, d, err)) != 0 || (rc = load_projects(ctx, d, err)) != 0)

@@ -59,6 +59,10 @@ int pfdata_load(struct wm_ctx *ctx, const char *plan, const char *year, struct p
     struct wm_err *err);
 void pfdata_release(struct pfdata *d);
 
+/* The key of the plan a person named (by key, title or alias); WM_ENOTFOUND if none. */
+int pfdata_plan_key(struct wm_ctx *ctx, const char *name, char *key, size_t size,
+    struct wm_err *err);
+
 /* A node's index by key, or -1. */
 long pfdata_node(const struct pfdata *d, const char *key);
 /* The goal a node comes under: itself or its nearest goal above, else the top of its tree. */
