@@ -21,6 +21,7 @@
 #include "report/money.h"
 #include "report/portfolio.h"
 #include "report/register.h"
+#include "report/timetable.h"
 
 int
 report_options(const struct args *a, const char *const *allowed, struct wm_err *err)
@@ -196,6 +197,19 @@ report_accountability_cmd(struct cli *c, const struct args *a, struct rdoc **out
 	return report_accountability(&c->ctx, &o, out, err);
 }
 
+static int
+report_timetable_cmd(struct cli *c, const struct args *a, struct rdoc **out, struct wm_err *err)
+{
+	static const char *const opts[] = { "timetable", "as_of", NULL };
+	struct timetable_opts o = { 0 };
+	int rc;
+
+	if ((rc = report_options(a, opts, err)) != 0 || (rc = as_of_date(c, a, &o.as_of, err)) != 0)
+		return rc;
+	o.timetable = json_string_value(json_object_get(a->fields, "timetable"));
+	return report_timetable(&c->ctx, &o, out, err);
+}
+
 static const struct report reports[] = {
 	{ "summary", report_summary, NULL, "how many records of each kind the database holds", NULL },
 	{ "chase", report_chase_cmd, "[--as-of DATE] [--stale-days 90]",
@@ -208,6 +222,9 @@ static const struct report reports[] = {
 	  "budgets central and devolved, capital bids, and the money reaching each goal", NULL },
 	{ "accountability", report_accountability_cmd, "[--board COMMITTEE] [--plan P]",
 	  "committees' reporting lines, who answers for what, and what no one does", NULL },
+	{ "timetable", report_timetable_cmd, "[--timetable T] [--as-of DATE]",
+	  "milestones with fuzzy dates: overdue, out of order; a Gantt chart and a calendar",
+	  "svg ics" },
 	{ NULL, NULL, NULL, NULL, NULL }
 };
 

@@ -86,6 +86,18 @@ html_void(struct html *h, const char *tag, ...)
 }
 
 void
+html_selfclose(struct html *h, const char *tag, ...)
+{
+	va_list ap;
+
+	buf_addf(h->out, "<%s", tag);
+	va_start(ap, tag);
+	attrs(h, ap);
+	va_end(ap);
+	buf_adds(h->out, "/>");
+}
+
+void
 html_elem(struct html *h, const char *tag, const char *text, ...)
 {
 	va_list ap;
