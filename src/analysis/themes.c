@@ -2,13 +2,15 @@
  * themes.c: matching theme rules against issue texts (see themes.h).
  *
  * Both pattern and text are cut into lower-case words (runs of letters,
- * digits and non-ASCII bytes); matching compares word lists, so the
- * punctuation and spacing people type make no difference.
+ * digits and non-ASCII bytes) with plural endings folded as textsim.h
+ * folds them; matching compares word lists, so the punctuation, spacing
+ * and plurals people type make no difference.
  */
 #include "base/wm.h"
 
 #include <ctype.h>
 
+#include "analysis/textsim.h"
 #include "analysis/themes.h"
 #include "base/mem.h"
 
@@ -37,13 +39,31 @@ words_split(struct words *ws, const char *s)
 		ws->text[i] = (char)tolower((unsigned char)s[i]);
 	p = ws->text;
 	while (*p != '\0') {
+		char *start;
+
 		while (*p != '\0' && !word_byte((unsigned char)*p))
 			*p++ = '\0';
 		if (*p == '\0')
 			break;
-		ws->w[ws->n++] = p;
+		start = p;
 		while (*p != '\0' && word_byte((unsigned char)*p))
 			p++;
+		/*
+		 * Fold plurals as the similarity measure does. The folded word is
+		 * never longer; the separator at p is cut off on the next round.
+		 */
+		{
+			size_t n = (size_t)(p - start), flen;
+			char *folded = wm_malloc(n + 1);
+
+			textsim_fold(start, n, folded, n + 1);
+			flen = strlen(folded);
+			memcpy(start, folded, flen);
+			if (flen < n)
+				start[flen] = '\0';
+			free(folded);
+		}
+		ws->w[ws->n++] = start;
 	}
 }
 

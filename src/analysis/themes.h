@@ -7,10 +7,11 @@
  * changing a rule re-tags every issue.
  *
  * A pattern matches a text that has its words in the same order, one after
- * another, ignoring case and punctuation; each word must be a whole word of
- * the text except the last, which need only begin one: "patrol" matches
- * "patrols", "break-in" matches "break in" and "break-ins", "on the beat"
- * matches "On the beat." and "on the beats" but not "one the beat".
+ * another, ignoring case, punctuation and plural endings; each word must be
+ * a whole word of the text except the last, which need only begin one:
+ * "patrol" matches "patrols", "burglary" matches "burglaries", "break-in"
+ * matches "break in" and "break-ins", "on the beat" matches "On the beat."
+ * but not "one the beat".
  *
  * Pure: text in, answers out.
  */

@@ -21,6 +21,7 @@
 #include "report/money.h"
 #include "report/portfolio.h"
 #include "report/register.h"
+#include "report/themes.h"
 #include "report/timetable.h"
 
 int
@@ -210,6 +211,34 @@ report_timetable_cmd(struct cli *c, const struct args *a, struct rdoc **out, str
 	return report_timetable(&c->ctx, &o, out, err);
 }
 
+static int
+report_themes_cmd(struct cli *c, const struct args *a, struct rdoc **out, struct wm_err *err)
+{
+	static const char *const opts[] = { "by", "from", "to", "source", NULL };
+	static const struct { const char *name; enum period_kind kind; } bys[] = {
+		{ "month", PERIOD_MONTH }, { "quarter", PERIOD_QUARTER }, { "fyear", PERIOD_FYEAR },
+		{ "year", PERIOD_YEAR },
+	};
+	const char *by = json_string_value(json_object_get(a->fields, "by"));
+	struct themes_opts o = { PERIOD_FYEAR, NULL, NULL, NULL };
+	size_t i;
+	int rc;
+
+	if ((rc = report_options(a, opts, err)) != 0)
+		return rc;
+	for (i = 0; by != NULL && i < WM_ARRAY_LEN(bys) && strcmp(by, bys[i].name) != 0; i++)
+		;
+	if (by != NULL && i == WM_ARRAY_LEN(bys))
+		return wm_error(err, WM_EUSAGE, "--by: \"%s\" is not one of month, quarter, fyear, year",
+		    by);
+	if (by != NULL)
+		o.by = bys[i].kind;
+	o.from = json_string_value(json_object_get(a->fields, "from"));
+	o.to = json_string_value(json_object_get(a->fields, "to"));
+	o.source = json_string_value(json_object_get(a->fields, "source"));
+	return report_themes(&c->ctx, &o, out, err);
+}
+
 static const struct report reports[] = {
 	{ "summary", report_summary, NULL, "how many records of each kind the database holds", NULL },
 	{ "chase", report_chase_cmd, "[--as-of DATE] [--stale-days 90]",
@@ -225,6 +254,8 @@ static const struct report reports[] = {
 	{ "timetable", report_timetable_cmd, "[--timetable T] [--as-of DATE]",
 	  "milestones with fuzzy dates: overdue, out of order; a Gantt chart and a calendar",
 	  "svg ics" },
+	{ "themes", report_themes_cmd, "[--by month|quarter|fyear|year] [--from D] [--to D] [--source S]",
+	  "consultation issues by theme and source over time, and the aims themes bear on", NULL },
 	{ NULL, NULL, NULL, NULL, NULL }
 };
 

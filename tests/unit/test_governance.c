@@ -118,6 +118,9 @@ test_theme_rules_match_words_in_order(void **state)
 	assert_false(theme_matches("on the beat", "one the beat"));
 	assert_false(theme_matches("see more police", "see police more"));
 	assert_true(theme_matches("999", "the 999 service"));
+	assert_true(theme_matches("burglary", "three burglaries this winter"));
+	assert_true(theme_matches("youths", "a youth club"));
+	assert_false(theme_matches("broken into", "someone broke into my car"));
 	assert_false(theme_matches("terror", "error"));
 	assert_false(theme_matches("", "anything"));
 	assert_false(theme_matches("---", "anything"));
