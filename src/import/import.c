@@ -7,6 +7,7 @@
 
 #include "base/buf.h"
 #include "base/mem.h"
+#include "import/csvimp.h"
 #include "import/docwrite.h"
 #include "import/import.h"
 #include "model/dbx.h"
@@ -111,6 +112,7 @@ import_data(struct wm_ctx *ctx, const char *name, const char *data, size_t len,
     const struct import_opts *opts, json_t **report, struct wm_err *err)
 {
 	json_t *rep = import_report_new(name);
+	enum csvimp_kind csv;
 	int rc;
 
 	*report = rep;
@@ -118,6 +120,8 @@ import_data(struct wm_ctx *ctx, const char *name, const char *data, size_t len,
 		return rc;
 	if (looks_like_json(data, len))
 		rc = import_json(ctx, name, data, len, rep, err);
+	else if ((csv = csvimp_detect(data, len)) != CSVIMP_NONE)
+		rc = csvimp_import(ctx, name, data, len, csv, opts, rep, err);
 	else
 		rc = docwrite(ctx, name, data, len, opts, rep, err);
 	if (opts->dry_run)
