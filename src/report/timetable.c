@@ -154,23 +154,26 @@ problem(const struct tt *t, size_t i, struct buf *out, const char **tag)
 {
 	const struct ms_state *s = &t->state[i];
 
+	*tag = NULL;
+	if (s->undated) {
+		buf_adds(out, "cannot be placed: the words name no date");
+		*tag = "grey";
+	}
 	if (s->overdue) {
 		buf_addf(out, "overdue by %d day%s", s->days_overdue, s->days_overdue == 1 ? "" : "s");
 		*tag = "red";
-	} else if (s->early) {
-		buf_addf(out, "dated to end before %s, which it waits on, begins",
-		    str(t->row[s->dep], "ref"));
-		*tag = "amber";
-	} else if (s->done_first) {
-		buf_addf(out, "done before %s, which it waits on", str(t->row[s->dep], "ref"));
-		*tag = "amber";
-	} else if (s->undated) {
-		buf_adds(out, "cannot be placed: the words name no date");
-		*tag = "grey";
-	} else {
-		return NULL;
 	}
-	return buf_str(out);
+	if (s->early || s->done_first) {
+		if (s->early)
+			buf_addf(out, "%sdated to end before %s, which it waits on, begins",
+			    out->len ? "; " : "", str(t->row[s->dep], "ref"));
+		else
+			buf_addf(out, "%sdone before %s, which it waits on", out->len ? "; " : "",
+			    str(t->row[s->dep], "ref"));
+		if (*tag == NULL)
+			*tag = "amber";
+	}
+	return *tag != NULL ? buf_str(out) : NULL;
 }
 
 /* The words the chart and the calendar show for one milestone. */
