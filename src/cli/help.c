@@ -56,16 +56,21 @@ const struct command commands[] = {
 	  "significantly, completely by default); the latest update's grade and\n"
 	  "percentage become the recommendation's, and a grade that closes it closes it.\n" },
 	{ "import", cmd_import, CMD_DB, "read files into the database",
-	  "waymark import [--dry-run] [--json] [--source NAME] [--date YYYY-MM-DD] FILE...",
+	  "waymark import [--dry-run] [--partial] [--json] [--source NAME] [--date YYYY-MM-DD] FILE...",
 	  "Reads each file, whatever it is, by looking at its content:\n"
 	  "  - a Waymark JSON export restores into a new database; a Waymark data file\n"
 	  "    (like the sample) is merged;\n"
+	  "  - a CSV file of projects (a header with ref and title; also aims, as\n"
+	  "    \"G1.A1=0.8; G1.A3\", and costs, as columns \"one_off 2004/05\" and\n"
+	  "    \"recurring 2004/05\") or of consultation issues (ref, source, date, text;\n"
+	  "    also themes). Columns are the kind's fields; empty cells change nothing;\n"
 	  "  - a planning paper saved as text: recommendation action plans, progress\n"
 	  "    summaries, key-action tables under priorities, timetables, and lists of\n"
 	  "    goals or priorities. The source report and the document's date come from\n"
 	  "    the document unless --source and --date name them. Lead officers are\n"
 	  "    matched to the posts already known (by name, case or alias).\n"
-	  "Each file is one transaction: all of it or none; importing the same file again\n"
+	  "Each file is one transaction: all of it or none (with --partial, the rows of a\n"
+	  "CSV file that can be read, each whole); importing the same file again\n"
 	  "changes nothing, and a later progress summary adds dated updates. Every line\n"
 	  "that did not become part of a record is reported with its number and why.\n"
 	  "With --dry-run nothing is written; --json prints the report as JSON.\n" },
@@ -75,9 +80,11 @@ const struct command commands[] = {
 	  "FILE - writes to standard output. Importing it into a new database gives\n"
 	  "the same database back.\n" },
 	{ "report", cmd_report, CMD_DB, "write a report: to read, print or take to committee",
-	  "waymark report NAME [OPTIONS] [--format text|md|html|csv|json] [--output FILE]",
+	  "waymark report NAME [OPTIONS] [--format text|md|html|csv|json|svg|ics] [--output FILE]",
 	  "Writes a report as plain text (the default), Markdown, a printable HTML\n"
-	  "paper, CSV (its tables) or JSON, to standard output or --output FILE.\n" },
+	  "paper, CSV (its tables) or JSON, to standard output or --output FILE. Reports\n"
+	  "that draw a chart also write it alone with --format svg, and the timetable\n"
+	  "writes an iCalendar file with --format ics.\n" },
 	{ "plan", cmd_plan, CMD_DB, "choose what a budget funds: most benefit for the money",
 	  "waymark plan funding --budget AMOUNT [--year Y] [--must PROJECT]... [--cover-every-aim]"
 	  " [--plan P] [--json|--format text|md|html|csv|json]",
