@@ -179,11 +179,12 @@ load_items(struct wm_ctx *ctx, struct map *m, const char *plan, struct wm_err *e
 	if ((rc = list(ctx, m, "projects", &rows, err)) != 0)
 		goto out;
 	json_array_foreach(rows, i, row) {
-		json_t *manager = json_array();
+		json_t *manager;
 
 		if (strcmp(str(row, "status"), "closed") == 0 ||
 		    strcmp(str(row, "status"), "decommissioned") == 0)
 			continue;
+		manager = json_array();
 		if (str(row, "manager") != NULL)
 			json_array_append_new(manager, json_string(str(row, "manager")));
 		json_object_set_new(row, "_manager", manager);
