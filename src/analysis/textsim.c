@@ -193,32 +193,57 @@ weigh(struct textsim *ts)
 	ts->weighed = true;
 }
 
-double
-textsim_cosine(struct textsim *ts, size_t a, size_t b)
+/*
+ * The terms texts a and b share, as pairs of their postings: *xs and *ys
+ * (malloc'd) hold the matching postings' places. Returns how many.
+ */
+static size_t
+common(const struct doc *x, const struct doc *y, size_t **xs, size_t **ys)
 {
-	const struct doc *x, *y;
-	double dot = 0;
-	size_t i = 0, j = 0;
+	size_t i = 0, j = 0, n = 0, cap = x->n < y->n ? x->n : y->n;
 
-	if (a >= ts->ndocs || b >= ts->ndocs)
-		return 0;
-	if (!ts->weighed)
-		weigh(ts);
-	x = &ts->docs[a];
-	y = &ts->docs[b];
-	if (x->norm <= 0 || y->norm <= 0)
-		return 0;
+	*xs = wm_calloc(cap + 1, sizeof(**xs));
+	*ys = wm_calloc(cap + 1, sizeof(**ys));
 	while (i < x->n && j < y->n) {
 		if (x->p[i].term < y->p[j].term) {
 			i++;
 		} else if (x->p[i].term > y->p[j].term) {
 			j++;
 		} else {
-			dot += x->p[i].weight * y->p[j].weight;
-			i++;
-			j++;
+			(*xs)[n] = i++;
+			(*ys)[n++] = j++;
 		}
 	}
+	return n;
+}
+
+/* Texts a and b, weighed; false if either is not there. */
+static bool
+pair(struct textsim *ts, size_t a, size_t b, const struct doc **x, const struct doc **y)
+{
+	if (a >= ts->ndocs || b >= ts->ndocs)
+		return false;
+	if (!ts->weighed)
+		weigh(ts);
+	*x = &ts->docs[a];
+	*y = &ts->docs[b];
+	return true;
+}
+
+double
+textsim_cosine(struct textsim *ts, size_t a, size_t b)
+{
+	const struct doc *x, *y;
+	size_t *xs, *ys, n;
+	double dot = 0;
+
+	if (!pair(ts, a, b, &x, &y) || x->norm <= 0 || y->norm <= 0)
+		return 0;
+	n = common(x, y, &xs, &ys);
+	for (size_t k = 0; k < n; k++)
+		dot += x->p[xs[k]].weight * y->p[ys[k]].weight;
+	free(xs);
+	free(ys);
 	dot /= x->norm * y->norm;
 	return dot > 1 ? 1 : dot;
 }
@@ -241,37 +266,27 @@ shared_cmp(const void *a, const void *b)
 size_t
 textsim_shared(struct textsim *ts, size_t a, size_t b, const char **terms, size_t max)
 {
-	struct shared *s;
+	struct shared *sh;
 	const struct doc *x, *y;
-	size_t i = 0, j = 0, n = 0;
+	size_t *xs, *ys, n, kept = 0;
 
-	if (a >= ts->ndocs || b >= ts->ndocs)
+	if (!pair(ts, a, b, &x, &y))
 		return 0;
-	if (!ts->weighed)
-		weigh(ts);
-	x = &ts->docs[a];
-	y = &ts->docs[b];
-	s = wm_calloc(x->n + 1, sizeof(*s));
-	while (i < x->n && j < y->n) {
-		if (x->p[i].term < y->p[j].term) {
-			i++;
-		} else if (x->p[i].term > y->p[j].term) {
-			j++;
-		} else {
-			if (x->p[i].weight > 0 && y->p[j].weight > 0) {
-				s[n].term = x->p[i].term;
-				s[n].weight = x->p[i].weight * y->p[j].weight;
-				n++;
-			}
-			i++;
-			j++;
-		}
+	n = common(x, y, &xs, &ys);
+	sh = wm_calloc(n + 1, sizeof(*sh));
+	for (size_t k = 0; k < n; k++) {
+		const struct posting *p = &x->p[xs[k]], *q = &y->p[ys[k]];
+
+		if (p->weight > 0 && q->weight > 0)
+			sh[kept++] = (struct shared){ p->term, p->weight * q->weight };
 	}
-	qsort(s, n, sizeof(*s), shared_cmp);
-	if (n > max)
-		n = max;
-	for (i = 0; i < n; i++)
-		terms[i] = ts->terms[s[i].term];
-	free(s);
-	return n;
+	qsort(sh, kept, sizeof(*sh), shared_cmp);
+	if (kept > max)
+		kept = max;
+	for (size_t k = 0; k < kept; k++)
+		terms[k] = ts->terms[sh[k].term];
+	free(sh);
+	free(xs);
+	free(ys);
+	return kept;
 }

@@ -99,18 +99,26 @@ svg_text(struct svg *s, double x, double y, const char *anchor, const char *cls,
 	html_elem(&s->h, "text", text, "x", a, "y", b, "text-anchor", anchor, "class", cls, NULL);
 }
 
-void
-svg_polyline(struct svg *s, const double *xs, const double *ys, size_t n, const char *cls,
-    const char *stroke)
+/* "x1,y1 x2,y2 ...", for polylines and polygons. */
+static void
+points(const double *xs, const double *ys, size_t n, struct buf *out)
 {
-	struct buf pts = BUF_INIT;
 	char a[24], b[24];
 
 	for (size_t i = 0; i < n; i++) {
 		num(a, sizeof(a), xs[i]);
 		num(b, sizeof(b), ys[i]);
-		buf_addf(&pts, "%s%s,%s", i ? " " : "", a, b);
+		buf_addf(out, "%s%s,%s", i ? " " : "", a, b);
 	}
+}
+
+void
+svg_polyline(struct svg *s, const double *xs, const double *ys, size_t n, const char *cls,
+    const char *stroke)
+{
+	struct buf pts = BUF_INIT;
+
+	points(xs, ys, n, &pts);
 	html_selfclose(&s->h, "polyline", "points", buf_str(&pts), "class", cls, "stroke", stroke,
 	    "fill", "none", NULL);
 	buf_release(&pts);
@@ -121,13 +129,8 @@ svg_polygon(struct svg *s, const double *xs, const double *ys, size_t n, const c
     const char *fill)
 {
 	struct buf pts = BUF_INIT;
-	char a[24], b[24];
 
-	for (size_t i = 0; i < n; i++) {
-		num(a, sizeof(a), xs[i]);
-		num(b, sizeof(b), ys[i]);
-		buf_addf(&pts, "%s%s,%s", i ? " " : "", a, b);
-	}
+	points(xs, ys, n, &pts);
 	html_selfclose(&s->h, "polygon", "points", buf_str(&pts), "class", cls, "fill", fill, NULL);
 	buf_release(&pts);
 }
