@@ -86,12 +86,13 @@ load_nodes(struct wm_ctx *ctx, struct pfdata *d, struct wm_err *err)
 static int
 load_projects(struct wm_ctx *ctx, struct pfdata *d, struct wm_err *err)
 {
-	json_t *rows, *row, *costs;
+	json_t *rows, *row, *costs, *reports;
 	size_t i, n;
 	int rc;
 
 	if ((rc = list(ctx, d, "projects", &rows, err)) != 0 ||
-	    (rc = list(ctx, d, "costs", &costs, err)) != 0)
+	    (rc = list(ctx, d, "costs", &costs, err)) != 0 ||
+	    (rc = list(ctx, d, "project_reports", &reports, err)) != 0)
 		return rc;
 	n = json_array_size(rows);
 	d->projects = wm_calloc(n + 1, sizeof(*d->projects));
@@ -100,6 +101,7 @@ load_projects(struct wm_ctx *ctx, struct pfdata *d, struct wm_err *err)
 	d->has_benefit = wm_calloc(n + 1, sizeof(*d->has_benefit));
 	d->cost = wm_calloc(n + 1, sizeof(*d->cost));
 	d->has_cost = wm_calloc(n + 1, sizeof(*d->has_cost));
+	d->last_report = wm_calloc(n + 1, sizeof(*d->last_report));
 	json_array_foreach(rows, i, row) {
 		const json_t *b = json_object_get(row, "benefit");
 		int st = pf_status_parse(str(row, "status"));
@@ -124,6 +126,16 @@ load_projects(struct wm_ctx *ctx, struct pfdata *d, struct wm_err *err)
 		d->cost[p] += json_number_value(json_object_get(row, "one_off")) +
 		    json_number_value(json_object_get(row, "recurring"));
 		d->has_cost[p] = true;
+	}
+	json_array_foreach(reports, i, row) {
+		const json_t *old;
+		int64_t p;
+
+		if (!strmap_get(&d->project_index, str(row, "project"), &p))
+			continue;
+		old = d->last_report[p];
+		if (old == NULL || strcmp(str(row, "date"), str(old, "date")) > 0)
+			d->last_report[p] = row;
 	}
 	return 0;
 }
@@ -239,6 +251,7 @@ pfdata_release(struct pfdata *d)
 	free(d->has_benefit);
 	free(d->cost);
 	free(d->has_cost);
+	free(d->last_report);
 	free(d->contribs);
 	strmap_release(&d->node_index);
 	strmap_release(&d->project_index);

@@ -45,6 +45,7 @@ struct pfdata {
 	bool *has_benefit;
 	double *cost;		/* in the year, or over all years */
 	bool *has_cost;		/* has a cost line (in the year) */
+	const json_t **last_report;	/* the manager's latest exception report, or NULL */
 	size_t nprojects;
 	struct strmap project_index;
 	struct pf_contrib *contribs;	/* those to the aims above */

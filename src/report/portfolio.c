@@ -116,16 +116,18 @@ projects_section(struct rdoc *doc, const struct pfdata *d, const struct pf_resul
     json_t *data)
 {
 	static const char *const cols[] = { "Project", "Title", "Status", "Benefit", "Cost",
-		"Aims served" };
+		"Aims served", "Latest exception report" };
 	struct rtable *t;
 	json_t *list = json_array();
 
 	rdoc_heading(doc, 2, "Projects");
-	t = rdoc_table(doc, NULL, 6, cols);
+	t = rdoc_table(doc, NULL, 7, cols);
 	rtable_numeric(t, 3);
 	rtable_numeric(t, 4);
 	rtable_numeric(t, 5);
 	for (size_t p = 0; p < d->nprojects; p++) {
+		const json_t *rep = d->last_report[p];
+		const char *rag = rep ? json_string_value(json_object_get(rep, "rag")) : NULL;
 		char money[POUNDS_LEN];
 		size_t served = 0;
 
@@ -141,13 +143,26 @@ projects_section(struct rdoc *doc, const struct pfdata *d, const struct pf_resul
 			rtable_cell(t, "not estimated");
 		rtable_cell(t, d->has_cost[p] ? money : "not costed");
 		rtable_cellf(t, "%zu", served);
+		if (rep != NULL) {
+			struct buf text = BUF_INIT;
+
+			buf_addf(&text, "%s%s%s: %s", json_string_value(json_object_get(rep, "date")),
+			    rag ? " " : "", rag ? rag : "", json_string_value(json_object_get(rep, "text")));
+			if (rag != NULL)
+				rtable_tag(t, buf_str(&text), rag);
+			else
+				rtable_cell(t, buf_str(&text));
+			buf_release(&text);
+		} else {
+			rtable_cell(t, "");
+		}
 		rtable_end_row(t);
-		json_array_append_new(list, json_pack("{s:s, s:s, s:s, s:o, s:o, s:I}",
+		json_array_append_new(list, json_pack("{s:s, s:s, s:s, s:o, s:o, s:I, s:O?}",
 		    "ref", d->projects[p].key, "title", d->projects[p].title,
 		    "status", status_names[d->projects[p].status],
 		    "benefit", d->has_benefit[p] ? json_real(d->benefit[p]) : json_null(),
 		    "cost", d->has_cost[p] ? json_real(d->cost[p]) : json_null(),
-		    "aims", (json_int_t)served));
+		    "aims", (json_int_t)served, "last_report", rep));
 	}
 	json_object_set_new(data, "projects", list);
 }

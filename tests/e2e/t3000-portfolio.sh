@@ -21,7 +21,8 @@ test_expect_success 'overlaps say how alike and why they were paired' '
 	jq -e ".overlaps[0].aims | index(\"TTSC/G1.A1\")" p.json >/dev/null &&
 	wm report portfolio >p.txt &&
 	contains p.txt "words in common: burglary" &&
-	contains p.txt "no commissioned or running project serves it"
+	contains p.txt "no commissioned or running project serves it" &&
+	contains p.txt "2004-03-01 red: Second centre handover delayed"
 '
 
 test_expect_success 'thresholds are the reader'\''s to set' '
