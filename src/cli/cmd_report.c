@@ -17,7 +17,12 @@
 #include "model/ent.h"
 #include "model/kind.h"
 #include "report/rdoc.h"
+#include "report/accountability.h"
+#include "report/money.h"
+#include "report/portfolio.h"
 #include "report/register.h"
+#include "report/themes.h"
+#include "report/timetable.h"
 
 int
 report_options(const struct args *a, const char *const *allowed, struct wm_err *err)
@@ -127,14 +132,150 @@ report_progress_cmd(struct cli *c, const struct args *a, struct rdoc **out, stru
 	return report_progress(&c->ctx, source, out, err);
 }
 
+/* A number option between lo and hi, or dflt when absent. */
+static int
+number_option(const struct args *a, const char *name, double dflt, double lo, double hi,
+    double *out, struct wm_err *err)
+{
+	const char *v = json_string_value(json_object_get(a->fields, name));
+	char opt[64];
+
+	*out = dflt;
+	if (v == NULL)
+		return 0;
+	snprintf(opt, sizeof(opt), "--%s", name);
+	for (char *p = opt; *p != '\0'; p++)
+		if (*p == '_')
+			*p = '-';
+	if (str_to_double(v, out) != 0 || *out < lo || *out > hi)
+		return wm_error(err, WM_EUSAGE, "%s: \"%s\" is not a number from %g to %g", opt, v,
+		    lo, hi);
+	return 0;
+}
+
+static int
+report_portfolio_cmd(struct cli *c, const struct args *a, struct rdoc **out, struct wm_err *err)
+{
+	static const char *const opts[] = { "plan", "threshold", "similarity", NULL };
+	struct portfolio_opts o = { 0 };
+	int rc;
+
+	if ((rc = report_options(a, opts, err)) != 0 ||
+	    (rc = number_option(a, "threshold", PORTFOLIO_THRESHOLD, 0, 1000, &o.threshold,
+	    err)) != 0 ||
+	    (rc = number_option(a, "similarity", PORTFOLIO_SIMILARITY, 0, 1, &o.similarity, err)) != 0)
+		return rc;
+	o.plan = json_string_value(json_object_get(a->fields, "plan"));
+	return report_portfolio(&c->ctx, &o, out, err);
+}
+
+static int
+report_money_cmd(struct cli *c, const struct args *a, struct rdoc **out, struct wm_err *err)
+{
+	static const char *const opts[] = { "year", "plan", NULL };
+	struct money_opts o = { 0 };
+	int rc;
+
+	if ((rc = report_options(a, opts, err)) != 0)
+		return rc;
+	o.year = json_string_value(json_object_get(a->fields, "year"));
+	o.plan = json_string_value(json_object_get(a->fields, "plan"));
+	return report_money(&c->ctx, &o, out, err);
+}
+
+static int
+report_accountability_cmd(struct cli *c, const struct args *a, struct rdoc **out,
+    struct wm_err *err)
+{
+	static const char *const opts[] = { "board", "plan", NULL };
+	struct accountability_opts o = { 0 };
+	int rc;
+
+	if ((rc = report_options(a, opts, err)) != 0)
+		return rc;
+	o.board = json_string_value(json_object_get(a->fields, "board"));
+	o.plan = json_string_value(json_object_get(a->fields, "plan"));
+	return report_accountability(&c->ctx, &o, out, err);
+}
+
+static int
+report_timetable_cmd(struct cli *c, const struct args *a, struct rdoc **out, struct wm_err *err)
+{
+	static const char *const opts[] = { "timetable", "as_of", NULL };
+	struct timetable_opts o = { 0 };
+	int rc;
+
+	if ((rc = report_options(a, opts, err)) != 0 || (rc = as_of_date(c, a, &o.as_of, err)) != 0)
+		return rc;
+	o.timetable = json_string_value(json_object_get(a->fields, "timetable"));
+	return report_timetable(&c->ctx, &o, out, err);
+}
+
+static int
+report_themes_cmd(struct cli *c, const struct args *a, struct rdoc **out, struct wm_err *err)
+{
+	static const char *const opts[] = { "by", "from", "to", "source", NULL };
+	static const struct { const char *name; enum period_kind kind; } bys[] = {
+		{ "month", PERIOD_MONTH }, { "quarter", PERIOD_QUARTER }, { "fyear", PERIOD_FYEAR },
+		{ "year", PERIOD_YEAR },
+	};
+	const char *by = json_string_value(json_object_get(a->fields, "by"));
+	struct themes_opts o = { PERIOD_FYEAR, NULL, NULL, NULL };
+	size_t i;
+	int rc;
+
+	if ((rc = report_options(a, opts, err)) != 0)
+		return rc;
+	for (i = 0; by != NULL && i < WM_ARRAY_LEN(bys) && strcmp(by, bys[i].name) != 0; i++)
+		;
+	if (by != NULL && i == WM_ARRAY_LEN(bys))
+		return wm_error(err, WM_EUSAGE, "--by: \"%s\" is not one of month, quarter, fyear, year",
+		    by);
+	if (by != NULL)
+		o.by = bys[i].kind;
+	o.from = json_string_value(json_object_get(a->fields, "from"));
+	o.to = json_string_value(json_object_get(a->fields, "to"));
+	o.source = json_string_value(json_object_get(a->fields, "source"));
+	return report_themes(&c->ctx, &o, out, err);
+}
+
 static const struct report reports[] = {
-	{ "summary", report_summary, NULL, "how many records of each kind the database holds" },
+	{ "summary", report_summary, NULL, "how many records of each kind the database holds", NULL },
 	{ "chase", report_chase_cmd, "[--as-of DATE] [--stale-days 90]",
-	  "recommendations to chase, by lead officer: overdue, or no update lately" },
+	  "recommendations to chase, by lead officer: overdue, or no update lately", NULL },
 	{ "progress", report_progress_cmd, "--source SOURCE",
-	  "a source's action plan progress summary, with a count of each grade" },
-	{ NULL, NULL, NULL, NULL }
+	  "a source's action plan progress summary, with a count of each grade", NULL },
+	{ "portfolio", report_portfolio_cmd, "[--plan P] [--threshold 0.5] [--similarity 0.5]",
+	  "projects against aims: the matrix, gaps (aims served too little) and overlaps", "svg" },
+	{ "money", report_money_cmd, "[--year 2004/05] [--plan P]",
+	  "budgets central and devolved, capital bids, and the money reaching each goal", NULL },
+	{ "accountability", report_accountability_cmd, "[--board COMMITTEE] [--plan P]",
+	  "committees' reporting lines, who answers for what, and what no one does", NULL },
+	{ "timetable", report_timetable_cmd, "[--timetable T] [--as-of DATE]",
+	  "milestones with fuzzy dates: overdue, out of order; a Gantt chart and a calendar",
+	  "svg ics" },
+	{ "themes", report_themes_cmd, "[--by month|quarter|fyear|year] [--from D] [--to D] [--source S]",
+	  "consultation issues by theme and source over time, and the aims themes bear on", NULL },
+	{ NULL, NULL, NULL, NULL, NULL }
 };
+
+/* Is format one the report writes itself ("svg" in "svg ics")? */
+static bool
+own_format(const struct report *r, const char *format)
+{
+	size_t len = strlen(format);
+	const char *p = r->formats;
+
+	while (p != NULL && *p != '\0' && len > 0) {
+		size_t n = strcspn(p, " ");
+
+		if (n == len && strncmp(p, format, len) == 0)
+			return true;
+		p += n;
+		p += strspn(p, " ");
+	}
+	return false;
+}
 
 static const struct report *
 report_find(const char *name)
@@ -149,9 +290,12 @@ void
 report_help(FILE *out)
 {
 	fprintf(out, "\nreports:\n");
-	for (const struct report *r = reports; r->name != NULL; r++)
+	for (const struct report *r = reports; r->name != NULL; r++) {
 		fprintf(out, "  %-14s %s%s%s\n", r->name, r->summary, r->options ? "\n                 " : "",
 		    r->options ? r->options : "");
+		if (r->formats != NULL)
+			fprintf(out, "                 also --format %s\n", r->formats);
+	}
 }
 
 int
@@ -163,7 +307,7 @@ cmd_report(struct cli *c, int argc, char **argv, struct wm_err *err)
 	struct rdoc *doc = NULL;
 	struct buf out = BUF_INIT;
 	enum rformat f = RF_TEXT;
-	const char *path;
+	const char *path, *format, *own = NULL;
 	int rc;
 
 	/* A report's own options are collected as fields and checked by the report. */
@@ -187,13 +331,28 @@ cmd_report(struct cli *c, int argc, char **argv, struct wm_err *err)
 		    a.pos[0]);
 		goto done;
 	}
-	if (args_get(&a, "format") != NULL &&
-	    (rc = rformat_parse(args_get(&a, "format"), &f, err)) != 0)
+	format = args_get(&a, "format");
+	if (format != NULL && own_format(r, format)) {
+		own = format;
+	} else if (format != NULL && (rc = rformat_parse(format, &f, err)) != 0) {
+		if (r->formats != NULL)
+			wm_error(err, WM_EUSAGE, "format \"%s\" is not one of text, md, html, csv, json, "
+			    "or for this report %s", format, r->formats);
 		goto done;
+	}
 	if ((rc = r->run(c, &a, &doc, err)) != 0)
 		goto done;
-	if ((rc = rdoc_write(doc, f, &out, err)) != 0)
+	if (own != NULL) {
+		const char *text = rdoc_rendition(doc, own, NULL);
+
+		if (text == NULL) {
+			rc = wm_error(err, WM_EINTERNAL, "report %s made no %s", r->name, own);
+			goto done;
+		}
+		buf_adds(&out, text);
+	} else if ((rc = rdoc_write(doc, f, &out, err)) != 0) {
 		goto done;
+	}
 	path = args_get(&a, "output");
 	if (path == NULL || strcmp(path, "-") == 0) {
 		fwrite(out.s ? out.s : "", 1, out.len, c->out);

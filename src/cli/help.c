@@ -56,16 +56,21 @@ const struct command commands[] = {
 	  "significantly, completely by default); the latest update's grade and\n"
 	  "percentage become the recommendation's, and a grade that closes it closes it.\n" },
 	{ "import", cmd_import, CMD_DB, "read files into the database",
-	  "waymark import [--dry-run] [--json] [--source NAME] [--date YYYY-MM-DD] FILE...",
+	  "waymark import [--dry-run] [--partial] [--json] [--source NAME] [--date YYYY-MM-DD] FILE...",
 	  "Reads each file, whatever it is, by looking at its content:\n"
 	  "  - a Waymark JSON export restores into a new database; a Waymark data file\n"
 	  "    (like the sample) is merged;\n"
+	  "  - a CSV file of projects (a header with ref and title; also aims, as\n"
+	  "    \"G1.A1=0.8; G1.A3\", and costs, as columns \"one_off 2004/05\" and\n"
+	  "    \"recurring 2004/05\") or of consultation issues (ref, source, date, text;\n"
+	  "    also themes). Columns are the kind's fields; empty cells change nothing;\n"
 	  "  - a planning paper saved as text: recommendation action plans, progress\n"
 	  "    summaries, key-action tables under priorities, timetables, and lists of\n"
 	  "    goals or priorities. The source report and the document's date come from\n"
 	  "    the document unless --source and --date name them. Lead officers are\n"
 	  "    matched to the posts already known (by name, case or alias).\n"
-	  "Each file is one transaction: all of it or none; importing the same file again\n"
+	  "Each file is one transaction: all of it or none (with --partial, the rows of a\n"
+	  "CSV file that can be read, each whole); importing the same file again\n"
 	  "changes nothing, and a later progress summary adds dated updates. Every line\n"
 	  "that did not become part of a record is reported with its number and why.\n"
 	  "With --dry-run nothing is written; --json prints the report as JSON.\n" },
@@ -75,9 +80,26 @@ const struct command commands[] = {
 	  "FILE - writes to standard output. Importing it into a new database gives\n"
 	  "the same database back.\n" },
 	{ "report", cmd_report, CMD_DB, "write a report: to read, print or take to committee",
-	  "waymark report NAME [OPTIONS] [--format text|md|html|csv|json] [--output FILE]",
+	  "waymark report NAME [OPTIONS] [--format text|md|html|csv|json|svg|ics] [--output FILE]",
 	  "Writes a report as plain text (the default), Markdown, a printable HTML\n"
-	  "paper, CSV (its tables) or JSON, to standard output or --output FILE.\n" },
+	  "paper, CSV (its tables) or JSON, to standard output or --output FILE. Reports\n"
+	  "that draw a chart also write it alone with --format svg, and the timetable\n"
+	  "writes an iCalendar file with --format ics.\n" },
+	{ "plan", cmd_plan, CMD_DB, "choose what a budget funds: most benefit for the money",
+	  "waymark plan funding --budget AMOUNT [--year Y] [--must PROJECT]... [--cover-every-aim]"
+	  " [--plan P] [--json|--format text|md|html|csv|json]",
+	  "Chooses the projects to fund that give the most benefit within the budget, and\n"
+	  "says what is funded, what is dropped and why, and the benefit per pound.\n"
+	  "Candidates are the proposed, commissioned and running projects with a cost:\n"
+	  "their cost in financial year Y with --year (2004/05), else over their whole life.\n"
+	  "  --budget AMOUNT     what there is to spend: 2000000, 2,000,000, 2m or 750k\n"
+	  "  --must PROJECT      fund this project whatever (repeat it, or PJ01,PJ05)\n"
+	  "  --cover-every-aim   fund at least one project for each aim where the budget\n"
+	  "                      allows; the aims of --plan P, else of every plan\n"
+	  "The choice is exact (a 0/1 knapsack; with --cover-every-aim, branch and bound)\n"
+	  "unless the portfolio is too large to search, when the paper says how close to\n"
+	  "the best it is. --json prints {\"budget\", \"candidates\", \"funded\",\n"
+	  "\"dropped\": [{\"ref\", \"why\"}], \"total_cost\", \"total_benefit\", ...}.\n" },
 	{ "audit", cmd_audit, CMD_DB, "show the audit log: who changed what, when",
 	  "waymark audit [--kind KIND] [--ref KEY] [--actor NAME] [--since DATE] [--limit N] [--json]",
 	  "Lists changes, newest first (50 unless --limit says otherwise). --json shows\n"

@@ -3,8 +3,9 @@
  *
  * A report reads its own options from a->fields (any --name value given
  * after the report's name, other than --format and --output), builds an
- * rdoc and hands it back; cmd_report.c writes it in the chosen format.
- * report_options() rejects an option the report does not know.
+ * rdoc and hands it back; cmd_report.c writes it in the chosen format:
+ * one of rdoc's, or one the report declares in `formats` and renders
+ * itself. report_options() rejects an option the report does not know.
  */
 #ifndef WM_CLI_REPORT_H
 #define WM_CLI_REPORT_H
@@ -18,6 +19,12 @@ struct report {
 	int (*run)(struct cli *c, const struct args *a, struct rdoc **out, struct wm_err *err);
 	const char *options;	/* "[--as-of PERIOD] [--unit U]", for the help; NULL if none */
 	const char *summary;
+	/*
+	 * Formats the report writes itself besides the shared ones, space
+	 * separated ("svg ics"): its rdoc carries a rendition of each
+	 * (rdoc_add_rendition). NULL if none.
+	 */
+	const char *formats;
 };
 
 void report_help(FILE *out);

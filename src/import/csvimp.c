@@ -1,336 +1,417 @@
 /*
- * csvimp.c: performance figures and targets from CSV, streamed.
+ * csvimp.c: projects and consultation issues from CSV files.
  *
- * Long format, one figure a row, with a header naming the columns in any
- * order: pi, unit, period, value, and optionally flag, note, numerator,
- * denominator (figures) or tolerance, note (targets). A file is targets if
- * its header says "target" or "tolerance" (or the caller says so).
+ * The programme office collects projects from every department and
+ * borough in a spreadsheet; consultation issues come from surveys and
+ * reviews the same way. The header row names the columns by the kind's
+ * field names (case, spaces and hyphens do not matter), which also tells
+ * what the file is: ref and title, projects; ref, source, date and text,
+ * issues. A projects file may also have
  *
- * The file is read in chunks through libcsv and never held whole, so ten
- * million rows need no more memory than the figures' arrays. Every row that
- * cannot be taken is reported with its row number and why; by default one
- * such row means nothing is imported, with --partial the good rows are.
+ *   aims              the aims it serves: "TTSC/G1.A1=0.8; G1.A3=0.2"
+ *                     (a weight of 1 when none is given)
+ *   one_off 2003/04   its one-off cost in that financial year (any year)
+ *   recurring 2003/04 its recurring cost in that year
+ *
+ * and an issues file a themes column ("VIS; TRUST") for themes given by
+ * hand. Each row is one record, added or changed field by field (empty
+ * cells change nothing); a row that cannot be taken is reported with its
+ * line and why, and taken whole or not at all.
  */
 #include "base/wm.h"
 
-#include <csv.h>
 #include <ctype.h>
+#include <sodium.h>
 
 #include "base/buf.h"
 #include "base/mem.h"
+#include "base/period.h"
 #include "base/str.h"
 #include "import/csvimp.h"
+#include "import/csvtab.h"
 #include "model/ent.h"
-#include "model/measure.h"
+#include "model/implog.h"
+#include "store/store.h"
 
-#define MAX_UNREAD_LISTED 1000
-#define MAX_FIELD 4096
-
-enum col { K_PI, K_UNIT, K_PERIOD, K_VALUE, K_FLAG, K_NOTE, K_NUM, K_DEN, K_TOL, K__MAX };
-
-static const char *const col_names[K__MAX] = { "pi", "unit", "period", "value", "flag", "note",
-	"numerator", "denominator", "tolerance" };
-
-struct csvimp {
-	struct wm_ctx *ctx;
-	const struct import_opts *opts;
-	const char *file;
-	bool targets;
-	int col_of[32];		/* header position -> enum col, or -1 */
-	size_t ncols;
-	bool header_done;
-	char *field[K__MAX];	/* this row's fields */
-	bool have[K__MAX];
-	size_t fieldno;
-	long row;		/* rows seen, the header being 1 */
-	int64_t rejected, taken;
-	json_t *unread;
-	struct meas_writer *w;
-	int fatal;		/* an error that is not one row's fault */
-	struct wm_err *err;
-};
-
-static bool
-header_name(const char *s, enum col *c)
+/* "One-off 2003/04" -> "one_off_2003/04" */
+static void
+column_name(const char *in, char *out, size_t size)
 {
-	char low[32];
 	size_t n = 0;
 
-	for (; *s != '\0' && n + 1 < sizeof(low); s++)
-		if (!isspace((unsigned char)*s))
-			low[n++] = (char)tolower((unsigned char)*s);
-	low[n] = '\0';
-	for (int k = 0; k < K__MAX; k++)
-		if (strcmp(low, col_names[k]) == 0) {
-			*c = (enum col)k;
-			return true;
-		}
-	if (strcmp(low, "target") == 0 || strcmp(low, "figure") == 0) {
-		*c = K_VALUE;
-		return true;
-	}
-	if (strcmp(low, "indicator") == 0 || strcmp(low, "code") == 0) {
-		*c = K_PI;
-		return true;
-	}
-	return false;
-}
-
-bool
-csvimp_claims(const char *head, size_t len, bool *targets)
-{
-	char line[512];
-	size_t n = 0, i = 0;
-	bool seen[K__MAX] = { false };
-
-	/* the first line, without a BOM */
-	if (len >= 3 && memcmp(head, "\xEF\xBB\xBF", 3) == 0)
-		i = 3;
-	for (; i < len && head[i] != '\n' && head[i] != '\r' && n + 1 < sizeof(line); i++)
-		line[n++] = head[i];
-	line[n] = '\0';
-	*targets = false;
-	for (char *p = line, *f; p != NULL; p = f) {
-		enum col c;
-		char *q;
-
-		f = strchr(p, ',');
-		if (f != NULL)
-			*f++ = '\0';
-		/* strip quotes around a header name */
-		q = str_trim(p);
-		if (*q == '"' && strlen(q) >= 2 && q[strlen(q) - 1] == '"') {
-			q[strlen(q) - 1] = '\0';
-			q++;
-		}
-		if (header_name(q, &c))
-			seen[c] = true;
-		if (strcasecmp(q, "target") == 0 || strcasecmp(q, "tolerance") == 0)
-			*targets = true;
-	}
-	return seen[K_PI] && seen[K_UNIT] && seen[K_PERIOD] && seen[K_VALUE];
-}
-
-static void
-reject(struct csvimp *c, const char *why)
-{
-	struct buf text = BUF_INIT;
-
-	c->rejected++;
-	if (json_array_size(c->unread) >= MAX_UNREAD_LISTED)
-		return;
-	for (int k = 0; k < K__MAX; k++)
-		if (c->have[k])
-			buf_addf(&text, "%s%s=%s", text.len ? ", " : "", col_names[k], c->field[k]);
-	json_array_append_new(c->unread, json_pack("{s:I, s:s, s:s}", "line", (json_int_t)c->row,
-	    "text", buf_str(&text), "why", why));
-	buf_release(&text);
+	while (*in == ' ' || *in == '\t')
+		in++;
+	for (; *in != '\0' && n + 1 < size; in++)
+		out[n++] = *in == ' ' || *in == '-' || *in == '\t' ? '_' :
+		    (char)tolower((unsigned char)*in);
+	while (n > 0 && out[n - 1] == '_')
+		n--;
+	out[n] = '\0';
 }
 
 static bool
-number(struct csvimp *c, enum col k, double *v, const char *what)
+has_column(const struct csvtab_row *h, const char *name)
 {
-	char why[160];
+	char col[128];
 
-	if (str_to_double(c->field[k], v) == 0)
-		return true;
-	snprintf(why, sizeof(why), "%s \"%.60s\" is not a number", what, c->field[k]);
-	reject(c, why);
+	for (size_t i = 0; i < h->ncells; i++) {
+		column_name(h->cells[i], col, sizeof(col));
+		if (strcmp(col, name) == 0)
+			return true;
+	}
 	return false;
 }
 
-static void
-take_header(struct csvimp *c)
+static enum csvimp_kind
+kind_of_header(const struct csvtab_row *h)
 {
-	bool seen[K__MAX] = { false };
-	struct buf missing = BUF_INIT;
+	if (has_column(h, "ref") && has_column(h, "source") && has_column(h, "date") &&
+	    has_column(h, "text"))
+		return CSVIMP_ISSUES;
+	if (has_column(h, "ref") && has_column(h, "title"))
+		return CSVIMP_PROJECTS;
+	return CSVIMP_NONE;
+}
 
-	c->header_done = true;
-	for (size_t i = 0; i < c->ncols; i++)
-		if (c->col_of[i] >= 0)
-			seen[c->col_of[i]] = true;
-	for (int k = K_PI; k <= K_VALUE; k++)
-		if (!seen[k])
-			buf_addf(&missing, "%s%s", missing.len ? ", " : "", col_names[k]);
-	if (missing.len > 0)
-		c->fatal = wm_error(c->err, WM_EINVAL, "%s: the header has no %s column (it needs pi, "
-		    "unit, period and value)", c->file, buf_str(&missing));
-	buf_release(&missing);
+enum csvimp_kind
+csvimp_detect(const char *data, size_t len)
+{
+	struct wm_err quiet = WM_ERR_INIT;
+	struct csvtab t;
+	enum csvimp_kind k;
+	const char *nl = memchr(data, '\n', len);
+
+	/* a CSV header has a comma before its first line ends */
+	if (memchr(data, ',', nl ? (size_t)(nl - data) : len) == NULL)
+		return CSVIMP_NONE;
+	if (csvtab_header(data, len, &t, &quiet) != 0)
+		return CSVIMP_NONE;
+	k = kind_of_header(&t.header);
+	csvtab_release(&t);
+	return k;
+}
+
+/* What one column of the file is. */
+enum col_role { COL_FIELD, COL_AIMS, COL_ONE_OFF, COL_RECURRING };
+
+struct column {
+	enum col_role role;
+	const struct field *f;	/* COL_FIELD */
+	char year[12];		/* COL_ONE_OFF, COL_RECURRING: "2003/04" */
+	char name[128];
+};
+
+static int
+cost_column(const char *name, struct column *c)
+{
+	const char *y;
+	int start;
+
+	if (str_has_prefix(name, "one_off_")) {
+		c->role = COL_ONE_OFF;
+		y = name + strlen("one_off_");
+	} else if (str_has_prefix(name, "recurring_")) {
+		c->role = COL_RECURRING;
+		y = name + strlen("recurring_");
+	} else {
+		return WM_EINVAL;
+	}
+	if (fyear_parse(y, &start) != 0)
+		return WM_EINVAL;
+	snprintf(c->year, sizeof(c->year), "%d/%02d", start, (start + 1) % 100);
+	return 0;
+}
+
+static int
+read_columns(const struct kind *k, const struct csvtab_row *h, struct column *cols,
+    struct wm_err *err)
+{
+	bool projects = strcmp(k->name, "projects") == 0;
+
+	for (size_t i = 0; i < h->ncells; i++) {
+		struct column *c = &cols[i];
+
+		column_name(h->cells[i], c->name, sizeof(c->name));
+		c->f = kind_field(k, c->name);
+		if (c->f != NULL && !(c->f->flags & FF_DERIVED)) {
+			c->role = COL_FIELD;
+			continue;
+		}
+		if (projects && strcmp(c->name, "aims") == 0) {
+			c->role = COL_AIMS;
+			continue;
+		}
+		if (projects && cost_column(c->name, c) == 0)
+			continue;
+		return wm_error(err, WM_EINVAL, "line %zu: column \"%s\" is not one Waymark reads "
+		    "for %s (`waymark help add %s` lists the fields%s)", h->line, h->cells[i],
+		    k->name, k->one, projects ? "; also aims, one_off YYYY/YY, recurring YYYY/YY" : "");
+	}
+	return 0;
+}
+
+/* "a; b, c" -> ["a", "b", "c"] */
+static json_t *
+split_list(const char *text)
+{
+	json_t *list = json_array();
+	char *copy = wm_strdup(text), *save = NULL;
+
+	for (char *tok = strtok_r(copy, ";,", &save); tok != NULL; tok = strtok_r(NULL, ";,", &save))
+		if (!str_is_blank(tok))
+			json_array_append_new(list, json_string(str_trim(tok)));
+	free(copy);
+	return list;
+}
+
+/* "£120,000" -> "120000": money as spreadsheets show it. */
+static void
+plain_amount(const char *in, struct buf *out)
+{
+	if (strncmp(in, "\u00a3", strlen("\u00a3")) == 0)
+		in += strlen("\u00a3");
+	for (; *in != '\0'; in++)
+		if (*in != ',' && *in != ' ')
+			buf_addc(out, *in);
+}
+
+struct counts {
+	json_t *summary;	/* dbx's shape: {"kind": {"added", "changed", "unchanged"}} */
+};
+
+static void
+count(struct counts *c, const char *kind, int changed)
+{
+	static const char *const names[] = { "unchanged", "added", "changed" };
+	json_t *k = json_object_get(c->summary, kind);
+
+	if (k == NULL) {
+		k = json_pack("{s:i, s:i, s:i}", "added", 0, "changed", 0, "unchanged", 0);
+		json_object_set_new(c->summary, kind, k);
+	}
+	json_object_set_new(k, names[changed], json_integer(json_integer_value(json_object_get(k,
+	    names[changed])) + 1));
 }
 
 static void
-take_row(struct csvimp *c)
+counts_add(struct counts *to, const struct counts *from)
 {
-	struct meas_row r = { 0 };
-	struct wm_err why = WM_ERR_INIT;
+	const char *kind, *what;
+	json_t *v, *n;
+
+	json_object_foreach(from->summary, kind, v) {
+		json_t *k = json_object_get(to->summary, kind);
+
+		if (k == NULL) {
+			json_object_set(to->summary, kind, v);
+			continue;
+		}
+		json_object_foreach(v, what, n)
+			json_object_set_new(k, what, json_integer(json_integer_value(json_object_get(k,
+			    what)) + json_integer_value(n)));
+	}
+}
+
+static int
+upsert(struct wm_ctx *ctx, const char *kind, json_t *rec, struct counts *c, struct wm_err *err)
+{
 	int changed, rc;
 
-	if (!c->have[K_PI] || !c->have[K_UNIT] || !c->have[K_PERIOD]) {
-		reject(c, "the row has fewer cells than the header");
-		return;
-	}
-	r.pi = c->field[K_PI];
-	r.unit = c->field[K_UNIT];
-	r.period = c->field[K_PERIOD];
-	r.flag = c->have[K_FLAG] && *c->field[K_FLAG] ? c->field[K_FLAG] : NULL;
-	r.note = c->have[K_NOTE] && *c->field[K_NOTE] ? c->field[K_NOTE] : NULL;
-	if (c->have[K_VALUE] && *c->field[K_VALUE] != '\0') {
-		if (!number(c, K_VALUE, &r.value, "value"))
-			return;
-		r.has_value = true;
-	}
-	if (c->have[K_NUM] && *c->field[K_NUM] != '\0' && c->have[K_DEN] && *c->field[K_DEN] != '\0') {
-		if (!number(c, K_NUM, &r.numerator, "numerator") ||
-		    !number(c, K_DEN, &r.denominator, "denominator"))
-			return;
-		r.has_ratio = true;
-	}
-	if (c->have[K_TOL] && *c->field[K_TOL] != '\0') {
-		if (!number(c, K_TOL, &r.tolerance, "tolerance"))
-			return;
-		r.has_tolerance = true;
-	}
-	rc = meas_writer_put(c->w, &r, &changed, &why);
-	if (rc == 0) {
-		c->taken++;
-		return;
-	}
-	if (rc == WM_EINVAL || rc == WM_ENOTFOUND || rc == WM_EEXIST)
-		reject(c, why.msg);
-	else if (c->fatal == 0)
-		c->fatal = wm_error(c->err, rc, "%s: row %ld: %s", c->file, c->row, why.msg);
+	rc = ent_upsert(ctx, kind_find(kind), rec, false, &changed, err);
+	if (rc == 0)
+		count(c, kind, changed);
+	return rc;
 }
 
-/* libcsv: one field of the current row. */
-static void
-on_field(void *data, size_t len, void *arg)
+static int
+node_key(struct wm_ctx *ctx, const char *name, struct buf *key, struct wm_err *err)
 {
-	struct csvimp *c = arg;
-	size_t i = c->fieldno++;
-	char *f;
+	const struct kind *nodes = kind_find("nodes");
+	json_t *row;
+	int64_t id;
+	int rc;
 
-	if (c->fatal)
-		return;
-	if (!c->header_done) {
-		enum col k;
-		char name[64];
-
-		snprintf(name, sizeof(name), "%.*s", (int)(len < 63 ? len : 63), (const char *)data);
-		if (i < WM_ARRAY_LEN(c->col_of))
-			c->col_of[i] = header_name(str_trim(name), &k) ? (int)k : -1;
-		c->ncols = i + 1;
-		return;
+	if ((rc = ent_resolve(ctx, nodes, name, &id, err)) != 0 ||
+	    (rc = ent_get_by_id(ctx, nodes, id, true, &row, err)) != 0) {
+		wm_error_prefix(err, "aims: ");
+		return rc;
 	}
-	if (i >= c->ncols || i >= WM_ARRAY_LEN(c->col_of) || c->col_of[i] < 0)
-		return;
-	f = c->field[c->col_of[i]];
-	if (len >= MAX_FIELD)
-		len = MAX_FIELD - 1;
-	memcpy(f, data, len);
-	f[len] = '\0';
-	str_trim(f);
-	c->have[c->col_of[i]] = true;
+	ent_row_key(nodes, row, key);
+	json_decref(row);
+	return 0;
 }
 
-/* libcsv: the end of a row. */
-static void
-on_row(int term, void *arg)
+/* One row as its records: the project or issue, and a project's costs and aims. */
+static int
+write_row(struct wm_ctx *ctx, const struct kind *k, const struct column *cols,
+    const struct csvtab_row *row, struct counts *c, struct wm_err *err)
 {
-	struct csvimp *c = arg;
+	json_t *rec = json_object(), *costs = json_object(), *aims = NULL, *v;
+	const char *ref = NULL, *year;
+	int rc = 0;
 
-	(void)term;
-	c->row++;
-	if (!c->fatal) {
-		if (!c->header_done)
-			take_header(c);
-		else if (c->fieldno > 1 || (c->fieldno == 1 && c->have[K_PI] && *c->field[K_PI]))
-			take_row(c);
+	for (size_t i = 0; i < row->ncells; i++) {
+		char *cell = wm_strdup(row->cells[i]);
+		const char *text = str_trim(cell);
+
+		if (*text == '\0') {
+			free(cell);
+			continue;
+		}
+		switch (cols[i].role) {
+		case COL_FIELD:
+			json_object_set_new(rec, cols[i].name, cols[i].f->type == FT_LINKS ?
+			    split_list(text) : json_string(text));
+			if (strcmp(cols[i].name, "ref") == 0)
+				ref = json_string_value(json_object_get(rec, "ref"));
+			break;
+		case COL_AIMS:
+			json_decref(aims);
+			aims = split_list(text);
+			break;
+		case COL_ONE_OFF:
+		case COL_RECURRING: {
+			struct buf amount = BUF_INIT;
+			json_t *cost = json_object_get(costs, cols[i].year);
+
+			if (cost == NULL) {
+				cost = json_object();
+				json_object_set_new(costs, cols[i].year, cost);
+			}
+			plain_amount(text, &amount);
+			json_object_set_new(cost, cols[i].role == COL_ONE_OFF ? "one_off" : "recurring",
+			    json_string(buf_str(&amount)));
+			buf_release(&amount);
+			break;
+		}
+		}
+		free(cell);
 	}
-	c->fieldno = 0;
-	memset(c->have, 0, sizeof(c->have));
+	if (ref == NULL) {
+		rc = wm_error(err, WM_EINVAL, "no ref: every row needs one");
+		goto out;
+	}
+	if ((rc = upsert(ctx, k->name, rec, c, err)) != 0)
+		goto out;
+	json_object_foreach(costs, year, v) {
+		json_object_set_new(v, "project", json_string(ref));
+		json_object_set_new(v, "year", json_string(year));
+		if ((rc = upsert(ctx, "costs", v, c, err)) != 0)
+			goto out;
+	}
+	for (size_t i = 0; aims != NULL && i < json_array_size(aims); i++) {
+		const char *spec = json_string_value(json_array_get(aims, i));
+		const char *eq = strchr(spec, '=');
+		char *aim = eq ? wm_strndup(spec, (size_t)(eq - spec)) : wm_strdup(spec);
+		struct buf key = BUF_INIT;
+		json_t *contrib;
+
+		/* "G1.A3" is "TTSC/G1.A3" where only one aim could be meant; store the whole key */
+		rc = node_key(ctx, str_trim(aim), &key, err);
+		free(aim);
+		if (rc != 0)
+			goto out;
+		contrib = json_pack("{s:s, s:s, s:s}", "project", ref, "aim", buf_str(&key),
+		    "weight", eq ? eq + 1 : "1");
+		rc = upsert(ctx, "contributions", contrib, c, err);
+		json_decref(contrib);
+		buf_release(&key);
+		if (rc != 0)
+			goto out;
+	}
+out:
+	json_decref(rec);
+	json_decref(costs);
+	json_decref(aims);
+	return rc;
+}
+
+/* The row's cells as one line of text, for the report of what was not read. */
+static json_t *
+row_text(const struct csvtab_row *row)
+{
+	struct buf b = BUF_INIT;
+	json_t *j;
+
+	for (size_t i = 0; i < row->ncells; i++)
+		buf_addf(&b, "%s%s", i ? "," : "", row->cells[i]);
+	if (b.len > 200) {
+		buf_truncate(&b, 197);
+		buf_adds(&b, "...");
+	}
+	j = json_string(buf_str(&b));
+	buf_release(&b);
+	return j ? j : json_string("");
 }
 
 int
-csvimp_read(struct wm_ctx *ctx, const char *file, FILE *in, uint64_t size,
-    const struct import_opts *opts, bool targets, json_t *report, struct wm_err *err)
+csvimp_import(struct wm_ctx *ctx, const char *name, const char *data, size_t len,
+    enum csvimp_kind kind, const struct import_opts *opts, json_t *report, struct wm_err *err)
 {
-	struct csv_parser p;
-	struct csvimp c = { 0 };
-	char buf[65536];
-	uint64_t done = 0, next_report = 1 << 20;
-	size_t n;
-	int rc = 0;
+	const struct kind *k = kind_find(kind == CSVIMP_ISSUES ? "issues" : "projects");
+	struct counts c = { json_object() };
+	json_t *unread = json_object_get(report, "unread");
+	struct column *cols = NULL;
+	struct csvtab t;
+	unsigned char hash[crypto_hash_sha256_BYTES];
+	char sha[crypto_hash_sha256_BYTES * 2 + 1];
+	int rc;
 
-	c.ctx = ctx;
-	c.opts = opts;
-	c.file = file;
-	c.targets = targets;
-	c.unread = json_object_get(report, "unread");
-	c.err = err;
-	for (int k = 0; k < K__MAX; k++)
-		c.field[k] = wm_calloc(1, MAX_FIELD);
-	if (csv_init(&p, CSV_APPEND_NULL) != 0) {
-		rc = wm_error(err, WM_EINTERNAL, "cannot start the CSV reader");
+	json_array_append_new(json_object_get(report, "kinds"), json_pack("s+", k->name, " (csv)"));
+	if ((rc = csvtab_read(data, len, &t, err)) != 0) {
+		wm_error_prefix(err, "%s: ", name);
+		json_decref(c.summary);
+		return rc;
+	}
+	cols = wm_calloc(t.header.ncells + 1, sizeof(*cols));
+	if ((rc = read_columns(k, &t.header, cols, err)) != 0) {
+		wm_error_prefix(err, "%s: ", name);
 		goto out;
 	}
-	csv_set_space_func(&p, NULL);
-	json_array_append_new(json_object_get(report, "kinds"), json_string(targets ? "targets" :
-	    "measurements"));
-	if ((rc = meas_writer_open(ctx, targets ? MEAS_TARGETS : MEAS_MEASUREMENTS, file, &c.w,
-	    err)) != 0)
-		goto out_parser;
-	while ((n = fread(buf, 1, sizeof(buf), in)) > 0 && !c.fatal) {
-		if (csv_parse(&p, buf, n, on_field, on_row, &c) != n) {
-			rc = wm_error(err, WM_EINVAL, "%s: row %ld: %s", file, c.row + 1,
-			    csv_strerror(csv_error(&p)));
-			goto out_writer;
-		}
-		done += n;
-		if (opts->progress != NULL && done >= next_report) {
-			opts->progress(opts->progress_arg, done, size);
-			next_report = done + (1 << 20);
-		}
-	}
-	if (ferror(in)) {
-		rc = wm_error(err, WM_EIO, "%s: %s", file, strerror(errno));
-		goto out_writer;
-	}
-	csv_fini(&p, on_field, on_row, &c);
-	if (opts->progress != NULL && size > 0)
-		opts->progress(opts->progress_arg, size, size);
-	if (c.fatal) {
-		rc = c.fatal;
-		goto out_writer;
-	}
-	if (!c.header_done) {
-		rc = wm_error(err, WM_EINVAL, "%s: empty: expected a header of pi, unit, period, value",
-		    file);
-		goto out_writer;
-	}
-	if (c.rejected > (int64_t)json_array_size(c.unread))
-		json_object_set_new(report, "unread_not_listed",
-		    json_integer(c.rejected - (json_int_t)json_array_size(c.unread)));
-	if (c.rejected > 0 && !opts->partial) {
-		rc = wm_error(err, WM_EINVAL, "%s: %lld of %lld rows could not be taken, so nothing was "
-		    "imported (--partial imports the good rows)", file, (long long)c.rejected,
-		    (long long)(c.rejected + c.taken));
-		goto out_writer;
-	}
-	{
-		json_t *summary = json_object();
+	if ((rc = store_begin(ctx->st, err)) != 0)
+		goto out;
+	for (size_t i = 0; i < t.nrows && rc == 0; i++) {
+		const struct csvtab_row *row = &t.rows[i];
+		struct wm_err why = WM_ERR_INIT;
+		int bad;
 
-		rc = meas_writer_close(c.w, summary, err);
-		c.w = NULL;
-		if (rc == 0)
-			import_report_counts(report, summary);
-		json_decref(summary);
+		if (row->ncells > t.header.ncells) {
+			wm_error(&why, WM_EINVAL, "%zu cells, but the header names %zu columns",
+			    row->ncells, t.header.ncells);
+			bad = WM_EINVAL;
+		} else if ((bad = store_begin(ctx->st, &why)) == 0) {
+			/* a row is all or nothing, and counts only when it is taken */
+			struct counts mine = { json_object() };
+
+			bad = write_row(ctx, k, cols, row, &mine, &why);
+			bad = bad ? store_rollback(ctx->st, bad) : store_commit(ctx->st, &why);
+			if (bad == 0)
+				counts_add(&c, &mine);
+			json_decref(mine.summary);
+		}
+		if (bad == WM_EDB || bad == WM_EINTERNAL) {
+			rc = wm_error(err, bad, "%s: line %zu: %s", name, row->line, why.msg);
+			break;
+		}
+		if (bad != 0)
+			json_array_append_new(unread, json_pack("{s:I, s:o, s:s}", "line",
+			    (json_int_t)row->line, "text", row_text(row), "why", why.msg));
 	}
-out_writer:
-	meas_writer_free(c.w);
-out_parser:
-	csv_free(&p);
+	if (rc == 0 && json_array_size(unread) > 0 && !opts->partial)
+		rc = wm_error(err, WM_EINVAL, "%s: %zu of %zu rows could not be read (listed above); "
+		    "nothing was imported: mend them, or import the rest with --partial", name,
+		    json_array_size(unread), t.nrows);
+	if (rc == 0) {
+		crypto_hash_sha256(hash, (const unsigned char *)data, len);
+		sodium_bin2hex(sha, sizeof(sha), hash, sizeof(hash));
+		rc = implog_record(ctx, sha, name, json_object_get(report, "kinds"), NULL, NULL, err);
+	}
+	rc = rc ? store_rollback(ctx->st, rc) : store_commit(ctx->st, err);
+	if (rc == 0)
+		import_report_counts(report, c.summary);
 out:
-	for (int k = 0; k < K__MAX; k++)
-		free(c.field[k]);
+	free(cols);
+	csvtab_release(&t);
+	json_decref(c.summary);
 	return rc;
 }

@@ -1,10 +1,9 @@
 /*
- * csvimp.h: performance figures and targets from CSV (see csvimp.c).
+ * csvimp.h: projects and consultation issues from CSV, as spreadsheets
+ * export them (see csvimp.c).
  */
 #ifndef WM_CSVIMP_H
 #define WM_CSVIMP_H
-
-#include "base/wm.h"
 
 #include <jansson.h>
 
@@ -12,18 +11,23 @@
 #include "import/import.h"
 #include "model/ctx.h"
 
-/*
- * Is this the start of a figures or targets CSV (a header with pi, unit,
- * period and value)? *targets says which, by the header.
- */
-bool csvimp_claims(const char *head, size_t len, bool *targets);
+/* What a CSV header says the file holds. */
+enum csvimp_kind {
+	CSVIMP_NONE,		/* not a CSV file Waymark reads */
+	CSVIMP_PROJECTS,	/* ref, title, ... */
+	CSVIMP_ISSUES		/* ref, source, date, text, ... */
+};
+
+/* Tell by the header row alone. */
+enum csvimp_kind csvimp_detect(const char *data, size_t len);
 
 /*
- * Stream the CSV from in (size bytes, for progress; 0 if unknown) into the
- * database inside the caller's transaction. Rows that cannot be taken go
- * into report's "unread" with their row number and why.
+ * Read the file and add or change its records in one transaction. Every
+ * row that cannot be taken goes into the report's "unread" with its line
+ * and why; then nothing is written unless opts->partial. Fills report
+ * (import.h's shape).
  */
-int csvimp_read(struct wm_ctx *ctx, const char *file, FILE *in, uint64_t size,
-    const struct import_opts *opts, bool targets, json_t *report, struct wm_err *err);
+int csvimp_import(struct wm_ctx *ctx, const char *name, const char *data, size_t len,
+    enum csvimp_kind kind, const struct import_opts *opts, json_t *report, struct wm_err *err);
 
 #endif

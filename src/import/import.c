@@ -8,6 +8,7 @@
 #include "base/buf.h"
 #include "base/mem.h"
 #include "import/csvimp.h"
+#include "import/figcsv.h"
 #include "import/docwrite.h"
 #include "import/import.h"
 #include "model/dbx.h"
@@ -112,6 +113,7 @@ import_data(struct wm_ctx *ctx, const char *name, const char *data, size_t len,
     const struct import_opts *opts, json_t **report, struct wm_err *err)
 {
 	json_t *rep = import_report_new(name);
+	enum csvimp_kind csv;
 	int rc;
 
 	*report = rep;
@@ -119,6 +121,8 @@ import_data(struct wm_ctx *ctx, const char *name, const char *data, size_t len,
 		return rc;
 	if (looks_like_json(data, len))
 		rc = import_json(ctx, name, data, len, rep, err);
+	else if ((csv = csvimp_detect(data, len)) != CSVIMP_NONE)
+		rc = csvimp_import(ctx, name, data, len, csv, opts, rep, err);
 	else
 		rc = docwrite(ctx, name, data, len, opts, rep, err);
 	if (opts->dry_run)
@@ -143,7 +147,7 @@ import_file(struct wm_ctx *ctx, const char *path, const struct import_opts *opts
 		return wm_error(err, WM_EIO, "%s: %s", path, strerror(errno));
 	n = fread(head, 1, sizeof(head), f);
 	/* figures come by the million: stream them rather than read the file whole */
-	if (csvimp_claims(head, n, &targets)) {
+	if (figcsv_claims(head, n, &targets)) {
 		uint64_t size = 0;
 
 		if (fseek(f, 0, SEEK_END) == 0) {
@@ -157,7 +161,7 @@ import_file(struct wm_ctx *ctx, const char *path, const struct import_opts *opts
 		else if (opts->as_targets == 0)
 			targets = false;
 		if ((rc = store_begin(ctx->st, err)) == 0) {
-			rc = csvimp_read(ctx, path, f, size, opts, targets, *report, err);
+			rc = figcsv_read(ctx, path, f, size, opts, targets, *report, err);
 			if (rc != 0 || opts->dry_run)
 				store_rollback(ctx->st, rc);
 			else

@@ -73,16 +73,33 @@ html_close(struct html *h, const char *tag)
 	buf_addf(h->out, "</%s>", tag);
 }
 
+/* <tag attrs...> or <tag attrs.../>: an element with no content. */
+static void
+empty_elem(struct html *h, const char *tag, va_list ap, const char *end)
+{
+	buf_addf(h->out, "<%s", tag);
+	attrs(h, ap);
+	buf_adds(h->out, end);
+}
+
 void
 html_void(struct html *h, const char *tag, ...)
 {
 	va_list ap;
 
-	buf_addf(h->out, "<%s", tag);
 	va_start(ap, tag);
-	attrs(h, ap);
+	empty_elem(h, tag, ap, ">");
 	va_end(ap);
-	buf_addc(h->out, '>');
+}
+
+void
+html_selfclose(struct html *h, const char *tag, ...)
+{
+	va_list ap;
+
+	va_start(ap, tag);
+	empty_elem(h, tag, ap, "/>");
+	va_end(ap);
 }
 
 void

@@ -32,6 +32,12 @@ void html_open(struct html *h, const char *tag, ...);
 void html_close(struct html *h, const char *tag);
 /* An element with no content: <meta ...>, <br>, <input ...>. */
 void html_void(struct html *h, const char *tag, ...);
+/*
+ * An element with no content written the XML way, <rect ... />, for SVG:
+ * a chart must also stand alone as an .svg file, which is XML, and the
+ * same markup is valid inside an HTML page.
+ */
+void html_selfclose(struct html *h, const char *tag, ...);
 /* <tag attrs...>text</tag> */
 void html_elem(struct html *h, const char *tag, const char *text, ...);
 

@@ -41,6 +41,12 @@ struct block {
 	struct block *next;
 };
 
+/* A report's own rendering in a format of its own (see rdoc_add_rendition). */
+struct rendition {
+	const char *format, *media_type, *text;
+	struct rendition *next;
+};
+
 struct rdoc {
 	struct arena *arena;
 	const char *title;
@@ -48,6 +54,7 @@ struct rdoc {
 	size_t nmeta, capmeta;
 	struct block *first, *last;
 	json_t *data;
+	struct rendition *renditions;
 };
 
 int
@@ -268,6 +275,30 @@ rdoc_set_data(struct rdoc *d, json_t *data)
 {
 	json_decref(d->data);
 	d->data = data;
+}
+
+void
+rdoc_add_rendition(struct rdoc *d, const char *format, const char *media_type, const char *text)
+{
+	struct rendition *r = arena_alloc(d->arena, sizeof(*r));
+
+	r->format = arena_strdup(d->arena, format);
+	r->media_type = arena_strdup(d->arena, media_type);
+	r->text = arena_strdup(d->arena, text);
+	r->next = d->renditions;
+	d->renditions = r;
+}
+
+const char *
+rdoc_rendition(const struct rdoc *d, const char *format, const char **media_type)
+{
+	for (const struct rendition *r = d->renditions; r != NULL; r = r->next)
+		if (strcmp(r->format, format) == 0) {
+			if (media_type != NULL)
+				*media_type = r->media_type;
+			return r->text;
+		}
+	return NULL;
 }
 
 static const struct cell *

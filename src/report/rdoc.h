@@ -72,6 +72,17 @@ void rtable_end_row(struct rtable *t);
 /* The report's own JSON (rdoc takes the reference). */
 void rdoc_set_data(struct rdoc *d, json_t *data);
 
+/*
+ * A format no shared writer knows, which a report writes itself: an SVG
+ * chart ("svg", "image/svg+xml"), an iCalendar file ("ics",
+ * "text/calendar"). The report hands over the finished text under the
+ * format's name (copied); `waymark report --format NAME` and the web
+ * server serve it as it is. rdoc_rendition() gives it back, or NULL.
+ */
+void rdoc_add_rendition(struct rdoc *d, const char *format, const char *media_type,
+    const char *text);
+const char *rdoc_rendition(const struct rdoc *d, const char *format, const char **media_type);
+
 int rdoc_write(const struct rdoc *d, enum rformat f, struct buf *out, struct wm_err *err);
 
 #endif

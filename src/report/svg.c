@@ -60,7 +60,7 @@ svg_rect(struct svg *s, double x, double y, double w, double h, const char *cls,
 	num(b, sizeof(b), y);
 	num(c, sizeof(c), w < 0 ? 0 : w);
 	num(d, sizeof(d), h < 0 ? 0 : h);
-	html_void(&s->h, "rect", "x", a, "y", b, "width", c, "height", d, "class", cls, "fill", fill,
+	html_selfclose(&s->h, "rect", "x", a, "y", b, "width", c, "height", d, "class", cls, "fill", fill,
 	    NULL);
 }
 
@@ -74,7 +74,7 @@ svg_line(struct svg *s, double x1, double y1, double x2, double y2, const char *
 	num(b, sizeof(b), y1);
 	num(c, sizeof(c), x2);
 	num(d, sizeof(d), y2);
-	html_void(&s->h, "line", "x1", a, "y1", b, "x2", c, "y2", d, "class", cls, "stroke", stroke,
+	html_selfclose(&s->h, "line", "x1", a, "y1", b, "x2", c, "y2", d, "class", cls, "stroke", stroke,
 	    NULL);
 }
 
@@ -86,7 +86,7 @@ svg_circle(struct svg *s, double cx, double cy, double r, const char *cls, const
 	num(a, sizeof(a), cx);
 	num(b, sizeof(b), cy);
 	num(c, sizeof(c), r);
-	html_void(&s->h, "circle", "cx", a, "cy", b, "r", c, "class", cls, "fill", fill, NULL);
+	html_selfclose(&s->h, "circle", "cx", a, "cy", b, "r", c, "class", cls, "fill", fill, NULL);
 }
 
 void
@@ -99,21 +99,48 @@ svg_text(struct svg *s, double x, double y, const char *anchor, const char *cls,
 	html_elem(&s->h, "text", text, "x", a, "y", b, "text-anchor", anchor, "class", cls, NULL);
 }
 
-void
-svg_polyline(struct svg *s, const double *xs, const double *ys, size_t n, const char *cls,
-    const char *stroke)
+/* "x1,y1 x2,y2 ...", for polylines and polygons. */
+static void
+points(const double *xs, const double *ys, size_t n, struct buf *out)
 {
-	struct buf pts = BUF_INIT;
 	char a[24], b[24];
 
 	for (size_t i = 0; i < n; i++) {
 		num(a, sizeof(a), xs[i]);
 		num(b, sizeof(b), ys[i]);
-		buf_addf(&pts, "%s%s,%s", i ? " " : "", a, b);
+		buf_addf(out, "%s%s,%s", i ? " " : "", a, b);
 	}
-	html_void(&s->h, "polyline", "points", buf_str(&pts), "class", cls, "stroke", stroke,
+}
+
+void
+svg_polyline(struct svg *s, const double *xs, const double *ys, size_t n, const char *cls,
+    const char *stroke)
+{
+	struct buf pts = BUF_INIT;
+
+	points(xs, ys, n, &pts);
+	html_selfclose(&s->h, "polyline", "points", buf_str(&pts), "class", cls, "stroke", stroke,
 	    "fill", "none", NULL);
 	buf_release(&pts);
+}
+
+void
+svg_polygon(struct svg *s, const double *xs, const double *ys, size_t n, const char *cls,
+    const char *fill)
+{
+	struct buf pts = BUF_INIT;
+
+	points(xs, ys, n, &pts);
+	html_selfclose(&s->h, "polygon", "points", buf_str(&pts), "class", cls, "fill", fill, NULL);
+	buf_release(&pts);
+}
+
+void
+svg_style(struct svg *s, const char *css)
+{
+	html_open(&s->h, "style", NULL);
+	html_text(&s->h, css);
+	html_close(&s->h, "style");
 }
 
 void

@@ -37,6 +37,14 @@ void svg_text(struct svg *s, double x, double y, const char *anchor, const char 
 /* A polyline through n points (xs[i], ys[i]). */
 void svg_polyline(struct svg *s, const double *xs, const double *ys, size_t n, const char *cls,
     const char *stroke);
+/* A closed shape through n points (a diamond for a milestone on one day). */
+void svg_polygon(struct svg *s, const double *xs, const double *ys, size_t n, const char *cls,
+    const char *fill);
+/*
+ * Style rules for the chart's classes, kept inside the SVG so that it looks
+ * the same standing alone as inside a page. css comes from the code.
+ */
+void svg_style(struct svg *s, const char *css);
 /* A group with its own accessible name (a <title> child), e.g. one point of a series. */
 void svg_group_begin(struct svg *s, const char *cls, const char *title);
 void svg_group_end(struct svg *s);

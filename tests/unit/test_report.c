@@ -53,6 +53,8 @@ test_svg_names_itself_for_screen_readers(void **state)
 	assert_non_null(strstr(buf_str(&b), "Monthly rate &lt;falling&gt;"));
 	assert_non_null(strstr(buf_str(&b), "viewBox=\"0 0 200 100\""));
 	assert_non_null(strstr(buf_str(&b), "width=\"10.5\""));
+	/* shapes close themselves, so the chart is also a well-formed .svg file */
+	assert_non_null(strstr(buf_str(&b), "class=\"bar\"/>"));
 	assert_non_null(strstr(buf_str(&b), ">R&amp;D</text>"));
 	buf_release(&b);
 }
