@@ -84,12 +84,12 @@ report_summary(struct cli *c, const struct args *a, struct rdoc **out, struct wm
 	return 0;
 }
 
-static const struct report reports[] = {
+const struct report reports[] = {
 	{ "summary", report_summary, NULL, "how many records of each kind the database holds" },
 	{ NULL, NULL, NULL, NULL }
 };
 
-static const struct report *
+const struct report *
 report_find(const char *name)
 {
 	for (const struct report *r = reports; r->name != NULL; r++)
