@@ -143,6 +143,15 @@ record_schema(const struct kind *k, bool input)
 	}
 	o = json_pack("{s:s, s:s, s:o}", "type", "object", "description", k->help,
 	    "properties", props);
+	if (!input) {
+		json_t *key = json_array();
+
+		/* The fields whose values, joined by '/', name a record: its path after /KIND/. */
+		for (const struct field *f = k->fields; f->name != NULL; f++)
+			if (f->flags & FF_KEY)
+				json_array_append_new(key, json_string(f->name));
+		json_object_set_new(o, "x-waymark-key", key);
+	}
 	if (json_array_size(req) > 0)
 		json_object_set_new(o, "required", req);
 	else

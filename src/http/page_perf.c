@@ -97,9 +97,22 @@ unit_kind(const json_t *units, const char *ref)
 	return NULL;
 }
 
+/* A figure to the PI's decimal places (one unless it says). */
+static void
+figure_cell(struct req *rq, struct rtable *t, const json_t *row, int decimals)
+{
+	const json_t *v = json_object_get(row, "value");
+
+	(void)rq;
+	if (json_is_number(v))
+		rtable_cellf(t, "%.*f", decimals, json_number_value(v));
+	else
+		rtable_cell(t, "");
+}
+
 static void
 pi_tables(struct req *rq, struct rdoc *d, const json_t *figures, const json_t *targets,
-    const json_t *units, const char *unit)
+    const json_t *units, const char *unit, int decimals)
 {
 	static const char *const fcols[] = { "Period", "Value", "Quality", "Note" };
 	static const char *const tcols[] = { "Period", "Target", "Tolerance" };
@@ -120,7 +133,7 @@ pi_tables(struct req *rq, struct rdoc *d, const json_t *figures, const json_t *t
 		if (strcmp(pages_text(rq, m, "unit"), unit) != 0 || shown++ < first)
 			continue;
 		pages_cell(rq, t, m, "period");
-		pages_cell(rq, t, m, "value");
+		figure_cell(rq, t, m, decimals);
 		if (flag != NULL && strcmp(flag, "actual") != 0)
 			rtable_tag(t, flag, strcmp(flag, "not_available") == 0 ? "red" : "amber");
 		else
@@ -138,7 +151,7 @@ pi_tables(struct req *rq, struct rdoc *d, const json_t *figures, const json_t *t
 		if (strcmp(pages_text(rq, tg, "unit"), unit) != 0)
 			continue;
 		pages_cell(rq, t, tg, "period");
-		pages_cell(rq, t, tg, "value");
+		figure_cell(rq, t, tg, decimals);
 		pages_cell(rq, t, tg, "tolerance");
 		rtable_end_row(t);
 	}
@@ -156,7 +169,7 @@ pi_tables(struct req *rq, struct rdoc *d, const json_t *figures, const json_t *t
 		rtable_link(t, u, arena_printf(rq->a, "%s?unit=%s", req_key_url(rq, "/pis/",
 		    pages_text(rq, m, "pi")), u));
 		pages_cell(rq, t, m, "period");
-		pages_cell(rq, t, m, "value");
+		figure_cell(rq, t, m, decimals);
 		pages_cell(rq, t, m, "flag");
 		rtable_end_row(t);
 	}
@@ -165,9 +178,12 @@ pi_tables(struct req *rq, struct rdoc *d, const json_t *figures, const json_t *t
 void
 page_pi(struct req *rq, struct resp *rs, const char *code)
 {
-	static const char *const facts[] = { "description", "measure_unit", "polarity", "frequency",
-		"owner", "committee", "data_source", "statutory", "aggregation", "tolerance",
-		"measures" };
+	static const char *const facts[][2] = { { "What it counts", "description" },
+		{ "Measured in", "measure_unit" }, { "Better when", "polarity" },
+		{ "Measured", "frequency" }, { "Owner", "owner" }, { "Committee", "committee" },
+		{ "Data from", "data_source" }, { "Statutory", "statutory" },
+		{ "Rolls up by", "aggregation" }, { "Tolerance", "tolerance" },
+		{ "Measures", "measures" } };
 	struct wm_err err = WM_ERR_INIT;
 	json_t *pi = NULL, *figures = NULL, *targets = NULL, *units = NULL;
 	struct rdoc *d = NULL;
@@ -183,16 +199,18 @@ page_pi(struct req *rq, struct resp *rs, const char *code)
 	}
 	d = rdoc_new(arena_printf(rq->a, "%s: %s", code, pages_text(rq, pi, "title")));
 	for (size_t i = 0; i < WM_ARRAY_LEN(facts); i++) {
-		const char *v = pages_text(rq, pi, facts[i]);
+		const char *v = pages_text(rq, pi, facts[i][1]);
 
 		if (*v != '\0')
-			rdoc_meta(d, facts[i], v);
+			rdoc_meta(d, facts[i][0], v);
 	}
 	unit = pick_unit(rq, units, figures);
 	if (unit == NULL)
 		rdoc_para(d, "There are no figures for this indicator yet.");
 	else
-		pi_tables(rq, d, figures, targets, units, unit);
+		pi_tables(rq, d, figures, targets, units, unit,
+		    json_is_integer(json_object_get(pi, "decimals")) ?
+		    (int)json_integer_value(json_object_get(pi, "decimals")) : 1);
 	page_begin(&p, rq, rs, arena_printf(rq->a, "%s - Waymark", code), "/pis");
 	page_rdoc(&p, d);
 	page_end(&p);

@@ -314,6 +314,19 @@ grades_for(struct req *rq, const json_t *rec)
 	return out;
 }
 
+/* A list of records about the recommendation; NULL (not an error) if the actor may not read them. */
+static int
+part(struct req *rq, const char *kind, json_t *where, json_t **out, struct wm_err *err)
+{
+	int rc = pages_list(rq, kind, where, out, err);
+
+	if (rc == WM_EPERM) {
+		*out = NULL;
+		rc = 0;
+	}
+	return rc;
+}
+
 static void
 show_rec(struct req *rq, struct resp *rs, const char *key, const struct form_state *fs,
     int status)
@@ -337,15 +350,17 @@ show_rec(struct req *rq, struct resp *rs, const char *key, const struct form_sta
 	key = pages_key(rq, "recommendations", rec);
 	w = pages_where("kind", "recommendations");
 	json_object_set_new(w, "ref", json_string(key));
-	if (pages_list(rq, "progress", pages_where("recommendation", key), &prog, &err) != 0 ||
-	    pages_list(rq, "revisions", pages_where("recommendation", key), &revs, &err) != 0) {
-		json_decref(w);
+	/*
+	 * The public may read a published recommendation but not the updates,
+	 * revisions and comments kept about it (authz.c): those sections are
+	 * left out for them rather than failing the page.
+	 */
+	if (part(rq, "progress", pages_where("recommendation", key), &prog, &err) != 0 ||
+	    part(rq, "revisions", pages_where("recommendation", key), &revs, &err) != 0 ||
+	    part(rq, "comments", w, &comments, &err) != 0) {
 		page_fail_err(rq, rs, &err);
 		goto out;
 	}
-	/* The public may not read comments; the page shows none rather than failing. */
-	if (pages_list(rq, "comments", w, &comments, &err) != 0)
-		comments = json_array();
 	grades = grades_for(rq, rec);
 	url = req_key_url(rq, "/recommendations/", key);
 	subject = pages_text(rq, rec, "subject");
@@ -363,10 +378,11 @@ show_rec(struct req *rq, struct resp *rs, const char *key, const struct form_sta
 	for (size_t i = 0; i < WM_ARRAY_LEN(facts); i++)
 		summary_row(&p, facts[i][0], pages_text(rq, rec, facts[i][1]));
 	html_close(&p.h, "dl");
-	progress_section(&p, prog);
+	if (prog != NULL)
+		progress_section(&p, prog);
 	if (rq->logged_in && rq->ctx.role != ROLE_MEMBER)
 		progress_form(&p, url, grades, fs);
-	if (json_array_size(revs) > 0) {
+	if (revs != NULL && json_array_size(revs) > 0) {
 		static const char *const cols[] = { "Changed on", "From", "To", "Why" };
 		struct rdoc *d = rdoc_new("Changes to the target date");
 		struct rtable *t = rdoc_table(d, NULL, 4, cols);
@@ -383,7 +399,8 @@ show_rec(struct req *rq, struct resp *rs, const char *key, const struct form_sta
 		page_rdoc(&p, d);
 		rdoc_free(d);
 	}
-	comments_section(&p, url, comments, fs);
+	if (comments != NULL)
+		comments_section(&p, url, comments, fs);
 	if (rq->logged_in)
 		history_section(&p, key);
 	page_end(&p);
