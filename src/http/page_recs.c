@@ -261,14 +261,40 @@ comments_section(struct page *p, const char *url, const json_t *comments,
 	page_form_end(p, "Add comment");
 }
 
+/* A heading and a table of fields of rows, written straight through html.h. */
+static void
+record_table(struct page *p, const char *id, const char *heading, const json_t *rows,
+    const char *const *cols, const char *const *fields, size_t n)
+{
+	struct html *h = &p->h;
+
+	html_elem(h, "h2", heading, "class", "govuk-heading-m", "id", id, NULL);
+	html_open(h, "table", "class", "govuk-table", NULL);
+	html_open(h, "thead", "class", "govuk-table__head", NULL);
+	html_open(h, "tr", "class", "govuk-table__row", NULL);
+	for (size_t c = 0; c < n; c++)
+		html_elem(h, "th", cols[c], "scope", "col", "class", "govuk-table__header", NULL);
+	html_close(h, "tr");
+	html_close(h, "thead");
+	html_open(h, "tbody", "class", "govuk-table__body", NULL);
+	for (size_t i = 0; i < json_array_size(rows); i++) {
+		html_open(h, "tr", "class", "govuk-table__row", NULL);
+		for (size_t c = 0; c < n; c++)
+			html_elem(h, "td", pages_text(p->rq, json_array_get(rows, i), fields[c]), "class",
+			    "govuk-table__cell", NULL);
+		html_close(h, "tr");
+	}
+	html_close(h, "tbody");
+	html_close(h, "table");
+}
+
 static void
 history_section(struct page *p, const char *key)
 {
 	static const char *const cols[] = { "When", "Who", "What" };
+	static const char *const fields[] = { "at", "actor", "action" };
 	struct wm_err err = WM_ERR_INIT;
 	struct audit_query q = { 0 };
-	struct rdoc *d;
-	struct rtable *t;
 	json_t *rows = NULL;
 
 	q.kind = "recommendations";
@@ -276,22 +302,7 @@ history_section(struct page *p, const char *key)
 	q.newest_first = true;
 	if (audit_list(&p->rq->ctx, &q, &rows, &err) != 0)
 		return;
-	d = rdoc_new("History");
-	t = rdoc_table(d, NULL, 3, cols);
-	for (size_t i = 0; i < json_array_size(rows); i++) {
-		const json_t *e = json_array_get(rows, i);
-
-		pages_cell(p->rq, t, e, "at");
-		pages_cell(p->rq, t, e, "actor");
-		pages_cell(p->rq, t, e, "action");
-		rtable_end_row(t);
-	}
-	if (json_array_size(rows) == 0)
-		rdoc_para(d, "No changes have been recorded.");
-	html_open(&p->h, "section", "id", "history", NULL);
-	page_rdoc(p, d);
-	html_close(&p->h, "section");
-	rdoc_free(d);
+	record_table(p, "history", "History", rows, cols, fields, 3);
 	json_decref(rows);
 }
 
@@ -371,8 +382,11 @@ show_rec(struct req *rq, struct resp *rs, const char *key, const struct form_sta
 	if (req_query(rq, "added") != NULL && fs == NULL)
 		page_success(&p, strcmp(req_query(rq, "added"), "comment") == 0 ?
 		    "Your comment has been added." : "Your progress update has been added.");
-	if (pages_overdue(rec, today))
+	if (pages_overdue(rec, today)) {
+		html_open(&p.h, "p", "class", "govuk-body", NULL);
 		html_elem(&p.h, "strong", "Overdue", "class", "govuk-tag govuk-tag--red", NULL);
+		html_close(&p.h, "p");
+	}
 	html_elem(&p.h, "p", pages_text(rq, rec, "text"), "class", "govuk-body-l", NULL);
 	html_open(&p.h, "dl", "class", "govuk-summary-list", NULL);
 	for (size_t i = 0; i < WM_ARRAY_LEN(facts); i++)
@@ -384,20 +398,9 @@ show_rec(struct req *rq, struct resp *rs, const char *key, const struct form_sta
 		progress_form(&p, url, grades, fs);
 	if (revs != NULL && json_array_size(revs) > 0) {
 		static const char *const cols[] = { "Changed on", "From", "To", "Why" };
-		struct rdoc *d = rdoc_new("Changes to the target date");
-		struct rtable *t = rdoc_table(d, NULL, 4, cols);
+		static const char *const fields[] = { "changed_on", "old_due", "new_due", "reason" };
 
-		for (size_t i = 0; i < json_array_size(revs); i++) {
-			const json_t *r = json_array_get(revs, i);
-
-			pages_cell(rq, t, r, "changed_on");
-			pages_cell(rq, t, r, "old_due");
-			pages_cell(rq, t, r, "new_due");
-			pages_cell(rq, t, r, "reason");
-			rtable_end_row(t);
-		}
-		page_rdoc(&p, d);
-		rdoc_free(d);
+		record_table(&p, "revisions", "Changes to the target date", revs, cols, fields, 4);
 	}
 	if (comments != NULL)
 		comments_section(&p, url, comments, fs);

@@ -11,7 +11,7 @@
 #   # the body is in body.json, the headers in headers.txt, an error's message in msg.txt
 
 SERVERS=""
-trap 'for p in $SERVERS; do kill "$p" 2>/dev/null; done; rm -rf "$TEST_DIR"' EXIT
+trap 'rc=$?; for p in $SERVERS; do kill "$p" 2>/dev/null || :; done; rm -rf "$TEST_DIR"; exit $rc' EXIT
 
 # serve_start NAME [OPTIONS...]
 serve_start() {

@@ -22,7 +22,8 @@ test_expect_success 'init again changes nothing' '
 
 test_expect_success 'the database is in WAL mode with the schema recorded' '
 	equals "$(sqlite3 test.db "PRAGMA journal_mode")" wal &&
-	equals "$(sqlite3 test.db "SELECT MAX(version) FROM schema_version")" 1
+	equals "$(sqlite3 test.db "SELECT MAX(version) FROM schema_version")" \
+	    "$(wm version | sed -n "s/.*(schema \([0-9]*\)).*/\1/p")"
 '
 
 test_expect_success '--db and sqlite: choose another file' '
