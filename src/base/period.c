@@ -167,3 +167,66 @@ period_kind_name(enum period_kind kind)
 	}
 	return "period";
 }
+
+struct period
+period_of_day(enum period_kind kind, int day)
+{
+	int y, m, d;
+	struct period p = { kind, 0, 0 };
+
+	date_to_ymd(day, &y, &m, &d);
+	p.year = y;
+	switch (kind) {
+	case PERIOD_MONTH: p.n = m; break;
+	case PERIOD_QUARTER: p.n = (m - 1) / 3 + 1; break;
+	case PERIOD_FYEAR: p.year = m >= 4 ? y : y - 1; break;
+	case PERIOD_YEAR: break;
+	}
+	return p;
+}
+
+static int
+kind_rank(enum period_kind kind)
+{
+	switch (kind) {
+	case PERIOD_MONTH: return 0;
+	case PERIOD_QUARTER: return 1;
+	default: return 2;
+	}
+}
+
+bool
+period_kind_shorter(enum period_kind kind, enum period_kind other)
+{
+	return kind_rank(kind) < kind_rank(other);
+}
+
+int
+period_container(const struct period *p, enum period_kind kind, struct period *out)
+{
+	if (p->kind == kind) {
+		*out = *p;
+		return 0;
+	}
+	if (!period_kind_shorter(p->kind, kind))
+		return WM_EINVAL;
+	*out = period_of_day(kind, period_first_day(p));
+	return period_within(p, out) ? 0 : WM_EINVAL;
+}
+
+int
+period_elapsed(const struct period *p, const struct period *container)
+{
+	struct period first = period_of_day(p->kind, period_first_day(container));
+
+	return period_index(p) - period_index(&first) + 1;
+}
+
+int
+period_count_in(enum period_kind kind, const struct period *container)
+{
+	struct period first = period_of_day(kind, period_first_day(container));
+	struct period last = period_of_day(kind, period_last_day(container));
+
+	return period_index(&last) - period_index(&first) + 1;
+}

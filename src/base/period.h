@@ -49,6 +49,25 @@ bool period_within(const struct period *a, const struct period *b);
 /* Read a financial year, "2003/04" or "2003/2004", into the year it starts. */
 int fyear_parse(const char *s, int *start_year);
 
+/* The period of this kind that holds the given day. */
+struct period period_of_day(enum period_kind kind, int day);
+
+/*
+ * The period of a longer kind that holds p (a month's quarter, financial
+ * year or year). WM_EINVAL when kind is shorter than p's or does not hold
+ * it whole (a quarter is not within one financial year... it is; a
+ * financial year is not within a calendar year).
+ */
+int period_container(const struct period *p, enum period_kind kind, struct period *out);
+
+/* The periods of p's kind from the start of container up to and including p. */
+int period_elapsed(const struct period *p, const struct period *container);
+/* How many periods of kind make up container (12 months in a financial year). */
+int period_count_in(enum period_kind kind, const struct period *container);
+
+/* Is kind a shorter period than other (month < quarter < year and financial year)? */
+bool period_kind_shorter(enum period_kind kind, enum period_kind other);
+
 const char *period_kind_name(enum period_kind kind);
 
 #endif

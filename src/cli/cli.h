@@ -52,6 +52,7 @@ int cmd_show(struct cli *c, int argc, char **argv, struct wm_err *err);
 int cmd_add(struct cli *c, int argc, char **argv, struct wm_err *err);
 int cmd_set(struct cli *c, int argc, char **argv, struct wm_err *err);
 int cmd_remove(struct cli *c, int argc, char **argv, struct wm_err *err);
+int cmd_update(struct cli *c, int argc, char **argv, struct wm_err *err);
 int cmd_export(struct cli *c, int argc, char **argv, struct wm_err *err);
 int cmd_import(struct cli *c, int argc, char **argv, struct wm_err *err);
 int cmd_report(struct cli *c, int argc, char **argv, struct wm_err *err);

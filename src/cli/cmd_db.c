@@ -14,6 +14,7 @@
 #include "import/sample.h"
 #include "model/audit.h"
 #include "model/dbx.h"
+#include "model/measure.h"
 #include "store/migrate.h"
 #include "store/store.h"
 
@@ -31,6 +32,16 @@ cmd_init(struct cli *c, int argc, char **argv, struct wm_err *err)
 		return wm_error(err, WM_EUSAGE, "init takes no arguments; the database is --db PATH");
 	if ((rc = migrate_apply(c->st, &from, &to, err)) != 0)
 		return rc;
+	c->ctx.st = c->st;
+	/* figures written row by row before schema 3 become series */
+	if (from > 0 && from < 3) {
+		int64_t n;
+
+		if ((rc = meas_fold_staged(&c->ctx, &n, err)) != 0)
+			return rc;
+		if (n > 0)
+			fprintf(c->out, "moved %lld figures into the series store\n", (long long)n);
+	}
 	if (from == 0)
 		fprintf(c->out, "created %s (schema %d)\n", store_url(c->st), to);
 	else if (from != to)
@@ -63,11 +74,31 @@ print_counts(FILE *out, const json_t *report)
 			    groups[g]), kind)), groups[g]);
 		fputc('\n', out);
 	}
-	json_array_foreach(unread, i, v)
-		fprintf(out, "  line %lld not read: %s: %s\n",
-		    (long long)json_integer_value(json_object_get(v, "line")),
-		    json_string_value(json_object_get(v, "why")),
-		    json_string_value(json_object_get(v, "text")));
+	json_array_foreach(json_object_get(report, "notes"), i, v)
+		fprintf(out, "  note: %s\n", json_string_value(v));
+	if (json_array_size(unread) <= 10) {
+		json_array_foreach(unread, i, v)
+			fprintf(out, "  line %lld not read: %s: %.60s%s\n",
+			    (long long)json_integer_value(json_object_get(v, "line")),
+			    json_string_value(json_object_get(v, "why")),
+			    json_string_value(json_object_get(v, "text")),
+			    strlen(json_string_value(json_object_get(v, "text"))) > 60 ? "..." : "");
+	} else {
+		/* Many lines: how many for each reason; --json lists every one. */
+		json_t *why = json_object();
+		const char *reason;
+
+		json_array_foreach(unread, i, v) {
+			const char *w = json_string_value(json_object_get(v, "why"));
+
+			json_object_set_new(why, w, json_integer(json_integer_value(json_object_get(why,
+			    w)) + 1));
+		}
+		fprintf(out, "  %zu lines not read (--json lists each):\n", json_array_size(unread));
+		json_object_foreach(why, reason, v)
+			fprintf(out, "    %4lld  %s\n", (long long)json_integer_value(v), reason);
+		json_decref(why);
+	}
 	json_decref(seen);
 }
 

@@ -4,6 +4,7 @@
 #include "base/wm.h"
 
 #include "base/buf.h"
+#include "base/date.h"
 #include "base/str.h"
 #include "cli/args.h"
 #include "cli/cli.h"
@@ -203,6 +204,67 @@ cmd_remove(struct cli *c, int argc, char **argv, struct wm_err *err)
 		goto out;
 	fprintf(c->out, "removed %s %s\n", k->one, buf_str(&key));
 out:
+	buf_release(&key);
+	args_release(&a);
+	return rc;
+}
+
+/*
+ * update recommendation SOURCE REF --progress TEXT: a dated progress
+ * update, which regrades the recommendation when it is the latest.
+ */
+int
+cmd_update(struct cli *c, int argc, char **argv, struct wm_err *err)
+{
+	static const struct optdef defs[] = { { "progress", true }, { "degree", true },
+		{ "percent", true }, { "date", true }, { "author", true }, { "json", false },
+		{ NULL, false } };
+	struct buf key = BUF_INIT;
+	const struct kind *k;
+	struct args a;
+	json_t *fields = NULL, *row = NULL;
+	char today[DATE_ISO_LEN];
+	int rc;
+
+	if ((rc = args_parse(&a, argc, argv, defs, false, err)) != 0 ||
+	    (rc = find_kind(a.npos ? a.pos[0] : NULL, &k, err)) != 0)
+		goto out;
+	if (strcmp(kind_base(k)->name, "recommendations") != 0) {
+		rc = wm_error(err, WM_EUSAGE, "update records progress on recommendations; "
+		    "to change a %s use `waymark set %s`", k->one, k->one);
+		goto out;
+	}
+	if ((rc = key_of(&a, k, &key, err)) != 0)
+		goto out;
+	if (args_get(&a, "progress") == NULL) {
+		rc = wm_error(err, WM_EUSAGE, "what progress? --progress TEXT");
+		goto out;
+	}
+	date_format_iso(date_from_time(c->ctx.now), today);
+	fields = json_pack("{s:s, s:s, s:s, s:s}", "recommendation", buf_str(&key), "text",
+	    args_get(&a, "progress"), "date", args_get(&a, "date") ? args_get(&a, "date") : today,
+	    "author", args_get(&a, "author") ? args_get(&a, "author") : c->ctx.actor);
+	if (args_get(&a, "degree") != NULL)
+		json_object_set_new(fields, "degree_met", json_string(args_get(&a, "degree")));
+	if (args_get(&a, "percent") != NULL)
+		json_object_set_new(fields, "percent_complete", json_string(args_get(&a, "percent")));
+	if ((rc = ent_add(&c->ctx, kind_find("progress"), fields, &row, err)) != 0)
+		goto out;
+	json_decref(row);
+	row = NULL;
+	if ((rc = ent_get(&c->ctx, k, buf_str(&key), &row, err)) != 0)
+		goto out;
+	if (args_has(&a, "json")) {
+		rc = out_json(c->out, row);
+	} else {
+		fprintf(c->out, "updated recommendation %s: %s, degree met %s\n", buf_str(&key),
+		    json_string_value(json_object_get(row, "status")),
+		    json_is_string(json_object_get(row, "degree_met")) ?
+		    json_string_value(json_object_get(row, "degree_met")) : "not graded");
+	}
+out:
+	json_decref(fields);
+	json_decref(row);
 	buf_release(&key);
 	args_release(&a);
 	return rc;

@@ -9,6 +9,7 @@
 #include "base/wm.h"
 
 #include "base/buf.h"
+#include "base/date.h"
 #include "base/str.h"
 #include "cli/args.h"
 #include "cli/cli.h"
@@ -16,6 +17,7 @@
 #include "model/ent.h"
 #include "model/kind.h"
 #include "report/rdoc.h"
+#include "report/register.h"
 
 int
 report_options(const struct args *a, const char *const *allowed, struct wm_err *err)
@@ -84,8 +86,53 @@ report_summary(struct cli *c, const struct args *a, struct rdoc **out, struct wm
 	return 0;
 }
 
+/* The date a report is as of: --as-of DATE, else today by the context's clock. */
+static int
+as_of_date(struct cli *c, const struct args *a, int *day, struct wm_err *err)
+{
+	const char *v = json_string_value(json_object_get(a->fields, "as_of"));
+
+	*day = date_from_time(c->ctx.now);
+	if (v != NULL && date_parse_iso(v, day) != 0)
+		return wm_error(err, WM_EUSAGE, "--as-of: \"%s\" is not a date (YYYY-MM-DD)", v);
+	return 0;
+}
+
+static int
+report_chase_cmd(struct cli *c, const struct args *a, struct rdoc **out, struct wm_err *err)
+{
+	static const char *const opts[] = { "as_of", "stale_days", NULL };
+	const char *stale = json_string_value(json_object_get(a->fields, "stale_days"));
+	int64_t days = 90;
+	int as_of, rc;
+
+	if ((rc = report_options(a, opts, err)) != 0 || (rc = as_of_date(c, a, &as_of, err)) != 0)
+		return rc;
+	if (stale != NULL && (str_to_int64(stale, &days) != 0 || days < 0 || days > 36500))
+		return wm_error(err, WM_EUSAGE, "--stale-days: \"%s\" is not a number of days", stale);
+	return report_chase(&c->ctx, as_of, (int)days, out, err);
+}
+
+static int
+report_progress_cmd(struct cli *c, const struct args *a, struct rdoc **out, struct wm_err *err)
+{
+	static const char *const opts[] = { "source", NULL };
+	const char *source = json_string_value(json_object_get(a->fields, "source"));
+	int rc;
+
+	if ((rc = report_options(a, opts, err)) != 0)
+		return rc;
+	if (source == NULL)
+		return wm_error(err, WM_EUSAGE, "which source? --source SOURCE (`waymark list sources`)");
+	return report_progress(&c->ctx, source, out, err);
+}
+
 const struct report reports[] = {
 	{ "summary", report_summary, NULL, "how many records of each kind the database holds" },
+	{ "chase", report_chase_cmd, "[--as-of DATE] [--stale-days 90]",
+	  "recommendations to chase, by lead officer: overdue, or no update lately" },
+	{ "progress", report_progress_cmd, "--source SOURCE",
+	  "a source's action plan progress summary, with a count of each grade" },
 	{ NULL, NULL, NULL, NULL }
 };
 

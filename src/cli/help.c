@@ -48,13 +48,27 @@ const struct command commands[] = {
 	  "waymark remove KIND KEY [--if-version N]",
 	  "Removes a record, and what belongs to it (a plan's nodes, a recommendation's\n"
 	  "progress). A record that others still refer to is not removed.\n" },
+	{ "update", cmd_update, CMD_DB, "add a dated progress update to a recommendation",
+	  "waymark update recommendation SOURCE REF --progress TEXT [--degree D] [--percent N]"
+	  " [--date YYYY-MM-DD] [--author NAME] [--json]",
+	  "Adds a progress update (dated today unless --date says otherwise). The degree\n"
+	  "met is one of the source's grades (not met, partially, moderately,\n"
+	  "significantly, completely by default); the latest update's grade and\n"
+	  "percentage become the recommendation's, and a grade that closes it closes it.\n" },
 	{ "import", cmd_import, CMD_DB, "read files into the database",
-	  "waymark import [--dry-run] [--json] FILE...",
-	  "Reads each file, whatever it is, by looking at its content. A Waymark JSON\n"
-	  "export restores into a new database; a Waymark data file (like the sample)\n"
-	  "is merged. Each file is one transaction: all of it or none. With --dry-run\n"
-	  "nothing is written and the report says what would be. --json prints\n"
-	  "the report as JSON.\n" },
+	  "waymark import [--dry-run] [--json] [--source NAME] [--date YYYY-MM-DD] FILE...",
+	  "Reads each file, whatever it is, by looking at its content:\n"
+	  "  - a Waymark JSON export restores into a new database; a Waymark data file\n"
+	  "    (like the sample) is merged;\n"
+	  "  - a planning paper saved as text: recommendation action plans, progress\n"
+	  "    summaries, key-action tables under priorities, timetables, and lists of\n"
+	  "    goals or priorities. The source report and the document's date come from\n"
+	  "    the document unless --source and --date name them. Lead officers are\n"
+	  "    matched to the posts already known (by name, case or alias).\n"
+	  "Each file is one transaction: all of it or none; importing the same file again\n"
+	  "changes nothing, and a later progress summary adds dated updates. Every line\n"
+	  "that did not become part of a record is reported with its number and why.\n"
+	  "With --dry-run nothing is written; --json prints the report as JSON.\n" },
 	{ "export", cmd_export, CMD_DB, "write the whole database as one JSON file",
 	  "waymark export [--json] FILE",
 	  "Writes every record and the audit log as one JSON file (docs/json.md);\n"

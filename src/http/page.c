@@ -27,6 +27,7 @@ static const struct {
 	{ "/timetable", "Timetable", false },
 	{ "/committees", "Committees", false },
 	{ "/themes", "Themes", false },
+	{ "/reports", "Reports", false },
 	{ "/audit", "Audit log", false },
 	{ "/admin/users", "Users", true },
 };

@@ -94,6 +94,8 @@ void page_scorecard(struct req *rq, struct resp *rs);
 void page_register(struct req *rq, struct resp *rs);
 void page_rec(struct req *rq, struct resp *rs, const char *rest);
 void page_audit(struct req *rq, struct resp *rs);
+void page_reports(struct req *rq, struct resp *rs);
+void page_report_named(struct req *rq, struct resp *rs, const char *name);
 void page_users(struct req *rq, struct resp *rs, const char *rest);
 void page_login(struct req *rq, struct resp *rs);
 void page_logout(struct req *rq, struct resp *rs);

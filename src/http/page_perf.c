@@ -9,6 +9,7 @@
  */
 #include "base/wm.h"
 
+#include "cli/report.h"
 #include "http/page.h"
 #include "http/pages.h"
 #include "model/ent.h"
@@ -302,4 +303,46 @@ page_scorecard(struct req *rq, struct resp *rs)
 {
 	page_report_or(rq, rs, "Scorecard", "/exceptions", "scorecard", query_options(rq),
 	    scorecard_doc);
+}
+
+/* Every report `waymark report` makes, as a page. */
+void
+page_reports(struct req *rq, struct resp *rs)
+{
+	static const char *const cols[] = { "Report", "What it shows", "Options" };
+	struct rdoc *d = rdoc_new("Reports");
+	struct rtable *t;
+	struct page p;
+
+	rdoc_para(d, "Each report as a page to read or print. Options go in the address, as "
+	    "?source=DA2002 for --source DA2002; the same report is at /api/v1/reports as JSON.");
+	t = rdoc_table(d, NULL, 3, cols);
+	for (const struct report *r = reports; r->name != NULL; r++) {
+		rtable_link(t, r->name, req_key_url(rq, "/reports/", r->name));
+		rtable_cell(t, r->summary);
+		rtable_cell(t, r->options ? r->options : "");
+		rtable_end_row(t);
+	}
+	page_begin(&p, rq, rs, "Reports - Waymark", "/reports");
+	page_rdoc(&p, d);
+	page_end(&p);
+	rdoc_free(d);
+}
+
+void
+page_report_named(struct req *rq, struct resp *rs, const char *name)
+{
+	struct wm_err err = WM_ERR_INIT;
+	struct page p;
+	int rc;
+
+	page_begin(&p, rq, rs, arena_printf(rq->a, "%s - Waymark", name), "/reports");
+	rc = page_report(&p, name, query_options(rq), &err);
+	if (rc == WM_ENOTFOUND && err.msg[0] == '\0')
+		wm_error(&err, WM_ENOTFOUND, "there is no report called \"%s\"", name);
+	if (rc != 0) {
+		page_fail_err(rq, rs, &err);
+		return;
+	}
+	page_end(&p);
 }

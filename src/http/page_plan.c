@@ -84,7 +84,7 @@ page_home(struct req *rq, struct resp *rs)
 	for (size_t i = 0; i < json_array_size(recs); i++) {
 		const json_t *r = json_array_get(recs, i);
 
-		if (!pages_overdue(r, today))
+		if (!pages_overdue(r))
 			continue;
 		n++;
 		rec_link(rq, t, pages_key(rq, "recommendations", r));

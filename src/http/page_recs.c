@@ -22,18 +22,29 @@
 #include "model/ent.h"
 
 static void
-rec_status_tag(struct req *rq, struct rtable *t, const json_t *r, const char *today)
+rec_status_tag(struct rtable *t, const json_t *r)
 {
 	const char *st = json_string_value(json_object_get(r, "status"));
 
-	(void)rq;
-	if (pages_overdue(r, today))
+	if (pages_overdue(r))
 		rtable_tag(t, "overdue", "red");
 	else if (st == NULL)
 		rtable_cell(t, "");
 	else
 		rtable_tag(t, st, strcmp(st, "closed") == 0 ? "green" :
 		    strcmp(st, "withdrawn") == 0 ? "grey" : "blue");
+}
+
+/* The RAG status the register gives it under the body's rules. */
+static void
+rag_tag(struct rtable *t, const json_t *r)
+{
+	const char *rag = json_string_value(json_object_get(r, "rag"));
+
+	if (rag == NULL || strcmp(rag, "none") == 0)
+		rtable_cell(t, "");
+	else
+		rtable_tag(t, rag, strcmp(rag, "closed") == 0 ? "grey" : rag);
 }
 
 /* The distinct values of field over a kind's records, for a filter's choices. */
@@ -100,7 +111,7 @@ void
 page_register(struct req *rq, struct resp *rs)
 {
 	static const char *const cols[] = { "Recommendation", "Subject", "Lead", "Due", "Degree met",
-		"Status" };
+		"Status", "RAG" };
 	static const struct { const char *param, *field; } map[] = {
 		{ "source", "source" }, { "lead", "leads" }, { "grade", "degree_met" },
 		{ "status", "status" }, { "statutory", "statutory" },
@@ -125,12 +136,12 @@ page_register(struct req *rq, struct resp *rs)
 		page_fail_err(rq, rs, &err);
 		goto out;
 	}
-	t = rdoc_table(d, NULL, 6, cols);
+	t = rdoc_table(d, NULL, 7, cols);
 	for (size_t i = 0; i < json_array_size(recs); i++) {
 		const json_t *r = json_array_get(recs, i);
 		const char *key = pages_key(rq, "recommendations", r);
 
-		if (overdue && !pages_overdue(r, today))
+		if (overdue && !pages_overdue(r))
 			continue;
 		n++;
 		rtable_link(t, key, req_key_url(rq, "/recommendations/", key));
@@ -138,13 +149,24 @@ page_register(struct req *rq, struct resp *rs)
 		pages_cell(rq, t, r, "leads");
 		pages_cell(rq, t, r, "due");
 		pages_cell(rq, t, r, "degree_met");
-		rec_status_tag(rq, t, r, today);
+		rec_status_tag(t, r);
+		rag_tag(t, r);
 		rtable_end_row(t);
 	}
 	rdoc_meta(d, "Showing", arena_printf(rq->a, "%zu recommendation%s", n, n == 1 ? "" : "s"));
 	rdoc_meta(d, "As of", today);
 	page_begin(&p, rq, rs, "Recommendations - Waymark", "/recommendations");
 	filters(&p);
+	html_open(&p.h, "p", "class", "govuk-body wm-no-print", NULL);
+	html_elem(&p.h, "a", "Who to chase", "class", "govuk-link", "href", "/reports/chase", NULL);
+	if (req_query(rq, "source") != NULL && *req_query(rq, "source") != '\0') {
+		html_text(&p.h, " \xc2\xb7 ");
+		html_elem(&p.h, "a", arena_printf(rq->a, "Progress summary of %s",
+		    req_query(rq, "source")), "class", "govuk-link", "href",
+		    arena_printf(rq->a, "/reports/progress?source=%s", req_key_url(rq, "",
+		    req_query(rq, "source"))), NULL);
+	}
+	html_close(&p.h, "p");
 	page_rdoc(&p, d);
 	page_end(&p);
 out:
@@ -345,15 +367,14 @@ show_rec(struct req *rq, struct resp *rs, const char *key, const struct form_sta
 	static const char *const facts[][2] = { { "Response", "response" }, { "Lead", "leads" },
 		{ "Timescale", "timescale" }, { "Due", "due" }, { "First due", "due_original" },
 		{ "Degree met", "degree_met" }, { "Percentage complete", "percent_complete" },
-		{ "Status", "status" }, { "Statutory", "statutory" }, { "Priority", "priority" },
-		{ "Committee", "committee" } };
+		{ "Status", "status" }, { "RAG", "rag" }, { "Days overdue", "days_overdue" },
+		{ "Last update", "last_update" }, { "Days since an update", "days_since_update" },
+		{ "Statutory", "statutory" }, { "Priority", "priority" }, { "Committee", "committee" } };
 	struct wm_err err = WM_ERR_INIT;
 	json_t *rec = NULL, *prog = NULL, *revs = NULL, *comments = NULL, *grades = NULL, *w;
 	const char *url, *subject;
-	char today[DATE_ISO_LEN];
 	struct page p;
 
-	page_today(rq, today);
 	if (ent_get(&rq->ctx, kind_find("recommendations"), key, &rec, &err) != 0) {
 		page_fail_err(rq, rs, &err);
 		return;
@@ -382,7 +403,7 @@ show_rec(struct req *rq, struct resp *rs, const char *key, const struct form_sta
 	if (req_query(rq, "added") != NULL && fs == NULL)
 		page_success(&p, strcmp(req_query(rq, "added"), "comment") == 0 ?
 		    "Your comment has been added." : "Your progress update has been added.");
-	if (pages_overdue(rec, today)) {
+	if (pages_overdue(rec)) {
 		html_open(&p.h, "p", "class", "govuk-body", NULL);
 		html_elem(&p.h, "strong", "Overdue", "class", "govuk-tag govuk-tag--red", NULL);
 		html_close(&p.h, "p");

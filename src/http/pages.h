@@ -19,7 +19,7 @@ const char *pages_text(struct req *rq, const json_t *row, const char *field);
 const char *pages_key(struct req *rq, const char *kind, const json_t *row);
 /* A table cell holding pages_text(). */
 void pages_cell(struct req *rq, struct rtable *t, const json_t *row, const char *field);
-/* An open recommendation whose due date has passed. */
-bool pages_overdue(const json_t *rec, const char *today);
+/* Is the recommendation overdue, by the register's rules? */
+bool pages_overdue(const json_t *rec);
 
 #endif

@@ -7,6 +7,7 @@
 
 #include "base/buf.h"
 #include "base/mem.h"
+#include "import/docwrite.h"
 #include "import/import.h"
 #include "model/dbx.h"
 #include "store/store.h"
@@ -118,8 +119,7 @@ import_data(struct wm_ctx *ctx, const char *name, const char *data, size_t len,
 	if (looks_like_json(data, len))
 		rc = import_json(ctx, name, data, len, rep, err);
 	else
-		rc = wm_error(err, WM_EINVAL, "%s: not a file Waymark can read: "
-		    "expected a Waymark JSON file (see docs/json.md)", name);
+		rc = docwrite(ctx, name, data, len, opts, rep, err);
 	if (opts->dry_run)
 		store_rollback(ctx->st, 0);
 	return rc;

@@ -165,6 +165,8 @@ import_kind(struct wm_ctx *ctx, const struct kind *k, const json_t *rows, bool r
 
 	if (!json_is_array(rows))
 		return wm_error(err, WM_EINVAL, "%s: expected an array of records", k->name);
+	if (k->store != NULL && k->store->import_rows != NULL)
+		return k->store->import_rows(ctx, k, rows, restore, summary, err);
 	if (!has_self_refs(k)) {
 		json_array_foreach(rows, i, row)
 			if ((rc = upsert_at(ctx, k, row, i, restore, summary, err)) != 0)

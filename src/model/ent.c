@@ -544,6 +544,18 @@ ent_count(struct wm_ctx *ctx, const struct kind *k, const struct ent_query *q, s
 	*n = 0;
 	if ((rc = authz_read(ctx, k, err)) != 0)
 		goto out;
+	if (k->store != NULL) {
+		/* A kind with its own storage: count what it lists without limits. */
+		struct ent_query all = { 0 };
+
+		if (q != NULL)
+			all = *q;
+		all.limit = 0;
+		all.offset = 0;
+		if ((rc = k->store->list(ctx, k, &all, &rows, err)) == 0)
+			*n = json_array_size(rows);
+		goto out;
+	}
 	buf_addf(&sql, "SELECT COUNT(*) FROM %s t WHERE 1 = 1", k->table);
 	if (k->fixed_col != NULL)
 		buf_addf(&sql, " AND t.%s = '%s'", k->fixed_col, k->fixed_val);
@@ -582,6 +594,8 @@ ent_list(struct wm_ctx *ctx, const struct kind *k, const struct ent_query *q, js
 
 	if ((rc = authz_read(ctx, k, err)) != 0)
 		return rc;
+	if (k->store != NULL)
+		return k->store->list(ctx, k, q, out, err);
 	if (q != NULL && q->raw)
 		how |= READ_RAW;
 	if (q != NULL && q->raw && q->secrets &&
@@ -630,6 +644,8 @@ ent_get(struct wm_ctx *ctx, const struct kind *k, const char *key, json_t **out,
 	*out = NULL;
 	if ((rc = authz_read(ctx, k, err)) != 0)
 		return rc;
+	if (k->store != NULL)
+		return k->store->get(ctx, k, key, out, err);
 	if ((rc = resolve(ctx, k, key, false, &id, err)) != 0)
 		return rc;
 	if ((rc = read_one(ctx, k, id, 0, out, err)) == WM_ENOTFOUND)

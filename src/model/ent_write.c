@@ -749,6 +749,29 @@ out:
 	return rc;
 }
 
+/* A kind with its own storage: check the row, permit it, and hand it over. */
+static int
+store_put(struct wm_ctx *ctx, const struct kind *k, json_t *row, int mode, bool restore,
+    int64_t if_version, int *changed, json_t **out, struct wm_err *err)
+{
+	struct buf key = BUF_INIT;
+	int did, rc;
+
+	if ((rc = check_required(k, row, err)) != 0 || (rc = check_key_parts(k, row, err)) != 0 ||
+	    (rc = authz_write(ctx, k, mode == PUT_ADD ? NULL : row, row, err)) != 0)
+		return rc;
+	if ((rc = k->store->put(ctx, k, row, mode, restore, if_version, &did, err)) != 0)
+		return rc;
+	if (changed != NULL)
+		*changed = did;
+	if (out != NULL) {
+		ent_row_key(k, row, &key);
+		rc = k->store->get(ctx, k, buf_str(&key), out, err);
+		buf_release(&key);
+	}
+	return rc;
+}
+
 int
 ent_add(struct wm_ctx *ctx, const struct kind *k, const json_t *fields, json_t **created,
     struct wm_err *err)
@@ -763,6 +786,11 @@ ent_add(struct wm_ctx *ctx, const struct kind *k, const json_t *fields, json_t *
 		return wm_error(err, WM_EPERM, "%s are recorded by Waymark itself", k->name);
 	}
 	if ((rc = normalize_into(ctx, k, fields, row, false, err)) != 0) {
+		json_decref(row);
+		return rc;
+	}
+	if (k->store != NULL) {
+		rc = store_put(ctx, k, row, PUT_ADD, false, 0, NULL, created, err);
 		json_decref(row);
 		return rc;
 	}
@@ -863,6 +891,17 @@ ent_set(struct wm_ctx *ctx, const struct kind *k, const char *key, const json_t 
 		return wm_error(err, WM_EPERM, "%s are recorded by Waymark itself", k->name);
 	if ((rc = authz_read(ctx, k, err)) != 0)
 		return rc;
+	if (k->store != NULL) {
+		json_t *row = NULL;
+
+		if ((rc = k->store->get(ctx, k, key, &row, err)) == 0) {
+			json_object_del(row, "version");
+			if ((rc = normalize_into(ctx, k, changes, row, false, err)) == 0)
+				rc = store_put(ctx, k, row, PUT_SET, false, if_version, NULL, updated, err);
+		}
+		json_decref(row);
+		return rc;
+	}
 	if ((rc = store_begin(ctx->st, err)) != 0)
 		return rc;
 	if ((rc = resolve(ctx, k, key, false, &id, err)) == 0)
@@ -891,6 +930,13 @@ ent_remove(struct wm_ctx *ctx, const struct kind *k, const char *key, int64_t if
 		return wm_error(err, WM_EPERM, "%s are recorded by Waymark itself", k->name);
 	if ((rc = authz_read(ctx, k, err)) != 0)
 		return rc;
+	if (k->store != NULL) {
+		if ((rc = k->store->get(ctx, k, key, &before, err)) == 0 &&
+		    (rc = authz_write(ctx, k, before, NULL, err)) == 0)
+			rc = k->store->remove(ctx, k, key, if_version, err);
+		json_decref(before);
+		return rc;
+	}
 	if ((rc = store_begin(ctx->st, err)) != 0)
 		return rc;
 	if ((rc = resolve(ctx, k, key, false, &id, err)) != 0)
@@ -990,6 +1036,11 @@ ent_upsert(struct wm_ctx *ctx, const struct kind *k, const json_t *in, bool rest
 	*changed = ENT_UNCHANGED;
 	if ((rc = normalize_into(ctx, k, in, row, restore, err)) != 0)
 		goto out;
+	if (k->store != NULL) {
+		json_object_del(row, "version");
+		rc = store_put(ctx, k, row, PUT_UPSERT, restore, 0, changed, NULL, err);
+		goto out;
+	}
 	if (ent_row_key(k, row, &key) != 0) {
 		/*
 		 * Part of the key is worked out when the record is added (a

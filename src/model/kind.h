@@ -25,6 +25,8 @@
 #include "base/err.h"
 
 struct wm_ctx;
+struct ent_query;
+struct kind;
 
 enum ftype {
 	FT_TEXT,
@@ -88,6 +90,33 @@ struct kind_hooks {
 	int (*decorate)(struct wm_ctx *ctx, int64_t id, json_t *row, struct wm_err *err);
 };
 
+/*
+ * A kind whose records are not one row each (measurements live in
+ * column-wise series) brings its own storage; the engine still checks,
+ * normalises and permits, then calls these. put() adds (mode PUT_ADD:
+ * WM_EEXIST if it exists), changes (PUT_SET: WM_ENOTFOUND if it does not;
+ * the row is complete) or either (PUT_UPSERT). With restore, nothing is
+ * audited. *changed says what happened (ent.h's ENT_ADDED...).
+ */
+enum { PUT_ADD, PUT_SET, PUT_UPSERT };
+
+struct kind_store {
+	int (*list)(struct wm_ctx *ctx, const struct kind *k, const struct ent_query *q,
+	    json_t **out, struct wm_err *err);
+	int (*get)(struct wm_ctx *ctx, const struct kind *k, const char *key, json_t **out,
+	    struct wm_err *err);
+	int (*put)(struct wm_ctx *ctx, const struct kind *k, const json_t *row, int mode,
+	    bool restore, int64_t if_version, int *changed, struct wm_err *err);
+	int (*remove)(struct wm_ctx *ctx, const struct kind *k, const char *key, int64_t if_version,
+	    struct wm_err *err);
+	/*
+	 * Many records at once (a whole-database import): rows is a JSON array;
+	 * counts go into summary as dbx_import keeps them.
+	 */
+	int (*import_rows)(struct wm_ctx *ctx, const struct kind *k, const json_t *rows,
+	    bool restore, json_t *summary, struct wm_err *err);
+};
+
 struct kind {
 	const char *name;	/* plural, as on the command line and in JSON files */
 	const char *one;	/* singular, for messages and `add` */
@@ -104,6 +133,7 @@ struct kind {
 	unsigned flags;
 	const struct kind_hooks *hooks;
 	const char *help;
+	const struct kind_store *store;	/* NULL: one row per record in table */
 };
 
 /* Every kind, ending with one whose name is NULL; in dependency order. */

@@ -1,61 +1,64 @@
 /*
- * measure.c: the bulk writer of measure.h.
+ * measure.c: the bulk writer of measure.h, and the storage behind the
+ * "measurements" kind.
+ *
+ * The writer keeps each indicator's cube in memory while a batch arrives,
+ * loaded whole the first time the batch touches it, and writes each once
+ * at the end (or sooner, when what it holds grows past a limit, so a
+ * ten-million-row file fits in a fixed amount of memory). A figure set
+ * twice in one batch with different values is refused: the second copy of
+ * a row cannot silently win.
  */
 #include "base/wm.h"
 
+#include <math.h>
+
+#include "base/buf.h"
+#include "base/date.h"
+#include "base/map.h"
 #include "base/mem.h"
+#include "base/period.h"
 #include "model/audit.h"
 #include "model/authz.h"
+#include "model/cube.h"
 #include "model/ent.h"
-#include "model/kind.h"
 #include "model/measure.h"
 #include "store/store.h"
 
-/* A small cache from key to id, so each PI and unit is resolved once. */
-struct idmap {
-	char **keys;
-	int64_t *ids;
-	size_t n, cap;
+/* Figures held in memory before the writer writes what it has: about 150 MB. */
+#define HELD_MAX ((size_t)8 * 1000 * 1000)
+#define SEEN 0x80	/* flag bit: set in this batch */
+
+struct wcube {
+	struct cube c;
+	bool ratio;	/* a ratio PI: counts make the value */
+	double scale;
 };
 
 struct meas_writer {
 	struct wm_ctx *ctx;
 	enum meas_table table;
 	char *what;
-	struct idmap pis, units;
+	struct strmap pis, units;	/* key as given -> id */
+	struct intmap where;		/* pi_id << 2 | kind -> index in cubes */
+	struct wcube *cubes;
+	size_t ncubes, capcubes;
+	size_t held;			/* cells held across all cubes */
 	int64_t added, changed, unchanged;
+	bool audit;			/* one summary entry; off for a restore */
 };
 
-static void
-idmap_free(struct idmap *m)
-{
-	for (size_t i = 0; i < m->n; i++)
-		free(m->keys[i]);
-	free(m->keys);
-	free(m->ids);
-}
-
 static int
-idmap_get(struct wm_ctx *ctx, struct idmap *m, const char *kind, const char *key, int64_t *id,
-    struct wm_err *err)
+resolve(struct meas_writer *w, struct strmap *map, const char *kind, const char *key,
+    int64_t *id, struct wm_err *err)
 {
 	int rc;
 
-	for (size_t i = 0; i < m->n; i++)
-		if (strcmp(m->keys[i], key) == 0) {
-			*id = m->ids[i];
-			return 0;
-		}
-	if ((rc = ent_resolve(ctx, kind_find(kind), key, id, err)) != 0)
+	if (strmap_get(map, key, id))
+		return 0;
+	if ((rc = ent_resolve(w->ctx, kind_find(kind), key, id, err)) != 0)
 		return rc;
-	if (m->n == m->cap) {
-		m->cap = m->cap ? m->cap * 2 : 64;
-		m->keys = wm_reallocarray(m->keys, m->cap, sizeof(*m->keys));
-		m->ids = wm_reallocarray(m->ids, m->cap, sizeof(*m->ids));
-	}
-	m->keys[m->n] = wm_strdup(key);
-	m->ids[m->n] = *id;
-	m->n++;
+	strmap_put(map, key, *id);
 	return 0;
 }
 
@@ -74,124 +77,285 @@ meas_writer_open(struct wm_ctx *ctx, enum meas_table table, const char *what,
 	w->ctx = ctx;
 	w->table = table;
 	w->what = wm_strdup(what);
+	w->audit = true;
 	*out = w;
 	return 0;
 }
 
-static bool
-same_double(bool has_a, double a, bool null_b, double b)
+size_t
+meas_writer_held(const struct meas_writer *w)
 {
-	return has_a ? !null_b && a == b : null_b;
+	return w->held;
 }
 
-int
-meas_writer_put(struct meas_writer *w, const struct meas_row *r, int *changed, struct wm_err *err)
+static int
+pi_meta(struct wm_ctx *ctx, int64_t pi, bool *ratio, double *scale, struct wm_err *err)
 {
-	struct wm_ctx *ctx = w->ctx;
 	struct stmt *s;
-	int64_t pi, unit, id = 0;
-	bool same = false;
 	int rc;
 
-	*changed = ENT_UNCHANGED;
-	if ((rc = idmap_get(ctx, &w->pis, "pis", r->pi, &pi, err)) != 0 ||
-	    (rc = idmap_get(ctx, &w->units, "units", r->unit, &unit, err)) != 0)
+	*ratio = false;
+	*scale = 1;
+	if ((rc = store_prepare(ctx->st, "SELECT aggregation, scale FROM pi WHERE id = ?", &s,
+	    err)) != 0)
 		return rc;
-	if (w->table == MEAS_MEASUREMENTS) {
-		rc = store_prepare(ctx->st, "SELECT id, value, numerator, denominator, flag, note"
-		    " FROM measurement WHERE pi_id = ? AND unit_id = ? AND period = ?", &s, err);
+	stmt_bind_int(s, 1, pi);
+	if ((rc = stmt_step(s, err)) == STORE_ROW) {
+		*ratio = strcmp(stmt_text(s, 0), "ratio") == 0;
+		*scale = stmt_double(s, 1);
+	}
+	stmt_reset(s);
+	return rc < 0 ? rc : 0;
+}
+
+/* The batch's cube of (pi, kind), loaded whole the first time. */
+static int
+wcube_of(struct meas_writer *w, int64_t pi, enum period_kind kind, struct wcube **out,
+    struct wm_err *err)
+{
+	int64_t idx, key = pi << 2 | kind;
+	struct wcube *wc;
+	int rc;
+
+	if (intmap_get(&w->where, key, &idx)) {
+		*out = &w->cubes[idx];
+		return 0;
+	}
+	WM_GROW(w->cubes, w->ncubes + 1, w->capcubes);
+	wc = &w->cubes[w->ncubes];
+	memset(wc, 0, sizeof(*wc));
+	if ((rc = cube_load(w->ctx, pi, kind, INT_MIN, INT_MAX, &wc->c, err)) != 0 ||
+	    (rc = pi_meta(w->ctx, pi, &wc->ratio, &wc->scale, err)) != 0) {
+		cube_release(&wc->c);
+		return rc;
+	}
+	w->held += (size_t)wc->c.nperiods * wc->c.nunits;
+	intmap_put(&w->where, key, (int64_t)w->ncubes);
+	*out = &w->cubes[w->ncubes++];
+	return 0;
+}
+
+/* Write every cube held, clearing the batch marks, and let them go. */
+static int
+flush(struct meas_writer *w, struct wm_err *err)
+{
+	int rc = 0;
+
+	for (size_t i = 0; i < w->ncubes; i++) {
+		struct cube *c = &w->cubes[i].c;
+
+		for (int r = 0; r < c->nperiods; r++)
+			for (size_t u = 0; u < c->nunits; u++)
+				c->flag[cube_cell(c, r, (long)u)] &= (uint8_t)~SEEN;
+		if (rc == 0)
+			rc = cube_store(w->ctx, c, err);
+		cube_release(c);
+	}
+	w->ncubes = 0;
+	w->held = 0;
+	intmap_release(&w->where);
+	return rc;
+}
+
+static int
+put_note(struct wm_ctx *ctx, int64_t pi, int64_t unit, const char *period, const char *note,
+    struct wm_err *err)
+{
+	struct stmt *s;
+	int rc;
+
+	if (note == NULL || *note == '\0') {
+		rc = store_prepare(ctx->st, "DELETE FROM measurement_note"
+		    " WHERE pi_id = ? AND unit_id = ? AND period = ?", &s, err);
 	} else {
-		rc = store_prepare(ctx->st, "SELECT id, value, tolerance, note"
-		    " FROM target WHERE pi_id = ? AND unit_id = ? AND period = ?", &s, err);
+		rc = store_prepare(ctx->st, "INSERT INTO measurement_note (pi_id, unit_id, period, note)"
+		    " VALUES (?, ?, ?, ?) ON CONFLICT (pi_id, unit_id, period) DO UPDATE SET note ="
+		    " excluded.note", &s, err);
 	}
 	if (rc != 0)
 		return rc;
 	stmt_bind_int(s, 1, pi);
 	stmt_bind_int(s, 2, unit);
-	stmt_bind_text(s, 3, r->period);
+	stmt_bind_text(s, 3, period);
+	if (note != NULL && *note != '\0')
+		stmt_bind_text(s, 4, note);
+	return stmt_exec(s, err);
+}
+
+static bool
+same(double a, double b)
+{
+	return a == b || (isnan(a) && isnan(b));
+}
+
+/* One figure, by ids; the heart of the writer. */
+static int
+put_cell(struct meas_writer *w, int64_t pi, int64_t unit, const struct meas_row *r,
+    int *changed, struct wm_err *err)
+{
+	struct period p;
+	enum cube_flag flag = CF_ACTUAL;
+	struct wcube *wc;
+	struct cube *c;
+	double value = r->value, num = r->numerator, den = r->denominator;
+	size_t cell;
+	long row, col;
+	uint8_t old;
+	int rc;
+
+	*changed = ENT_UNCHANGED;
+	if (period_parse(r->period, &p) != 0)
+		return wm_error(err, WM_EINVAL, "period \"%s\" is not a month (2003-04), quarter "
+		    "(2003-Q2), financial year (2003/04) or year (2003)", r->period);
+	if (r->flag != NULL && *r->flag != '\0' && cube_flag_parse(r->flag, &flag) != 0)
+		return wm_error(err, WM_EINVAL, "flag \"%s\" is not actual, estimate, provisional or "
+		    "not_available", r->flag);
+	if ((rc = wcube_of(w, pi, p.kind, &wc, err)) != 0)
+		return rc;
+	c = &wc->c;
+	if (flag == CF_NOT_AVAILABLE) {
+		value = NAN;
+		num = den = 0;
+	} else if (r->has_ratio) {
+		if (den == 0)
+			return wm_error(err, WM_EINVAL, "denominator is 0");
+		if (!r->has_value)
+			value = num / den * wc->scale;
+	} else if (!r->has_value) {
+		return wm_error(err, WM_EINVAL, "no value (a figure that could not be had is "
+		    "flagged not_available)");
+	}
+	col = cube_col(c, unit, true);
+	row = cube_row(c, period_index(&p), true);
+	if (r->has_ratio)
+		cube_want_counts(c);	/* after reshaping, so the counts match the shape */
+	cell = cube_cell(c, row, col);
+	old = c->flag[cell];
+	if (old & SEEN) {
+		if ((old & (uint8_t)~SEEN) != flag || !same(c->value[cell], value) ||
+		    (c->num != NULL && (!same(c->num[cell], r->has_ratio ? num : 0) ||
+		    !same(c->den[cell], r->has_ratio ? den : 0))))
+			return wm_error(err, WM_EEXIST, "the same PI, unit and period came earlier with "
+			    "a different figure (%g)", c->value[cell]);
+		w->unchanged++;
+		return 0;
+	}
+	if (old == CF_NONE) {
+		*changed = ENT_ADDED;
+		w->added++;
+		w->held++;
+	} else if (old != flag || !same(c->value[cell], value) ||
+	    (c->num != NULL && r->has_ratio && (!same(c->num[cell], num) ||
+	    !same(c->den[cell], den)))) {
+		*changed = ENT_CHANGED;
+		w->changed++;
+	} else {
+		w->unchanged++;
+	}
+	c->value[cell] = value;
+	if (c->num != NULL) {
+		c->num[cell] = r->has_ratio ? num : 0;
+		c->den[cell] = r->has_ratio ? den : 0;
+	}
+	c->flag[cell] = (uint8_t)(flag | SEEN);
+	if (r->note != NULL || *changed != ENT_UNCHANGED) {
+		char canon[PERIOD_LEN];
+
+		period_format(&p, canon);
+		if ((rc = put_note(w->ctx, pi, unit, canon, r->note, err)) != 0)
+			return rc;
+	}
+	if (w->held > HELD_MAX)
+		return flush(w, err);
+	return 0;
+}
+
+/* Targets are rows: one per PI, unit and period. */
+static int
+put_target(struct meas_writer *w, int64_t pi, int64_t unit, const struct meas_row *r,
+    int *changed, struct wm_err *err)
+{
+	struct wm_ctx *ctx = w->ctx;
+	struct period p;
+	char canon[PERIOD_LEN];
+	struct stmt *s;
+	int64_t id = 0;
+	bool same_row = false;
+	int rc;
+
+	*changed = ENT_UNCHANGED;
+	if (period_parse(r->period, &p) != 0)
+		return wm_error(err, WM_EINVAL, "period \"%s\" is not a month, quarter, financial year "
+		    "or year", r->period);
+	if (!r->has_value)
+		return wm_error(err, WM_EINVAL, "a target needs a value");
+	period_format(&p, canon);
+	rc = store_prepare(ctx->st, "SELECT id, value, tolerance, note FROM target"
+	    " WHERE pi_id = ? AND unit_id = ? AND period = ?", &s, err);
+	if (rc != 0)
+		return rc;
+	stmt_bind_int(s, 1, pi);
+	stmt_bind_int(s, 2, unit);
+	stmt_bind_text(s, 3, canon);
 	if ((rc = stmt_step(s, err)) == STORE_ROW) {
-		const char *note;
+		const char *note = stmt_text(s, 3);
 
 		id = stmt_int(s, 0);
-		if (w->table == MEAS_MEASUREMENTS) {
-			const char *flag = stmt_text(s, 4);
-
-			note = stmt_text(s, 5);
-			same = same_double(r->has_value, r->value, stmt_is_null(s, 1), stmt_double(s, 1)) &&
-			    same_double(r->has_ratio, r->numerator, stmt_is_null(s, 2), stmt_double(s, 2)) &&
-			    same_double(r->has_ratio, r->denominator, stmt_is_null(s, 3), stmt_double(s, 3)) &&
-			    strcmp(flag, r->flag ? r->flag : "actual") == 0;
-		} else {
-			note = stmt_text(s, 3);
-			same = same_double(r->has_value, r->value, stmt_is_null(s, 1), stmt_double(s, 1)) &&
-			    same_double(r->has_tolerance, r->tolerance, stmt_is_null(s, 2), stmt_double(s, 2));
-		}
-		same = same && ((note == NULL && r->note == NULL) ||
+		same_row = stmt_double(s, 1) == r->value &&
+		    (r->has_tolerance ? !stmt_is_null(s, 2) && stmt_double(s, 2) == r->tolerance :
+		    stmt_is_null(s, 2)) &&
+		    ((note == NULL && r->note == NULL) ||
 		    (note != NULL && r->note != NULL && strcmp(note, r->note) == 0));
 	}
 	stmt_reset(s);
 	if (rc < 0)
 		return rc;
-	if (same) {
+	if (same_row) {
 		w->unchanged++;
 		return 0;
 	}
-	if (w->table == MEAS_MEASUREMENTS) {
-		rc = store_prepare(ctx->st, id ?
-		    "UPDATE measurement SET value = ?, numerator = ?, denominator = ?, flag = ?,"
-		    " note = ?, version = version + 1 WHERE id = ?" :
-		    "INSERT INTO measurement (value, numerator, denominator, flag, note, pi_id, unit_id,"
-		    " period) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", &s, err);
-		if (rc != 0)
-			return rc;
-		if (r->has_value)
-			stmt_bind_double(s, 1, r->value);
-		if (r->has_ratio) {
-			stmt_bind_double(s, 2, r->numerator);
-			stmt_bind_double(s, 3, r->denominator);
-		}
-		stmt_bind_text(s, 4, r->flag ? r->flag : "actual");
-		stmt_bind_text(s, 5, r->note);
-		if (id) {
-			stmt_bind_int(s, 6, id);
-		} else {
-			stmt_bind_int(s, 6, pi);
-			stmt_bind_int(s, 7, unit);
-			stmt_bind_text(s, 8, r->period);
-		}
+	rc = store_prepare(ctx->st, id ?
+	    "UPDATE target SET value = ?, tolerance = ?, note = ?, version = version + 1 WHERE id = ?" :
+	    "INSERT INTO target (value, tolerance, note, pi_id, unit_id, period) VALUES (?, ?, ?, ?, ?, ?)",
+	    &s, err);
+	if (rc != 0)
+		return rc;
+	stmt_bind_double(s, 1, r->value);
+	if (r->has_tolerance)
+		stmt_bind_double(s, 2, r->tolerance);
+	else
+		stmt_bind_null(s, 2);
+	stmt_bind_text(s, 3, r->note);
+	if (id) {
+		stmt_bind_int(s, 4, id);
 	} else {
-		if (!r->has_value)
-			return wm_error(err, WM_EINVAL, "target %s/%s/%s has no value", r->pi, r->unit,
-			    r->period);
-		rc = store_prepare(ctx->st, id ?
-		    "UPDATE target SET value = ?, tolerance = ?, note = ?, version = version + 1"
-		    " WHERE id = ?" :
-		    "INSERT INTO target (value, tolerance, note, pi_id, unit_id, period)"
-		    " VALUES (?, ?, ?, ?, ?, ?)", &s, err);
-		if (rc != 0)
-			return rc;
-		stmt_bind_double(s, 1, r->value);
-		if (r->has_tolerance)
-			stmt_bind_double(s, 2, r->tolerance);
-		stmt_bind_text(s, 3, r->note);
-		if (id) {
-			stmt_bind_int(s, 4, id);
-		} else {
-			stmt_bind_int(s, 4, pi);
-			stmt_bind_int(s, 5, unit);
-			stmt_bind_text(s, 6, r->period);
-		}
+		stmt_bind_int(s, 4, pi);
+		stmt_bind_int(s, 5, unit);
+		stmt_bind_text(s, 6, canon);
 	}
 	if ((rc = stmt_exec(s, err)) != 0)
 		return rc;
-	if (id) {
+	*changed = id ? ENT_CHANGED : ENT_ADDED;
+	if (id)
 		w->changed++;
-		*changed = ENT_CHANGED;
-	} else {
+	else
 		w->added++;
-		*changed = ENT_ADDED;
-	}
 	return 0;
+}
+
+int
+meas_writer_put(struct meas_writer *w, const struct meas_row *r, int *changed, struct wm_err *err)
+{
+	int64_t pi, unit;
+	int rc;
+
+	*changed = ENT_UNCHANGED;
+	if ((rc = resolve(w, &w->pis, "pis", r->pi, &pi, err)) != 0 ||
+	    (rc = resolve(w, &w->units, "units", r->unit, &unit, err)) != 0)
+		return rc;
+	if (w->table == MEAS_TARGETS)
+		return put_target(w, pi, unit, r, changed, err);
+	return put_cell(w, pi, unit, r, changed, err);
 }
 
 void
@@ -199,8 +363,12 @@ meas_writer_free(struct meas_writer *w)
 {
 	if (w == NULL)
 		return;
-	idmap_free(&w->pis);
-	idmap_free(&w->units);
+	for (size_t i = 0; i < w->ncubes; i++)
+		cube_release(&w->cubes[i].c);
+	free(w->cubes);
+	intmap_release(&w->where);
+	strmap_release(&w->pis);
+	strmap_release(&w->units);
 	free(w->what);
 	free(w);
 }
@@ -210,18 +378,606 @@ meas_writer_close(struct meas_writer *w, json_t *summary, struct wm_err *err)
 {
 	const char *kind = w->table == MEAS_TARGETS ? "targets" : "measurements";
 	json_t *after;
-	int rc = 0;
+	int rc;
 
+	if ((rc = flush(w, err)) != 0)
+		goto out;
 	if (summary != NULL)
 		json_object_set_new(summary, kind, json_pack("{s:I, s:I, s:I}", "added",
 		    (json_int_t)w->added, "changed", (json_int_t)w->changed, "unchanged",
 		    (json_int_t)w->unchanged));
-	if (w->added + w->changed > 0) {
+	if (w->audit && w->added + w->changed > 0) {
 		after = json_pack("{s:s, s:I, s:I}", "from", w->what, "added", (json_int_t)w->added,
 		    "changed", (json_int_t)w->changed);
 		rc = audit_record(w->ctx, "import", kind, w->what, NULL, after, err);
 		json_decref(after);
 	}
+out:
 	meas_writer_free(w);
 	return rc;
 }
+
+int
+meas_fold_staged(struct wm_ctx *ctx, int64_t *n, struct wm_err *err)
+{
+	struct meas_writer *w = NULL;
+	struct stmt *s;
+	bool exists;
+	int rc, changed;
+
+	*n = 0;
+	if ((rc = store_table_exists(ctx->st, "measurement_staged", &exists, err)) != 0 || !exists)
+		return rc;
+	if ((rc = store_begin(ctx->st, err)) != 0)
+		return rc;
+	if ((rc = meas_writer_open(ctx, MEAS_MEASUREMENTS, "figures kept before schema 3", &w,
+	    err)) != 0)
+		goto fail;
+	rc = store_prepare(ctx->st, "SELECT pi_id, unit_id, period, value, numerator, denominator,"
+	    " flag, note FROM measurement_staged", &s, err);
+	if (rc != 0)
+		goto fail;
+	while ((rc = stmt_step(s, err)) == STORE_ROW) {
+		struct meas_row r = { NULL, NULL, stmt_text(s, 2), !stmt_is_null(s, 3),
+			stmt_double(s, 3), !stmt_is_null(s, 4) && !stmt_is_null(s, 5),
+			stmt_double(s, 4), stmt_double(s, 5), stmt_text(s, 6), false, 0,
+			stmt_text(s, 7) };
+
+		if ((rc = put_cell(w, stmt_int(s, 0), stmt_int(s, 1), &r, &changed, err)) != 0) {
+			stmt_reset(s);
+			goto fail;
+		}
+		(*n)++;
+	}
+	if (rc < 0)
+		goto fail;
+	rc = meas_writer_close(w, NULL, err);
+	w = NULL;
+	if (rc == 0)
+		rc = store_exec(ctx->st, "DELETE FROM measurement_staged", err);
+	if (rc != 0)
+		goto fail;
+	return store_commit(ctx->st, err);
+fail:
+	meas_writer_free(w);
+	return store_rollback(ctx->st, rc);
+}
+
+/* ---- the measurements kind ------------------------------------------------- */
+
+/* "SC-01/Camden/2003-04" -> its parts (the period may itself hold a '/'). */
+static int
+split_key(struct wm_ctx *ctx, const char *key, int64_t *pi, int64_t *unit, struct period *p,
+    struct wm_err *err)
+{
+	const char *a = strchr(key, '/'), *b = a ? strchr(a + 1, '/') : NULL;
+	char *pic, *unitc;
+	int rc;
+
+	if (a == NULL || b == NULL)
+		return wm_error(err, WM_EINVAL, "\"%s\" is not a measurement's key (PI/unit/period)", key);
+	pic = wm_strndup(key, (size_t)(a - key));
+	unitc = wm_strndup(a + 1, (size_t)(b - a - 1));
+	rc = ent_resolve(ctx, kind_find("pis"), pic, pi, err);
+	if (rc == 0)
+		rc = ent_resolve(ctx, kind_find("units"), unitc, unit, err);
+	if (rc == 0 && period_parse(b + 1, p) != 0)
+		rc = wm_error(err, WM_EINVAL, "\"%s\" is not a period", b + 1);
+	free(pic);
+	free(unitc);
+	return rc;
+}
+
+/* Names for ids, for showing keys: every PI's code and every unit's ref. */
+struct names {
+	struct intmap pi_at, unit_at;	/* id -> index */
+	json_t *pis, *units;		/* arrays of strings */
+	json_t *pi_ids;			/* PI index -> id */
+	json_t *published;		/* PI index -> published */
+};
+
+static int
+names_load(struct wm_ctx *ctx, struct names *nm, struct wm_err *err)
+{
+	struct stmt *s;
+	int rc;
+
+	memset(nm, 0, sizeof(*nm));
+	nm->pis = json_array();
+	nm->units = json_array();
+	nm->published = json_array();
+	nm->pi_ids = json_array();
+	if ((rc = store_prepare(ctx->st, "SELECT id, code, published FROM pi ORDER BY code", &s,
+	    err)) != 0)
+		return rc;
+	while ((rc = stmt_step(s, err)) == STORE_ROW) {
+		intmap_put(&nm->pi_at, stmt_int(s, 0), (int64_t)json_array_size(nm->pis));
+		json_array_append_new(nm->pis, json_string(stmt_text(s, 1)));
+		json_array_append_new(nm->published, json_boolean(stmt_int(s, 2)));
+		json_array_append_new(nm->pi_ids, json_integer(stmt_int(s, 0)));
+	}
+	if (rc < 0)
+		return rc;
+	if ((rc = store_prepare(ctx->st, "SELECT id, ref FROM unit", &s, err)) != 0)
+		return rc;
+	while ((rc = stmt_step(s, err)) == STORE_ROW) {
+		intmap_put(&nm->unit_at, stmt_int(s, 0), (int64_t)json_array_size(nm->units));
+		json_array_append_new(nm->units, json_string(stmt_text(s, 1)));
+	}
+	return rc < 0 ? rc : 0;
+}
+
+static void
+names_release(struct names *nm)
+{
+	intmap_release(&nm->pi_at);
+	intmap_release(&nm->unit_at);
+	json_decref(nm->pis);
+	json_decref(nm->units);
+	json_decref(nm->published);
+	json_decref(nm->pi_ids);
+}
+
+static const char *
+name_of(const struct intmap *at, json_t *names, int64_t id)
+{
+	int64_t i;
+
+	return intmap_get(at, id, &i) ? json_string_value(json_array_get(names, (size_t)i)) : "?";
+}
+
+static json_t *
+cell_json(const struct names *nm, const struct cube *c, long row, long col, json_t *notes)
+{
+	size_t cell = cube_cell(c, row, col);
+	struct period p = period_from_index(c->kind, c->first + (int)row);
+	char text[PERIOD_LEN], nk[64];
+	uint8_t f = c->flag[cell] & (uint8_t)~SEEN;
+	json_t *o = json_object();
+
+	period_format(&p, text);
+	json_object_set_new(o, "pi", json_string(name_of(&nm->pi_at, nm->pis, c->pi_id)));
+	json_object_set_new(o, "unit", json_string(name_of(&nm->unit_at, nm->units,
+	    c->units[col])));
+	json_object_set_new(o, "period", json_string(text));
+	json_object_set_new(o, "value", f == CF_NOT_AVAILABLE || isnan(c->value[cell]) ?
+	    json_null() : json_real(c->value[cell]));
+	json_object_set_new(o, "numerator", c->num && f != CF_NOT_AVAILABLE && c->den[cell] != 0 ?
+	    json_real(c->num[cell]) : json_null());
+	json_object_set_new(o, "denominator", c->den && f != CF_NOT_AVAILABLE && c->den[cell] != 0 ?
+	    json_real(c->den[cell]) : json_null());
+	json_object_set_new(o, "flag", json_string(cube_flag_name((enum cube_flag)f)));
+	snprintf(nk, sizeof(nk), "%lld/%s", (long long)c->units[col], text);
+	json_object_set(o, "note", json_object_get(notes, nk) ? json_object_get(notes, nk) :
+	    json_null());
+	json_object_set_new(o, "version", json_integer(c->version));
+	return o;
+}
+
+static int
+notes_of(struct wm_ctx *ctx, int64_t pi, json_t **out, struct wm_err *err)
+{
+	struct stmt *s;
+	int rc;
+
+	*out = json_object();
+	if ((rc = store_prepare(ctx->st, "SELECT unit_id, period, note FROM measurement_note"
+	    " WHERE pi_id = ?", &s, err)) != 0)
+		return rc;
+	stmt_bind_int(s, 1, pi);
+	while ((rc = stmt_step(s, err)) == STORE_ROW) {
+		char nk[64];
+
+		snprintf(nk, sizeof(nk), "%lld/%s", (long long)stmt_int(s, 0), stmt_text(s, 1));
+		json_object_set_new(*out, nk, json_string(stmt_text(s, 2)));
+	}
+	return rc < 0 ? rc : 0;
+}
+
+struct listed {
+	const char *unit;	/* for sorting */
+	char period[PERIOD_LEN];
+	json_t *row;
+};
+
+static int
+listed_cmp(const void *a, const void *b)
+{
+	const struct listed *x = a, *y = b;
+	int c = strcmp(x->unit, y->unit);
+
+	return c != 0 ? c : strcmp(x->period, y->period);
+}
+
+/* Does the figure pass the query's field filters (all but pi, already applied)? */
+static bool
+matches(const json_t *row, const json_t *where)
+{
+	const char *name;
+	json_t *want;
+
+	json_object_foreach((json_t *)where, name, want) {
+		const json_t *have = json_object_get(row, name);
+
+		if (strcmp(name, "pi") == 0)
+			continue;
+		if (json_is_string(want) && strcmp(name, "unit") == 0)
+			continue;	/* resolved to an id and applied on the columns */
+		if (json_is_string(want) && json_is_string(have) &&
+		    strcmp(json_string_value(want), json_string_value(have)) == 0)
+			continue;
+		if (json_is_number(want) && json_is_number(have) &&
+		    json_number_value(want) == json_number_value(have))
+			continue;
+		if (json_is_string(want) && json_is_number(have)) {
+			char *end;
+			double v = strtod(json_string_value(want), &end);
+
+			if (*end == '\0' && v == json_number_value(have))
+				continue;
+		}
+		return false;
+	}
+	return true;
+}
+
+static int
+in_range(const struct ent_query *q, const struct period *p, bool *ok)
+{
+	int d;
+	struct period b;
+
+	*ok = true;
+	if (q == NULL)
+		return 0;
+	if (q->from != NULL) {
+		if (date_parse_iso(q->from, &d) != 0) {
+			if (period_parse(q->from, &b) != 0)
+				return WM_EUSAGE;
+			d = period_first_day(&b);
+		}
+		*ok = *ok && period_first_day(p) >= d;
+	}
+	if (q->to != NULL) {
+		if (date_parse_iso(q->to, &d) != 0) {
+			if (period_parse(q->to, &b) != 0)
+				return WM_EUSAGE;
+			d = period_last_day(&b);
+		}
+		*ok = *ok && period_last_day(p) <= d;
+	}
+	return 0;
+}
+
+static int
+m_list(struct wm_ctx *ctx, const struct kind *k, const struct ent_query *q, json_t **out,
+    struct wm_err *err)
+{
+	const json_t *where = q ? q->where : NULL;
+	const char *pi_key = json_string_value(json_object_get(where, "pi"));
+	const char *unit_key = json_string_value(json_object_get(where, "unit"));
+	struct names nm;
+	int64_t only_pi = 0, only_unit = 0;
+	json_t *all = json_array();
+	size_t skipped = 0, kept = 0;
+	int rc;
+
+	(void)k;
+	*out = NULL;
+	if ((rc = names_load(ctx, &nm, err)) != 0)
+		goto out;
+	if (pi_key != NULL && (rc = ent_resolve(ctx, kind_find("pis"), pi_key, &only_pi, err)) != 0)
+		goto out;
+	if (unit_key != NULL &&
+	    (rc = ent_resolve(ctx, kind_find("units"), unit_key, &only_unit, err)) != 0)
+		goto out;
+	for (size_t i = 0; i < json_array_size(nm.pis); i++) {
+		int64_t pi = json_integer_value(json_array_get(nm.pi_ids, i));
+		unsigned have;
+		json_t *notes = NULL;
+		struct listed *rows = NULL;
+		size_t nrows = 0, caprows = 0;
+
+		if (only_pi && pi != only_pi)
+			continue;
+		if (authz_published_only(ctx) && !json_is_true(json_array_get(nm.published, i)))
+			continue;
+		if ((rc = cube_kinds(ctx, pi, &have, err)) != 0 || (rc = notes_of(ctx, pi, &notes,
+		    err)) != 0) {
+			json_decref(notes);
+			goto out;
+		}
+		for (int kind = 0; kind < 4; kind++) {
+			struct cube c;
+
+			if (!(have & (1u << kind)))
+				continue;
+			if ((rc = cube_load(ctx, pi, (enum period_kind)kind, INT_MIN, INT_MAX, &c,
+			    err)) != 0)
+				break;
+			for (long r = 0; r < c.nperiods; r++)
+				for (size_t u = 0; u < c.nunits; u++) {
+					struct period p = period_from_index(c.kind, c.first + (int)r);
+					bool ok;
+					json_t *row;
+
+					if ((c.flag[cube_cell(&c, r, (long)u)] & (uint8_t)~SEEN) == CF_NONE ||
+					    (only_unit && c.units[u] != only_unit))
+						continue;
+					if (in_range(q, &p, &ok) != 0) {
+						rc = wm_error(err, WM_EUSAGE, "from/to must be a date or a period");
+						break;
+					}
+					if (!ok)
+						continue;
+					row = cell_json(&nm, &c, r, (long)u, notes);
+					if (where != NULL && !matches(row, where)) {
+						json_decref(row);
+						continue;
+					}
+					WM_GROW(rows, nrows + 1, caprows);
+					rows[nrows].unit = name_of(&nm.unit_at, nm.units, c.units[u]);
+					period_format(&p, rows[nrows].period);
+					rows[nrows].row = row;
+					nrows++;
+				}
+			cube_release(&c);
+		}
+		json_decref(notes);
+		qsort(rows, nrows, sizeof(*rows), listed_cmp);
+		for (size_t r = 0; r < nrows; r++) {
+			if (q != NULL && skipped < q->offset) {
+				skipped++;
+				json_decref(rows[r].row);
+			} else if (q != NULL && q->limit > 0 && kept >= q->limit) {
+				json_decref(rows[r].row);
+			} else {
+				json_array_append_new(all, rows[r].row);
+				kept++;
+			}
+		}
+		free(rows);
+		if (rc != 0)
+			goto out;
+	}
+	*out = all;
+	all = NULL;
+out:
+	json_decref(all);
+	names_release(&nm);
+	return rc;
+}
+
+/* The figure at key, loading the one period it is in. */
+static int
+m_get(struct wm_ctx *ctx, const struct kind *k, const char *key, json_t **out,
+    struct wm_err *err)
+{
+	struct names nm;
+	struct cube c;
+	struct period p;
+	int64_t pi, unit;
+	json_t *notes = NULL;
+	long row, col;
+	int rc;
+
+	(void)k;
+	*out = NULL;
+	if ((rc = split_key(ctx, key, &pi, &unit, &p, err)) != 0)
+		return rc;
+	if ((rc = cube_load(ctx, pi, p.kind, period_index(&p), period_index(&p), &c, err)) != 0)
+		return rc;
+	row = cube_row(&c, period_index(&p), false);
+	col = cube_col(&c, unit, false);
+	if (row < 0 || col < 0 || c.flag[cube_cell(&c, row, col)] == CF_NONE) {
+		cube_release(&c);
+		return wm_error(err, WM_ENOTFOUND, "no measurement \"%s\"", key);
+	}
+	if ((rc = names_load(ctx, &nm, err)) == 0 && (rc = notes_of(ctx, pi, &notes, err)) == 0)
+		*out = cell_json(&nm, &c, row, col, notes);
+	json_decref(notes);
+	names_release(&nm);
+	cube_release(&c);
+	return rc;
+}
+
+static void
+row_of(const json_t *row, struct meas_row *r)
+{
+	const json_t *v = json_object_get(row, "value");
+	const json_t *n = json_object_get(row, "numerator"), *d = json_object_get(row, "denominator");
+
+	memset(r, 0, sizeof(*r));
+	r->pi = json_string_value(json_object_get(row, "pi"));
+	r->unit = json_string_value(json_object_get(row, "unit"));
+	r->period = json_string_value(json_object_get(row, "period"));
+	r->has_value = json_is_number(v);
+	r->value = json_number_value(v);
+	r->has_ratio = json_is_number(n) && json_is_number(d);
+	r->numerator = json_number_value(n);
+	r->denominator = json_number_value(d);
+	r->flag = json_string_value(json_object_get(row, "flag"));
+	r->note = json_string_value(json_object_get(row, "note"));
+}
+
+static int
+m_put(struct wm_ctx *ctx, const struct kind *k, const json_t *row, int mode, bool restore,
+    int64_t if_version, int *changed, struct wm_err *err)
+{
+	struct meas_writer *w = NULL;
+	struct meas_row r;
+	struct buf key = BUF_INIT;
+	json_t *before = NULL, *after = NULL;
+	struct wm_err quiet = WM_ERR_INIT;
+	int rc;
+
+	*changed = ENT_UNCHANGED;
+	row_of(row, &r);
+	ent_row_key(k, row, &key);
+	rc = m_get(ctx, k, buf_str(&key), &before, &quiet);
+	if (rc != 0 && rc != WM_ENOTFOUND) {
+		*err = quiet;
+		goto out;
+	}
+	if (mode == PUT_ADD && before != NULL) {
+		rc = wm_error(err, WM_EEXIST, "measurement \"%s\" already exists", buf_str(&key));
+		goto out;
+	}
+	if (mode == PUT_SET && before == NULL) {
+		rc = wm_error(err, WM_ENOTFOUND, "no measurement \"%s\"", buf_str(&key));
+		goto out;
+	}
+	if (if_version > 0 && before != NULL &&
+	    json_integer_value(json_object_get(before, "version")) != if_version) {
+		rc = wm_error(err, WM_ECONFLICT, "the figures of this PI changed after version %lld; "
+		    "reload and make the change again", (long long)if_version);
+		goto out;
+	}
+	if ((rc = store_begin(ctx->st, err)) != 0)
+		goto out;
+	if ((rc = meas_writer_open(ctx, MEAS_MEASUREMENTS, buf_str(&key), &w, err)) != 0)
+		goto fail;
+	w->audit = false;	/* a single figure is audited with before and after, below */
+	if ((rc = meas_writer_put(w, &r, changed, err)) != 0)
+		goto fail;
+	rc = meas_writer_close(w, NULL, err);
+	w = NULL;
+	if (rc != 0)
+		goto fail;
+	if (!restore && *changed != ENT_UNCHANGED) {
+		if ((rc = m_get(ctx, k, buf_str(&key), &after, err)) != 0 ||
+		    (rc = audit_record(ctx, before ? "set" : "add", "measurements", buf_str(&key),
+		    before, after, err)) != 0)
+			goto fail;
+	}
+	rc = store_commit(ctx->st, err);
+	goto out;
+fail:
+	meas_writer_free(w);
+	store_rollback(ctx->st, rc);
+out:
+	json_decref(before);
+	json_decref(after);
+	buf_release(&key);
+	return rc;
+}
+
+static int
+m_remove(struct wm_ctx *ctx, const struct kind *k, const char *key, int64_t if_version,
+    struct wm_err *err)
+{
+	struct cube c = { 0 };
+	struct period p;
+	json_t *before = NULL;
+	int64_t pi, unit;
+	long row, col;
+	int rc;
+
+	if ((rc = m_get(ctx, k, key, &before, err)) != 0)
+		return rc;
+	if (if_version > 0 && json_integer_value(json_object_get(before, "version")) != if_version) {
+		json_decref(before);
+		return wm_error(err, WM_ECONFLICT, "the figures of this PI changed after version %lld",
+		    (long long)if_version);
+	}
+	if ((rc = store_begin(ctx->st, err)) != 0)
+		goto out;
+	if ((rc = split_key(ctx, key, &pi, &unit, &p, err)) != 0 ||
+	    (rc = cube_load(ctx, pi, p.kind, INT_MIN, INT_MAX, &c, err)) != 0)
+		goto fail;
+	row = cube_row(&c, period_index(&p), false);
+	col = cube_col(&c, unit, false);
+	if (row >= 0 && col >= 0)
+		c.flag[cube_cell(&c, row, col)] = CF_NONE;
+	{
+		char canon[PERIOD_LEN];
+
+		period_format(&p, canon);
+		if ((rc = cube_store(ctx, &c, err)) != 0 ||
+		    (rc = put_note(ctx, pi, unit, canon, NULL, err)) != 0 ||
+		    (rc = audit_record(ctx, "remove", "measurements", key, before, NULL, err)) != 0)
+			goto fail;
+	}
+	rc = store_commit(ctx->st, err);
+	goto out;
+fail:
+	store_rollback(ctx->st, rc);
+out:
+	cube_release(&c);
+	json_decref(before);
+	return rc;
+}
+
+/*
+ * A whole-database import: all the figures through one writer. A restore
+ * puts back each series' version as exported, so an export of the copy is
+ * the same file.
+ */
+static int
+m_import_rows(struct wm_ctx *ctx, const struct kind *k, const json_t *rows, bool restore,
+    json_t *summary, struct wm_err *err)
+{
+	struct meas_writer *w = NULL;
+	json_t *versions = json_object(), *row, *counts = json_object();
+	size_t i;
+	int rc, changed;
+
+	(void)k;
+	if (!json_is_array(rows)) {
+		rc = wm_error(err, WM_EINVAL, "measurements: expected an array of records");
+		goto out;
+	}
+	if ((rc = meas_writer_open(ctx, MEAS_MEASUREMENTS, "imported file", &w, err)) != 0)
+		goto out;
+	w->audit = !restore;
+	json_array_foreach(rows, i, row) {
+		struct meas_row r;
+
+		row_of(row, &r);
+		if (r.pi == NULL || r.unit == NULL || r.period == NULL) {
+			rc = wm_error(err, WM_EINVAL, "measurements[%zu]: needs pi, unit and period", i);
+			goto out;
+		}
+		if ((rc = meas_writer_put(w, &r, &changed, err)) != 0) {
+			wm_error_prefix(err, "measurements[%zu]: ", i);
+			goto out;
+		}
+		if (restore && json_is_integer(json_object_get(row, "version")))
+			json_object_set(versions, r.pi, json_object_get(row, "version"));
+	}
+	rc = meas_writer_close(w, counts, err);
+	w = NULL;
+	if (rc != 0)
+		goto out;
+	{
+		json_t *c = json_object_get(counts, "measurements");
+
+		json_object_set_new(summary, "measurements", json_pack("{s:O, s:O, s:O}", "added",
+		    json_object_get(c, "added"), "changed", json_object_get(c, "changed"), "unchanged",
+		    json_object_get(c, "unchanged")));
+	}
+	if (restore) {
+		const char *code;
+		json_t *v;
+
+		json_object_foreach(versions, code, v) {
+			struct stmt *s;
+
+			rc = store_prepare(ctx->st, "UPDATE pi_series SET version = ?"
+			    " WHERE pi_id = (SELECT id FROM pi WHERE code = ?)", &s, err);
+			if (rc != 0)
+				goto out;
+			stmt_bind_int(s, 1, json_integer_value(v));
+			stmt_bind_text(s, 2, code);
+			if ((rc = stmt_exec(s, err)) != 0)
+				goto out;
+		}
+	}
+out:
+	meas_writer_free(w);
+	json_decref(versions);
+	json_decref(counts);
+	return rc;
+}
+
+const struct kind_store measurement_store = { m_list, m_get, m_put, m_remove, m_import_rows };

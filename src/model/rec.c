@@ -10,11 +10,15 @@
  *     closes (completely met) closes the recommendation.
  *   - A progress update that is the latest carries its grade and
  *     percentage onto the recommendation.
+ *   - Listed, a recommendation shows its history and where it stands
+ *     under the register's rules (analysis/register.h), as of the
+ *     context's clock.
  */
 #include "base/wm.h"
 
 #include "base/buf.h"
 #include "base/date.h"
+#include "analysis/register.h"
 #include "base/mem.h"
 #include "model/ent.h"
 #include "model/hooks.h"
@@ -148,14 +152,15 @@ rec_after(struct wm_ctx *ctx, int64_t id, const json_t *before, const json_t *af
 	return rc;
 }
 
-/* The register shows each recommendation with its history, oldest first. */
+/* The progress updates, oldest first so the newest is last. */
 static int
-rec_decorate(struct wm_ctx *ctx, int64_t id, json_t *row, struct wm_err *err)
+progress_list(struct wm_ctx *ctx, int64_t id, json_t **out, int *last, struct wm_err *err)
 {
 	json_t *arr = json_array();
 	struct stmt *s;
 	int rc;
 
+	*last = DATE_NONE;
 	rc = store_prepare(ctx->st,
 	    "SELECT date, text, degree_met, percent_complete, author FROM progress"
 	    " WHERE rec_id = ? ORDER BY date, seq", &s, err);
@@ -167,6 +172,7 @@ rec_decorate(struct wm_ctx *ctx, int64_t id, json_t *row, struct wm_err *err)
 	while ((rc = stmt_step(s, err)) == STORE_ROW) {
 		json_t *u = json_object();
 
+		date_parse_iso(stmt_text(s, 0), last);
 		json_object_set_new(u, "date", json_string(stmt_text(s, 0)));
 		json_object_set_new(u, "text", json_string(stmt_text(s, 1)));
 		json_object_set_new(u, "degree_met",
@@ -177,8 +183,106 @@ rec_decorate(struct wm_ctx *ctx, int64_t id, json_t *row, struct wm_err *err)
 		    stmt_is_null(s, 4) ? json_null() : json_string(stmt_text(s, 4)));
 		json_array_append_new(arr, u);
 	}
-	json_object_set_new(row, "progress", arr);
+	*out = arr;
 	return rc < 0 ? rc : 0;
+}
+
+static int
+rag_rules(struct wm_ctx *ctx, struct rag_rules *rules, struct wm_err *err)
+{
+	struct stmt *s;
+	char *text = NULL;
+	int rc;
+
+	rc = store_prepare(ctx->st, "SELECT value FROM setting WHERE key = 'recommendations.rag'",
+	    &s, err);
+	if (rc != 0)
+		return rc;
+	if ((rc = stmt_step(s, err)) == STORE_ROW)
+		text = wm_strdup(stmt_text(s, 0));
+	stmt_reset(s);
+	if (rc >= 0)
+		rc = rag_rules_parse(text, rules, err);
+	free(text);
+	return rc;
+}
+
+static int
+date_col(struct stmt *s, int col)
+{
+	int d = DATE_NONE;
+
+	if (!stmt_is_null(s, col))
+		date_parse_iso(stmt_text(s, col), &d);
+	return d;
+}
+
+/*
+ * The register shows, beside what is stored: the history of updates, how
+ * far it has got (its percentage, else its grade's), whether it is overdue
+ * and by how long, how long since it was last updated, how often and how
+ * far its date has slipped, and its RAG status under the body's rules.
+ */
+static int
+rec_decorate(struct wm_ctx *ctx, int64_t id, json_t *row, struct wm_err *err)
+{
+	struct rec_facts f = { 0 };
+	struct rag_rules rules;
+	int as_of = date_from_time(ctx->now), original = DATE_NONE, revisions = 0;
+	json_t *history;
+	struct stmt *s;
+	int rc;
+
+	if ((rc = progress_list(ctx, id, &history, &f.last_update, err)) != 0)
+		return rc;
+	json_object_set_new(row, "progress", history);
+	if ((rc = rag_rules(ctx, &rules, err)) != 0)
+		return rc;
+	rc = store_prepare(ctx->st,
+	    "SELECT r.due, r.status, r.percent_complete,"
+	    " (SELECT g.percent FROM grade g WHERE g.label = r.degree_met AND g.scale_id ="
+	    "  COALESCE(src.scale_id, (SELECT id FROM grade_scale WHERE ref = 'degree-met'))),"
+	    " src.issued, r.statutory, r.priority, r.due_original,"
+	    " (SELECT COUNT(*) FROM due_change d WHERE d.rec_id = r.id)"
+	    " FROM recommendation r JOIN source src ON src.id = r.source_id WHERE r.id = ?", &s, err);
+	if (rc != 0)
+		return rc;
+	stmt_bind_int(s, 1, id);
+	if ((rc = stmt_step(s, err)) != STORE_ROW) {
+		stmt_reset(s);
+		return rc < 0 ? rc : wm_error(err, WM_ENOTFOUND, "recommendation vanished");
+	}
+	f.key = NULL;
+	f.due = date_col(s, 0);
+	f.closed = strcmp(stmt_text(s, 1), "open") != 0;
+	f.percent = !stmt_is_null(s, 2) ? stmt_double(s, 2) : !stmt_is_null(s, 3) ?
+	    stmt_double(s, 3) : -1;
+	f.opened = date_col(s, 4);
+	f.statutory = stmt_is_null(s, 5) ? -1 : (int)stmt_int(s, 5);
+	f.priority = stmt_is_null(s, 6) ? 0 : (int)stmt_int(s, 6);
+	original = date_col(s, 7);
+	revisions = (int)stmt_int(s, 8);
+	stmt_reset(s);
+
+	json_object_set_new(row, "percent", f.percent < 0 ? json_null() : json_real(f.percent));
+	json_object_set_new(row, "rag", json_string(rec_rag_name(rec_rag(&f, &rules, as_of))));
+	json_object_set_new(row, "overdue", json_boolean(rec_overdue(&f, as_of)));
+	json_object_set_new(row, "days_overdue", rec_overdue(&f, as_of) ?
+	    json_integer(as_of - f.due) : json_null());
+	{
+		char d[DATE_ISO_LEN];
+		int since = rec_days_since_update(&f, as_of);
+
+		date_format_iso(f.last_update, d);
+		json_object_set_new(row, "last_update", f.last_update == DATE_NONE ? json_null() :
+		    json_string(d));
+		json_object_set_new(row, "days_since_update", since < 0 ? json_null() :
+		    json_integer(since));
+	}
+	json_object_set_new(row, "slippage", json_pack("{s:i, s:o}", "revisions", revisions,
+	    "days", original != DATE_NONE && f.due != DATE_NONE ? json_integer(f.due - original) :
+	    json_null()));
+	return 0;
 }
 
 const struct kind_hooks rec_hooks = { rec_prepare, rec_after, rec_decorate };

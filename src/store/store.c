@@ -187,6 +187,15 @@ stmt_bind_text(struct stmt *s, int i, const char *v)
 		s->st->drv->bind_text(s, i, v);
 }
 
+void
+stmt_bind_blob(struct stmt *s, int i, const void *v, size_t len)
+{
+	if (v == NULL)
+		s->st->drv->bind_null(s, i);
+	else
+		s->st->drv->bind_blob(s, i, v, len);
+}
+
 int
 stmt_step(struct stmt *s, struct wm_err *err)
 {
@@ -222,6 +231,19 @@ bool stmt_is_null(struct stmt *s, int col) { return s->st->drv->is_null(s, col);
 int64_t stmt_int(struct stmt *s, int col) { return s->st->drv->col_int(s, col); }
 double stmt_double(struct stmt *s, int col) { return s->st->drv->col_double(s, col); }
 const char *stmt_text(struct stmt *s, int col) { return s->st->drv->col_text(s, col); }
+
+const void *
+stmt_blob(struct stmt *s, int col, size_t *len)
+{
+	return s->st->drv->col_blob(s, col, len);
+}
+
+int
+store_blob_read(struct store *st, const char *table, const char *column, int64_t id,
+    size_t offset, void *buf, size_t len, struct wm_err *err)
+{
+	return st->drv->blob_read(st, table, column, id, offset, buf, len, err);
+}
 
 int
 store_exec(struct store *st, const char *sql, struct wm_err *err)

@@ -53,6 +53,8 @@ void stmt_bind_null(struct stmt *s, int i);
 void stmt_bind_int(struct stmt *s, int i, int64_t v);
 void stmt_bind_double(struct stmt *s, int i, double v);
 void stmt_bind_text(struct stmt *s, int i, const char *v);
+/* Bytes; copied. A NULL pointer binds NULL. */
+void stmt_bind_blob(struct stmt *s, int i, const void *v, size_t len);
 
 /* STORE_ROW, STORE_DONE, or a negative WM_E* code with err filled in. */
 int stmt_step(struct stmt *s, struct wm_err *err);
@@ -69,6 +71,8 @@ bool stmt_is_null(struct stmt *s, int col);
 int64_t stmt_int(struct stmt *s, int col);
 double stmt_double(struct stmt *s, int col);
 const char *stmt_text(struct stmt *s, int col);	/* NULL for SQL NULL */
+/* Bytes and their length; NULL for SQL NULL. Valid until the next step or reset. */
+const void *stmt_blob(struct stmt *s, int col, size_t *len);
 
 /* Run SQL without parameters (several statements allowed): DDL, pragmas. */
 int store_exec(struct store *st, const char *sql, struct wm_err *err);
@@ -84,6 +88,14 @@ int store_commit(struct store *st, struct wm_err *err);
 /* Undo the innermost transaction and return rc, for `return store_rollback(st, rc)`. */
 int store_rollback(struct store *st, int rc);
 bool store_in_transaction(const struct store *st);
+
+/*
+ * Read len bytes at offset of the blob in table.column of the row with
+ * this id, without reading the rest of it. table and column are names
+ * from the code, never from input.
+ */
+int store_blob_read(struct store *st, const char *table, const char *column, int64_t id,
+    size_t offset, void *buf, size_t len, struct wm_err *err);
 
 /* Does a table of this name exist? */
 int store_table_exists(struct store *st, const char *table, bool *exists, struct wm_err *err);

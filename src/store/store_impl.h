@@ -26,6 +26,7 @@ struct store_driver {
 	void (*bind_int)(struct stmt *s, int i, int64_t v);
 	void (*bind_double)(struct stmt *s, int i, double v);
 	void (*bind_text)(struct stmt *s, int i, const char *v);
+	void (*bind_blob)(struct stmt *s, int i, const void *v, size_t len);
 	int (*step)(struct stmt *s, struct wm_err *err);
 	void (*reset)(struct stmt *s);
 	int64_t (*changes)(struct stmt *s);
@@ -35,6 +36,9 @@ struct store_driver {
 	int64_t (*col_int)(struct stmt *s, int col);
 	double (*col_double)(struct stmt *s, int col);
 	const char *(*col_text)(struct stmt *s, int col);
+	const void *(*col_blob)(struct stmt *s, int col, size_t *len);
+	int (*blob_read)(struct store *st, const char *table, const char *column, int64_t id,
+	    size_t offset, void *buf, size_t len, struct wm_err *err);
 	int (*table_exists)(struct store *st, const char *table, bool *exists, struct wm_err *err);
 };
 

@@ -115,6 +115,12 @@ sq_bind_text(struct stmt *s, int i, const char *v)
 	sqlite3_bind_text(s->handle, i, v, -1, SQLITE_TRANSIENT);
 }
 
+static void
+sq_bind_blob(struct stmt *s, int i, const void *v, size_t len)
+{
+	sqlite3_bind_blob64(s->handle, i, v, len, SQLITE_TRANSIENT);
+}
+
 static int
 sq_step(struct stmt *s, struct wm_err *err)
 {
@@ -158,6 +164,41 @@ sq_col_text(struct stmt *s, int col)
 	return (const char *)sqlite3_column_text(s->handle, col);
 }
 
+static const void *
+sq_col_blob(struct stmt *s, int col, size_t *len)
+{
+	const void *p;
+
+	if (sqlite3_column_type(s->handle, col) == SQLITE_NULL) {
+		*len = 0;
+		return NULL;
+	}
+	p = sqlite3_column_blob(s->handle, col);
+	*len = (size_t)sqlite3_column_bytes(s->handle, col);
+	return p != NULL ? p : "";
+}
+
+/* Incremental blob I/O: only the pages that hold the bytes asked for are read. */
+static int
+sq_blob_read(struct store *st, const char *table, const char *column, int64_t id, size_t offset,
+    void *buf, size_t len, struct wm_err *err)
+{
+	sqlite3_blob *b = NULL;
+	int rc;
+
+	if (len == 0)
+		return 0;
+	if (offset > INT_MAX || len > INT_MAX)
+		return wm_error(err, WM_ETOOBIG, "blob read past 2 GB");
+	rc = sqlite3_blob_open(st->handle, "main", table, column, id, 0, &b);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_blob_read(b, buf, (int)len, (int)offset);
+	sqlite3_blob_close(b);
+	if (rc != SQLITE_OK)
+		return db_error(st, err, "reading stored figures");
+	return 0;
+}
+
 static int
 sq_table_exists(struct store *st, const char *table, bool *exists, struct wm_err *err)
 {
@@ -192,6 +233,7 @@ const struct store_driver store_sqlite_driver = {
 	.bind_int = sq_bind_int,
 	.bind_double = sq_bind_double,
 	.bind_text = sq_bind_text,
+	.bind_blob = sq_bind_blob,
 	.step = sq_step,
 	.reset = sq_reset,
 	.changes = sq_changes,
@@ -201,5 +243,7 @@ const struct store_driver store_sqlite_driver = {
 	.col_int = sq_col_int,
 	.col_double = sq_col_double,
 	.col_text = sq_col_text,
+	.col_blob = sq_col_blob,
+	.blob_read = sq_blob_read,
 	.table_exists = sq_table_exists,
 };

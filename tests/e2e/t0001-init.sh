@@ -22,8 +22,8 @@ test_expect_success 'init again changes nothing' '
 
 test_expect_success 'the database is in WAL mode with the schema recorded' '
 	equals "$(sqlite3 test.db "PRAGMA journal_mode")" wal &&
-	equals "$(sqlite3 test.db "SELECT MAX(version) FROM schema_version")" \
-	    "$(wm version | sed -n "s/.*(schema \([0-9]*\)).*/\1/p")"
+	schema=$(wm version | sed "s/.*schema \([0-9]*\).*/\1/") &&
+	equals "$(sqlite3 test.db "SELECT MAX(version) FROM schema_version")" "$schema"
 '
 
 test_expect_success '--db and sqlite: choose another file' '
@@ -39,6 +39,25 @@ test_expect_success 'a database from a newer waymark is refused, not misread' '
 	contains err "newer than this waymark" &&
 	expect_exit 1 wm --db newer.db init 2>err &&
 	contains err "newer"
+'
+
+test_expect_success 'an old database is upgraded by init, its figures kept' '
+	sed -e "s/@ID@/INTEGER PRIMARY KEY/g" -e "s/@REAL@/REAL/g" -e "s/@BLOB@/BLOB/g" \
+	    "$SRCDIR/src/store/migrations/001_domain.sql" >v1.sql &&
+	sqlite3 old.db <v1.sql &&
+	sqlite3 old.db "CREATE TABLE schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL,
+	    applied_at TEXT NOT NULL); INSERT INTO schema_version VALUES (1, '"'"'001_domain.sql'"'"', '"'"'x'"'"');
+	    INSERT INTO unit (ref, name) VALUES ('"'"'Camden'"'"', '"'"'Camden'"'"');
+	    INSERT INTO pi (code, title) VALUES ('"'"'P1'"'"', '"'"'A PI'"'"');
+	    INSERT INTO measurement (pi_id, unit_id, period, value, flag) VALUES (1, 1, '"'"'2003-04'"'"', 12.5, '"'"'actual'"'"'),
+	    (1, 1, '"'"'2003-05'"'"', NULL, '"'"'not_available'"'"');" &&
+	expect_exit 1 wm --db old.db list units 2>err &&
+	contains err "run \`waymark init\` to upgrade" &&
+	wm --db old.db init >out &&
+	contains out "moved 2 figures" && contains out "upgraded" &&
+	equals "$(wm --db old.db list measurements --json | jq -r "[.[] | .period + \"=\" + (.value|tostring)] | join(\",\")")" \
+	    "2003-04=12.5,2003-05=null" &&
+	equals "$(sqlite3 old.db "SELECT COUNT(*) FROM measurement_staged")" 0
 '
 
 test_expect_success 'a file that is not a database is a clear error' '

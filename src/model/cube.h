@@ -1,0 +1,88 @@
+/*
+ * cube.h: one indicator's figures of one period kind, as arrays.
+ *
+ * A cube holds, for every period in a range and every unit that has a
+ * figure, the value, the ratio's counts and a quality flag, laid out
+ * [period][unit]. It is how figures are stored (table pi_series) and how
+ * the analysis reads them: a report that needs three periods of 500
+ * indicators reads three rows of each array, not a million records.
+ */
+#ifndef WM_CUBE_H
+#define WM_CUBE_H
+
+#include "base/wm.h"
+
+#include "base/err.h"
+#include "base/period.h"
+#include "model/ctx.h"
+
+enum cube_flag {
+	CF_NONE = 0,		/* no figure */
+	CF_ACTUAL = 1,
+	CF_ESTIMATE = 2,
+	CF_PROVISIONAL = 3,
+	CF_NOT_AVAILABLE = 4	/* a figure that could not be had (with a note why) */
+};
+
+struct cube {
+	int64_t pi_id;
+	enum period_kind kind;
+	int first;		/* period index of row 0 */
+	int nperiods;
+	size_t nunits;
+	int64_t *units;		/* unit ids, one per column */
+	/*
+	 * The arrays have room to grow at both ends and to the right: row r,
+	 * column u is cell (row0 + r) * stride + u (see cube_cell). A cube
+	 * loaded from the database is packed: row0 0, stride nunits.
+	 */
+	size_t stride;
+	int row0;
+	int caprows;
+	double *value;
+	double *num;		/* NULL unless the series has counts */
+	double *den;
+	uint8_t *flag;
+	int64_t id;		/* its row, 0 if not stored yet */
+	int64_t version;
+};
+
+void cube_init(struct cube *c, int64_t pi_id, enum period_kind kind);
+void cube_release(struct cube *c);
+
+/* The column of a unit; with create, add one if missing. -1 if absent. */
+long cube_col(struct cube *c, int64_t unit_id, bool create);
+/* The row of a period index; with create, extend the range. -1 if outside. */
+long cube_row(struct cube *c, int period_index, bool create);
+/* Give the cube count arrays (zeroed), for a ratio figure. */
+void cube_want_counts(struct cube *c);
+
+static inline size_t
+cube_cell(const struct cube *c, long row, long col)
+{
+	return (size_t)(c->row0 + row) * c->stride + (size_t)col;
+}
+
+/* Which period kinds an indicator has figures in (bit 1 << kind). */
+int cube_kinds(struct wm_ctx *ctx, int64_t pi_id, unsigned *kinds, struct wm_err *err);
+
+/*
+ * Load an indicator's figures of one kind for the period indexes
+ * [from, to] (clipped to what is stored; INT_MIN, INT_MAX for all). An
+ * indicator with none gives an empty cube, not an error.
+ */
+int cube_load(struct wm_ctx *ctx, int64_t pi_id, enum period_kind kind, int from, int to,
+    struct cube *out, struct wm_err *err);
+
+/* Write a whole cube (loaded whole, then changed), replacing what is stored. */
+int cube_store(struct wm_ctx *ctx, struct cube *c, struct wm_err *err);
+
+/* The range of period indexes stored for the indicator, or *first > *last if none. */
+int cube_range(struct wm_ctx *ctx, int64_t pi_id, enum period_kind kind, int *first, int *last,
+    struct wm_err *err);
+
+const char *cube_flag_name(enum cube_flag f);
+/* "actual", "estimate", "provisional", "not_available"; WM_EINVAL otherwise. */
+int cube_flag_parse(const char *name, enum cube_flag *f);
+
+#endif

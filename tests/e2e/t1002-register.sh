@@ -1,0 +1,91 @@
+#!/bin/sh
+# The register at work on the sample: progress updates, chasing, the
+# progress summary, RAG rules the body sets.
+. "$(dirname "$0")/lib.sh"
+
+wm init >/dev/null
+wm sample >/dev/null
+export WAYMARK_NOW=2002-10-15T09:00:00Z
+
+test_expect_success 'the register shows where each recommendation stands' '
+	wm show recommendation BVA2002/R4 --json >r4.json &&
+	equals "$(jq -r .overdue r4.json)" true &&
+	equals "$(jq -r .days_overdue r4.json)" 76 &&
+	equals "$(jq -r .rag r4.json)" red &&
+	equals "$(jq -r .due r4.json)" 2002-07-31 &&
+	wm show recommendation DA2002/R2 --json | jq -e ".rag == \"closed\"" >/dev/null
+'
+
+test_expect_success 'update adds a dated progress update that regrades the recommendation' '
+	wm update recommendation BVA2002 R4 --progress "Programme rebuilt around the strategy" --degree significantly >out &&
+	contains out "degree met significantly" &&
+	wm show recommendation BVA2002/R4 --json >r4.json &&
+	equals "$(jq -r ".progress[-1].date" r4.json)" 2002-10-15 &&
+	equals "$(jq -r ".progress[-1].author" r4.json)" cli:tester &&
+	equals "$(jq -r .percent r4.json)" 75 &&
+	equals "$(jq -r .rag r4.json)" amber
+'
+
+test_expect_success 'a grade not on the scale is refused' '
+	expect_exit 1 wm update recommendation BVA2002 R4 --progress x --degree mostly 2>err &&
+	contains err "not a grade"
+'
+
+test_expect_success 'completely met closes it and it leaves the chase list' '
+	wm report chase --format json >before.json &&
+	jq -e "[.leads[].items[] | select(.ref == \"R9\" and .source == \"BVA2002\")] | length > 0" before.json >/dev/null &&
+	wm update recommendation BVA2002/R9 --progress "Committees restructured" --degree completely >/dev/null &&
+	equals "$(wm show recommendation BVA2002/R9 --json | jq -r .status)" closed &&
+	wm report chase --format json >after.json &&
+	equals "$(jq "[.leads[].items[] | select(.ref == \"R9\" and .source == \"BVA2002\")] | length" after.json)" 0
+'
+
+test_expect_success 'chase orders statutory first, then priority, by lead officer' '
+	wm report chase --as-of 2002-10-15 --format json >chase.json &&
+	jq -r ".leads[] | select(.lead == \"AC PRS\") | .items[] | .statutory" chase.json >stat &&
+	head -1 stat | grep -q true &&
+	equals "$(jq -r ".as_of" chase.json)" 2002-10-15 &&
+	wm report chase --as-of 2002-10-15 >chase.txt &&
+	contains chase.txt "Recommendations to chase" &&
+	contains chase.txt "AC PRS"
+'
+
+test_expect_success 'chase takes --stale-days and refuses what it does not know' '
+	wm report chase --stale-days 1000 --format json | jq -e ".stale_days == 1000" >/dev/null &&
+	expect_exit 2 wm report chase --stale-days soon 2>err &&
+	expect_exit 2 wm report chase --unit Camden 2>err &&
+	contains err "no option --unit"
+'
+
+test_expect_success 'the progress summary in every format, with a count of each grade' '
+	wm report progress --source DA2002 | tr "\n" " " | sed "s/  */ /g" >p.txt &&
+	contains p.txt "Degree met: Completely: 6; Significantly: 4; Moderately: 2; Partially: 1." &&
+	wm report progress --source DA2002 --format md >p.md &&
+	contains p.md "| No | Subject | Lead | Timescale |" &&
+	wm report progress --source DA2002 --format html >p.html &&
+	contains p.html "<table class=\"govuk-table\">" &&
+	wm report progress --source DA2002 --format csv >p.csv &&
+	equals "$(head -1 p.csv | tr -d "\r")" "\"No\",\"Subject\",\"Lead\",\"Timescale\",\"Recommendation\",\"Progress update and degree met\"" &&
+	wm report progress --source DA2002 --format json | jq -e ".summary.completely == 6" >/dev/null &&
+	expect_exit 1 wm report progress --source NOSUCH 2>err
+'
+
+test_expect_success 'a body sets its own RAG rules' '
+	wm add setting --key recommendations.rag --value "{\"red_upto\": 80, \"amber_upto\": 90}" &&
+	equals "$(wm show recommendation DA2002/R6 --json | jq -r .rag)" red &&
+	wm set setting recommendations.rag --value "not json" &&
+	expect_exit 1 wm show recommendation DA2002/R6 2>err &&
+	contains err "recommendations.rag" &&
+	wm remove setting recommendations.rag
+'
+
+test_expect_success 'a moved due date is recorded as slippage' '
+	wm set recommendation BVA2002/R6 --timescale "March 2003" &&
+	wm show recommendation BVA2002/R6 --json >r6.json &&
+	equals "$(jq -r .due_original r6.json)" 2002-09-30 &&
+	equals "$(jq -r .due r6.json)" 2003-03-31 &&
+	equals "$(jq -r .slippage.revisions r6.json)" 1 &&
+	equals "$(jq -r .slippage.days r6.json)" 182
+'
+
+test_done
