@@ -167,6 +167,17 @@ page_end(struct page *p)
 }
 
 void
+page_doc(struct req *rq, struct resp *rs, const char *title, const char *nav,
+    const struct rdoc *d)
+{
+	struct page p;
+
+	page_begin(&p, rq, rs, title, nav);
+	page_rdoc(&p, d);
+	page_end(&p);
+}
+
+void
 page_fail(struct req *rq, struct resp *rs, int status, const char *title, const char *msg)
 {
 	struct page p;
@@ -252,6 +263,17 @@ page_report_or(struct req *rq, struct resp *rs, const char *title, const char *n
 		return;
 	}
 	page_end(&p);
+}
+
+json_t *
+page_query_options(const struct req *rq)
+{
+	json_t *o = json_object();
+
+	for (size_t i = 0; i < rq->query.n; i++)
+		if (*rq->query.v[i].value != '\0')
+			json_object_set_new(o, rq->query.v[i].name, json_string(rq->query.v[i].value));
+	return o;
 }
 
 void

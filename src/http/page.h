@@ -28,6 +28,10 @@ void page_begin(struct page *p, struct req *rq, struct resp *rs, const char *tit
     const char *nav);
 void page_end(struct page *p);
 
+/* A whole page that is the document d. */
+void page_doc(struct req *rq, struct resp *rs, const char *title, const char *nav,
+    const struct rdoc *d);
+
 /* A whole page saying what went wrong, with this status. */
 void page_fail(struct req *rq, struct resp *rs, int status, const char *title, const char *msg);
 /* The same for an error from the library (its code gives the status). */
@@ -80,17 +84,25 @@ void page_checkbox(struct page *p, const char *name, const char *label, bool che
 /* Today, in the server's clock, as day number and "YYYY-MM-DD". */
 int page_today(const struct req *rq, char *iso);
 
+/* The query parameters that have a value, as a report's options. */
+json_t *page_query_options(const struct req *rq);
+
+/*
+ * What a page shows when the report it is named for does not exist: the
+ * records themselves, in a document titled as the page.
+ */
+int page_committees_doc(struct req *rq, struct rdoc *d, struct wm_err *err);
+int page_projects_doc(struct req *rq, struct rdoc *d, struct wm_err *err);
+int page_timetable_doc(struct req *rq, struct rdoc *d, struct wm_err *err);
+int page_themes_doc(struct req *rq, struct rdoc *d, struct wm_err *err);
+int page_exceptions_doc(struct req *rq, struct rdoc *d, struct wm_err *err);
+int page_scorecard_doc(struct req *rq, struct rdoc *d, struct wm_err *err);
+
 /* The pages, by file. */
 void page_home(struct req *rq, struct resp *rs);
 void page_framework(struct req *rq, struct resp *rs);
-void page_committees(struct req *rq, struct resp *rs);
-void page_projects(struct req *rq, struct resp *rs);
-void page_timetable(struct req *rq, struct resp *rs);
-void page_themes(struct req *rq, struct resp *rs);
 void page_pis(struct req *rq, struct resp *rs);
 void page_pi(struct req *rq, struct resp *rs, const char *code);
-void page_exceptions(struct req *rq, struct resp *rs);
-void page_scorecard(struct req *rq, struct resp *rs);
 void page_register(struct req *rq, struct resp *rs);
 void page_rec(struct req *rq, struct resp *rs, const char *rest);
 void page_audit(struct req *rq, struct resp *rs);

@@ -96,9 +96,7 @@ page_audit(struct req *rq, struct resp *rs)
 		const char *kind = json_string_value(json_object_get(e, "kind"));
 		const char *ref = json_string_value(json_object_get(e, "ref"));
 
-		pages_cell(rq, t, e, "at");
-		pages_cell(rq, t, e, "actor");
-		pages_cell(rq, t, e, "action");
+		pages_cells(rq, t, e, (const char *const[]){ "at", "actor", "action", NULL });
 		rtable_cell(t, kind);
 		if (strcmp(kind, "recommendations") == 0)
 			rtable_link(t, ref, req_key_url(rq, "/recommendations/", ref));
@@ -146,11 +144,8 @@ users_page(struct req *rq, struct resp *rs, const char *msg, const char *done, i
 	for (size_t i = 0; i < json_array_size(users); i++) {
 		const json_t *u = json_array_get(users, i);
 
-		pages_cell(rq, t, u, "username");
-		pages_cell(rq, t, u, "display_name");
-		pages_cell(rq, t, u, "role");
-		pages_cell(rq, t, u, "person");
-		pages_cell(rq, t, u, "disabled");
+		pages_cells(rq, t, u,
+		    (const char *const[]){ "username", "display_name", "role", "person", "disabled", NULL });
 		rtable_end_row(t);
 		json_array_append(names, json_object_get(u, "username"));
 	}

@@ -14,17 +14,6 @@
 #include "http/pages.h"
 #include "model/ent.h"
 
-static json_t *
-query_options(const struct req *rq)
-{
-	json_t *o = json_object();
-
-	for (size_t i = 0; i < rq->query.n; i++)
-		if (*rq->query.v[i].value != '\0')
-			json_object_set_new(o, rq->query.v[i].name, json_string(rq->query.v[i].value));
-	return o;
-}
-
 void
 page_pis(struct req *rq, struct resp *rs)
 {
@@ -34,7 +23,6 @@ page_pis(struct req *rq, struct resp *rs)
 	struct rdoc *d = rdoc_new("Performance indicators");
 	json_t *pis = NULL;
 	struct rtable *t;
-	struct page p;
 
 	if (pages_list(rq, "pis", NULL, &pis, &err) != 0) {
 		page_fail_err(rq, rs, &err);
@@ -46,16 +34,11 @@ page_pis(struct req *rq, struct resp *rs)
 		const char *code = json_string_value(json_object_get(pi, "code"));
 
 		rtable_link(t, code, req_key_url(rq, "/pis/", code));
-		pages_cell(rq, t, pi, "title");
-		pages_cell(rq, t, pi, "measure_unit");
-		pages_cell(rq, t, pi, "polarity");
-		pages_cell(rq, t, pi, "frequency");
-		pages_cell(rq, t, pi, "committee");
+		pages_cells(rq, t, pi,
+		    (const char *const[]){ "title", "measure_unit", "polarity", "frequency", "committee", NULL });
 		rtable_end_row(t);
 	}
-	page_begin(&p, rq, rs, "Indicators - Waymark", "/pis");
-	page_rdoc(&p, d);
-	page_end(&p);
+	page_doc(rq, rs, "Indicators - Waymark", "/pis", d);
 out:
 	rdoc_free(d);
 	json_decref(pis);
@@ -189,7 +172,6 @@ page_pi(struct req *rq, struct resp *rs, const char *code)
 	json_t *pi = NULL, *figures = NULL, *targets = NULL, *units = NULL;
 	struct rdoc *d = NULL;
 	const char *unit;
-	struct page p;
 
 	if (ent_get(&rq->ctx, kind_find("pis"), code, &pi, &err) != 0 ||
 	    pages_list(rq, "measurements", pages_where("pi", code), &figures, &err) != 0 ||
@@ -212,9 +194,7 @@ page_pi(struct req *rq, struct resp *rs, const char *code)
 		pi_tables(rq, d, figures, targets, units, unit,
 		    json_is_integer(json_object_get(pi, "decimals")) ?
 		    (int)json_integer_value(json_object_get(pi, "decimals")) : 1);
-	page_begin(&p, rq, rs, arena_printf(rq->a, "%s - Waymark", code), "/pis");
-	page_rdoc(&p, d);
-	page_end(&p);
+	page_doc(rq, rs, arena_printf(rq->a, "%s - Waymark", code), "/pis", d);
 out:
 	rdoc_free(d);
 	json_decref(pi);
@@ -224,8 +204,8 @@ out:
 }
 
 /* Without the exception report: the figures whose quality needs a word. */
-static int
-exceptions_doc(struct req *rq, struct rdoc *d, struct wm_err *err)
+int
+page_exceptions_doc(struct req *rq, struct rdoc *d, struct wm_err *err)
 {
 	static const char *const flags[] = { "not_available", "provisional", "estimate" };
 	static const char *const cols[] = { "Indicator", "Unit", "Period", "Quality", "Note" };
@@ -244,9 +224,8 @@ exceptions_doc(struct req *rq, struct rdoc *d, struct wm_err *err)
 		for (size_t i = n; i > 0 && n - i < 50; i--) {
 			const json_t *m = json_array_get(ms, i - 1);
 
-			pages_cell(rq, t, m, "pi");
-			pages_cell(rq, t, m, "unit");
-			pages_cell(rq, t, m, "period");
+			pages_cells(rq, t, m,
+			    (const char *const[]){ "pi", "unit", "period", NULL });
 			rtable_tag(t, flags[f], f == 0 ? "red" : "amber");
 			pages_cell(rq, t, m, "note");
 			rtable_end_row(t);
@@ -257,8 +236,8 @@ exceptions_doc(struct req *rq, struct rdoc *d, struct wm_err *err)
 }
 
 /* Without the scorecard: each indicator's latest figure for the service. */
-static int
-scorecard_doc(struct req *rq, struct rdoc *d, struct wm_err *err)
+int
+page_scorecard_doc(struct req *rq, struct rdoc *d, struct wm_err *err)
 {
 	static const char *const cols[] = { "Indicator", "Title", "Unit", "Period", "Value" };
 	json_t *pis = NULL;
@@ -291,19 +270,7 @@ scorecard_doc(struct req *rq, struct rdoc *d, struct wm_err *err)
 	return rc;
 }
 
-void
-page_exceptions(struct req *rq, struct resp *rs)
-{
-	page_report_or(rq, rs, "Exceptions", "/exceptions", "exceptions", query_options(rq),
-	    exceptions_doc);
-}
 
-void
-page_scorecard(struct req *rq, struct resp *rs)
-{
-	page_report_or(rq, rs, "Scorecard", "/exceptions", "scorecard", query_options(rq),
-	    scorecard_doc);
-}
 
 /* Every report `waymark report` makes, as a page. */
 void
@@ -312,7 +279,6 @@ page_reports(struct req *rq, struct resp *rs)
 	static const char *const cols[] = { "Report", "What it shows", "Options" };
 	struct rdoc *d = rdoc_new("Reports");
 	struct rtable *t;
-	struct page p;
 
 	rdoc_para(d, "Each report as a page to read or print. Options go in the address, as "
 	    "?source=DA2002 for --source DA2002; the same report is at /api/v1/reports as JSON.");
@@ -323,9 +289,7 @@ page_reports(struct req *rq, struct resp *rs)
 		rtable_cell(t, r->options ? r->options : "");
 		rtable_end_row(t);
 	}
-	page_begin(&p, rq, rs, "Reports - Waymark", "/reports");
-	page_rdoc(&p, d);
-	page_end(&p);
+	page_doc(rq, rs, "Reports - Waymark", "/reports", d);
 	rdoc_free(d);
 }
 
@@ -337,7 +301,7 @@ page_report_named(struct req *rq, struct resp *rs, const char *name)
 	int rc;
 
 	page_begin(&p, rq, rs, arena_printf(rq->a, "%s - Waymark", name), "/reports");
-	rc = page_report(&p, name, query_options(rq), &err);
+	rc = page_report(&p, name, page_query_options(rq), &err);
 	if (rc == WM_ENOTFOUND && err.msg[0] == '\0')
 		wm_error(&err, WM_ENOTFOUND, "there is no report called \"%s\"", name);
 	if (rc != 0) {

@@ -47,7 +47,6 @@ page_home(struct req *rq, struct resp *rs)
 	json_t *goals = NULL, *recs = NULL, *ms = NULL, *prog = NULL;
 	struct rdoc *d = rdoc_new("Dashboard");
 	struct rtable *t;
-	struct page p;
 	char today[DATE_ISO_LEN];
 	size_t n = 0;
 	const json_t **sorted = NULL;
@@ -129,9 +128,7 @@ page_home(struct req *rq, struct resp *rs)
 		pages_cell(rq, t, sorted[i], "author");
 		rtable_end_row(t);
 	}
-	page_begin(&p, rq, rs, "Dashboard - Waymark", "/");
-	page_rdoc(&p, d);
-	page_end(&p);
+	page_doc(rq, rs, "Dashboard - Waymark", "/", d);
 	goto out;
 fail:
 	page_fail_err(rq, rs, &err);
@@ -167,7 +164,6 @@ page_framework(struct req *rq, struct resp *rs)
 	struct wm_err err = WM_ERR_INIT;
 	struct rdoc *d = rdoc_new("The framework");
 	json_t *plans = NULL, *nodes = NULL;
-	struct page p;
 
 	if (pages_list(rq, "plans", NULL, &plans, &err) != 0)
 		goto fail;
@@ -199,12 +195,8 @@ page_framework(struct req *rq, struct resp *rs)
 			const json_t *n = json_array_get(order, j);
 			const char *st = json_string_value(json_object_get(n, "status"));
 
-			pages_cell(rq, t, n, "ref");
-			pages_cell(rq, t, n, "kind");
-			pages_cell(rq, t, n, "title");
-			pages_cell(rq, t, n, "committee");
-			pages_cell(rq, t, n, "leads");
-			pages_cell(rq, t, n, "timescale");
+			pages_cells(rq, t, n,
+			    (const char *const[]){ "ref", "kind", "title", "committee", "leads", "timescale", NULL });
 			if (st != NULL)
 				rtable_tag(t, st, strcmp(st, "done") == 0 ? "green" :
 				    strcmp(st, "dropped") == 0 ? "grey" : "blue");
@@ -214,9 +206,7 @@ page_framework(struct req *rq, struct resp *rs)
 		}
 		json_decref(order);
 	}
-	page_begin(&p, rq, rs, "Framework - Waymark", "/framework");
-	page_rdoc(&p, d);
-	page_end(&p);
+	page_doc(rq, rs, "Framework - Waymark", "/framework", d);
 	goto out;
 fail:
 	page_fail_err(rq, rs, &err);
@@ -226,8 +216,8 @@ out:
 	json_decref(nodes);
 }
 
-static int
-committees_doc(struct req *rq, struct rdoc *d, struct wm_err *err)
+int
+page_committees_doc(struct req *rq, struct rdoc *d, struct wm_err *err)
 {
 	static const char *const cols[] = { "Committee", "Kind", "Reports to", "Chair",
 		"Plan items", "Indicators", "Recommendations" };
@@ -251,9 +241,8 @@ committees_doc(struct req *rq, struct rdoc *d, struct wm_err *err)
 		for (size_t k = 0; k < 3 && rc == 0; k++)
 			rc = pages_count(rq, kinds_of[k], "committee", ref, &counts[k], err);
 		rtable_cell(t, arena_printf(rq->a, "%s (%s)", pages_text(rq, c, "name"), ref));
-		pages_cell(rq, t, c, "kind");
-		pages_cell(rq, t, c, "reports_to");
-		pages_cell(rq, t, c, "chair");
+		pages_cells(rq, t, c,
+		    (const char *const[]){ "kind", "reports_to", "chair", NULL });
 		for (size_t k = 0; k < 3; k++)
 			rtable_cellf(t, "%zu", counts[k]);
 		rtable_end_row(t);
@@ -262,15 +251,9 @@ committees_doc(struct req *rq, struct rdoc *d, struct wm_err *err)
 	return rc;
 }
 
-void
-page_committees(struct req *rq, struct resp *rs)
-{
-	page_report_or(rq, rs, "Committees", "/committees", "accountability", NULL,
-	    committees_doc);
-}
 
-static int
-projects_doc(struct req *rq, struct rdoc *d, struct wm_err *err)
+int
+page_projects_doc(struct req *rq, struct rdoc *d, struct wm_err *err)
 {
 	static const char *const cols[] = { "Project", "Title", "Unit", "Status", "Benefit" };
 	static const char *const mcols[] = { "Project", "Aim", "Weight", "How" };
@@ -286,11 +269,8 @@ projects_doc(struct req *rq, struct rdoc *d, struct wm_err *err)
 	for (size_t i = 0; i < json_array_size(ps); i++) {
 		const json_t *pr = json_array_get(ps, i);
 
-		pages_cell(rq, t, pr, "ref");
-		pages_cell(rq, t, pr, "title");
-		pages_cell(rq, t, pr, "unit");
-		pages_cell(rq, t, pr, "status");
-		pages_cell(rq, t, pr, "benefit");
+		pages_cells(rq, t, pr,
+		    (const char *const[]){ "ref", "title", "unit", "status", "benefit", NULL });
 		rtable_end_row(t);
 	}
 	rdoc_heading(d, 2, "What each project serves");
@@ -299,10 +279,8 @@ projects_doc(struct req *rq, struct rdoc *d, struct wm_err *err)
 	for (size_t i = 0; i < json_array_size(cs); i++) {
 		const json_t *c = json_array_get(cs, i);
 
-		pages_cell(rq, t, c, "project");
-		pages_cell(rq, t, c, "aim");
-		pages_cell(rq, t, c, "weight");
-		pages_cell(rq, t, c, "note");
+		pages_cells(rq, t, c,
+		    (const char *const[]){ "project", "aim", "weight", "note", NULL });
 		rtable_end_row(t);
 	}
 out:
@@ -311,14 +289,9 @@ out:
 	return rc;
 }
 
-void
-page_projects(struct req *rq, struct resp *rs)
-{
-	page_report_or(rq, rs, "Projects", "/projects", "portfolio", NULL, projects_doc);
-}
 
-static int
-timetable_doc(struct req *rq, struct rdoc *d, struct wm_err *err)
+int
+page_timetable_doc(struct req *rq, struct rdoc *d, struct wm_err *err)
 {
 	static const char *const cols[] = { "Ref", "What", "Who", "When", "Status" };
 	json_t *tts = NULL, *ms = NULL;
@@ -341,10 +314,8 @@ timetable_doc(struct req *rq, struct rdoc *d, struct wm_err *err)
 			const json_t *m = json_array_get(ms, j);
 			const char *st = json_string_value(json_object_get(m, "status"));
 
-			pages_cell(rq, t, m, "ref");
-			pages_cell(rq, t, m, "title");
-			pages_cell(rq, t, m, "responsible");
-			pages_cell(rq, t, m, "timescale");
+			pages_cells(rq, t, m,
+			    (const char *const[]){ "ref", "title", "responsible", "timescale", NULL });
 			rtable_tag(t, st ? st : "planned", st == NULL ? "grey" :
 			    strcmp(st, "done") == 0 ? "green" : strcmp(st, "slipped") == 0 ? "red" :
 			    "blue");
@@ -356,14 +327,9 @@ timetable_doc(struct req *rq, struct rdoc *d, struct wm_err *err)
 	return rc;
 }
 
-void
-page_timetable(struct req *rq, struct resp *rs)
-{
-	page_report_or(rq, rs, "Timetable", "/timetable", "timetable", NULL, timetable_doc);
-}
 
-static int
-themes_doc(struct req *rq, struct rdoc *d, struct wm_err *err)
+int
+page_themes_doc(struct req *rq, struct rdoc *d, struct wm_err *err)
 {
 	static const char *const cols[] = { "Theme", "Name", "Issues tagged", "Aims it bears on" };
 	json_t *ts = NULL;
@@ -391,8 +357,3 @@ themes_doc(struct req *rq, struct rdoc *d, struct wm_err *err)
 	return rc;
 }
 
-void
-page_themes(struct req *rq, struct resp *rs)
-{
-	page_report_or(rq, rs, "Consultation themes", "/themes", "themes", NULL, themes_doc);
-}

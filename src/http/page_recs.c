@@ -145,10 +145,8 @@ page_register(struct req *rq, struct resp *rs)
 			continue;
 		n++;
 		rtable_link(t, key, req_key_url(rq, "/recommendations/", key));
-		pages_cell(rq, t, r, "subject");
-		pages_cell(rq, t, r, "leads");
-		pages_cell(rq, t, r, "due");
-		pages_cell(rq, t, r, "degree_met");
+		pages_cells(rq, t, r,
+		    (const char *const[]){ "subject", "leads", "due", "degree_met", NULL });
 		rec_status_tag(t, r);
 		rag_tag(t, r);
 		rtable_end_row(t);
@@ -347,7 +345,7 @@ grades_for(struct req *rq, const json_t *rec)
 	return out;
 }
 
-/* A list of records about the recommendation; NULL (not an error) if the actor may not read them. */
+/* Records about the recommendation; NULL, not an error, if the actor may not read them. */
 static int
 part(struct req *rq, const char *kind, json_t *where, json_t **out, struct wm_err *err)
 {

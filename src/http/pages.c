@@ -68,6 +68,13 @@ pages_cell(struct req *rq, struct rtable *t, const json_t *row, const char *fiel
 	rtable_cell(t, pages_text(rq, row, field));
 }
 
+void
+pages_cells(struct req *rq, struct rtable *t, const json_t *row, const char *const *fields)
+{
+	for (size_t i = 0; fields[i] != NULL; i++)
+		pages_cell(rq, t, row, fields[i]);
+}
+
 json_t *
 pages_where(const char *field, const char *value)
 {
@@ -91,26 +98,36 @@ struct route {
 	bool post;	/* takes forms */
 	void (*plain)(struct req *, struct resp *);
 	void (*rest)(struct req *, struct resp *, const char *);
+	/* Or: the report this page shows, its title, and what to show without it. */
+	const char *report;
+	const char *title;
+	int (*fallback)(struct req *, struct rdoc *, struct wm_err *);
+	const char *nav;
 };
 
+#define PAGE(path, post, fn) { path, false, post, fn, NULL, NULL, NULL, NULL, NULL }
+#define UNDER(path, post, fn) { path, true, post, NULL, fn, NULL, NULL, NULL, NULL }
+#define REPORT(path, report, title, fallback, nav) \
+	{ path, false, false, NULL, NULL, report, title, fallback, nav }
+
 static const struct route routes[] = {
-	{ "/", false, false, page_home, NULL },
-	{ "/framework", false, false, page_framework, NULL },
-	{ "/pis", false, false, page_pis, NULL },
-	{ "/pis/", true, false, NULL, page_pi },
-	{ "/exceptions", false, false, page_exceptions, NULL },
-	{ "/scorecard", false, false, page_scorecard, NULL },
-	{ "/recommendations", false, false, page_register, NULL },
-	{ "/recommendations/", true, true, NULL, page_rec },
-	{ "/projects", false, false, page_projects, NULL },
-	{ "/timetable", false, false, page_timetable, NULL },
-	{ "/committees", false, false, page_committees, NULL },
-	{ "/themes", false, false, page_themes, NULL },
-	{ "/audit", false, false, page_audit, NULL },
-	{ "/reports", false, false, page_reports, NULL },
-	{ "/reports/", true, false, NULL, page_report_named },
-	{ "/admin/users", false, true, NULL, page_users },
-	{ "/admin/users/", true, true, NULL, page_users },
+	PAGE("/", false, page_home),
+	PAGE("/framework", false, page_framework),
+	PAGE("/pis", false, page_pis),
+	UNDER("/pis/", false, page_pi),
+	REPORT("/exceptions", "exceptions", "Exceptions", page_exceptions_doc, "/exceptions"),
+	REPORT("/scorecard", "scorecard", "Scorecard", page_scorecard_doc, "/exceptions"),
+	PAGE("/recommendations", false, page_register),
+	UNDER("/recommendations/", true, page_rec),
+	REPORT("/projects", "portfolio", "Projects", page_projects_doc, "/projects"),
+	REPORT("/timetable", "timetable", "Timetable", page_timetable_doc, "/timetable"),
+	REPORT("/committees", "accountability", "Committees", page_committees_doc, "/committees"),
+	REPORT("/themes", "themes", "Consultation themes", page_themes_doc, "/themes"),
+	PAGE("/audit", false, page_audit),
+	PAGE("/reports", false, page_reports),
+	UNDER("/reports/", false, page_report_named),
+	{ "/admin/users", false, true, NULL, page_users, NULL, NULL, NULL, NULL },
+	UNDER("/admin/users/", true, page_users),
 };
 
 void
@@ -160,7 +177,10 @@ pages_handle(struct req *rq, struct resp *rs)
 			resp_header(rs, "Allow", r->post ? "GET, POST" : "GET");
 			return;
 		}
-		if (r->plain != NULL)
+		if (r->report != NULL)
+			page_report_or(rq, rs, r->title, r->nav, r->report,
+			    page_query_options(rq), r->fallback);
+		else if (r->plain != NULL)
 			r->plain(rq, rs);
 		else
 			r->rest(rq, rs, r->prefix ? path + strlen(r->path) : "");

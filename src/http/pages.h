@@ -19,6 +19,8 @@ const char *pages_text(struct req *rq, const json_t *row, const char *field);
 const char *pages_key(struct req *rq, const char *kind, const json_t *row);
 /* A table cell holding pages_text(). */
 void pages_cell(struct req *rq, struct rtable *t, const json_t *row, const char *field);
+/* A cell for each of fields (NULL-terminated), in order. */
+void pages_cells(struct req *rq, struct rtable *t, const json_t *row, const char *const *fields);
 /* Is the recommendation overdue, by the register's rules? */
 bool pages_overdue(const json_t *rec);
 

@@ -133,7 +133,8 @@ escape(struct buf *out, const char *s, bool keep_slash)
 	for (; s != NULL && *s != '\0'; s++) {
 		unsigned char c = (unsigned char)*s;
 
-		if ((keep_slash && c == '/') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+		if ((keep_slash && c == '/') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (c >= '0' && c <= '9') ||
 		    c == '-' || c == '_' || c == '.' || c == '~') {
 			buf_addc(out, c);
 		} else {
