@@ -21,6 +21,7 @@
 #include <netdb.h>
 #include <pthread.h>
 #include <signal.h>
+#include <sodium.h>
 #include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
@@ -28,6 +29,7 @@
 #include "base/mem.h"
 #include "base/str.h"
 #include "http/route.h"
+#include "report/md.h"
 #include "store/migrate.h"
 #include "store/store.h"
 
@@ -327,6 +329,10 @@ http_serve(const struct http_config *cfg, struct wm_err *err)
 		return rc;
 	if (ss.ss_family == AF_INET6)
 		flags |= MHD_USE_IPv6;
+	/* Libraries with set-up of their own do it now, before there are threads. */
+	md_init();
+	if (sodium_init() < 0)
+		return wm_error(err, WM_EINTERNAL, "cannot initialise libsodium");
 	if (pthread_key_create(&srv.store_key, close_store) != 0)
 		return wm_error(err, WM_EINTERNAL, "cannot make a thread key");
 	/* Workers inherit this mask, so only sigwait() below sees the signals. */

@@ -18,6 +18,12 @@ attach(cmark_parser *p, const char *name)
 }
 
 void
+md_init(void)
+{
+	cmark_gfm_core_extensions_ensure_registered();
+}
+
+void
 md_html(struct html *h, const char *text)
 {
 	/* CMARK_OPT_UNSAFE is not given: raw HTML and dangerous links are left out. */
@@ -28,7 +34,7 @@ md_html(struct html *h, const char *text)
 
 	html_open(h, "div", "class", "wm-md govuk-body", NULL);
 	if (text != NULL && *text != '\0') {
-		cmark_gfm_core_extensions_ensure_registered();
+		md_init();
 		p = cmark_parser_new(opts);
 		attach(p, "table");
 		attach(p, "strikethrough");

@@ -12,6 +12,12 @@
 
 #include "report/html.h"
 
+/*
+ * Register cmark-gfm's extensions. md_html() does it when needed; a
+ * program with threads calls this first, before they start.
+ */
+void md_init(void);
+
 /* Write text as HTML inside <div class="wm-md govuk-body">. */
 void md_html(struct html *h, const char *text);
 
