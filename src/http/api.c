@@ -196,11 +196,10 @@ out:
 static char *
 take_password(struct req *rq, const struct kind *k, json_t *body)
 {
-	const char *pw;
+	const char *pw = json_string_value(json_object_get(body, "password"));
 	char *copy;
 
-	if (strcmp(k->name, "users") != 0 || (pw = json_string_value(json_object_get(body,
-	    "password"))) == NULL)
+	if (strcmp(k->name, "users") != 0 || pw == NULL)
 		return NULL;
 	copy = arena_strdup(rq->a, pw);
 	json_object_del(body, "password");

@@ -81,16 +81,16 @@ filters(struct page *p)
 	page_form_begin(p, "/recommendations", "get");
 	html_open(&p->h, "div", "class", "govuk-grid-row", NULL);
 	html_open(&p->h, "div", "class", "govuk-grid-column-one-third", NULL);
-	page_select(p, "source", "Source", (c = choices(rq, "sources", "ref")),
-	    req_query(rq, "source"), "Any source");
+	c = choices(rq, "sources", "ref");
+	page_select(p, "source", "Source", c, req_query(rq, "source"), "Any source");
 	json_decref(c);
-	page_select(p, "lead", "Lead", (c = choices(rq, "posts", "ref")), req_query(rq, "lead"),
-	    "Any lead");
+	c = choices(rq, "posts", "ref");
+	page_select(p, "lead", "Lead", c, req_query(rq, "lead"), "Any lead");
 	json_decref(c);
 	html_close(&p->h, "div");
 	html_open(&p->h, "div", "class", "govuk-grid-column-one-third", NULL);
-	page_select(p, "grade", "Degree met", (c = choices(rq, "grades", "label")),
-	    req_query(rq, "grade"), "Any grade");
+	c = choices(rq, "grades", "label");
+	page_select(p, "grade", "Degree met", c, req_query(rq, "grade"), "Any grade");
 	json_decref(c);
 	c = json_pack("[s,s]", "yes", "no");
 	page_select(p, "statutory", "Statutory", c, req_query(rq, "statutory"), "Either");
