@@ -1,6 +1,6 @@
 # A thin wrapper over Meson for the README's two commands.
 #   make          build build/waymark, the library and the tests (installs nothing)
-#   make demo     install what is missing, build, load the bundled sample and show it
+#   make demo     install what is missing, build, load the bundled sample, show it and serve it
 #   make check    install what is missing, build, run every test (also under ASan+UBSan)
 
 BUILD      ?= build

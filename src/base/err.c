@@ -63,6 +63,7 @@ wm_code_name(int code)
 	case WM_EIO: return "i/o error";
 	case WM_ETOOBIG: return "too big";
 	case WM_ESCHEMA: return "schema mismatch";
+	case WM_ELIMIT: return "too many attempts";
 	default: return "internal error";
 	}
 }

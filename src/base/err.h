@@ -23,7 +23,8 @@ enum wm_code {
 	WM_EIO = -8,		/* reading or writing a file failed */
 	WM_ETOOBIG = -9,	/* over a stated size limit */
 	WM_ESCHEMA = -10,	/* database schema missing, old or too new */
-	WM_EINTERNAL = -11	/* a bug */
+	WM_EINTERNAL = -11,	/* a bug */
+	WM_ELIMIT = -12		/* too many attempts: wait before trying again */
 };
 
 struct wm_err {

@@ -23,6 +23,7 @@ struct cli {
 	FILE *in;
 	bool out_tty;		/* stdout is a terminal: progress bars, colour-free tables */
 	bool err_tty;
+	bool clock_fixed;	/* WAYMARK_NOW fixed ctx.now: the server keeps to it too */
 };
 
 /* command flags */
@@ -58,6 +59,8 @@ int cmd_report(struct cli *c, int argc, char **argv, struct wm_err *err);
 int cmd_plan(struct cli *c, int argc, char **argv, struct wm_err *err);
 int cmd_audit(struct cli *c, int argc, char **argv, struct wm_err *err);
 int cmd_verify(struct cli *c, int argc, char **argv, struct wm_err *err);
+int cmd_serve(struct cli *c, int argc, char **argv, struct wm_err *err);
+int cmd_user(struct cli *c, int argc, char **argv, struct wm_err *err);
 int cmd_help(struct cli *c, int argc, char **argv, struct wm_err *err);
 int cmd_version(struct cli *c, int argc, char **argv, struct wm_err *err);
 

@@ -239,7 +239,7 @@ report_themes_cmd(struct cli *c, const struct args *a, struct rdoc **out, struct
 	return report_themes(&c->ctx, &o, out, err);
 }
 
-static const struct report reports[] = {
+const struct report reports[] = {
 	{ "summary", report_summary, NULL, "how many records of each kind the database holds", NULL },
 	{ "chase", report_chase_cmd, "[--as-of DATE] [--stale-days 90]",
 	  "recommendations to chase, by lead officer: overdue, or no update lately", NULL },
@@ -277,7 +277,7 @@ own_format(const struct report *r, const char *format)
 	return false;
 }
 
-static const struct report *
+const struct report *
 report_find(const char *name)
 {
 	for (const struct report *r = reports; r->name != NULL; r++)

@@ -108,6 +108,32 @@ const struct command commands[] = {
 	  "waymark verify",
 	  "Each audit entry carries a hash of the one before; this checks the chain\n"
 	  "from the first entry to the last and names the first entry that breaks it.\n" },
+	{ "serve", cmd_serve, CMD_DB, "run the web application and its JSON API",
+	  "waymark serve [--listen ADDRESS:PORT] [--public] [--threads N] [--trusted-proxy ADDRESS]\n"
+	  "              [--max-body BYTES] [--timeout SECONDS]",
+	  "Serves the web pages and the JSON API (/api/v1, described at\n"
+	  "/api/v1/openapi.json) on --listen (127.0.0.1:8080 unless given; port 0 picks\n"
+	  "a free one, and the first line printed says which). People sign in with the\n"
+	  "accounts `waymark user add` makes. With --public, anyone may read what is\n"
+	  "marked published without signing in.\n\n"
+	  "Each of --threads worker threads (4) has its own database connection, so\n"
+	  "several servers may share one database. A request body over --max-body bytes\n"
+	  "(1048576) is refused; a connection idle for --timeout seconds (30) is closed.\n"
+	  "Behind a TLS proxy, give its address with --trusted-proxy: its\n"
+	  "X-Forwarded-Proto and X-Forwarded-For are believed, and cookies are Secure.\n"
+	  "SIGTERM or SIGINT stops the server once the requests under way are done.\n" },
+	{ "user", cmd_user, CMD_DB, "add a user who signs in to the web application, or set a password",
+	  "waymark user add NAME --role admin|planner|lead|member [--password P]\n"
+	  "              [--display-name TEXT] [--person REF] [--json]\n"
+	  "       waymark user passwd NAME [--password P]",
+	  "Adds an account, or sets its password. Without --password the password is\n"
+	  "asked for (twice) at a terminal, or read as one line from standard input.\n"
+	  "It needs at least 8 characters, and is kept only as an Argon2id hash.\n\n"
+	  "Roles: admin manages users and may do everything; planner changes\n"
+	  "everything else; lead updates what the posts their --person holds lead\n"
+	  "(progress on recommendations, reports on projects, the status of plan items\n"
+	  "and milestones); member reads everything and comments. Setting a password\n"
+	  "ends the user's sessions.\n" },
 	{ "help", cmd_help, 0, "explain a command", "waymark help [COMMAND [KIND] | kinds]",
 	  "Explains a command; `waymark help add KIND` lists a kind's fields;\n"
 	  "`waymark help kinds` prints every kind and field as Markdown (docs/kinds.md).\n" },

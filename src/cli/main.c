@@ -42,11 +42,12 @@ local_actor(void)
  * tests and demonstrations give the same audit stamps and ages every run.
  */
 static time_t
-clock_now(void)
+clock_now(bool *is_fixed)
 {
 	const char *fixed = getenv("WAYMARK_NOW");
 	int day;
 
+	*is_fixed = false;
 	if (fixed != NULL && strlen(fixed) >= 10) {
 		char date[DATE_ISO_LEN];
 		int h = 0, m = 0, s = 0;
@@ -55,6 +56,7 @@ clock_now(void)
 		if (date_parse_iso(date, &day) == 0) {
 			if (strlen(fixed) >= 19)
 				sscanf(fixed + 11, "%d:%d:%d", &h, &m, &s);
+			*is_fixed = true;
 			return (time_t)day * 86400 + h * 3600 + m * 60 + s;
 		}
 	}
@@ -152,7 +154,7 @@ main(int argc, char **argv)
 	c.err_tty = isatty(STDERR_FILENO);
 	c.ctx.actor = local_actor();
 	c.ctx.role = ROLE_SYSTEM;
-	c.ctx.now = clock_now();
+	c.ctx.now = clock_now(&c.clock_fixed);
 	if (cmd->flags & (CMD_DB | CMD_DB_CREATE)) {
 		rc = store_open(&c.st, c.db, cmd->flags & CMD_DB_CREATE ? STORE_CREATE : 0, &err);
 		if (rc == 0 && (cmd->flags & CMD_DB))

@@ -27,6 +27,12 @@ struct report {
 	const char *formats;
 };
 
+/* Every report, ending with one whose name is NULL (cmd_report.c). */
+extern const struct report reports[];
+
+/* The report called name, or NULL. */
+const struct report *report_find(const char *name);
+
 void report_help(FILE *out);
 
 /*

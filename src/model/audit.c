@@ -13,6 +13,7 @@
 #include "base/buf.h"
 #include "base/date.h"
 #include "model/audit.h"
+#include "model/authz.h"
 #include "store/store.h"
 
 #define HASH_HEX (crypto_generichash_BYTES * 2 + 1)
@@ -116,35 +117,52 @@ parsed_or_null(const char *text)
 	return j != NULL ? j : json_string(text);
 }
 
+/* " WHERE ..." for the query's filters; binds[] receives the values, in order. */
+static size_t
+audit_where(const struct wm_ctx *ctx, const struct audit_query *q, struct buf *sql,
+    const char **binds)
+{
+	size_t nb = 0;
+
+	buf_adds(sql, " FROM audit WHERE 1 = 1");
+	/* Accounts are an administrator's business, in the log as elsewhere. */
+	if (ctx->role != ROLE_ADMIN && ctx->role != ROLE_SYSTEM)
+		buf_adds(sql, " AND kind <> 'users'");
+	if (q->kind != NULL) {
+		buf_adds(sql, " AND kind = ?");
+		binds[nb++] = q->kind;
+	}
+	if (q->key != NULL) {
+		buf_adds(sql, " AND ref = ?");
+		binds[nb++] = q->key;
+	}
+	if (q->actor != NULL) {
+		buf_adds(sql, " AND actor = ?");
+		binds[nb++] = q->actor;
+	}
+	if (q->since != NULL) {
+		buf_adds(sql, " AND at >= ?");
+		binds[nb++] = q->since;
+	}
+	return nb;
+}
+
 int
 audit_list(struct wm_ctx *ctx, const struct audit_query *q, json_t **out, struct wm_err *err)
 {
 	struct buf sql = BUF_INIT;
 	const char *binds[4];
-	size_t nb = 0;
+	size_t nb;
 	struct stmt *s;
-	json_t *arr = json_array();
+	json_t *arr = NULL;
 	int rc;
 
 	*out = NULL;
-	buf_adds(&sql, "SELECT id, at, actor, action, kind, ref, before, after, prev_hash, hash"
-	    " FROM audit WHERE 1 = 1");
-	if (q->kind != NULL) {
-		buf_adds(&sql, " AND kind = ?");
-		binds[nb++] = q->kind;
-	}
-	if (q->key != NULL) {
-		buf_adds(&sql, " AND ref = ?");
-		binds[nb++] = q->key;
-	}
-	if (q->actor != NULL) {
-		buf_adds(&sql, " AND actor = ?");
-		binds[nb++] = q->actor;
-	}
-	if (q->since != NULL) {
-		buf_adds(&sql, " AND at >= ?");
-		binds[nb++] = q->since;
-	}
+	if ((rc = authz_audit(ctx, err)) != 0)
+		return rc;
+	arr = json_array();
+	buf_adds(&sql, "SELECT id, at, actor, action, kind, ref, before, after, prev_hash, hash");
+	nb = audit_where(ctx, q, &sql, binds);
 	buf_adds(&sql, q->newest_first ? " ORDER BY id DESC" : " ORDER BY id");
 	if (q->limit > 0)
 		buf_adds(&sql, " LIMIT ? OFFSET ?");
@@ -180,6 +198,32 @@ out:
 	buf_release(&sql);
 	json_decref(arr);
 	return rc;
+}
+
+int
+audit_total(struct wm_ctx *ctx, const struct audit_query *q, int64_t *n, struct wm_err *err)
+{
+	struct buf sql = BUF_INIT;
+	const char *binds[4];
+	size_t nb;
+	struct stmt *s;
+	int rc;
+
+	*n = 0;
+	if ((rc = authz_audit(ctx, err)) != 0)
+		return rc;
+	buf_adds(&sql, "SELECT COUNT(*)");
+	nb = audit_where(ctx, q, &sql, binds);
+	rc = store_prepare(ctx->st, buf_str(&sql), &s, err);
+	buf_release(&sql);
+	if (rc != 0)
+		return rc;
+	for (size_t i = 0; i < nb; i++)
+		stmt_bind_text(s, (int)i + 1, binds[i]);
+	if ((rc = stmt_step(s, err)) == STORE_ROW)
+		*n = stmt_int(s, 0);
+	stmt_reset(s);
+	return rc < 0 ? rc : 0;
 }
 
 int

@@ -32,9 +32,16 @@ struct audit_query {
 	bool newest_first;
 };
 
-/* Entries as JSON objects: id, at, actor, action, kind, ref, before, after, hash. */
+/*
+ * Entries as JSON objects: id, at, actor, action, kind, ref, before, after,
+ * hash. Not for the public; entries about user accounts only for an
+ * administrator.
+ */
 int audit_list(struct wm_ctx *ctx, const struct audit_query *q, json_t **out,
     struct wm_err *err);
+
+/* How many entries the query matches, without its limit and offset. */
+int audit_total(struct wm_ctx *ctx, const struct audit_query *q, int64_t *n, struct wm_err *err);
 
 /* Put back an entry exactly as audit_list gave it (whole-database import). */
 int audit_restore(struct wm_ctx *ctx, const json_t *entry, struct wm_err *err);

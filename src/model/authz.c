@@ -9,6 +9,7 @@
 #include "base/wm.h"
 
 #include "model/authz.h"
+#include "base/buf.h"
 #include "model/ent.h"
 #include "store/store.h"
 
@@ -60,11 +61,41 @@ holds_lead_post(struct wm_ctx *ctx, const char *sql, const char *key_kind, const
 	return rc < 0 ? rc : 0;
 }
 
+/*
+ * Does the change touch only these fields? A lead officer may move a plan
+ * node or a milestone along, not rewrite it.
+ */
+static bool
+changes_only(const struct kind *k, const json_t *before, const json_t *after,
+    const char *const *allowed, const char **which)
+{
+	if (before == NULL || after == NULL)
+		return false;
+	for (const struct field *f = k->fields; f->name != NULL; f++) {
+		const json_t *b = json_object_get(before, f->name), *a = json_object_get(after, f->name);
+		bool ok = false;
+
+		if (a == NULL || (b != NULL && json_equal(a, b)) || (b == NULL && json_is_null(a)))
+			continue;
+		for (size_t i = 0; allowed[i] != NULL; i++)
+			ok = ok || strcmp(allowed[i], f->name) == 0;
+		if (!ok) {
+			*which = f->name;
+			return false;
+		}
+	}
+	return true;
+}
+
 static int
 lead_may(struct wm_ctx *ctx, const struct kind *k, const json_t *before, const json_t *after,
     struct wm_err *err)
 {
+	static const char *const node_fields[] = { "status", NULL };
+	static const char *const milestone_fields[] = { "status", "done_on", NULL };
 	const json_t *row = after != NULL ? after : before;
+	struct buf key = BUF_INIT;
+	const char *which = "";
 	bool holds = false;
 	int rc = 0;
 
@@ -89,7 +120,45 @@ lead_may(struct wm_ctx *ctx, const struct kind *k, const json_t *before, const j
 			    "you may report only on projects that a post you hold manages");
 		return rc;
 	}
+	if (is(k, "nodes")) {
+		if (!changes_only(kind_base(k), before, after, node_fields, &which))
+			return wm_error(err, WM_EPERM, "a lead officer may change only the status of a "
+			    "plan item%s%s", *which ? ", not its " : "", which);
+		if (ent_row_key(kind_base(k), row, &key) == 0)
+			rc = holds_lead_post(ctx,
+			    "SELECT 1 FROM node_lead l JOIN post_holder h ON h.post_id = l.post_id"
+			    " JOIN app_user u ON u.person_id = h.person_id WHERE l.node_id = ? AND u.id = ?",
+			    "nodes", buf_str(&key), &holds, err);
+		buf_release(&key);
+		if (rc == 0 && !holds)
+			rc = wm_error(err, WM_EPERM,
+			    "you may update only the plan items that a post you hold leads");
+		return rc;
+	}
+	if (is(k, "milestones")) {
+		if (!changes_only(k, before, after, milestone_fields, &which))
+			return wm_error(err, WM_EPERM, "a lead officer may change only the status and "
+			    "completion date of a milestone%s%s", *which ? ", not its " : "", which);
+		if (ent_row_key(k, row, &key) == 0)
+			rc = holds_lead_post(ctx,
+			    "SELECT 1 FROM milestone m JOIN post_holder h ON h.post_id = m.post_id"
+			    " JOIN app_user u ON u.person_id = h.person_id WHERE m.id = ? AND u.id = ?",
+			    "milestones", buf_str(&key), &holds, err);
+		buf_release(&key);
+		if (rc == 0 && !holds)
+			rc = wm_error(err, WM_EPERM,
+			    "you may update only the milestones that a post you hold is responsible for");
+		return rc;
+	}
 	return wm_error(err, WM_EPERM, "a lead officer may not change %s", k->name);
+}
+
+int
+authz_audit(const struct wm_ctx *ctx, struct wm_err *err)
+{
+	if (ctx->role == ROLE_PUBLIC)
+		return wm_error(err, WM_EPERM, "the audit log is not published: log in to read it");
+	return 0;
 }
 
 int

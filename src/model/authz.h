@@ -6,7 +6,9 @@
  *   planner        everything but users
  *   lead           progress on the recommendations their posts lead,
  *                  reports on the projects their posts manage, the status
- *                  of the plan nodes their posts lead, and comments
+ *                  of the plan nodes their posts lead, the status and
+ *                  completion date of the milestones their posts are
+ *                  responsible for, and comments
  *   member         reads everything, adds comments
  *   public         reads only what is published
  */
@@ -28,6 +30,9 @@ int authz_read(const struct wm_ctx *ctx, const struct kind *k, struct wm_err *er
  */
 int authz_write(struct wm_ctx *ctx, const struct kind *k, const json_t *before,
     const json_t *after, struct wm_err *err);
+
+/* May this actor read the audit log? (Everyone but the public.) */
+int authz_audit(const struct wm_ctx *ctx, struct wm_err *err);
 
 /* Only published records are shown to this actor. */
 bool authz_published_only(const struct wm_ctx *ctx);

@@ -406,6 +406,57 @@ add_filters(struct wm_ctx *ctx, const struct kind *k, const json_t *where, struc
 	return 0;
 }
 
+/*
+ * Add the conditions of q (and of the actor: published records only) to
+ * sql, after a head that ends "WHERE ...". A period range cannot be
+ * compared as text and is left to the caller: *range says what it is.
+ */
+static int
+add_conditions(struct wm_ctx *ctx, const struct kind *k, const struct ent_query *q,
+    struct buf *sql, struct params *ps, json_t *hold, struct range *range, bool *post_filter,
+    struct wm_err *err)
+{
+	int rc;
+
+	*post_filter = false;
+	if (authz_published_only(ctx) && kind_field(k, "published") != NULL)
+		buf_adds(sql, " AND t.published = 1");
+	if (q != NULL && q->where != NULL &&
+	    (rc = add_filters(ctx, k, q->where, sql, ps, hold, err)) != 0)
+		return rc;
+	if (q == NULL || (q->from == NULL && q->to == NULL))
+		return 0;
+	FOR_FIELDS(k, f)
+		if (range->f == NULL && (f->type == FT_PERIOD || f->type == FT_DATE))
+			range->f = f;
+	if (range->f == NULL)
+		return wm_error(err, WM_EUSAGE, "%s have no date or period to limit by", k->name);
+	if (range_bound(q->from, false, &range->first) != 0 ||
+	    range_bound(q->to, true, &range->last) != 0)
+		return wm_error(err, WM_EUSAGE,
+		    "from/to must be a date (2003-04-30) or a period (2003-04, 2003-Q2, 2003/04, 2003)");
+	if (range->f->type == FT_DATE) {
+		char d[DATE_ISO_LEN];
+
+		if (range->first != DATE_NONE) {
+			buf_addf(sql, " AND t.%s >= ?", range->f->col);
+			date_format_iso(range->first, d);
+			json_array_append_new(hold, json_string(d));
+			param_text(ps, json_string_value(json_array_get(hold, json_array_size(hold) - 1)));
+		}
+		if (range->last != DATE_NONE) {
+			buf_addf(sql, " AND t.%s <= ?", range->f->col);
+			date_format_iso(range->last, d);
+			json_array_append_new(hold, json_string(d));
+			param_text(ps, json_string_value(json_array_get(hold, json_array_size(hold) - 1)));
+		}
+	} else {
+		/* Periods of mixed kinds do not sort as text: filter them as rows are read. */
+		*post_filter = true;
+	}
+	return 0;
+}
+
 static int
 read_rows(struct wm_ctx *ctx, const struct kind *k, const struct ent_query *q, int64_t only_id,
     unsigned how, json_t **out, struct wm_err *err)
@@ -426,47 +477,8 @@ read_rows(struct wm_ctx *ctx, const struct kind *k, const struct ent_query *q, i
 		buf_adds(&sql, " AND t.id = ?");
 		param_int(&ps, only_id);
 	}
-	if (authz_published_only(ctx) && kind_field(k, "published") != NULL)
-		buf_adds(&sql, " AND t.published = 1");
-	if (q != NULL && q->where != NULL &&
-	    (rc = add_filters(ctx, k, q->where, &sql, &ps, hold, err)) != 0)
+	if ((rc = add_conditions(ctx, k, q, &sql, &ps, hold, &range, &post_filter, err)) != 0)
 		goto out;
-	if (q != NULL && (q->from != NULL || q->to != NULL)) {
-		FOR_FIELDS(k, f)
-			if (range.f == NULL && (f->type == FT_PERIOD || f->type == FT_DATE))
-				range.f = f;
-		if (range.f == NULL) {
-			rc = wm_error(err, WM_EUSAGE, "%s have no date or period to limit by", k->name);
-			goto out;
-		}
-		if (range_bound(q->from, false, &range.first) != 0 ||
-		    range_bound(q->to, true, &range.last) != 0) {
-			rc = wm_error(err, WM_EUSAGE,
-			    "from/to must be a date (2003-04-30) or a period (2003-04, 2003-Q2, 2003/04, 2003)");
-			goto out;
-		}
-		if (range.f->type == FT_DATE) {
-			char d[DATE_ISO_LEN];
-
-			if (range.first != DATE_NONE) {
-				buf_addf(&sql, " AND t.%s >= ?", range.f->col);
-				date_format_iso(range.first, d);
-				json_array_append_new(hold, json_string(d));
-				param_text(&ps, json_string_value(json_array_get(hold,
-				    json_array_size(hold) - 1)));
-			}
-			if (range.last != DATE_NONE) {
-				buf_addf(&sql, " AND t.%s <= ?", range.f->col);
-				date_format_iso(range.last, d);
-				json_array_append_new(hold, json_string(d));
-				param_text(&ps, json_string_value(json_array_get(hold,
-				    json_array_size(hold) - 1)));
-			}
-		} else {
-			/* Periods of mixed kinds do not sort as text: filter them here. */
-			post_filter = true;
-		}
-	}
 	order_by(&sql, k);
 	if (q != NULL && q->limit > 0 && !post_filter) {
 		buf_adds(&sql, " LIMIT ? OFFSET ?");
@@ -514,6 +526,61 @@ out:
 	free(rows);
 	json_decref(result);
 	json_decref(hold);
+	return rc;
+}
+
+int
+ent_count(struct wm_ctx *ctx, const struct kind *k, const struct ent_query *q, size_t *n,
+    struct wm_err *err)
+{
+	struct buf sql = BUF_INIT;
+	struct params ps = { 0 };
+	struct range range = { NULL, DATE_NONE, DATE_NONE };
+	json_t *hold = json_array(), *rows = NULL;
+	struct stmt *s;
+	bool post_filter = false;
+	int rc;
+
+	*n = 0;
+	if ((rc = authz_read(ctx, k, err)) != 0)
+		goto out;
+	if (k->store != NULL) {
+		/* A kind with its own storage: count what it lists without limits. */
+		struct ent_query all = { 0 };
+
+		if (q != NULL)
+			all = *q;
+		all.limit = 0;
+		all.offset = 0;
+		if ((rc = k->store->list(ctx, k, &all, &rows, err)) == 0)
+			*n = json_array_size(rows);
+		goto out;
+	}
+	buf_addf(&sql, "SELECT COUNT(*) FROM %s t WHERE 1 = 1", k->table);
+	if (k->fixed_col != NULL)
+		buf_addf(&sql, " AND t.%s = '%s'", k->fixed_col, k->fixed_val);
+	if ((rc = add_conditions(ctx, k, q, &sql, &ps, hold, &range, &post_filter, err)) != 0)
+		goto out;
+	if (post_filter) {
+		/* Count what a list without limits would give. */
+		struct ent_query all = *q;
+
+		all.limit = 0;
+		all.offset = 0;
+		if ((rc = read_rows(ctx, k, &all, 0, READ_RAW, &rows, err)) == 0)
+			*n = json_array_size(rows);
+		goto out;
+	}
+	if ((rc = prepare_bound(ctx->st, &sql, &ps, &s, err)) != 0)
+		goto out;
+	if ((rc = stmt_step(s, err)) == STORE_ROW)
+		*n = (size_t)stmt_int(s, 0);
+	stmt_reset(s);
+	rc = rc < 0 ? rc : 0;
+out:
+	buf_release(&sql);
+	json_decref(hold);
+	json_decref(rows);
 	return rc;
 }
 

@@ -34,6 +34,9 @@ struct ent_query {
 /* A JSON array of records. */
 int ent_list(struct wm_ctx *ctx, const struct kind *k, const struct ent_query *q,
     json_t **out, struct wm_err *err);
+/* How many records ent_list would give without q's limit and offset. */
+int ent_count(struct wm_ctx *ctx, const struct kind *k, const struct ent_query *q, size_t *n,
+    struct wm_err *err);
 int ent_get(struct wm_ctx *ctx, const struct kind *k, const char *key, json_t **out,
     struct wm_err *err);
 /* Find a record by key, or by name or alias where the kind allows. */

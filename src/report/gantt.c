@@ -184,15 +184,6 @@ gantt_svg(const char *title, const char *desc, const struct gantt_row *rows, siz
 	ax.end = month_end(ax.end);
 	height = TOP + (double)nrows * ROW_H + 44;
 	svg_begin(&s, out, LABEL_W + CHART_W + NOTE_W, height, title, desc);
-	svg_style(&s, ".g-t,.g-h,.g-m,.g-late-t{font-family:Arial,sans-serif;font-size:11px;"
-	    "fill:#0b0c0c}.g-h{font-weight:bold;font-size:12px}.g-m{fill:#505a5f;"
-	    "font-style:italic}.g-late-t{fill:#d4351c;font-weight:bold}.g-axis{stroke:#dddddd;"
-	    "stroke-width:1}.g-bar{fill:#1d70b8;stroke:#1d70b8;stroke-width:1}"
-	    ".g-fuzzy{fill-opacity:0.25;stroke-dasharray:3 2}.g-done{fill:#b1b4b6;"
-	    "stroke:#505a5f}.g-late{fill:#d4351c;stroke:#942514}.g-cancel{fill:none;"
-	    "stroke:#505a5f}.g-now{stroke:#d4351c;stroke-width:1.5;stroke-dasharray:5 3}"
-	    ".g-dep{stroke:#505a5f;stroke-width:0.8;fill:none;stroke-opacity:0.6}"
-	    ".g-ongoing{stroke:#1d70b8;stroke-width:2;stroke-dasharray:2 3}");
 	axis_draw(&s, &ax, TOP + (double)nrows * ROW_H);
 	group = NULL;
 	for (size_t i = 0; i < n; i++) {

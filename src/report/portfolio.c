@@ -66,10 +66,6 @@ heatmap(const struct pfdata *d, const struct pf_result *r, const struct portfoli
 	    "The last column adds up the weights of commissioned and running projects; an aim "
 	    "they serve less than %.3g is marked gap.", o->threshold);
 	svg_begin(&s, out, width, height, "Aims against projects", desc);
-	svg_style(&s, ".hm,.hm-dark,.hm-gap,.hm-muted,.hm-head{font-family:Arial,sans-serif;"
-	    "font-size:11px;fill:#0b0c0c}.hm-dark{fill:#ffffff}.hm-gap{fill:#d4351c;"
-	    "font-weight:bold}.hm-muted{fill:#505a5f}.hm-head{font-weight:bold}"
-	    ".hm-grid{stroke:#ffffff;stroke-width:1}");
 	for (size_t p = 0; p < np; p++) {
 		double x = HM_LEFT + (double)p * HM_CW + HM_CW / 2;
 

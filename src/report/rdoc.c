@@ -553,7 +553,11 @@ tag_class(const char *tag)
 static void
 html_table(struct html *h, const struct rtable *t)
 {
-	html_open(h, "table", "class", "govuk-table", NULL);
+	/* a wide table scrolls inside itself (app.css), so the keyboard must reach it */
+	if (t->ncols >= 8)
+		html_open(h, "table", "class", "govuk-table", "tabindex", "0", NULL);
+	else
+		html_open(h, "table", "class", "govuk-table", NULL);
 	if (t->caption != NULL)
 		html_elem(h, "caption", t->caption, "class", "govuk-table__caption govuk-table__caption--m",
 		    NULL);

@@ -24,6 +24,23 @@ num(char *out, size_t len, double v)
 	}
 }
 
+const char svg_css[] =
+    /* gantt.c: the timetable's Gantt chart */
+    ".g-t,.g-h,.g-m,.g-late-t{font-family:Arial,sans-serif;font-size:11px;"
+    "fill:#0b0c0c}.g-h{font-weight:bold;font-size:12px}.g-m{fill:#505a5f;"
+    "font-style:italic}.g-late-t{fill:#d4351c;font-weight:bold}.g-axis{stroke:#dddddd;"
+    "stroke-width:1}.g-bar{fill:#1d70b8;stroke:#1d70b8;stroke-width:1}"
+    ".g-fuzzy{fill-opacity:0.25;stroke-dasharray:3 2}.g-done{fill:#b1b4b6;"
+    "stroke:#505a5f}.g-late{fill:#d4351c;stroke:#942514}.g-cancel{fill:none;"
+    "stroke:#505a5f}.g-now{stroke:#d4351c;stroke-width:1.5;stroke-dasharray:5 3}"
+    ".g-dep{stroke:#505a5f;stroke-width:0.8;fill:none;stroke-opacity:0.6}"
+    ".g-ongoing{stroke:#1d70b8;stroke-width:2;stroke-dasharray:2 3}"
+    /* portfolio.c: the aims x projects heat map */
+    ".hm,.hm-dark,.hm-gap,.hm-muted,.hm-head{font-family:Arial,sans-serif;"
+    "font-size:11px;fill:#0b0c0c}.hm-dark{fill:#ffffff}.hm-gap{fill:#d4351c;"
+    "font-weight:bold}.hm-muted{fill:#505a5f}.hm-head{font-weight:bold}"
+    ".hm-grid{stroke:#ffffff;stroke-width:1}";
+
 void
 svg_begin(struct svg *s, struct buf *out, double width, double height, const char *title,
     const char *desc)
@@ -43,6 +60,10 @@ svg_begin(struct svg *s, struct buf *out, double width, double height, const cha
 	    "role", "img", "aria-labelledby", labelled, "class", "wm-chart", NULL);
 	html_elem(&s->h, "title", title, "id", tid, NULL);
 	html_elem(&s->h, "desc", desc, "id", did, NULL);
+	/* the sheet has no character the escaper would change, so its hash holds */
+	html_open(&s->h, "style", NULL);
+	html_trusted(&s->h, svg_css);
+	html_close(&s->h, "style");
 }
 
 void
@@ -133,14 +154,6 @@ svg_polygon(struct svg *s, const double *xs, const double *ys, size_t n, const c
 	points(xs, ys, n, &pts);
 	html_selfclose(&s->h, "polygon", "points", buf_str(&pts), "class", cls, "fill", fill, NULL);
 	buf_release(&pts);
-}
-
-void
-svg_style(struct svg *s, const char *css)
-{
-	html_open(&s->h, "style", NULL);
-	html_text(&s->h, css);
-	html_close(&s->h, "style");
 }
 
 void

@@ -41,10 +41,11 @@ void svg_polyline(struct svg *s, const double *xs, const double *ys, size_t n, c
 void svg_polygon(struct svg *s, const double *xs, const double *ys, size_t n, const char *cls,
     const char *fill);
 /*
- * Style rules for the chart's classes, kept inside the SVG so that it looks
- * the same standing alone as inside a page. css comes from the code.
+ * The style rules of every chart's classes, in one sheet that svg_begin puts
+ * inside each chart: it looks the same standing alone as inside a page, and
+ * the web server's Content-Security-Policy allows this one sheet by its hash.
  */
-void svg_style(struct svg *s, const char *css);
+extern const char svg_css[];
 /* A group with its own accessible name (a <title> child), e.g. one point of a series. */
 void svg_group_begin(struct svg *s, const char *cls, const char *title);
 void svg_group_end(struct svg *s);

@@ -1,0 +1,58 @@
+/*
+ * cmd_serve.c: `waymark serve`: parse the options and run the web server
+ * (src/http/) until it is told to stop.
+ */
+#include "base/wm.h"
+
+#include "base/str.h"
+#include "cli/args.h"
+#include "cli/cli.h"
+#include "http/http.h"
+
+static int
+number(const struct args *a, const char *name, size_t dflt, size_t min, size_t max, size_t *out,
+    struct wm_err *err)
+{
+	int rc = args_size(a, name, dflt, out, err);
+
+	if (rc == 0 && (*out < min || *out > max))
+		rc = wm_error(err, WM_EUSAGE, "--%s must be from %zu to %zu", name, min, max);
+	return rc;
+}
+
+int
+cmd_serve(struct cli *c, int argc, char **argv, struct wm_err *err)
+{
+	static const struct optdef defs[] = { { "listen", true }, { "public", false },
+		{ "threads", true }, { "trusted-proxy", true }, { "max-body", true },
+		{ "timeout", true }, { NULL, false } };
+	struct http_config cfg = { 0 };
+	size_t threads, max_body, timeout;
+	struct args a;
+	int rc;
+
+	if ((rc = args_parse(&a, argc, argv, defs, false, err)) != 0)
+		goto out;
+	if (a.npos > 0) {
+		rc = wm_error(err, WM_EUSAGE, "serve takes only options (`waymark help serve`)");
+		goto out;
+	}
+	if ((rc = number(&a, "threads", HTTP_DEFAULT_THREADS, 1, 256, &threads, err)) != 0 ||
+	    (rc = number(&a, "max-body", HTTP_DEFAULT_MAX_BODY, 1024, (size_t)1 << 30, &max_body,
+	    err)) != 0 ||
+	    (rc = number(&a, "timeout", HTTP_DEFAULT_TIMEOUT, 1, 3600, &timeout, err)) != 0)
+		goto out;
+	cfg.db = c->db;
+	cfg.listen = args_get(&a, "listen") ? args_get(&a, "listen") : HTTP_DEFAULT_LISTEN;
+	cfg.public_read = args_has(&a, "public");
+	cfg.trusted_proxy = args_get(&a, "trusted-proxy");
+	cfg.threads = (unsigned)threads;
+	cfg.max_body = max_body;
+	cfg.timeout = (unsigned)timeout;
+	cfg.fixed_now = c->clock_fixed ? c->ctx.now : 0;
+	cfg.log = c->out;
+	rc = http_serve(&cfg, err);
+out:
+	args_release(&a);
+	return rc;
+}

@@ -1,0 +1,115 @@
+/*
+ * page.h: the frame every HTML page shares, and the pieces pages are made
+ * of; private to src/http/.
+ *
+ * A page is written through html.h, the one escaper, into the response:
+ * page_begin() writes the head, the header and the navigation,
+ * page_end() the footer. Content is mostly an rdoc (a report, or tables
+ * built from records) written with RF_HTML_BODY, so pages and printed
+ * papers share one look; forms are GOV.UK Frontend's components written
+ * with the helpers below. Every form that changes something carries the
+ * session's CSRF token.
+ */
+#ifndef WM_HTTP_PAGE_H
+#define WM_HTTP_PAGE_H
+
+#include "http/route.h"
+#include "report/html.h"
+#include "report/rdoc.h"
+
+struct page {
+	struct req *rq;
+	struct resp *rs;
+	struct html h;
+};
+
+/* nav: the navigation item to mark as current ("/recommendations"), or NULL. */
+void page_begin(struct page *p, struct req *rq, struct resp *rs, const char *title,
+    const char *nav);
+void page_end(struct page *p);
+
+/* A whole page that is the document d. */
+void page_doc(struct req *rq, struct resp *rs, const char *title, const char *nav,
+    const struct rdoc *d);
+
+/* A whole page saying what went wrong, with this status. */
+void page_fail(struct req *rq, struct resp *rs, int status, const char *title, const char *msg);
+/* The same for an error from the library (its code gives the status). */
+void page_fail_err(struct req *rq, struct resp *rs, const struct wm_err *err);
+/* Send someone not logged in to the login page, to come back here after. */
+void page_login_redirect(struct req *rq, struct resp *rs);
+
+/* Write a report's body (RF_HTML_BODY) into the page. */
+void page_rdoc(struct page *p, const struct rdoc *d);
+/*
+ * Run the report called name with these options (taken) and write it:
+ * 0 when it was shown, WM_ENOTFOUND (without a message) when there is no
+ * such report, another error if it failed.
+ */
+int page_report(struct page *p, const char *name, json_t *opts, struct wm_err *err);
+
+/*
+ * A whole page that is the named report (run with opts, taken), or, when
+ * there is no such report, the document fallback builds from the records.
+ */
+void page_report_or(struct req *rq, struct resp *rs, const char *title, const char *nav,
+    const char *report, json_t *opts, int (*fallback)(struct req *, struct rdoc *, struct wm_err *));
+
+/* Markdown, through cmark-gfm with raw HTML off. */
+void page_md(struct page *p, const char *text);
+
+/* "/prefix" followed by key with each part escaped, in the request's arena. */
+const char *page_key_url(struct page *p, const char *prefix, const char *key);
+/* The same without a page, for rdoc links built before one starts. */
+const char *req_key_url(struct req *rq, const char *prefix, const char *key);
+
+/* An error summary at the top of a form; href is the field it is about ("#text"). */
+void page_error_summary(struct page *p, const char *msg, const char *href);
+/* A GOV.UK notification banner saying something went well. */
+void page_success(struct page *p, const char *msg);
+
+/* <form method="post" action=...> with the CSRF token; close with page_form_end(). */
+void page_form_begin(struct page *p, const char *action, const char *method);
+void page_form_end(struct page *p, const char *button);
+/* Form fields; error (or NULL) is shown beside the field. */
+void page_input(struct page *p, const char *name, const char *label, const char *type,
+    const char *value, const char *hint, const char *error, const char *width);
+void page_textarea(struct page *p, const char *name, const char *label, const char *value,
+    const char *hint, const char *error);
+/* options: a JSON array of strings; blank: the label of an empty first choice, or NULL. */
+void page_select(struct page *p, const char *name, const char *label, const json_t *options,
+    const char *selected, const char *blank);
+void page_checkbox(struct page *p, const char *name, const char *label, bool checked);
+
+/* Today, in the server's clock, as day number and "YYYY-MM-DD". */
+int page_today(const struct req *rq, char *iso);
+
+/* The query parameters that have a value, as a report's options. */
+json_t *page_query_options(const struct req *rq);
+
+/*
+ * What a page shows when the report it is named for does not exist: the
+ * records themselves, in a document titled as the page.
+ */
+int page_committees_doc(struct req *rq, struct rdoc *d, struct wm_err *err);
+int page_projects_doc(struct req *rq, struct rdoc *d, struct wm_err *err);
+int page_timetable_doc(struct req *rq, struct rdoc *d, struct wm_err *err);
+int page_themes_doc(struct req *rq, struct rdoc *d, struct wm_err *err);
+int page_exceptions_doc(struct req *rq, struct rdoc *d, struct wm_err *err);
+int page_scorecard_doc(struct req *rq, struct rdoc *d, struct wm_err *err);
+
+/* The pages, by file. */
+void page_home(struct req *rq, struct resp *rs);
+void page_framework(struct req *rq, struct resp *rs);
+void page_pis(struct req *rq, struct resp *rs);
+void page_pi(struct req *rq, struct resp *rs, const char *code);
+void page_register(struct req *rq, struct resp *rs);
+void page_rec(struct req *rq, struct resp *rs, const char *rest);
+void page_audit(struct req *rq, struct resp *rs);
+void page_reports(struct req *rq, struct resp *rs);
+void page_report_named(struct req *rq, struct resp *rs, const char *name);
+void page_users(struct req *rq, struct resp *rs, const char *rest);
+void page_login(struct req *rq, struct resp *rs);
+void page_logout(struct req *rq, struct resp *rs);
+
+#endif

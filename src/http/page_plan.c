@@ -1,0 +1,359 @@
+/*
+ * page_plan.c: the dashboard and the pages about plans and who answers
+ * for them: the framework, committees, projects, the timetable, themes.
+ *
+ * Where a report exists for what a page shows (the portfolio, the
+ * timetable, the accountability map, consultation themes), the page shows
+ * that report; otherwise it lays out the records themselves, as tables
+ * built with rdoc so they print like the reports do.
+ */
+#include "base/wm.h"
+
+#include "base/date.h"
+#include "http/page.h"
+#include "http/pages.h"
+#include "model/ent.h"
+
+static int
+date_cmp_desc(const void *a, const void *b)
+{
+	const json_t *x = *(const json_t *const *)a, *y = *(const json_t *const *)b;
+	const char *dx = json_string_value(json_object_get(x, "date"));
+	const char *dy = json_string_value(json_object_get(y, "date"));
+	int c = strcmp(dy ? dy : "", dx ? dx : "");
+
+	if (c != 0)
+		return c;
+	return (int)(json_integer_value(json_object_get(y, "seq")) -
+	    json_integer_value(json_object_get(x, "seq")));
+}
+
+static void
+rec_link(struct req *rq, struct rtable *t, const char *key)
+{
+	rtable_link(t, key, req_key_url(rq, "/recommendations/", key));
+}
+
+/* The dashboard: the goals, what needs attention now, the latest progress. */
+void
+page_home(struct req *rq, struct resp *rs)
+{
+	static const char *const goal_cols[] = { "Goal", "Title", "Aims", "Indicators",
+		"Committee" };
+	static const char *const rec_cols[] = { "Recommendation", "Subject", "Due", "Lead" };
+	static const char *const ms_cols[] = { "Milestone", "What", "Due", "Status" };
+	static const char *const prog_cols[] = { "Date", "Recommendation", "Degree met", "By" };
+	struct wm_err err = WM_ERR_INIT;
+	json_t *goals = NULL, *recs = NULL, *ms = NULL, *prog = NULL;
+	struct rdoc *d = rdoc_new("Dashboard");
+	struct rtable *t;
+	char today[DATE_ISO_LEN];
+	size_t n = 0;
+	const json_t **sorted = NULL;
+
+	page_today(rq, today);
+	if (pages_list(rq, "goals", NULL, &goals, &err) != 0 ||
+	    pages_list(rq, "recommendations", pages_where("status", "open"), &recs, &err) != 0 ||
+	    pages_list(rq, "milestones", NULL, &ms, &err) != 0 ||
+	    pages_list(rq, "progress", NULL, &prog, &err) != 0)
+		goto fail;
+	rdoc_meta(d, "As of", today);
+	rdoc_heading(d, 2, "Goals");
+	t = rdoc_table(d, NULL, 5, goal_cols);
+	rtable_numeric(t, 2);
+	rtable_numeric(t, 3);
+	for (size_t i = 0; i < json_array_size(goals); i++) {
+		const json_t *g = json_array_get(goals, i);
+		const char *key = pages_key(rq, "nodes", g);
+		size_t aims = 0, pis = 0;
+
+		if (pages_count(rq, "aims", "parent", key, &aims, &err) != 0 ||
+		    pages_count(rq, "pis", "measures", key, &pis, &err) != 0)
+			goto fail;
+		rtable_link(t, key, "/framework");
+		pages_cell(rq, t, g, "title");
+		rtable_cellf(t, "%zu", aims);
+		rtable_cellf(t, "%zu", pis);
+		pages_cell(rq, t, g, "committee");
+		rtable_end_row(t);
+	}
+
+	rdoc_heading(d, 2, "Needs attention now");
+	t = rdoc_table(d, "Overdue recommendations", 4, rec_cols);
+	for (size_t i = 0; i < json_array_size(recs); i++) {
+		const json_t *r = json_array_get(recs, i);
+
+		if (!pages_overdue(r))
+			continue;
+		n++;
+		rec_link(rq, t, pages_key(rq, "recommendations", r));
+		pages_cell(rq, t, r, "subject");
+		rtable_tag(t, json_string_value(json_object_get(r, "due")), "red");
+		pages_cell(rq, t, r, "leads");
+		rtable_end_row(t);
+	}
+	if (n == 0)
+		rdoc_para(d, "No recommendation is overdue.");
+	n = 0;
+	t = rdoc_table(d, "Milestones past their date and not done", 4, ms_cols);
+	for (size_t i = 0; i < json_array_size(ms); i++) {
+		const json_t *m = json_array_get(ms, i);
+		const char *st = json_string_value(json_object_get(m, "status"));
+		const char *latest = json_string_value(json_object_get(json_object_get(m,
+		    "timescale"), "latest"));
+
+		if (latest == NULL || strcmp(latest, today) >= 0 || (st != NULL &&
+		    (strcmp(st, "done") == 0 || strcmp(st, "cancelled") == 0)))
+			continue;
+		n++;
+		rtable_cell(t, pages_key(rq, "milestones", m));
+		pages_cell(rq, t, m, "title");
+		rtable_cell(t, latest);
+		rtable_tag(t, st ? st : "planned", "red");
+		rtable_end_row(t);
+	}
+	if (n == 0)
+		rdoc_para(d, "No milestone is past its date.");
+
+	rdoc_heading(d, 2, "Latest progress updates");
+	t = rdoc_table(d, NULL, 4, prog_cols);
+	sorted = calloc(json_array_size(prog) + 1, sizeof(*sorted));
+	for (size_t i = 0; i < json_array_size(prog); i++)
+		sorted[i] = json_array_get(prog, i);
+	qsort(sorted, json_array_size(prog), sizeof(*sorted), date_cmp_desc);
+	for (size_t i = 0; i < json_array_size(prog) && i < 8; i++) {
+		pages_cell(rq, t, sorted[i], "date");
+		rec_link(rq, t, pages_text(rq, sorted[i], "recommendation"));
+		pages_cell(rq, t, sorted[i], "degree_met");
+		pages_cell(rq, t, sorted[i], "author");
+		rtable_end_row(t);
+	}
+	page_doc(rq, rs, "Dashboard - Waymark", "/", d);
+	goto out;
+fail:
+	page_fail_err(rq, rs, &err);
+out:
+	free(sorted);
+	rdoc_free(d);
+	json_decref(goals);
+	json_decref(recs);
+	json_decref(ms);
+	json_decref(prog);
+}
+
+/* Append the nodes under parent (NULL: the roots), depth first, to order. */
+static void
+tree_order(struct req *rq, const json_t *nodes, const char *parent, json_t *order, int depth)
+{
+	for (size_t i = 0; i < json_array_size(nodes) && depth < 16; i++) {
+		const json_t *n = json_array_get(nodes, i);
+		const char *par = json_string_value(json_object_get(n, "parent"));
+
+		if ((parent == NULL) != (par == NULL) || (parent != NULL && strcmp(par, parent) != 0))
+			continue;
+		json_array_append(order, (json_t *)n);
+		tree_order(rq, nodes, pages_key(rq, "nodes", n), order, depth + 1);
+	}
+}
+
+void
+page_framework(struct req *rq, struct resp *rs)
+{
+	static const char *const cols[] = { "Ref", "Level", "Title", "Committee", "Lead", "Due",
+		"Status" };
+	struct wm_err err = WM_ERR_INIT;
+	struct rdoc *d = rdoc_new("The framework");
+	json_t *plans = NULL, *nodes = NULL;
+
+	if (pages_list(rq, "plans", NULL, &plans, &err) != 0)
+		goto fail;
+	rdoc_para(d, "Each plan's goals, aims, priorities and key actions, with the committee "
+	    "accountable for each and the posts that lead it.");
+	for (size_t i = 0; i < json_array_size(plans); i++) {
+		const json_t *pl = json_array_get(plans, i);
+		const char *ref = json_string_value(json_object_get(pl, "ref"));
+		json_t *order = json_array();
+		struct rtable *t;
+
+		json_decref(nodes);
+		if (pages_list(rq, "nodes", pages_where("plan", ref), &nodes, &err) != 0) {
+			json_decref(order);
+			goto fail;
+		}
+		rdoc_heading(d, 2, arena_printf(rq->a, "%s: %s", ref,
+		    json_string_value(json_object_get(pl, "title"))));
+		if (json_string_value(json_object_get(pl, "vision")) != NULL)
+			rdoc_para(d, "Vision: %s", json_string_value(json_object_get(pl, "vision")));
+		if (json_array_size(nodes) == 0) {
+			rdoc_para(d, "This plan has no goals or actions yet.");
+			json_decref(order);
+			continue;
+		}
+		tree_order(rq, nodes, NULL, order, 0);
+		t = rdoc_table(d, NULL, 7, cols);
+		for (size_t j = 0; j < json_array_size(order); j++) {
+			const json_t *n = json_array_get(order, j);
+			const char *st = json_string_value(json_object_get(n, "status"));
+
+			pages_cells(rq, t, n,
+			    (const char *const[]){ "ref", "kind", "title", "committee", "leads", "timescale", NULL });
+			if (st != NULL)
+				rtable_tag(t, st, strcmp(st, "done") == 0 ? "green" :
+				    strcmp(st, "dropped") == 0 ? "grey" : "blue");
+			else
+				rtable_cell(t, "");
+			rtable_end_row(t);
+		}
+		json_decref(order);
+	}
+	page_doc(rq, rs, "Framework - Waymark", "/framework", d);
+	goto out;
+fail:
+	page_fail_err(rq, rs, &err);
+out:
+	rdoc_free(d);
+	json_decref(plans);
+	json_decref(nodes);
+}
+
+int
+page_committees_doc(struct req *rq, struct rdoc *d, struct wm_err *err)
+{
+	static const char *const cols[] = { "Committee", "Kind", "Reports to", "Chair",
+		"Plan items", "Indicators", "Recommendations" };
+	json_t *cs = NULL;
+	struct rtable *t;
+	int rc;
+
+	if ((rc = pages_list(rq, "committees", NULL, &cs, err)) != 0)
+		return rc;
+	rdoc_para(d, "Each committee, whom it reports to, and how many plan items, indicators "
+	    "and recommendations it is accountable for.");
+	t = rdoc_table(d, NULL, 7, cols);
+	for (int c = 4; c < 7; c++)
+		rtable_numeric(t, (size_t)c);
+	for (size_t i = 0; i < json_array_size(cs) && rc == 0; i++) {
+		const json_t *c = json_array_get(cs, i);
+		const char *ref = json_string_value(json_object_get(c, "ref"));
+		static const char *const kinds_of[] = { "nodes", "pis", "recommendations" };
+		size_t counts[3] = { 0, 0, 0 };
+
+		for (size_t k = 0; k < 3 && rc == 0; k++)
+			rc = pages_count(rq, kinds_of[k], "committee", ref, &counts[k], err);
+		rtable_cell(t, arena_printf(rq->a, "%s (%s)", pages_text(rq, c, "name"), ref));
+		pages_cells(rq, t, c,
+		    (const char *const[]){ "kind", "reports_to", "chair", NULL });
+		for (size_t k = 0; k < 3; k++)
+			rtable_cellf(t, "%zu", counts[k]);
+		rtable_end_row(t);
+	}
+	json_decref(cs);
+	return rc;
+}
+
+
+int
+page_projects_doc(struct req *rq, struct rdoc *d, struct wm_err *err)
+{
+	static const char *const cols[] = { "Project", "Title", "Unit", "Status", "Benefit" };
+	static const char *const mcols[] = { "Project", "Aim", "Weight", "How" };
+	json_t *ps = NULL, *cs = NULL;
+	struct rtable *t;
+	int rc;
+
+	if ((rc = pages_list(rq, "projects", NULL, &ps, err)) != 0 ||
+	    (rc = pages_list(rq, "contributions", NULL, &cs, err)) != 0)
+		goto out;
+	t = rdoc_table(d, NULL, 5, cols);
+	rtable_numeric(t, 4);
+	for (size_t i = 0; i < json_array_size(ps); i++) {
+		const json_t *pr = json_array_get(ps, i);
+
+		pages_cells(rq, t, pr,
+		    (const char *const[]){ "ref", "title", "unit", "status", "benefit", NULL });
+		rtable_end_row(t);
+	}
+	rdoc_heading(d, 2, "What each project serves");
+	t = rdoc_table(d, NULL, 4, mcols);
+	rtable_numeric(t, 2);
+	for (size_t i = 0; i < json_array_size(cs); i++) {
+		const json_t *c = json_array_get(cs, i);
+
+		pages_cells(rq, t, c,
+		    (const char *const[]){ "project", "aim", "weight", "note", NULL });
+		rtable_end_row(t);
+	}
+out:
+	json_decref(ps);
+	json_decref(cs);
+	return rc;
+}
+
+
+int
+page_timetable_doc(struct req *rq, struct rdoc *d, struct wm_err *err)
+{
+	static const char *const cols[] = { "Ref", "What", "Who", "When", "Status" };
+	json_t *tts = NULL, *ms = NULL;
+	int rc;
+
+	if ((rc = pages_list(rq, "timetables", NULL, &tts, err)) != 0)
+		return rc;
+	for (size_t i = 0; i < json_array_size(tts) && rc == 0; i++) {
+		const json_t *tt = json_array_get(tts, i);
+		const char *ref = json_string_value(json_object_get(tt, "ref"));
+		struct rtable *t;
+
+		json_decref(ms);
+		ms = NULL;
+		if ((rc = pages_list(rq, "milestones", pages_where("timetable", ref), &ms, err)) != 0)
+			break;
+		rdoc_heading(d, 2, arena_printf(rq->a, "%s: %s", ref, pages_text(rq, tt, "title")));
+		t = rdoc_table(d, NULL, 5, cols);
+		for (size_t j = 0; j < json_array_size(ms); j++) {
+			const json_t *m = json_array_get(ms, j);
+			const char *st = json_string_value(json_object_get(m, "status"));
+
+			pages_cells(rq, t, m,
+			    (const char *const[]){ "ref", "title", "responsible", "timescale", NULL });
+			rtable_tag(t, st ? st : "planned", st == NULL ? "grey" :
+			    strcmp(st, "done") == 0 ? "green" : strcmp(st, "slipped") == 0 ? "red" :
+			    "blue");
+			rtable_end_row(t);
+		}
+	}
+	json_decref(tts);
+	json_decref(ms);
+	return rc;
+}
+
+
+int
+page_themes_doc(struct req *rq, struct rdoc *d, struct wm_err *err)
+{
+	static const char *const cols[] = { "Theme", "Name", "Issues tagged", "Aims it bears on" };
+	json_t *ts = NULL;
+	struct rtable *t;
+	int rc;
+
+	if ((rc = pages_list(rq, "themes", NULL, &ts, err)) != 0)
+		return rc;
+	rdoc_para(d, "Consultation themes and the issues people raised under each.");
+	t = rdoc_table(d, NULL, 4, cols);
+	rtable_numeric(t, 2);
+	for (size_t i = 0; i < json_array_size(ts) && rc == 0; i++) {
+		const json_t *th = json_array_get(ts, i);
+		size_t n = 0;
+
+		rc = pages_count(rq, "issues", "themes", json_string_value(json_object_get(th, "ref")),
+		    &n, err);
+		pages_cell(rq, t, th, "ref");
+		pages_cell(rq, t, th, "name");
+		rtable_cellf(t, "%zu", n);
+		pages_cell(rq, t, th, "aims");
+		rtable_end_row(t);
+	}
+	json_decref(ts);
+	return rc;
+}
+

@@ -1,0 +1,518 @@
+/*
+ * page_recs.c: the recommendations register and a recommendation's page.
+ *
+ *   GET  /recommendations?source=&lead=&grade=&status=&statutory=&overdue=yes
+ *   GET  /recommendations/SOURCE/REF             its history, progress, comments
+ *   POST /recommendations/SOURCE/REF/progress    add a progress update
+ *   POST /recommendations/SOURCE/REF/comments    add a comment
+ *
+ * Whether someone may add an update is the library's decision (authz.c:
+ * a lead officer only on what a post they hold leads); the page offers
+ * the form to everyone who might, and shows the library's answer when it
+ * says no. A form that fails comes back with what was typed and the
+ * reason beside the field.
+ */
+#include "base/wm.h"
+
+#include "base/date.h"
+#include "base/str.h"
+#include "http/page.h"
+#include "http/pages.h"
+#include "model/audit.h"
+#include "model/ent.h"
+
+static void
+rec_status_tag(struct rtable *t, const json_t *r)
+{
+	const char *st = json_string_value(json_object_get(r, "status"));
+
+	if (pages_overdue(r))
+		rtable_tag(t, "overdue", "red");
+	else if (st == NULL)
+		rtable_cell(t, "");
+	else
+		rtable_tag(t, st, strcmp(st, "closed") == 0 ? "green" :
+		    strcmp(st, "withdrawn") == 0 ? "grey" : "blue");
+}
+
+/* The RAG status the register gives it under the body's rules. */
+static void
+rag_tag(struct rtable *t, const json_t *r)
+{
+	const char *rag = json_string_value(json_object_get(r, "rag"));
+
+	if (rag == NULL || strcmp(rag, "none") == 0)
+		rtable_cell(t, "");
+	else
+		rtable_tag(t, rag, strcmp(rag, "closed") == 0 ? "grey" : rag);
+}
+
+/* The distinct values of field over a kind's records, for a filter's choices. */
+static json_t *
+choices(struct req *rq, const char *kind, const char *field)
+{
+	struct wm_err err = WM_ERR_INIT;
+	json_t *rows = NULL, *out = json_array();
+
+	if (pages_list(rq, kind, NULL, &rows, &err) == 0) {
+		for (size_t i = 0; i < json_array_size(rows); i++) {
+			json_t *v = json_object_get(json_array_get(rows, i), field);
+			bool seen = false;
+
+			if (!json_is_string(v))
+				continue;
+			for (size_t j = 0; j < json_array_size(out) && !seen; j++)
+				seen = json_equal(json_array_get(out, j), v);
+			if (!seen)
+				json_array_append(out, v);
+		}
+	}
+	json_decref(rows);
+	return out;
+}
+
+static void
+filters(struct page *p)
+{
+	struct req *rq = p->rq;
+	json_t *c;
+
+	html_open(&p->h, "div", "class", "wm-no-print", NULL);
+	page_form_begin(p, "/recommendations", "get");
+	html_open(&p->h, "div", "class", "govuk-grid-row", NULL);
+	html_open(&p->h, "div", "class", "govuk-grid-column-one-third", NULL);
+	c = choices(rq, "sources", "ref");
+	page_select(p, "source", "Source", c, req_query(rq, "source"), "Any source");
+	json_decref(c);
+	c = choices(rq, "posts", "ref");
+	page_select(p, "lead", "Lead", c, req_query(rq, "lead"), "Any lead");
+	json_decref(c);
+	html_close(&p->h, "div");
+	html_open(&p->h, "div", "class", "govuk-grid-column-one-third", NULL);
+	c = choices(rq, "grades", "label");
+	page_select(p, "grade", "Degree met", c, req_query(rq, "grade"), "Any grade");
+	json_decref(c);
+	c = json_pack("[s,s]", "yes", "no");
+	page_select(p, "statutory", "Statutory", c, req_query(rq, "statutory"), "Either");
+	json_decref(c);
+	html_close(&p->h, "div");
+	html_open(&p->h, "div", "class", "govuk-grid-column-one-third", NULL);
+	c = json_pack("[s,s,s]", "open", "closed", "withdrawn");
+	page_select(p, "status", "Status", c, req_query(rq, "status"), "Any status");
+	json_decref(c);
+	page_checkbox(p, "overdue", "Only overdue", req_query(rq, "overdue") != NULL);
+	html_close(&p->h, "div");
+	html_close(&p->h, "div");
+	page_form_end(p, "Filter");
+	html_close(&p->h, "div");
+}
+
+void
+page_register(struct req *rq, struct resp *rs)
+{
+	static const char *const cols[] = { "Recommendation", "Subject", "Lead", "Due", "Degree met",
+		"Status", "RAG" };
+	static const struct { const char *param, *field; } map[] = {
+		{ "source", "source" }, { "lead", "leads" }, { "grade", "degree_met" },
+		{ "status", "status" }, { "statutory", "statutory" },
+	};
+	struct wm_err err = WM_ERR_INIT;
+	struct rdoc *d = rdoc_new("Recommendations");
+	json_t *where = json_object(), *recs = NULL;
+	bool overdue = req_query(rq, "overdue") != NULL;
+	char today[DATE_ISO_LEN];
+	struct rtable *t;
+	struct page p;
+	size_t n = 0;
+
+	page_today(rq, today);
+	for (size_t i = 0; i < WM_ARRAY_LEN(map); i++) {
+		const char *v = req_query(rq, map[i].param);
+
+		if (v != NULL && *v != '\0')
+			json_object_set_new(where, map[i].field, json_string(v));
+	}
+	if (pages_list(rq, "recommendations", where, &recs, &err) != 0) {
+		page_fail_err(rq, rs, &err);
+		goto out;
+	}
+	t = rdoc_table(d, NULL, 7, cols);
+	for (size_t i = 0; i < json_array_size(recs); i++) {
+		const json_t *r = json_array_get(recs, i);
+		const char *key = pages_key(rq, "recommendations", r);
+
+		if (overdue && !pages_overdue(r))
+			continue;
+		n++;
+		rtable_link(t, key, req_key_url(rq, "/recommendations/", key));
+		pages_cells(rq, t, r,
+		    (const char *const[]){ "subject", "leads", "due", "degree_met", NULL });
+		rec_status_tag(t, r);
+		rag_tag(t, r);
+		rtable_end_row(t);
+	}
+	rdoc_meta(d, "Showing", arena_printf(rq->a, "%zu recommendation%s", n, n == 1 ? "" : "s"));
+	rdoc_meta(d, "As of", today);
+	page_begin(&p, rq, rs, "Recommendations - Waymark", "/recommendations");
+	filters(&p);
+	html_open(&p.h, "p", "class", "govuk-body wm-no-print", NULL);
+	html_elem(&p.h, "a", "Who to chase", "class", "govuk-link", "href", "/reports/chase", NULL);
+	if (req_query(rq, "source") != NULL && *req_query(rq, "source") != '\0') {
+		html_text(&p.h, " \xc2\xb7 ");
+		html_elem(&p.h, "a", arena_printf(rq->a, "Progress summary of %s",
+		    req_query(rq, "source")), "class", "govuk-link", "href",
+		    arena_printf(rq->a, "/reports/progress?source=%s", req_key_url(rq, "",
+		    req_query(rq, "source"))), NULL);
+	}
+	html_close(&p.h, "p");
+	page_rdoc(&p, d);
+	page_end(&p);
+out:
+	rdoc_free(d);
+	json_decref(recs);
+}
+
+/* What a failed form sends back: the message, the field it is about, what was typed. */
+struct form_state {
+	const char *form;	/* "progress" or "comments" */
+	const char *msg;
+	const char *field;
+};
+
+static const char *
+guess_field(const char *form, const char *msg)
+{
+	if (strcmp(form, "comments") == 0)
+		return "comment";
+	if (strstr(msg, "degree_met") != NULL || strstr(msg, "grade") != NULL)
+		return "degree_met";
+	if (strstr(msg, "percent") != NULL)
+		return "percent_complete";
+	if (strstr(msg, "date") != NULL)
+		return "date";
+	return "text";
+}
+
+static void
+summary_row(struct page *p, const char *label, const char *value)
+{
+	if (value == NULL || *value == '\0')
+		return;
+	html_open(&p->h, "div", "class", "govuk-summary-list__row", NULL);
+	html_elem(&p->h, "dt", label, "class", "govuk-summary-list__key", NULL);
+	html_elem(&p->h, "dd", value, "class", "govuk-summary-list__value", NULL);
+	html_close(&p->h, "div");
+}
+
+static void
+progress_section(struct page *p, const json_t *prog)
+{
+	struct html *h = &p->h;
+
+	html_elem(h, "h2", "Progress", "class", "govuk-heading-m", "id", "progress", NULL);
+	if (json_array_size(prog) == 0)
+		html_elem(h, "p", "No progress has been reported yet.", "class", "govuk-body", NULL);
+	for (size_t i = json_array_size(prog); i > 0; i--) {
+		const json_t *u = json_array_get(prog, i - 1);
+		const char *deg = pages_text(p->rq, u, "degree_met");
+		const char *by = pages_text(p->rq, u, "author");
+
+		html_elem(h, "h3", arena_printf(p->rq->a, "%s%s%s", pages_text(p->rq, u, "date"),
+		    *deg ? ": " : "", deg), "class", "govuk-heading-s", NULL);
+		if (*by)
+			html_elem(h, "p", arena_printf(p->rq->a, "Reported by %s", by), "class",
+			    "govuk-body-s wm-meta", NULL);
+		page_md(p, json_string_value(json_object_get(u, "text")));
+	}
+}
+
+static void
+progress_form(struct page *p, const char *url, const json_t *grades, const struct form_state *fs)
+{
+	struct req *rq = p->rq;
+	bool mine = fs != NULL && strcmp(fs->form, "progress") == 0;
+	const char *err_at = mine ? fs->field : "";
+	char today[DATE_ISO_LEN];
+	const char *date = mine ? req_form(rq, "date") : NULL;
+
+	page_today(rq, today);
+	html_elem(&p->h, "h2", "Add a progress update", "class", "govuk-heading-m", "id",
+	    "add-progress", NULL);
+	if (mine)
+		page_error_summary(p, fs->msg, arena_printf(rq->a, "#%s", fs->field));
+	page_form_begin(p, arena_printf(rq->a, "%s/progress", url), "post");
+	page_input(p, "date", "Date of the update", "text", date ? date : today,
+	    "For example, 2005-04-15", strcmp(err_at, "date") == 0 ? fs->msg : NULL, "10");
+	page_select(p, "degree_met", "Degree met", grades, mine ? req_form(rq, "degree_met") : NULL,
+	    "Not assessed");
+	page_input(p, "percent_complete", "Percentage complete (optional)", "text",
+	    mine ? req_form(rq, "percent_complete") : NULL, NULL,
+	    strcmp(err_at, "percent_complete") == 0 ? fs->msg : NULL, "3");
+	page_textarea(p, "text", "What has been done", mine ? req_form(rq, "text") : NULL,
+	    "You can use Markdown: *emphasis*, lists starting with -, and links.",
+	    strcmp(err_at, "text") == 0 ? fs->msg : NULL);
+	page_form_end(p, "Add update");
+}
+
+static void
+comments_section(struct page *p, const char *url, const json_t *comments,
+    const struct form_state *fs)
+{
+	struct req *rq = p->rq;
+	bool mine = fs != NULL && strcmp(fs->form, "comments") == 0;
+
+	html_elem(&p->h, "h2", "Comments", "class", "govuk-heading-m", "id", "comments", NULL);
+	if (json_array_size(comments) == 0)
+		html_elem(&p->h, "p", "No comments yet.", "class", "govuk-body", NULL);
+	for (size_t i = 0; i < json_array_size(comments); i++) {
+		const json_t *c = json_array_get(comments, i);
+
+		html_elem(&p->h, "p", arena_printf(rq->a, "%s, %s", pages_text(rq, c, "author"),
+		    pages_text(rq, c, "at")), "class", "govuk-body-s wm-meta", NULL);
+		page_md(p, json_string_value(json_object_get(c, "text")));
+	}
+	if (!rq->logged_in)
+		return;
+	if (mine)
+		page_error_summary(p, fs->msg, "#comment");
+	page_form_begin(p, arena_printf(rq->a, "%s/comments", url), "post");
+	page_textarea(p, "comment", "Add a comment", mine ? req_form(rq, "comment") : NULL,
+	    "You can use Markdown.", mine ? fs->msg : NULL);
+	page_form_end(p, "Add comment");
+}
+
+/* A heading and a table of fields of rows, written straight through html.h. */
+static void
+record_table(struct page *p, const char *id, const char *heading, const json_t *rows,
+    const char *const *cols, const char *const *fields, size_t n)
+{
+	struct html *h = &p->h;
+
+	html_elem(h, "h2", heading, "class", "govuk-heading-m", "id", id, NULL);
+	html_open(h, "table", "class", "govuk-table", NULL);
+	html_open(h, "thead", "class", "govuk-table__head", NULL);
+	html_open(h, "tr", "class", "govuk-table__row", NULL);
+	for (size_t c = 0; c < n; c++)
+		html_elem(h, "th", cols[c], "scope", "col", "class", "govuk-table__header", NULL);
+	html_close(h, "tr");
+	html_close(h, "thead");
+	html_open(h, "tbody", "class", "govuk-table__body", NULL);
+	for (size_t i = 0; i < json_array_size(rows); i++) {
+		html_open(h, "tr", "class", "govuk-table__row", NULL);
+		for (size_t c = 0; c < n; c++)
+			html_elem(h, "td", pages_text(p->rq, json_array_get(rows, i), fields[c]), "class",
+			    "govuk-table__cell", NULL);
+		html_close(h, "tr");
+	}
+	html_close(h, "tbody");
+	html_close(h, "table");
+}
+
+static void
+history_section(struct page *p, const char *key)
+{
+	static const char *const cols[] = { "When", "Who", "What" };
+	static const char *const fields[] = { "at", "actor", "action" };
+	struct wm_err err = WM_ERR_INIT;
+	struct audit_query q = { 0 };
+	json_t *rows = NULL;
+
+	q.kind = "recommendations";
+	q.key = key;
+	q.newest_first = true;
+	if (audit_list(&p->rq->ctx, &q, &rows, &err) != 0)
+		return;
+	record_table(p, "history", "History", rows, cols, fields, 3);
+	json_decref(rows);
+}
+
+/* The grades of the scale the recommendation's source uses. */
+static json_t *
+grades_for(struct req *rq, const json_t *rec)
+{
+	struct wm_err err = WM_ERR_INIT;
+	json_t *src = NULL, *gs = NULL, *out = json_array();
+	const char *scale = NULL;
+
+	if (ent_get(&rq->ctx, kind_find("sources"), pages_text(rq, rec, "source"), &src, &err) == 0)
+		scale = json_string_value(json_object_get(src, "scale"));
+	if (pages_list(rq, "grades", pages_where("scale", scale ? scale : "degree-met"), &gs,
+	    &err) == 0)
+		for (size_t i = 0; i < json_array_size(gs); i++)
+			json_array_append(out, json_object_get(json_array_get(gs, i), "label"));
+	json_decref(src);
+	json_decref(gs);
+	return out;
+}
+
+/* Records about the recommendation; NULL, not an error, if the actor may not read them. */
+static int
+part(struct req *rq, const char *kind, json_t *where, json_t **out, struct wm_err *err)
+{
+	int rc = pages_list(rq, kind, where, out, err);
+
+	if (rc == WM_EPERM) {
+		*out = NULL;
+		rc = 0;
+	}
+	return rc;
+}
+
+static void
+show_rec(struct req *rq, struct resp *rs, const char *key, const struct form_state *fs,
+    int status)
+{
+	static const char *const facts[][2] = { { "Response", "response" }, { "Lead", "leads" },
+		{ "Timescale", "timescale" }, { "Due", "due" }, { "First due", "due_original" },
+		{ "Degree met", "degree_met" }, { "Percentage complete", "percent_complete" },
+		{ "Status", "status" }, { "RAG", "rag" }, { "Days overdue", "days_overdue" },
+		{ "Last update", "last_update" }, { "Days since an update", "days_since_update" },
+		{ "Statutory", "statutory" }, { "Priority", "priority" }, { "Committee", "committee" } };
+	struct wm_err err = WM_ERR_INIT;
+	json_t *rec = NULL, *prog = NULL, *revs = NULL, *comments = NULL, *grades = NULL, *w;
+	const char *url, *subject;
+	struct page p;
+
+	if (ent_get(&rq->ctx, kind_find("recommendations"), key, &rec, &err) != 0) {
+		page_fail_err(rq, rs, &err);
+		return;
+	}
+	key = pages_key(rq, "recommendations", rec);
+	w = pages_where("kind", "recommendations");
+	json_object_set_new(w, "ref", json_string(key));
+	/*
+	 * The public may read a published recommendation but not the updates,
+	 * revisions and comments kept about it (authz.c): those sections are
+	 * left out for them rather than failing the page.
+	 */
+	if (part(rq, "progress", pages_where("recommendation", key), &prog, &err) != 0 ||
+	    part(rq, "revisions", pages_where("recommendation", key), &revs, &err) != 0 ||
+	    part(rq, "comments", w, &comments, &err) != 0) {
+		page_fail_err(rq, rs, &err);
+		goto out;
+	}
+	grades = grades_for(rq, rec);
+	url = req_key_url(rq, "/recommendations/", key);
+	subject = pages_text(rq, rec, "subject");
+	page_begin(&p, rq, rs, arena_printf(rq->a, "%s - Waymark", key), "/recommendations");
+	html_elem(&p.h, "span", pages_text(rq, rec, "source"), "class", "govuk-caption-l", NULL);
+	html_elem(&p.h, "h1", *subject ? arena_printf(rq->a, "%s: %s", key, subject) : key,
+	    "class", "govuk-heading-l", NULL);
+	if (req_query(rq, "added") != NULL && fs == NULL)
+		page_success(&p, strcmp(req_query(rq, "added"), "comment") == 0 ?
+		    "Your comment has been added." : "Your progress update has been added.");
+	if (pages_overdue(rec)) {
+		html_open(&p.h, "p", "class", "govuk-body", NULL);
+		html_elem(&p.h, "strong", "Overdue", "class", "govuk-tag govuk-tag--red", NULL);
+		html_close(&p.h, "p");
+	}
+	html_elem(&p.h, "p", pages_text(rq, rec, "text"), "class", "govuk-body-l", NULL);
+	html_open(&p.h, "dl", "class", "govuk-summary-list", NULL);
+	for (size_t i = 0; i < WM_ARRAY_LEN(facts); i++)
+		summary_row(&p, facts[i][0], pages_text(rq, rec, facts[i][1]));
+	html_close(&p.h, "dl");
+	if (prog != NULL)
+		progress_section(&p, prog);
+	if (rq->logged_in && rq->ctx.role != ROLE_MEMBER)
+		progress_form(&p, url, grades, fs);
+	if (revs != NULL && json_array_size(revs) > 0) {
+		static const char *const cols[] = { "Changed on", "From", "To", "Why" };
+		static const char *const fields[] = { "changed_on", "old_due", "new_due", "reason" };
+
+		record_table(&p, "revisions", "Changes to the target date", revs, cols, fields, 4);
+	}
+	if (comments != NULL)
+		comments_section(&p, url, comments, fs);
+	if (rq->logged_in)
+		history_section(&p, key);
+	page_end(&p);
+	rs->status = status;
+out:
+	json_decref(rec);
+	json_decref(prog);
+	json_decref(revs);
+	json_decref(comments);
+	json_decref(grades);
+}
+
+static void
+add_progress(struct req *rq, struct resp *rs, const char *key)
+{
+	static const char *const names[] = { "date", "text", "degree_met", "percent_complete" };
+	struct wm_err err = WM_ERR_INIT;
+	json_t *fields = json_object(), *row = NULL;
+	struct form_state fs = { "progress", NULL, NULL };
+
+	json_object_set_new(fields, "recommendation", json_string(key));
+	for (size_t i = 0; i < WM_ARRAY_LEN(names); i++) {
+		const char *v = req_form(rq, names[i]);
+
+		if (v != NULL && !str_is_blank(v))
+			json_object_set_new(fields, names[i], json_string(v));
+	}
+	json_object_set_new(fields, "author", json_string(rq->sess.user.display_name));
+	if (ent_add(&rq->ctx, kind_find("progress"), fields, &row, &err) == 0) {
+		resp_redirect(rs, arena_printf(rq->a, "%s?added=progress#progress",
+		    req_key_url(rq, "/recommendations/", key)));
+	} else {
+		fs.msg = arena_strdup(rq->a, err.msg);
+		fs.field = guess_field("progress", err.msg);
+		show_rec(rq, rs, key, &fs, http_status(err.code));
+	}
+	json_decref(fields);
+	json_decref(row);
+}
+
+static void
+add_comment(struct req *rq, struct resp *rs, const char *key)
+{
+	struct wm_err err = WM_ERR_INIT;
+	json_t *fields = json_object();
+	const char *text = req_form(rq, "comment");
+	struct form_state fs = { "comments", NULL, "comment" };
+	int rc;
+
+	json_object_set_new(fields, "kind", json_string("recommendations"));
+	json_object_set_new(fields, "ref", json_string(key));
+	if (text != NULL && !str_is_blank(text))
+		json_object_set_new(fields, "text", json_string(text));
+	rc = text == NULL || str_is_blank(text) ?
+	    wm_error(&err, WM_EINVAL, "Enter your comment") :
+	    ent_add(&rq->ctx, kind_find("comments"), fields, NULL, &err);
+	if (rc == 0) {
+		resp_redirect(rs, arena_printf(rq->a, "%s?added=comment#comments",
+		    req_key_url(rq, "/recommendations/", key)));
+	} else {
+		fs.msg = arena_strdup(rq->a, err.msg);
+		show_rec(rq, rs, key, &fs, http_status(err.code));
+	}
+	json_decref(fields);
+}
+
+void
+page_rec(struct req *rq, struct resp *rs, const char *rest)
+{
+	size_t n = strlen(rest);
+	bool post = strcmp(rq->method, "POST") == 0;
+
+	if (post && n > 9 && strcmp(rest + n - 9, "/progress") == 0) {
+		const char *key = arena_strndup(rq->a, rest, n - 9);
+		json_t *rec = NULL;
+		struct wm_err err = WM_ERR_INIT;
+
+		/* Name the recommendation by its whole key, as the update will. */
+		if (ent_get(&rq->ctx, kind_find("recommendations"), key, &rec, &err) != 0) {
+			page_fail_err(rq, rs, &err);
+			return;
+		}
+		key = pages_key(rq, "recommendations", rec);
+		json_decref(rec);
+		add_progress(rq, rs, key);
+	} else if (post && n > 9 && strcmp(rest + n - 9, "/comments") == 0) {
+		add_comment(rq, rs, arena_strndup(rq->a, rest, n - 9));
+	} else if (post) {
+		page_fail(rq, rs, 404, "Page not found", "There is no form at this address.");
+	} else {
+		show_rec(rq, rs, rest, NULL, 200);
+	}
+}

@@ -1,0 +1,191 @@
+/*
+ * pages.c: which page answers which address, who may see it, and the
+ * helpers the page files share for reading records.
+ *
+ * Every page needs a session, or a server started with --public (then
+ * only what is published shows, because the library filters it). A form
+ * posted without the session's CSRF token is refused before any page
+ * sees it.
+ */
+#include "base/wm.h"
+
+#include "base/str.h"
+#include "cli/out.h"
+#include "http/page.h"
+#include "http/pages.h"
+#include "model/ent.h"
+
+int
+pages_list(struct req *rq, const char *kind, json_t *where, json_t **out, struct wm_err *err)
+{
+	struct ent_query q = { 0 };
+	int rc;
+
+	q.where = where;
+	rc = ent_list(&rq->ctx, kind_find(kind), &q, out, err);
+	json_decref(where);
+	return rc;
+}
+
+int
+pages_count(struct req *rq, const char *kind, const char *field, const char *value, size_t *n,
+    struct wm_err *err)
+{
+	struct ent_query q = { 0 };
+	int rc;
+
+	q.where = pages_where(field, value);
+	rc = ent_count(&rq->ctx, kind_find(kind), &q, n, err);
+	json_decref((json_t *)q.where);
+	return rc;
+}
+
+const char *
+pages_text(struct req *rq, const json_t *row, const char *field)
+{
+	char *t = out_value_text(json_object_get(row, field));
+	const char *s = arena_strdup(rq->a, t != NULL ? t : "");
+
+	free(t);
+	return s;
+}
+
+const char *
+pages_key(struct req *rq, const char *kind, const json_t *row)
+{
+	struct buf key = BUF_INIT;
+	const char *s;
+
+	ent_row_key(kind_base(kind_find(kind)), row, &key);
+	s = arena_strdup(rq->a, buf_str(&key));
+	buf_release(&key);
+	return s;
+}
+
+void
+pages_cell(struct req *rq, struct rtable *t, const json_t *row, const char *field)
+{
+	rtable_cell(t, pages_text(rq, row, field));
+}
+
+void
+pages_cells(struct req *rq, struct rtable *t, const json_t *row, const char *const *fields)
+{
+	for (size_t i = 0; fields[i] != NULL; i++)
+		pages_cell(rq, t, row, fields[i]);
+}
+
+json_t *
+pages_where(const char *field, const char *value)
+{
+	json_t *w = json_object();
+
+	if (field != NULL)
+		json_object_set_new(w, field, json_string(value));
+	return w;
+}
+
+bool
+pages_overdue(const json_t *rec)
+{
+	/* The register's own rule (analysis/register.c), as the record engine decorates it. */
+	return json_is_true(json_object_get(rec, "overdue"));
+}
+
+struct route {
+	const char *path;
+	bool prefix;
+	bool post;	/* takes forms */
+	void (*plain)(struct req *, struct resp *);
+	void (*rest)(struct req *, struct resp *, const char *);
+	/* Or: the report this page shows, its title, and what to show without it. */
+	const char *report;
+	const char *title;
+	int (*fallback)(struct req *, struct rdoc *, struct wm_err *);
+	const char *nav;
+};
+
+#define PAGE(path, post, fn) { path, false, post, fn, NULL, NULL, NULL, NULL, NULL }
+#define UNDER(path, post, fn) { path, true, post, NULL, fn, NULL, NULL, NULL, NULL }
+#define REPORT(path, report, title, fallback, nav) \
+	{ path, false, false, NULL, NULL, report, title, fallback, nav }
+
+static const struct route routes[] = {
+	PAGE("/", false, page_home),
+	PAGE("/framework", false, page_framework),
+	PAGE("/pis", false, page_pis),
+	UNDER("/pis/", false, page_pi),
+	REPORT("/exceptions", "exceptions", "Exceptions", page_exceptions_doc, "/exceptions"),
+	REPORT("/scorecard", "scorecard", "Scorecard", page_scorecard_doc, "/exceptions"),
+	PAGE("/recommendations", false, page_register),
+	UNDER("/recommendations/", true, page_rec),
+	REPORT("/projects", "portfolio", "Projects", page_projects_doc, "/projects"),
+	REPORT("/timetable", "timetable", "Timetable", page_timetable_doc, "/timetable"),
+	REPORT("/committees", "accountability", "Committees", page_committees_doc, "/committees"),
+	REPORT("/themes", "themes", "Consultation themes", page_themes_doc, "/themes"),
+	PAGE("/audit", false, page_audit),
+	PAGE("/reports", false, page_reports),
+	UNDER("/reports/", false, page_report_named),
+	{ "/admin/users", false, true, NULL, page_users, NULL, NULL, NULL, NULL },
+	UNDER("/admin/users/", true, page_users),
+};
+
+void
+pages_handle(struct req *rq, struct resp *rs)
+{
+	const char *path = rq->path;
+	bool post = strcmp(rq->method, "POST") == 0;
+
+	if (strcmp(path, "/login") == 0) {
+		page_login(rq, rs);
+		return;
+	}
+	if (post) {
+		const char *type = req_header(rq, "Content-Type");
+
+		if (type != NULL && str_has_prefix_nocase(type, "application/x-www-form-urlencoded"))
+			http_parse_urlencoded(rq->a, rq->body, rq->body_len, &rq->form);
+	}
+	if (!route_may_read(rq) || (post && !rq->logged_in)) {
+		if (post)
+			page_fail(rq, rs, 401, "Sign in first", "Your session has ended. Sign in and "
+			    "make the change again.");
+		else
+			page_login_redirect(rq, rs);
+		return;
+	}
+	if (post && !route_csrf_ok(rq, req_form(rq, "csrf_token"))) {
+		page_fail(rq, rs, 403, "The form has expired", "The form was not sent from this "
+		    "session (its security token is missing or old). Go back, reload the page and "
+		    "send it again.");
+		return;
+	}
+	if (strcmp(path, "/logout") == 0) {
+		page_logout(rq, rs);
+		return;
+	}
+	for (size_t i = 0; i < WM_ARRAY_LEN(routes); i++) {
+		const struct route *r = &routes[i];
+		bool hit = r->prefix ? str_has_prefix(path, r->path) && path[strlen(r->path)] != '\0' :
+		    strcmp(path, r->path) == 0;
+
+		if (!hit)
+			continue;
+		if (strcmp(rq->method, "GET") != 0 && !(post && r->post)) {
+			page_fail(rq, rs, 405, "That cannot be done here",
+			    "This address can only be read.");
+			resp_header(rs, "Allow", r->post ? "GET, POST" : "GET");
+			return;
+		}
+		if (r->report != NULL)
+			page_report_or(rq, rs, r->title, r->nav, r->report,
+			    page_query_options(rq), r->fallback);
+		else if (r->plain != NULL)
+			r->plain(rq, rs);
+		else
+			r->rest(rq, rs, r->prefix ? path + strlen(r->path) : "");
+		return;
+	}
+	page_fail(rq, rs, 404, "Page not found", "There is nothing at this address. Check it, or "
+	    "start from the dashboard.");
+}

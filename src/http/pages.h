@@ -1,0 +1,27 @@
+/*
+ * pages.h: reading records for pages (pages.c); private to src/http/.
+ */
+#ifndef WM_HTTP_PAGES_H
+#define WM_HTTP_PAGES_H
+
+#include "http/page.h"
+
+/* ent_list of kind with these filters (taken; NULL for none). */
+int pages_list(struct req *rq, const char *kind, json_t *where, json_t **out, struct wm_err *err);
+/* How many records of kind have field = value. */
+int pages_count(struct req *rq, const char *kind, const char *field, const char *value, size_t *n,
+    struct wm_err *err);
+/* {"field": value}, or {} when field is NULL. */
+json_t *pages_where(const char *field, const char *value);
+/* A field's value as a person reads it ("yes", "A; B", a timescale's words). */
+const char *pages_text(struct req *rq, const json_t *row, const char *field);
+/* The key of a record of kind. */
+const char *pages_key(struct req *rq, const char *kind, const json_t *row);
+/* A table cell holding pages_text(). */
+void pages_cell(struct req *rq, struct rtable *t, const json_t *row, const char *field);
+/* A cell for each of fields (NULL-terminated), in order. */
+void pages_cells(struct req *rq, struct rtable *t, const json_t *row, const char *const *fields);
+/* Is the recommendation overdue, by the register's rules? */
+bool pages_overdue(const json_t *rec);
+
+#endif

@@ -1,0 +1,46 @@
+/*
+ * route.h: how a request finds its handler, and what every handler may
+ * rely on; private to src/http/.
+ *
+ * route.c authenticates the request (the session cookie, or the public
+ * when the server was started with --public), sends /assets/ to the
+ * built-in files, /api/v1 to the JSON API and everything else to the
+ * pages, and puts the security headers on every response.
+ */
+#ifndef WM_HTTP_ROUTE_H
+#define WM_HTTP_ROUTE_H
+
+#include "http/req.h"
+
+#define SESSION_COOKIE "waymark_session"
+#define LOGIN_CSRF_COOKIE "waymark_login"
+
+void route_request(struct req *rq, struct resp *rs);
+/* Work out the Content-Security-Policy; once, after sodium_init() and before threads. */
+void route_init(void);
+/* Content-Security-Policy and the other headers every response carries. */
+void route_security_headers(struct resp *rs);
+
+/* May this request read anything? (A session, or a server started with --public.) */
+bool route_may_read(const struct req *rq);
+/* Set a cookie: HttpOnly, SameSite=Lax, Path=/, Secure over HTTPS; max_age 0 deletes it. */
+void route_set_cookie(const struct req *rq, struct resp *rs, const char *name, const char *value,
+    long max_age);
+/* Does token match the session's CSRF token (in constant time)? */
+bool route_csrf_ok(const struct req *rq, const char *token);
+
+/* api.c: everything under /api/v1. */
+void api_handle(struct req *rq, struct resp *rs, const char *rest);
+struct report;
+struct rdoc;
+/* Run a report as `waymark report` would, with these options (taken: a JSON object). */
+int http_run_report(struct req *rq, const struct report *r, json_t *opts, struct rdoc **out,
+    struct wm_err *err);
+/* openapi.c: the OpenAPI 3 description of the API, made from the kinds. */
+json_t *openapi_spec(void);
+/* assets.c: /assets/NAME from the files built into the binary. */
+void assets_serve(struct req *rq, struct resp *rs, const char *name);
+/* pages.c: the HTML pages. */
+void pages_handle(struct req *rq, struct resp *rs);
+
+#endif

@@ -1,0 +1,384 @@
+/*
+ * server.c: libmicrohttpd underneath the handlers.
+ *
+ * A pool of worker threads each serves many connections (keep-alive is
+ * libmicrohttpd's default for HTTP/1.1). A struct store is not
+ * thread-safe, so each worker opens its own on its first request and
+ * keeps it until the server stops (a pthread key closes it). Each request
+ * gets an arena; its body is collected up to the configured limit (a
+ * larger one is answered 413 without being kept), turned into a struct
+ * req, handed to route.c, and the struct resp sent back. Idle connections
+ * are closed after the configured timeout.
+ *
+ * SIGTERM and SIGINT are blocked in every thread and awaited here: on one,
+ * the server stops accepting, lets the requests under way finish (for up
+ * to ten seconds) and returns.
+ */
+#include "base/wm.h"
+
+#include <arpa/inet.h>
+#include <microhttpd.h>
+#include <netdb.h>
+#include <pthread.h>
+#include <signal.h>
+#include <sodium.h>
+#include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "base/mem.h"
+#include "base/str.h"
+#include "http/route.h"
+#include "report/md.h"
+#include "store/migrate.h"
+#include "store/store.h"
+
+struct server {
+	const struct http_config *cfg;
+	pthread_key_t store_key;
+};
+
+/* One request from its first callback to its completion. */
+struct conn {
+	struct arena *a;
+	struct buf body;
+	bool too_big;
+};
+
+static void
+close_store(void *p)
+{
+	store_close(p);
+}
+
+/* This worker's database connection, opened on first use. */
+static int
+thread_store(struct server *srv, struct store **out, struct wm_err *err)
+{
+	struct store *st = pthread_getspecific(srv->store_key);
+	int rc;
+
+	if (st == NULL) {
+		if ((rc = store_open(&st, srv->cfg->db, 0, err)) != 0)
+			return rc;
+		if ((rc = migrate_check(st, err)) != 0) {
+			store_close(st);
+			return rc;
+		}
+		pthread_setspecific(srv->store_key, st);
+	}
+	*out = st;
+	return 0;
+}
+
+static enum MHD_Result
+collect(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
+{
+	struct req *rq = cls;
+
+	switch (kind) {
+	case MHD_HEADER_KIND: params_add(rq->a, &rq->headers, key, value); break;
+	case MHD_COOKIE_KIND: params_add(rq->a, &rq->cookies, key, value); break;
+	case MHD_GET_ARGUMENT_KIND: params_add(rq->a, &rq->query, key, value); break;
+	default: break;
+	}
+	return MHD_YES;
+}
+
+static const char *
+peer_address(struct arena *a, struct MHD_Connection *c)
+{
+	const union MHD_ConnectionInfo *ci =
+	    MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+	char host[NI_MAXHOST];
+
+	if (ci == NULL || ci->client_addr == NULL)
+		return "unknown";
+	if (getnameinfo(ci->client_addr, ci->client_addr->sa_family == AF_INET6 ?
+	    sizeof(struct sockaddr_in6) : sizeof(struct sockaddr_in), host, sizeof(host), NULL, 0,
+	    NI_NUMERICHOST) != 0)
+		return "unknown";
+	return arena_strdup(a, host);
+}
+
+static enum MHD_Result
+send_resp(struct MHD_Connection *c, struct resp *rs)
+{
+	struct MHD_Response *r;
+	enum MHD_Result ok;
+
+	if (rs->fixed != NULL)
+		r = MHD_create_response_from_buffer(rs->fixed_len, (void *)rs->fixed,
+		    MHD_RESPMEM_PERSISTENT);
+	else
+		r = MHD_create_response_from_buffer(rs->body.len, rs->body.s ? rs->body.s : "",
+		    MHD_RESPMEM_MUST_COPY);
+	if (r == NULL)
+		return MHD_NO;
+	MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE, rs->type);
+	for (size_t i = 0; i < rs->nheaders; i++)
+		MHD_add_response_header(r, rs->headers[i].name, rs->headers[i].value);
+	ok = MHD_queue_response(c, (unsigned)rs->status, r);
+	MHD_destroy_response(r);
+	return ok;
+}
+
+/* A response made here, before any handler: 413, 503. */
+static enum MHD_Result
+send_error(struct MHD_Connection *c, struct arena *a, int status, const char *code,
+    const char *msg)
+{
+	struct resp rs;
+	enum MHD_Result ok;
+
+	resp_init(&rs, a);
+	resp_status(&rs, status, code, msg);
+	route_security_headers(&rs);
+	ok = send_resp(c, &rs);
+	resp_release(&rs);
+	return ok;
+}
+
+static void
+log_request(const struct server *srv, const struct req *rq, const struct resp *rs)
+{
+	char at[32];
+	time_t now = time(NULL);
+	struct tm tm;
+
+	if (srv->cfg->log == NULL)
+		return;
+	gmtime_r(&now, &tm);
+	strftime(at, sizeof(at), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	fprintf(srv->cfg->log, "%s %s %s %s %d %s\n", at, rq->addr, rq->method, rq->path,
+	    rs->status, rq->logged_in ? rq->sess.user.username : "-");
+	fflush(srv->cfg->log);
+}
+
+static enum MHD_Result
+handle(struct server *srv, struct MHD_Connection *c, struct conn *cs, const char *url,
+    const char *method)
+{
+	struct wm_err err = WM_ERR_INIT;
+	struct req rq;
+	struct resp rs;
+	enum MHD_Result ok;
+	int rc;
+
+	if (cs->too_big)
+		return send_error(c, cs->a, 413, "too big", "the request body is larger than the "
+		    "server accepts; send less at a time");
+	memset(&rq, 0, sizeof(rq));
+	rq.a = cs->a;
+	rq.cfg = srv->cfg;
+	rq.method = strcmp(method, "HEAD") == 0 ? "GET" : arena_strdup(cs->a, method);
+	rq.path = arena_strdup(cs->a, url);
+	rq.body = arena_strndup(cs->a, buf_str(&cs->body), cs->body.len);
+	rq.body_len = cs->body.len;
+	rq.addr = peer_address(cs->a, c);
+	MHD_get_connection_values(c, MHD_HEADER_KIND | MHD_COOKIE_KIND | MHD_GET_ARGUMENT_KIND,
+	    collect, &rq);
+	rq.ctx.now = srv->cfg->fixed_now != 0 ? srv->cfg->fixed_now : time(NULL);
+	if ((rc = thread_store(srv, &rq.ctx.st, &err)) != 0)
+		return send_error(c, cs->a, 503, "unavailable", err.msg);
+	resp_init(&rs, cs->a);
+	route_request(&rq, &rs);
+	ok = send_resp(c, &rs);
+	log_request(srv, &rq, &rs);
+	resp_release(&rs);
+	return ok;
+}
+
+static enum MHD_Result
+access_cb(void *cls, struct MHD_Connection *c, const char *url, const char *method,
+    const char *version, const char *upload_data, size_t *upload_data_size, void **con_cls)
+{
+	struct server *srv = cls;
+	struct conn *cs = *con_cls;
+
+	(void)version;
+	if (cs == NULL) {
+		const char *len = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+		    MHD_HTTP_HEADER_CONTENT_LENGTH);
+		int64_t n = 0;
+
+		cs = wm_calloc(1, sizeof(*cs));
+		cs->a = arena_new();
+		buf_init(&cs->body, srv->cfg->max_body);
+		*con_cls = cs;
+		/* Say no before reading a body that is announced as too large. */
+		if (len != NULL && str_to_int64(len, &n) == 0 && n > (int64_t)srv->cfg->max_body) {
+			cs->too_big = true;
+			return send_error(c, cs->a, 413, "too big", "the request body is larger than "
+			    "the server accepts; send less at a time");
+		}
+		return MHD_YES;
+	}
+	if (*upload_data_size > 0) {
+		if (!cs->too_big && buf_add(&cs->body, upload_data, *upload_data_size) != 0)
+			cs->too_big = true;
+		*upload_data_size = 0;
+		return MHD_YES;
+	}
+	return handle(srv, c, cs, url, method);
+}
+
+static void
+completed_cb(void *cls, struct MHD_Connection *c, void **con_cls,
+    enum MHD_RequestTerminationCode toe)
+{
+	struct conn *cs = *con_cls;
+
+	(void)cls;
+	(void)c;
+	(void)toe;
+	if (cs == NULL)
+		return;
+	buf_release(&cs->body);
+	arena_free(cs->a);
+	free(cs);
+	*con_cls = NULL;
+}
+
+/* "HOST:PORT" or "[V6HOST]:PORT" into a socket address. */
+static int
+parse_listen(const char *listen, struct sockaddr_storage *ss, struct wm_err *err)
+{
+	char host[256];
+	const char *colon, *h = listen;
+	size_t hlen;
+	int64_t port;
+
+	memset(ss, 0, sizeof(*ss));
+	if (listen[0] == '[') {
+		const char *end = strchr(listen, ']');
+
+		if (end == NULL || end[1] != ':')
+			goto bad;
+		h = listen + 1;
+		hlen = (size_t)(end - h);
+		colon = end + 1;
+	} else {
+		colon = strrchr(listen, ':');
+		if (colon == NULL)
+			goto bad;
+		hlen = (size_t)(colon - listen);
+	}
+	if (hlen >= sizeof(host) || str_to_int64(colon + 1, &port) != 0 || port < 0 || port > 65535)
+		goto bad;
+	memcpy(host, h, hlen);
+	host[hlen] = '\0';
+	if (hlen == 0)
+		wm_strlcpy(host, "127.0.0.1", sizeof(host));
+	if (listen[0] == '[') {
+		struct sockaddr_in6 *a6 = (struct sockaddr_in6 *)ss;
+
+		a6->sin6_family = AF_INET6;
+		a6->sin6_port = htons((uint16_t)port);
+		if (inet_pton(AF_INET6, host, &a6->sin6_addr) != 1)
+			goto bad;
+	} else {
+		struct sockaddr_in *a4 = (struct sockaddr_in *)ss;
+
+		a4->sin_family = AF_INET;
+		a4->sin_port = htons((uint16_t)port);
+		if (inet_pton(AF_INET, host, &a4->sin_addr) != 1)
+			goto bad;
+	}
+	return 0;
+bad:
+	return wm_error(err, WM_EUSAGE, "--listen \"%s\": expected ADDRESS:PORT, like "
+	    "127.0.0.1:8080 or [::1]:8080 (port 0 picks a free one)", listen);
+}
+
+/* Wait for the requests under way to finish, for at most ten seconds. */
+static void
+drain(struct MHD_Daemon *d)
+{
+	for (int i = 0; i < 200; i++) {
+		const union MHD_DaemonInfo *di = MHD_get_daemon_info(d,
+		    MHD_DAEMON_INFO_CURRENT_CONNECTIONS);
+		struct timespec ts = { 0, 50 * 1000 * 1000 };
+
+		if (di == NULL || di->num_connections == 0)
+			return;
+		nanosleep(&ts, NULL);
+	}
+}
+
+int
+http_serve(const struct http_config *cfg, struct wm_err *err)
+{
+	struct server srv = { cfg, 0 };
+	struct sockaddr_storage ss;
+	struct MHD_Daemon *d;
+	const union MHD_DaemonInfo *di;
+	sigset_t stop, old;
+	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ITC;
+	int rc, sig = 0;
+	struct store *probe = NULL;
+	MHD_socket listen_fd;
+
+	if ((rc = parse_listen(cfg->listen, &ss, err)) != 0)
+		return rc;
+	/* Fail now, not on the first request, if the database is not usable. */
+	if ((rc = store_open(&probe, cfg->db, 0, err)) == 0)
+		rc = migrate_check(probe, err);
+	store_close(probe);
+	if (rc != 0)
+		return rc;
+	if (ss.ss_family == AF_INET6)
+		flags |= MHD_USE_IPv6;
+	/* Libraries with set-up of their own do it now, before there are threads. */
+	md_init();
+	if (sodium_init() < 0)
+		return wm_error(err, WM_EINTERNAL, "cannot initialise libsodium");
+	route_init();
+	if (pthread_key_create(&srv.store_key, close_store) != 0)
+		return wm_error(err, WM_EINTERNAL, "cannot make a thread key");
+	/* Workers inherit this mask, so only sigwait() below sees the signals. */
+	sigemptyset(&stop);
+	sigaddset(&stop, SIGTERM);
+	sigaddset(&stop, SIGINT);
+	pthread_sigmask(SIG_BLOCK, &stop, &old);
+	signal(SIGPIPE, SIG_IGN);
+	d = MHD_start_daemon(flags, 0, NULL, NULL, access_cb, &srv,
+	    MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
+	    MHD_OPTION_THREAD_POOL_SIZE, (unsigned)(cfg->threads ? cfg->threads : 1),
+	    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)cfg->timeout,
+	    MHD_OPTION_CONNECTION_LIMIT, (unsigned)512,
+	    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(128 * 1024),
+	    MHD_OPTION_NOTIFY_COMPLETED, completed_cb, &srv,
+	    MHD_OPTION_END);
+	if (d == NULL) {
+		pthread_sigmask(SIG_SETMASK, &old, NULL);
+		pthread_key_delete(srv.store_key);
+		return wm_error(err, WM_EIO, "cannot listen on %s: %s (is another server using it?)",
+		    cfg->listen, strerror(errno));
+	}
+	di = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
+	if (cfg->log != NULL) {
+		char host[NI_MAXHOST] = "?";
+
+		getnameinfo((struct sockaddr *)&ss, ss.ss_family == AF_INET6 ?
+		    sizeof(struct sockaddr_in6) : sizeof(struct sockaddr_in), host, sizeof(host),
+		    NULL, 0, NI_NUMERICHOST);
+		fprintf(cfg->log, ss.ss_family == AF_INET6 ? "listening on http://[%s]:%u/\n" :
+		    "listening on http://%s:%u/\n", host, di != NULL ? (unsigned)di->port : 0);
+		fflush(cfg->log);
+	}
+	while (sigwait(&stop, &sig) != 0)
+		;
+	listen_fd = MHD_quiesce_daemon(d);
+	drain(d);
+	MHD_stop_daemon(d);
+	if (listen_fd != MHD_INVALID_SOCKET)
+		close(listen_fd);
+	pthread_key_delete(srv.store_key);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	if (cfg->log != NULL) {
+		fprintf(cfg->log, "stopped on %s\n", sig == SIGTERM ? "SIGTERM" : "SIGINT");
+		fflush(cfg->log);
+	}
+	return 0;
+}

@@ -1,0 +1,213 @@
+// run.mjs: the web application in a real browser (Debian's chromium,
+// headless, driven by playwright-core), as tests/e2e/t4500-browser.sh runs it.
+//
+//   node tests/browser/run.mjs URL OUTDIR
+//
+// A lead officer signs in, finds an overdue recommendation, adds a progress
+// update and sees it in the register, on the dashboard and in the audit
+// log; every page is checked with axe-core (no serious or critical
+// violations), at 320 px wide (no sideways scrolling of the page) and as
+// printed; forms are used with script turned off. Prints TAP; a failing
+// test leaves a screenshot in OUTDIR.
+import { mkdtempSync, rmSync, mkdirSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, dirname } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { chromium } from 'playwright-core'
+
+const [base, outdir] = process.argv.slice(2)
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
+// Evaluated through the DevTools protocol, so the page's CSP stays on.
+const axeSource = readFileSync(join(root, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8')
+const flags = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync']
+const pages = ['/', '/framework', '/pis', '/pis/SC-01', '/exceptions', '/scorecard',
+  '/recommendations', '/recommendations/DA2002/R13', '/projects', '/timetable', '/committees',
+  '/themes', '/audit']
+
+mkdirSync(outdir, { recursive: true })
+let n = 0
+let failed = 0
+const profiles = []
+
+async function browser (options = {}) {
+  // A fresh profile every time: nothing carries over from another run.
+  const dir = mkdtempSync(join(tmpdir(), 'waymark-chromium-'))
+  profiles.push(dir)
+  return chromium.launchPersistentContext(dir, {
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: flags,
+    viewport: { width: 1024, height: 800 },
+    ...options
+  })
+}
+
+async function test (name, page, fn) {
+  n++
+  try {
+    await fn()
+    console.log(`ok ${n} - ${name}`)
+  } catch (e) {
+    failed++
+    console.log(`not ok ${n} - ${name}`)
+    console.log(String(e.stack || e).split('\n').slice(0, 12).map(l => '#   ' + l).join('\n'))
+    if (page) {
+      const file = join(outdir, `browser-${n}-${name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}.png`)
+      await page.screenshot({ path: file, fullPage: true }).catch(() => {})
+      console.log(`#   screenshot: ${file}`)
+    }
+  }
+}
+
+function expect (cond, what) {
+  if (!cond) throw new Error(what)
+}
+
+// No serious or critical axe-core violations on the page at path (status: what it should answer).
+async function axeCheck (page, path, status = 200) {
+  const res = await page.goto(base + path)
+  expect(res.status() === status, `status ${res.status()}`)
+  await page.evaluate(axeSource)
+  const result = await page.evaluate(async () => await globalThis.axe.run(document, {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] }
+  }))
+  const bad = result.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
+  expect(bad.length === 0, bad.map(v => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.slice(0, 3).map(x => x.target).join(', ')}`).join('\n'))
+}
+
+async function signIn (page, user, password) {
+  await page.goto(base + '/login')
+  await page.fill('#username', user)
+  await page.fill('#password', password)
+  await page.click('button:has-text("Sign in")')
+  await page.waitForURL(u => !u.pathname.startsWith('/login'))
+}
+
+const ctx = await browser()
+const page = ctx.pages()[0] || await ctx.newPage()
+const cspErrors = []
+page.on('console', m => { if (/Content.Security.Policy/i.test(m.text())) cspErrors.push(m.text()) })
+
+await test('the sign-in page has no serious accessibility problems (axe-core)', page, async () => {
+  await axeCheck(page, '/login')
+})
+
+await test('a lead officer signs in with the form', page, async () => {
+  await signIn(page, 'lena', 'lead password')
+  expect(await page.isVisible('text=Sign out lena'), 'no sign-out button after signing in')
+})
+
+await test('they find an overdue recommendation in the register', page, async () => {
+  await page.goto(base + '/recommendations')
+  await page.check('#overdue')
+  await page.selectOption('#source', 'DA2002')
+  await page.click('button:has-text("Filter")')
+  expect(page.url().includes('overdue=yes'), 'the filter is not in the address: ' + page.url())
+  const row = page.locator('tr', { hasText: 'DA2002/R13' })
+  expect(await row.count() === 1, 'DA2002/R13 is not listed as overdue')
+  expect((await row.innerText()).includes('overdue'), 'DA2002/R13 is not tagged overdue')
+  await row.locator('a').first().click()
+  await page.waitForURL(/\/recommendations\/DA2002\/R13$/)
+})
+
+await test('they add a progress update, written in Markdown', page, async () => {
+  await page.selectOption('#degree_met', 'completely')
+  await page.fill('#text', 'All review action plans are *prioritised* and monitored.')
+  await page.click('button:has-text("Add update")')
+  await page.waitForURL(/added=progress/)
+  expect(await page.isVisible('text=Your progress update has been added'), 'no success banner')
+  const html = await page.innerHTML('#main-content')
+  expect(html.includes('<em>prioritised</em>'), 'the Markdown was not rendered')
+  expect(html.includes('2005-04-15: completely'), 'the update is not in the history')
+})
+
+await test('the update shows in the register', page, async () => {
+  await page.goto(base + '/recommendations?source=DA2002')
+  const row = page.locator('tr', { hasText: 'DA2002/R13' })
+  const text = await row.innerText()
+  expect(text.includes('completely'), 'the register does not show the new grade: ' + text)
+  expect(text.includes('closed'), 'completely met did not close it: ' + text)
+})
+
+await test('the update shows on the dashboard', page, async () => {
+  await page.goto(base + '/')
+  const row = page.locator('tr', { hasText: 'DA2002/R13' }).filter({ hasText: '2005-04-15' })
+  expect(await row.count() >= 1, 'the dashboard does not list the update')
+})
+
+await test('the update shows in the audit log, by the lead officer', page, async () => {
+  await page.goto(base + '/audit')
+  const first = page.locator('tbody tr').first()
+  const text = await first.innerText()
+  expect(text.includes('web:lena') && text.includes('progress'), 'the newest entry is not the update: ' + text)
+})
+
+for (const path of pages) {
+  await test(`${path} has no serious accessibility problems (axe-core)`, page, async () => {
+    await axeCheck(page, path)
+  })
+}
+await test('a page that is not there has no serious accessibility problems', page, async () => {
+  await axeCheck(page, '/no/such/page', 404)
+})
+
+await test('the pages load no script or style the policy blocks', page, async () => {
+  expect(cspErrors.length === 0, cspErrors.join('\n'))
+})
+
+await test('at 320 px wide no page scrolls sideways', page, async () => {
+  await page.setViewportSize({ width: 320, height: 640 })
+  const wide = []
+  for (const path of pages) {
+    await page.goto(base + path)
+    const w = await page.evaluate(() => document.documentElement.scrollWidth)
+    if (w > 320) wide.push(`${path}: ${w}px`)
+  }
+  expect(wide.length === 0, wide.join(', '))
+  await page.goto(base + '/recommendations/DA2002/R13')
+  expect(await page.isVisible('#text'), 'the update form is not usable at 320 px')
+  await page.setViewportSize({ width: 1024, height: 800 })
+})
+
+await test('printed, a page is the paper without the site around it', page, async () => {
+  await page.goto(base + '/recommendations')
+  await page.emulateMedia({ media: 'print' })
+  expect(!(await page.isVisible('.govuk-service-navigation')), 'the navigation prints')
+  expect(!(await page.isVisible('form')), 'the filter form prints')
+  expect(await page.isVisible('table.govuk-table'), 'the register does not print')
+  await page.emulateMedia({ media: 'screen' })
+})
+
+await test('menus work with script (GOV.UK Frontend starts)', page, async () => {
+  await page.goto(base + '/')
+  const cls = await page.evaluate(() => document.body.className)
+  expect(cls.includes('govuk-frontend-supported'), 'app.js did not start GOV.UK Frontend: ' + cls)
+})
+await ctx.close()
+
+const admin = await browser()
+const apage = admin.pages()[0] || await admin.newPage()
+await test('the user administration page has no serious accessibility problems', apage, async () => {
+  await signIn(apage, 'alice', 'correct horse')
+  await axeCheck(apage, '/admin/users')
+  expect(await apage.isVisible('text=Add a user'), 'no form to add a user')
+})
+await admin.close()
+
+const noscript = await browser({ javaScriptEnabled: false })
+const npage = noscript.pages()[0] || await noscript.newPage()
+await test('without script, a member signs in and comments', npage, async () => {
+  await signIn(npage, 'mo', 'member pass')
+  await npage.goto(base + '/recommendations/DA2002/R13')
+  await npage.fill('#comment', 'Thank you: **noted**.')
+  await npage.click('button:has-text("Add comment")')
+  await npage.waitForURL(/added=comment/)
+  expect((await npage.innerHTML('#comments ~ .wm-md, #main-content')).includes('<strong>noted</strong>'),
+    'the comment is not shown')
+})
+await noscript.close()
+
+for (const dir of profiles) rmSync(dir, { recursive: true, force: true })
+console.log(`1..${n}`)
+process.exit(failed ? 1 : 0)

@@ -1,0 +1,24 @@
+#!/bin/sh
+# The web application in headless Chromium (tests/browser/run.mjs): the
+# progress-update journey, axe-core on every page, 320 px, print, no script.
+. "$(dirname "$0")/lib.sh"
+. "$SRCDIR/tests/e2e/lib-http.sh"
+
+chromium=${CHROMIUM:-/usr/bin/chromium}
+if [ ! -x "$chromium" ] || ! command -v node >/dev/null 2>&1 ||
+    [ ! -d "$SRCDIR/node_modules/playwright-core" ] || [ ! -d "$SRCDIR/node_modules/axe-core" ]; then
+	test_skip 'needs chromium, node and the npm test packages: run scripts/install-deps --test'
+	test_done
+	exit 0
+fi
+
+wm init >/dev/null
+wm sample >/dev/null
+wm user add alice --role admin --password "correct horse" >/dev/null
+wm user add lena --role lead --person rlead --password "lead password" >/dev/null
+wm user add mo --role member --password "member pass" >/dev/null
+serve_start main
+URL=$(cat main.url)
+
+# Screenshots of failures are kept with the other test output.
+node "$SRCDIR/tests/browser/run.mjs" "$URL" "$SRCDIR/tests/out"

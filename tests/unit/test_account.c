@@ -1,0 +1,326 @@
+/*
+ * test_account.c: passwords, logins, sessions, the login throttle, and the
+ * roles that the web application relies on the library to enforce.
+ */
+#include "testutil.h"
+
+#include "model/account.h"
+#include "model/audit.h"
+#include "model/ent.h"
+#include "model/kind.h"
+
+static void
+add(struct fixture *fx, const char *kind, const char *json)
+{
+	json_t *j = J(json);
+
+	assert_ok(fx, ent_add(&fx->ctx, kind_find(kind), j, NULL, &fx->err));
+	json_decref(j);
+}
+
+static void
+add_user(struct fixture *fx, const char *name, const char *role, const char *person)
+{
+	json_t *f = json_pack("{s:s, s:s}", "username", name, "role", role);
+
+	if (person != NULL)
+		json_object_set_new(f, "person", json_string(person));
+	assert_ok(fx, account_add(&fx->ctx, f, "correct horse", NULL, &fx->err));
+	json_decref(f);
+}
+
+static int
+setup(void **state)
+{
+	struct fixture *fx;
+
+	if (fixture_setup(state) != 0)
+		return -1;
+	fx = *state;
+	add(fx, "units", "{\"ref\":\"MPS\",\"name\":\"Metropolitan Police Service\"}");
+	add(fx, "people", "{\"ref\":\"ann\",\"name\":\"Ann Example\"}");
+	add(fx, "posts", "{\"ref\":\"ACPRS\",\"title\":\"AC Policy, Review and Standards\"}");
+	add(fx, "posts", "{\"ref\":\"HCP\",\"title\":\"Head of Corporate Planning\"}");
+	add(fx, "holders", "{\"post\":\"ACPRS\",\"person\":\"ann\"}");
+	add(fx, "plans", "{\"ref\":\"TTSC\",\"title\":\"Towards the Safest City\"}");
+	add(fx, "nodes", "{\"plan\":\"TTSC\",\"ref\":\"G1\",\"kind\":\"goal\",\"title\":\"Safer\","
+	    "\"leads\":[\"ACPRS\"]}");
+	add(fx, "nodes", "{\"plan\":\"TTSC\",\"ref\":\"G2\",\"kind\":\"goal\",\"title\":\"Terror\","
+	    "\"leads\":[\"HCP\"]}");
+	add(fx, "timetables", "{\"ref\":\"T1\",\"title\":\"Launch\"}");
+	add(fx, "milestones", "{\"timetable\":\"T1\",\"ref\":\"M1\",\"title\":\"Launch\","
+	    "\"post\":\"ACPRS\"}");
+	add(fx, "milestones", "{\"timetable\":\"T1\",\"ref\":\"M2\",\"title\":\"Review\","
+	    "\"post\":\"HCP\"}");
+	add(fx, "sources", "{\"ref\":\"DA\",\"title\":\"District Audit\",\"issued\":\"2002-03-31\"}");
+	add(fx, "recommendations", "{\"source\":\"DA\",\"ref\":\"R1\",\"text\":\"Do one thing\","
+	    "\"leads\":[\"ACPRS\"]}");
+	add(fx, "recommendations", "{\"source\":\"DA\",\"ref\":\"R2\",\"text\":\"Do another\","
+	    "\"leads\":[\"HCP\"]}");
+	add_user(fx, "alice", "admin", NULL);
+	add_user(fx, "lena", "lead", "ann");
+	add_user(fx, "mo", "member", NULL);
+	return 0;
+}
+
+/* Act as a user, as the web server would after a login. */
+static struct wm_ctx
+as(struct fixture *fx, const char *username, enum role role)
+{
+	struct wm_ctx c = fx->ctx;
+
+	assert_ok(fx, ent_resolve(&fx->ctx, kind_find("users"), username, &c.user_id, &fx->err));
+	c.role = role;
+	c.actor = username;
+	return c;
+}
+
+static int
+login(struct fixture *fx, const char *user, const char *pw, char *token, struct session *s)
+{
+	int retry;
+
+	return account_login(&fx->ctx, user, pw, "192.0.2.1", token, s, &retry, &fx->err);
+}
+
+static void
+test_password_needs_eight_characters(void **state)
+{
+	struct fixture *fx = *state;
+
+	assert_int_equal(account_check_password("short", &fx->err), WM_EINVAL);
+	assert_non_null(strstr(fx->err.msg, "at least 8"));
+	assert_int_equal(account_check_password("\xff\xfe broken utf8", &fx->err), WM_EINVAL);
+	assert_ok(fx, account_check_password("long enough", &fx->err));
+}
+
+static void
+test_login_opens_a_session_that_logout_ends(void **state)
+{
+	struct fixture *fx = *state;
+	char token[ACCOUNT_TOKEN_LEN];
+	struct session s, again;
+
+	assert_ok(fx, login(fx, "alice", "correct horse", token, &s));
+	assert_int_equal(strlen(token), ACCOUNT_TOKEN_LEN - 1);
+	assert_int_equal(s.user.role, ROLE_ADMIN);
+	assert_ok(fx, account_session(&fx->ctx, token, &again, &fx->err));
+	assert_string_equal(again.user.username, "alice");
+	assert_string_equal(again.csrf, s.csrf);
+	assert_ok(fx, account_logout(&fx->ctx, token, &fx->err));
+	assert_int_equal(account_session(&fx->ctx, token, &again, &fx->err), WM_ENOTFOUND);
+}
+
+static void
+test_only_the_token_hash_is_stored(void **state)
+{
+	struct fixture *fx = *state;
+	char token[ACCOUNT_TOKEN_LEN];
+	struct session s;
+	struct stmt *st;
+
+	assert_ok(fx, login(fx, "alice", "correct horse", token, &s));
+	assert_ok(fx, store_prepare(fx->st, "SELECT COUNT(*) FROM app_session WHERE token_hash = ?",
+	    &st, &fx->err));
+	stmt_bind_text(st, 1, token);
+	assert_int_equal(stmt_step(st, &fx->err), STORE_ROW);
+	assert_int_equal(stmt_int(st, 0), 0);
+	stmt_reset(st);
+}
+
+static void
+test_wrong_password_and_unknown_user_read_alike(void **state)
+{
+	struct fixture *fx = *state;
+	char token[ACCOUNT_TOKEN_LEN], first[sizeof(fx->err.msg)];
+	struct session s;
+
+	assert_int_equal(login(fx, "alice", "wrong horse", token, &s), WM_EPERM);
+	memcpy(first, fx->err.msg, sizeof(first));
+	assert_int_equal(login(fx, "nobody", "wrong horse", token, &s), WM_EPERM);
+	assert_string_equal(first, fx->err.msg);
+	assert_string_equal(token, "");
+}
+
+static void
+test_failures_lock_the_user_name_for_a_while(void **state)
+{
+	struct fixture *fx = *state;
+	char token[ACCOUNT_TOKEN_LEN];
+	struct session s;
+	int retry = 0;
+
+	for (int i = 0; i < ACCOUNT_MAX_USER_FAILURES; i++)
+		assert_int_equal(login(fx, "mo", "guess", token, &s), WM_EPERM);
+	assert_int_equal(account_login(&fx->ctx, "mo", "correct horse", "192.0.2.9", token, &s,
+	    &retry, &fx->err), WM_ELIMIT);
+	assert_true(retry > 0 && retry <= ACCOUNT_WINDOW_SECONDS);
+	assert_non_null(strstr(fx->err.msg, "try again"));
+	/* Another user is not locked out by mo's failures. */
+	assert_ok(fx, login(fx, "alice", "correct horse", token, &s));
+	fx->ctx.now += ACCOUNT_WINDOW_SECONDS + 1;
+	assert_ok(fx, login(fx, "mo", "correct horse", token, &s));
+	/* A success starts the count again. */
+	assert_int_equal(login(fx, "mo", "guess", token, &s), WM_EPERM);
+	assert_ok(fx, login(fx, "mo", "correct horse", token, &s));
+}
+
+static void
+test_sessions_expire(void **state)
+{
+	struct fixture *fx = *state;
+	char token[ACCOUNT_TOKEN_LEN];
+	struct session s;
+
+	assert_ok(fx, login(fx, "mo", "correct horse", token, &s));
+	fx->ctx.now += ACCOUNT_SESSION_HOURS * 3600 + 1;
+	assert_int_equal(account_session(&fx->ctx, token, &s, &fx->err), WM_ENOTFOUND);
+}
+
+static void
+test_disabled_user_cannot_log_in_or_keep_a_session(void **state)
+{
+	struct fixture *fx = *state;
+	char token[ACCOUNT_TOKEN_LEN];
+	struct session s;
+	json_t *ch = J("{\"disabled\": true}");
+
+	assert_ok(fx, login(fx, "mo", "correct horse", token, &s));
+	assert_ok(fx, ent_set(&fx->ctx, kind_find("users"), "mo", ch, 0, NULL, &fx->err));
+	json_decref(ch);
+	assert_int_equal(account_session(&fx->ctx, token, &s, &fx->err), WM_ENOTFOUND);
+	assert_int_equal(login(fx, "mo", "correct horse", token, &s), WM_EPERM);
+}
+
+static void
+test_only_admin_or_self_sets_a_password(void **state)
+{
+	struct fixture *fx = *state;
+	struct wm_ctx lena = as(fx, "lena", ROLE_LEAD), alice = as(fx, "alice", ROLE_ADMIN);
+	char token[ACCOUNT_TOKEN_LEN];
+	struct session s;
+
+	assert_int_equal(account_set_password(&lena, "mo", "new password", &fx->err), WM_EPERM);
+	assert_ok(fx, account_set_password(&lena, "lena", "lena's own", &fx->err));
+	assert_ok(fx, login(fx, "mo", "correct horse", token, &s));
+	assert_ok(fx, account_set_password(&alice, "mo", "new password", &fx->err));
+	/* The change ended mo's session and the old password no longer works. */
+	assert_int_equal(account_session(&fx->ctx, token, &s, &fx->err), WM_ENOTFOUND);
+	assert_int_equal(login(fx, "mo", "correct horse", token, &s), WM_EPERM);
+	assert_ok(fx, login(fx, "mo", "new password", token, &s));
+}
+
+static void
+test_the_audit_log_never_holds_a_hash(void **state)
+{
+	struct fixture *fx = *state;
+	struct audit_query q = { 0 };
+	json_t *rows;
+	char *text;
+
+	q.kind = "users";
+	assert_ok(fx, audit_list(&fx->ctx, &q, &rows, &fx->err));
+	assert_true(json_array_size(rows) >= 6);	/* three adds, three passwords */
+	text = json_dumps(rows, 0);
+	assert_null(strstr(text, "argon2"));
+	assert_null(strstr(text, "password_hash"));
+	free(text);
+	json_decref(rows);
+}
+
+static void
+test_lead_updates_only_recommendations_their_posts_lead(void **state)
+{
+	struct fixture *fx = *state;
+	struct wm_ctx lena = as(fx, "lena", ROLE_LEAD);
+	json_t *mine = J("{\"recommendation\":\"DA/R1\",\"date\":\"2003-01-10\",\"text\":\"done\"}");
+	json_t *theirs = J("{\"recommendation\":\"DA/R2\",\"date\":\"2003-01-10\",\"text\":\"x\"}");
+	json_t *edit = J("{\"text\":\"rewritten\"}");
+
+	assert_ok(fx, ent_add(&lena, kind_find("progress"), mine, NULL, &fx->err));
+	assert_int_equal(ent_add(&lena, kind_find("progress"), theirs, NULL, &fx->err), WM_EPERM);
+	assert_non_null(strstr(fx->err.msg, "a post you hold leads"));
+	assert_int_equal(ent_set(&lena, kind_find("recommendations"), "DA/R1", edit, 0, NULL,
+	    &fx->err), WM_EPERM);
+	json_decref(mine);
+	json_decref(theirs);
+	json_decref(edit);
+}
+
+static void
+test_lead_moves_on_plan_items_and_milestones_they_lead(void **state)
+{
+	struct fixture *fx = *state;
+	struct wm_ctx lena = as(fx, "lena", ROLE_LEAD);
+	json_t *status = J("{\"status\":\"in_progress\"}"), *title = J("{\"title\":\"Other\"}");
+	json_t *done = J("{\"status\":\"done\",\"done_on\":\"2003-02-01\"}");
+
+	assert_ok(fx, ent_set(&lena, kind_find("goals"), "TTSC/G1", status, 0, NULL, &fx->err));
+	assert_int_equal(ent_set(&lena, kind_find("goals"), "TTSC/G1", title, 0, NULL, &fx->err),
+	    WM_EPERM);
+	assert_non_null(strstr(fx->err.msg, "only the status"));
+	assert_int_equal(ent_set(&lena, kind_find("goals"), "TTSC/G2", status, 0, NULL, &fx->err),
+	    WM_EPERM);
+	assert_ok(fx, ent_set(&lena, kind_find("milestones"), "T1/M1", done, 0, NULL, &fx->err));
+	assert_int_equal(ent_set(&lena, kind_find("milestones"), "T1/M2", done, 0, NULL, &fx->err),
+	    WM_EPERM);
+	json_decref(status);
+	json_decref(title);
+	json_decref(done);
+}
+
+static void
+test_members_comment_and_the_public_reads_no_log(void **state)
+{
+	struct fixture *fx = *state;
+	struct wm_ctx mo = as(fx, "mo", ROLE_MEMBER), pub = fx->ctx;
+	struct audit_query q = { 0 };
+	json_t *c = J("{\"kind\":\"recommendations\",\"ref\":\"DA/R1\",\"text\":\"Why late?\"}");
+	json_t *p = J("{\"recommendation\":\"DA/R1\",\"date\":\"2003-01-10\",\"text\":\"x\"}");
+	json_t *rows;
+
+	assert_ok(fx, ent_add(&mo, kind_find("comments"), c, NULL, &fx->err));
+	assert_int_equal(ent_add(&mo, kind_find("progress"), p, NULL, &fx->err), WM_EPERM);
+	/* Members read the log, but not the entries about accounts. */
+	assert_ok(fx, audit_list(&mo, &q, &rows, &fx->err));
+	for (size_t i = 0; i < json_array_size(rows); i++)
+		assert_string_not_equal(json_string_value(json_object_get(json_array_get(rows, i),
+		    "kind")), "users");
+	json_decref(rows);
+	pub.role = ROLE_PUBLIC;
+	assert_int_equal(audit_list(&pub, &q, &rows, &fx->err), WM_EPERM);
+	json_decref(c);
+	json_decref(p);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_password_needs_eight_characters, setup,
+		    fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_login_opens_a_session_that_logout_ends, setup,
+		    fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_only_the_token_hash_is_stored, setup,
+		    fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_wrong_password_and_unknown_user_read_alike, setup,
+		    fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_failures_lock_the_user_name_for_a_while, setup,
+		    fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_sessions_expire, setup, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_disabled_user_cannot_log_in_or_keep_a_session,
+		    setup, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_only_admin_or_self_sets_a_password, setup,
+		    fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_the_audit_log_never_holds_a_hash, setup,
+		    fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_lead_updates_only_recommendations_their_posts_lead,
+		    setup, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_lead_moves_on_plan_items_and_milestones_they_lead,
+		    setup, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_members_comment_and_the_public_reads_no_log,
+		    setup, fixture_teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
