@@ -21,7 +21,7 @@ test_expect_success 'what has no committee, no lead, or a committee outside the 
 	equals "$(jq -r ".gaps[] | select(.ref == \"XX-01\") | .gaps | join(\", \")" a.json)" "no committee, no lead" &&
 	equals "$(jq -r ".gaps[] | select(.ref == \"BVA2002/R4\") | .gaps[0]" a.json)" "outside the line" &&
 	equals "$(jq -r ".items[] | select(.ref == \"DA2002/R1\") | .through" a.json)" DA2002 &&
-	equals "$(jq -r ".items[] | select(.ref == \"SC-01\") | .committee" a.json)" PRC
+	equals "$(jq -r ".items[] | select(.ref == \"SC-01\") | .committee" a.json)" SC-COMM
 '
 
 test_expect_success 'mending a gap takes it off the list' '
