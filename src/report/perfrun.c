@@ -101,6 +101,77 @@ pi_run(struct wm_ctx *ctx, const struct perfdata *pd, size_t i, const struct per
 	return 0;
 }
 
+int
+prun_trend(struct wm_ctx *ctx, const struct perfdata *pd, size_t pi, const struct period *from,
+    const struct period *to, struct prun_trend *out, struct wm_err *err)
+{
+	const struct pd_pi *p = &pd->pis[pi];
+	size_t n = pd->tree.n;
+	struct perf_series s;
+	struct cube c;
+	unsigned kinds;
+	int first, last, rc;
+	int *cols;
+
+	memset(out, 0, sizeof(*out));
+	out->nunits = n;
+	if ((rc = cube_kinds(ctx, p->id, &kinds, err)) != 0)
+		return rc;
+	if (kinds == 0)
+		return 0;
+	for (int k = 0; k < 4; k++)
+		if (kinds & (1u << k)) {
+			out->kind = (enum period_kind)k;
+			break;
+		}
+	if ((rc = cube_range(ctx, p->id, out->kind, &first, &last, err)) != 0)
+		return rc;
+	if (from != NULL) {
+		struct period f = period_of_day(out->kind, period_first_day(from));
+
+		if (period_index(&f) > first)
+			first = period_index(&f);
+	}
+	if (to != NULL) {
+		struct period t = period_of_day(out->kind, period_last_day(to));
+
+		if (period_index(&t) < last)
+			last = period_index(&t);
+	}
+	if (last < first)
+		return 0;
+	if ((rc = cube_load(ctx, p->id, out->kind, first, last, &c, err)) != 0)
+		return rc;
+	cols = wm_calloc(c.nunits + 1, sizeof(*cols));
+	for (size_t u = 0; u < c.nunits; u++) {
+		int64_t idx;
+
+		cols[u] = intmap_get(&pd->unit_at, c.units[u], &idx) ? (int)idx : -1;
+	}
+	s = (struct perf_series){ out->kind, c.first, c.nperiods, c.nunits, cols, c.value, c.num,
+		c.den, c.flag, c.stride, c.row0 };
+	out->first = first;
+	out->nperiods = last - first + 1;
+	out->cells = wm_calloc((size_t)out->nperiods * n + 1, sizeof(*out->cells));
+	for (int r = 0; r < out->nperiods; r++) {
+		int index = first + r;
+		long row = c.nperiods > 0 && index >= c.first && index < c.first + c.nperiods ?
+		    index - c.first : -1;
+
+		perf_rollup(&pd->tree, &p->rules, &s, row, &out->cells[(size_t)r * n]);
+	}
+	free(cols);
+	cube_release(&c);
+	return 0;
+}
+
+void
+prun_trend_release(struct prun_trend *t)
+{
+	free(t->cells);
+	memset(t, 0, sizeof(*t));
+}
+
 /* The periods whose targets could apply at as_of, for any kind of figures. */
 static size_t
 target_periods(const struct period *as_of, char texts[][PERIOD_LEN], size_t max)

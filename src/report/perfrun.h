@@ -39,6 +39,23 @@ int prun_run(struct wm_ctx *ctx, const struct perfdata *pd, const struct period 
     const bool *mask, int history, struct prun *out, struct wm_err *err);
 void prun_release(struct prun *r);
 
+/* One indicator's figures over a span, rolled up: every unit, every period. */
+struct prun_trend {
+	enum period_kind kind;	/* the figures' own kind */
+	int first, nperiods;	/* period indexes, oldest first */
+	size_t nunits;
+	struct perf_cell *cells;	/* [period][unit], nperiods * nunits */
+};
+
+/*
+ * The figures of indicator pi (an index in pd) from `from` to `to`
+ * (either may be NULL: the first or last period held), in the figures'
+ * shortest kind, rolled up the tree for every period.
+ */
+int prun_trend(struct wm_ctx *ctx, const struct perfdata *pd, size_t pi, const struct period *from,
+    const struct period *to, struct prun_trend *out, struct wm_err *err);
+void prun_trend_release(struct prun_trend *t);
+
 /* The as-of period from text, or the latest with figures when text is NULL. */
 int prun_as_of(struct wm_ctx *ctx, const char *text, struct period *out, struct wm_err *err);
 
