@@ -80,11 +80,25 @@ perf_rollup(const struct perf_tree *t, const struct perf_pi *pi, const struct pe
 	double *sum = wm_calloc(t->n + 1, sizeof(double)), *num = wm_calloc(t->n + 1, sizeof(double));
 	double *den = wm_calloc(t->n + 1, sizeof(double));
 	int *count = wm_calloc(t->n + 1, sizeof(int));
-	bool *own = wm_calloc(t->n + 1, sizeof(bool));
+	bool *own = wm_calloc(t->n + 1, sizeof(bool)), *reports = wm_calloc(t->n + 1, sizeof(bool));
 
-	for (size_t u = 0; u < t->n; u++) {
+	/*
+	 * Expected: the units that report this indicator at all (have a
+	 * column) and have none below them that do; a unit reporting for
+	 * itself alone counts as one.
+	 */
+	for (size_t u = 0; u < t->n; u++)
 		memset(&out[u], 0, sizeof(out[u]));
-		out[u].expected = t->nleaves[u];
+	for (size_t c = 0; c < s->nunits; c++)
+		if (s->tree_index[c] >= 0)
+			reports[s->tree_index[c]] = true;
+	for (size_t i = 0; i < t->n; i++) {
+		int u = t->order[i], p = t->units[u].parent;
+
+		if (reports[u] && out[u].expected == 0)
+			out[u].expected = 1;
+		if (p >= 0)
+			out[p].expected += out[u].expected;
 	}
 	/* each unit's own figures */
 	for (size_t c = 0; row >= 0 && c < s->nunits; c++) {
@@ -108,9 +122,9 @@ perf_rollup(const struct perf_tree *t, const struct perf_pi *pi, const struct pe
 			out[u].num = s->num[cell];
 			out[u].den = s->den[cell];
 		}
-		out[u].reported = t->nleaves[u];
-		out[u].estimated = f == FLAG_ESTIMATE ? t->nleaves[u] : 0;
-		out[u].provisional = f == FLAG_PROVISIONAL ? t->nleaves[u] : 0;
+		out[u].reported = out[u].expected;
+		out[u].estimated = f == FLAG_ESTIMATE ? out[u].expected : 0;
+		out[u].provisional = f == FLAG_PROVISIONAL ? out[u].expected : 0;
 	}
 	/* children before parents: finish each unit, then hand it up */
 	for (size_t i = 0; i < t->n; i++) {
@@ -144,6 +158,7 @@ perf_rollup(const struct perf_tree *t, const struct perf_pi *pi, const struct pe
 	free(den);
 	free(count);
 	free(own);
+	free(reports);
 }
 
 struct perf_cell

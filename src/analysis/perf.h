@@ -80,8 +80,8 @@ struct perf_cell {
 	bool has;		/* a figure to show */
 	double value;
 	double num, den;	/* for ratios, to roll up further */
-	int reported;		/* leaves under the unit with a figure */
-	int expected;		/* leaves under the unit */
+	int reported;		/* of those expected, how many have a figure */
+	int expected;		/* units at or under it that report the indicator, none below them */
 	int estimated;		/* of those reported, estimates */
 	int provisional;
 	bool not_available;	/* flagged as not available */

@@ -35,6 +35,15 @@ const struct report *report_find(const char *name);
 
 void report_help(FILE *out);
 
+/* The performance reports' option handling (report_perf.c). */
+int report_performance_cmd(struct cli *c, const struct args *a, struct rdoc **out,
+    struct wm_err *err);
+int report_exceptions_cmd(struct cli *c, const struct args *a, struct rdoc **out,
+    struct wm_err *err);
+int report_consistency_cmd(struct cli *c, const struct args *a, struct rdoc **out,
+    struct wm_err *err);
+int report_trend_cmd(struct cli *c, const struct args *a, struct rdoc **out, struct wm_err *err);
+
 /*
  * Check the report's own options: every --name in a->fields must be in
  * allowed (NULL-terminated; NULL for a report with none).

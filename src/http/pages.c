@@ -116,7 +116,7 @@ static const struct route routes[] = {
 	PAGE("/pis", false, page_pis),
 	UNDER("/pis/", false, page_pi),
 	REPORT("/exceptions", "exceptions", "Exceptions", page_exceptions_doc, "/exceptions"),
-	REPORT("/scorecard", "scorecard", "Scorecard", page_scorecard_doc, "/exceptions"),
+	REPORT("/scorecard", "performance", "Scorecard", page_scorecard_doc, "/exceptions"),
 	PAGE("/recommendations", false, page_register),
 	UNDER("/recommendations/", true, page_rec),
 	REPORT("/projects", "portfolio", "Projects", page_projects_doc, "/projects"),

@@ -192,14 +192,14 @@ make_cell(const struct series *sr, const struct borough *b, double trend, int m,
 static double
 target_of(const struct series *sr, const struct borough *b, int year)
 {
-	double better = 1 + (sr->higher ? 0.02 : -0.03) * (year + 1);
+	double better = 1 + (sr->higher ? 0.005 : -0.01) * (year + 1);
 	double per100k = b->pop / 100000.0;
 
 	switch (sr->shape) {
 	case COUNT:
 		return round(sr->level * per100k * b->level * 12 * better);
 	case SHARE:
-		return round(fmin(99, sr->level * (2 - b->level) + (sr->higher ? 1.0 : -1.0) *
+		return round(fmin(99, sr->level * (2 - b->level) + (sr->higher ? 0.25 : -0.25) *
 		    (year + 1)) * 10) / 10;
 	default:
 		return round(sr->level * b->level * better * 10) / 10;

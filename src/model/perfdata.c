@@ -305,3 +305,153 @@ perfdata_committee_pis(struct wm_ctx *ctx, const struct perfdata *pd, const char
 	}
 	return rc < 0 ? rc : 0;
 }
+
+/* Room for one more element in an arena-held array (old copies stay in the arena). */
+static void *
+arena_grow(struct arena *a, void *p, size_t n, size_t *cap, size_t size)
+{
+	void *np;
+
+	if (n < *cap)
+		return p;
+	*cap = *cap ? *cap * 2 : 64;
+	np = arena_array(a, *cap, size);
+	if (n > 0)
+		memcpy(np, p, n * size);
+	return np;
+}
+
+/*
+ * Depth first from each root, children in the order loaded (plan,
+ * sequence); nodes in a parent cycle (no root above them) are left out.
+ */
+static size_t
+node_order(const struct pd_node *in, size_t n, struct pd_node *out)
+{
+	size_t *stack = wm_calloc(n + 1, sizeof(*stack)), top = 0, k = 0;
+	int64_t *map = wm_calloc(n + 1, sizeof(*map));
+
+	for (size_t r = n; r-- > 0;)
+		if (in[r].parent < 0)
+			stack[top++] = r;
+	while (top > 0) {
+		size_t i = stack[--top];
+
+		map[i] = (int64_t)k;
+		out[k++] = in[i];
+		for (size_t c = n; c-- > 0;)
+			if (in[c].parent == (int)i)
+				stack[top++] = c;
+	}
+	for (size_t i = 0; i < k; i++)
+		if (out[i].parent >= 0)
+			out[i].parent = (int)map[out[i].parent];
+	free(stack);
+	free(map);
+	return k;
+}
+
+int
+perfdata_plans(struct wm_ctx *ctx, const struct perfdata *pd, struct pd_plans *out,
+    struct wm_err *err)
+{
+	bool pub = authz_published_only(ctx);
+	struct intmap plan_at = { 0 }, node_at = { 0 };
+	struct pd_node *loaded = NULL;
+	int64_t *parents = NULL;
+	size_t cap = 0, capp = 0, n = 0;
+	struct stmt *s;
+	int64_t at, at2;
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	rc = store_prepare(ctx->st, "SELECT p.id, p.ref, p.title, p.parent_id, p.unit_id, p.published"
+	    " FROM plan p ORDER BY p.ref", &s, err);
+	if (rc != 0)
+		goto out;
+	while ((rc = stmt_step(s, err)) == STORE_ROW) {
+		struct pd_plan *p;
+
+		if (pub && stmt_int(s, 5) == 0)
+			continue;
+		out->plans = arena_grow(pd->a, out->plans, out->nplans, &cap, sizeof(*out->plans));
+		p = &out->plans[out->nplans];
+		p->id = stmt_int(s, 0);
+		p->ref = arena_strdup(pd->a, stmt_text(s, 1));
+		p->title = arena_strdup(pd->a, stmt_text(s, 2));
+		p->lower = !stmt_is_null(s, 3);
+		p->unit = !stmt_is_null(s, 4) && intmap_get(&pd->unit_at, stmt_int(s, 4), &at) ?
+		    (int)at : -1;
+		intmap_put(&plan_at, p->id, (int64_t)out->nplans++);
+	}
+	if (rc < 0)
+		goto out;
+	cap = 0;
+	rc = store_prepare(ctx->st, "SELECT n.id, n.plan_id, n.ref, n.kind, n.title, n.parent_id,"
+	    " n.published, EXISTS (SELECT 1 FROM node_link l WHERE l.lower_id = n.id)"
+	    " FROM plan_node n ORDER BY n.plan_id, n.seq, n.id", &s, err);
+	if (rc != 0)
+		goto out;
+	while ((rc = stmt_step(s, err)) == STORE_ROW) {
+		struct pd_node *nd;
+
+		if ((pub && stmt_int(s, 6) == 0) || !intmap_get(&plan_at, stmt_int(s, 1), &at))
+			continue;
+		loaded = arena_grow(pd->a, loaded, n, &cap, sizeof(*loaded));
+		WM_GROW(parents, n + 1, capp);
+		nd = &loaded[n];
+		nd->id = stmt_int(s, 0);
+		nd->plan = (int)at;
+		nd->ref = arena_strdup(pd->a, stmt_text(s, 2));
+		nd->key = arena_printf(pd->a, "%s/%s", out->plans[at].ref, nd->ref);
+		nd->kind = arena_strdup(pd->a, stmt_text(s, 3));
+		nd->title = arena_strdup(pd->a, stmt_text(s, 4));
+		nd->underpins = stmt_int(s, 7) != 0;
+		parents[n] = stmt_is_null(s, 5) ? 0 : stmt_int(s, 5);
+		intmap_put(&node_at, nd->id, (int64_t)n++);
+	}
+	if (rc < 0)
+		goto out;
+	for (size_t i = 0; i < n; i++)
+		loaded[i].parent = parents[i] != 0 && intmap_get(&node_at, parents[i], &at) ?
+		    (int)at : -1;
+	out->nodes = arena_array(pd->a, n + 1, sizeof(*out->nodes));
+	out->nnodes = node_order(loaded, n, out->nodes);
+	intmap_release(&node_at);
+	for (size_t i = 0; i < out->nnodes; i++)
+		intmap_put(&node_at, out->nodes[i].id, (int64_t)i);
+	cap = 0;
+	rc = store_prepare(ctx->st, "SELECT pi_id, node_id FROM pi_node ORDER BY pi_id, seq", &s, err);
+	if (rc != 0)
+		goto out;
+	while ((rc = stmt_step(s, err)) == STORE_ROW) {
+		if (!intmap_get(&pd->pi_at, stmt_int(s, 0), &at) ||
+		    !intmap_get(&node_at, stmt_int(s, 1), &at2))
+			continue;
+		out->measures = arena_grow(pd->a, out->measures, out->nmeasures, &cap,
+		    sizeof(*out->measures));
+		out->measures[out->nmeasures++] = (struct pd_measure){ (size_t)at, (size_t)at2 };
+	}
+	if (rc < 0)
+		goto out;
+	cap = 0;
+	rc = store_prepare(ctx->st, "SELECT pi_id, member_id, weight FROM pi_basket ORDER BY id", &s,
+	    err);
+	if (rc != 0)
+		goto out;
+	while ((rc = stmt_step(s, err)) == STORE_ROW) {
+		if (!intmap_get(&pd->pi_at, stmt_int(s, 0), &at) ||
+		    !intmap_get(&pd->pi_at, stmt_int(s, 1), &at2))
+			continue;
+		out->baskets = arena_grow(pd->a, out->baskets, out->nbaskets, &cap,
+		    sizeof(*out->baskets));
+		out->baskets[out->nbaskets++] = (struct pd_basket){ (size_t)at, (size_t)at2,
+			stmt_double(s, 2) };
+	}
+	rc = rc < 0 ? rc : 0;
+out:
+	free(parents);
+	intmap_release(&plan_at);
+	intmap_release(&node_at);
+	return rc;
+}

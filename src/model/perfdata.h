@@ -83,4 +83,43 @@ int perfdata_targets(struct wm_ctx *ctx, const struct perfdata *pd, const char *
 int perfdata_committee_pis(struct wm_ctx *ctx, const struct perfdata *pd, const char *committee,
     bool *mask, struct wm_err *err);
 
+/* A node of a plan: a goal, aim, outcome, priority, key action or objective. */
+struct pd_node {
+	int64_t id;
+	const char *key;	/* PLAN/REF, as the user writes it */
+	const char *ref;
+	const char *kind;
+	const char *title;
+	int plan;		/* index in plans */
+	int parent;		/* index in nodes, or -1 */
+	bool underpins;		/* a link makes it underpin a higher plan's node */
+};
+
+struct pd_plan {
+	int64_t id;
+	const char *ref;
+	const char *title;
+	bool lower;		/* it cascades from another plan */
+	int unit;		/* index in the tree, or -1 */
+};
+
+struct pd_measure { size_t pi; size_t node; };
+struct pd_basket { size_t pi, member; double weight; };
+
+/* The plans, their nodes in tree order, and which indicators measure what. */
+struct pd_plans {
+	struct pd_plan *plans;
+	size_t nplans;
+	struct pd_node *nodes;	/* by plan, then parents before children, in sequence */
+	size_t nnodes;
+	struct pd_measure *measures;
+	size_t nmeasures;
+	struct pd_basket *baskets;
+	size_t nbaskets;
+};
+
+/* Load them into pd's arena (the public sees only what is published). */
+int perfdata_plans(struct wm_ctx *ctx, const struct perfdata *pd, struct pd_plans *out,
+    struct wm_err *err);
+
 #endif

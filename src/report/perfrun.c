@@ -9,9 +9,8 @@
 #include "model/cube.h"
 #include "report/perfrun.h"
 
-/* The target for a unit at period `at`: the shortest period holding it that has one. */
-static const struct pd_target *
-target_for(const struct pd_target *t, size_t nt, size_t pi, int unit, const struct period *at)
+const struct pd_target *
+prun_target_at(const struct pd_target *t, size_t nt, size_t pi, int unit, const struct period *at)
 {
 	const struct pd_target *best = NULL;
 
@@ -85,7 +84,7 @@ pi_run(struct wm_ctx *ctx, const struct perfdata *pd, size_t i, const struct per
 		perf_rollup(&pd->tree, &pi->rules, &s, row, &out->history[(size_t)r * n]);
 	}
 	for (size_t u = 0; u < n; u++) {
-		const struct pd_target *t = target_for(targets, ntargets, i, (int)u, &out->at);
+		const struct pd_target *t = prun_target_at(targets, ntargets, i, (int)u, &out->at);
 		struct perf_target pt;
 
 		if (t != NULL) {

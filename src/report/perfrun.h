@@ -39,6 +39,10 @@ int prun_run(struct wm_ctx *ctx, const struct perfdata *pd, const struct period 
     const bool *mask, int history, struct prun *out, struct wm_err *err);
 void prun_release(struct prun *r);
 
+/* The target that applies to a unit at a period: the shortest period holding it; NULL if none. */
+const struct pd_target *prun_target_at(const struct pd_target *targets, size_t n, size_t pi,
+    int unit, const struct period *at);
+
 /* One indicator's figures over a span, rolled up: every unit, every period. */
 struct prun_trend {
 	enum period_kind kind;	/* the figures' own kind */

@@ -39,7 +39,15 @@ const char svg_css[] =
     ".hm,.hm-dark,.hm-gap,.hm-muted,.hm-head{font-family:Arial,sans-serif;"
     "font-size:11px;fill:#0b0c0c}.hm-dark{fill:#ffffff}.hm-gap{fill:#d4351c;"
     "font-weight:bold}.hm-muted{fill:#505a5f}.hm-head{font-weight:bold}"
-    ".hm-grid{stroke:#ffffff;stroke-width:1}";
+    ".hm-grid{stroke:#ffffff;stroke-width:1}"
+    /* chart.c: trends, sparklines and small multiples */
+    ".c-t,.c-h{font-family:Arial,sans-serif;font-size:11px;fill:#0b0c0c}"
+    ".c-h{font-weight:bold}.c-grid{stroke:#e5e6e7;stroke-width:1}"
+    ".c-axis{stroke:#505a5f;stroke-width:1}.c-line{fill:none;stroke:#1d70b8;stroke-width:2}"
+    ".c-target{fill:none;stroke:#505a5f;stroke-width:1.5;stroke-dasharray:6 4}"
+    ".c-green{fill:#00703c}.c-amber{fill:#f47738}.c-red{fill:#d4351c}"
+    ".c-none{fill:#ffffff;stroke:#505a5f;stroke-width:1.5}"
+    ".c-panel{fill:none;stroke:#b1b4b6;stroke-width:1}";
 
 void
 svg_begin(struct svg *s, struct buf *out, double width, double height, const char *title,

@@ -159,8 +159,8 @@ test_expect_success 'the other pages show what the records hold' '
 	page pat /timetable >/dev/null && contains page.html "BVA2002-LAUNCH" &&
 	page pat /committees >/dev/null && contains page.html "PRC" &&
 	page pat /themes >/dev/null && contains page.html "govuk-table" &&
-	page pat /exceptions >/dev/null && contains page.html "not_available" &&
-	page pat /scorecard >/dev/null && contains page.html "SC-01"
+	page pat /exceptions >/dev/null && contains page.html "figures missing" && contains page.html "/pis/WF-01" &&
+	page pat /scorecard >/dev/null && contains page.html "SC-01" && contains page.html "Developing safer communities"
 '
 
 test_expect_success 'unknown addresses and methods get pages that say so' '

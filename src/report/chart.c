@@ -1,0 +1,255 @@
+/*
+ * chart.c: trend, sparkline and small-multiple charts (see chart.h).
+ */
+#include "base/wm.h"
+
+#include <math.h>
+
+#include "base/buf.h"
+#include "base/mem.h"
+#include "report/chart.h"
+#include "report/svg.h"
+
+/* The plot area inside a chart, and the values it spans. */
+struct frame {
+	double x, y, w, h;
+	double lo, hi;
+	size_t n;
+};
+
+static double
+px(const struct frame *f, size_t i)
+{
+	return f->n <= 1 ? f->x + f->w / 2 : f->x + f->w * (double)i / (double)(f->n - 1);
+}
+
+static double
+py(const struct frame *f, double v)
+{
+	return f->y + f->h - (v - f->lo) / (f->hi - f->lo) * f->h;
+}
+
+/* The range of values and targets, padded, never empty. */
+static void
+span(const struct chart_series *s, size_t ns, double *lo, double *hi)
+{
+	*lo = INFINITY;
+	*hi = -INFINITY;
+	for (size_t k = 0; k < ns; k++)
+		for (size_t i = 0; i < s[k].n; i++) {
+			double v[2] = { s[k].values[i], s[k].targets ? s[k].targets[i] : NAN };
+
+			for (int j = 0; j < 2; j++)
+				if (isfinite(v[j])) {
+					*lo = fmin(*lo, v[j]);
+					*hi = fmax(*hi, v[j]);
+				}
+		}
+	if (!isfinite(*lo)) {
+		*lo = 0;
+		*hi = 1;
+	}
+	if (*hi - *lo < 1e-9) {
+		double pad = fabs(*hi) > 0 ? fabs(*hi) * 0.1 : 1;
+
+		*lo -= pad;
+		*hi += pad;
+	}
+	/* counts and rates near zero read best from zero */
+	if (*lo > 0 && *lo < (*hi - *lo) * 0.5)
+		*lo = 0;
+}
+
+/* A tick step of 1, 2 or 5 times a power of ten giving about `want` ticks. */
+static double
+tick_step(double lo, double hi, int want)
+{
+	double raw = (hi - lo) / want, mag = pow(10, floor(log10(raw))), r = raw / mag;
+
+	return (r < 1.5 ? 1 : r < 3.5 ? 2 : r < 7.5 ? 5 : 10) * mag;
+}
+
+static void
+fmt(char *out, size_t len, double v)
+{
+	if (!isfinite(v))
+		snprintf(out, len, "no figure");
+	else
+		snprintf(out, len, "%.4g", v);
+}
+
+/* Lines through runs of figures; a missing figure breaks the line. */
+static void
+runs(struct svg *s, const struct frame *f, const double *v, size_t n, const char *cls)
+{
+	double *xs = wm_calloc(n + 1, sizeof(*xs)), *ys = wm_calloc(n + 1, sizeof(*ys));
+	size_t k = 0;
+
+	for (size_t i = 0; i <= n; i++) {
+		if (i < n && isfinite(v[i])) {
+			xs[k] = px(f, i);
+			ys[k++] = py(f, v[i]);
+			continue;
+		}
+		if (k >= 2)
+			svg_polyline(s, xs, ys, k, cls, NULL);
+		k = 0;
+	}
+	free(xs);
+	free(ys);
+}
+
+/* A point whose shape says its status: circle, square, triangle, hollow circle. */
+static void
+mark(struct svg *s, double x, double y, double r, enum rag rag)
+{
+	double tx[3] = { x, x + r * 1.2, x - r * 1.2 }, ty[3] = { y - r * 1.3, y + r, y + r };
+
+	switch (rag) {
+	case RAG_GREEN:
+		svg_circle(s, x, y, r, "c-green", NULL);
+		break;
+	case RAG_AMBER:
+		svg_rect(s, x - r, y - r, 2 * r, 2 * r, "c-amber", NULL);
+		break;
+	case RAG_RED:
+		svg_polygon(s, tx, ty, 3, "c-red", NULL);
+		break;
+	default:
+		svg_circle(s, x, y, r, "c-none", NULL);
+		break;
+	}
+}
+
+static void
+points(struct svg *s, const struct frame *f, const struct chart_series *c, double r)
+{
+	for (size_t i = 0; i < c->n; i++) {
+		char v[32], t[32], title[160];
+		enum rag rag = c->rags ? c->rags[i] : RAG_NOT_RATED;
+
+		if (!isfinite(c->values[i]))
+			continue;
+		fmt(v, sizeof(v), c->values[i]);
+		fmt(t, sizeof(t), c->targets ? c->targets[i] : NAN);
+		snprintf(title, sizeof(title), "%s: %s%s%s, %s", c->labels[i], v,
+		    c->targets && isfinite(c->targets[i]) ? ", target " : "",
+		    c->targets && isfinite(c->targets[i]) ? t : "", rag_name(rag));
+		svg_group_begin(s, NULL, title);
+		mark(s, px(f, i), py(f, c->values[i]), r, rag);
+		svg_group_end(s);
+	}
+}
+
+void
+chart_trend(struct buf *out, const char *title, const char *desc, const char *y_label,
+    const struct chart_series *c)
+{
+	struct frame f = { 64, 28, 556, 200, 0, 1, c->n };
+	struct svg s;
+	double step;
+	size_t every = c->n > 12 ? (c->n + 11) / 12 : 1;
+	char label[32];
+
+	span(c, 1, &f.lo, &f.hi);
+	step = tick_step(f.lo, f.hi, 5);
+	f.lo = floor(f.lo / step) * step;
+	f.hi = ceil(f.hi / step) * step;
+	svg_begin(&s, out, 640, 300, title, desc);
+	svg_text(&s, f.x - 8, 14, "start", "c-t", y_label);
+	for (double v = f.lo; v <= f.hi + step / 2; v += step) {
+		svg_line(&s, f.x, py(&f, v), f.x + f.w, py(&f, v), "c-grid", NULL);
+		fmt(label, sizeof(label), fabs(v) < step / 1e6 ? 0 : v);
+		svg_text(&s, f.x - 6, py(&f, v) + 4, "end", "c-t", label);
+	}
+	svg_line(&s, f.x, f.y + f.h, f.x + f.w, f.y + f.h, "c-axis", NULL);
+	for (size_t i = 0; i < c->n; i += every)
+		svg_text(&s, px(&f, i), f.y + f.h + 16, "middle", "c-t", c->labels[i]);
+	if (c->targets != NULL)
+		runs(&s, &f, c->targets, c->n, "c-target");
+	runs(&s, &f, c->values, c->n, "c-line");
+	points(&s, &f, c, c->n > 60 ? 2.5 : 4);
+	/* the key, in shapes and words */
+	svg_line(&s, 64, 282, 84, 282, "c-line", NULL);
+	svg_text(&s, 88, 286, "start", "c-t", "figure");
+	svg_line(&s, 140, 282, 160, 282, "c-target", NULL);
+	svg_text(&s, 164, 286, "start", "c-t", "target");
+	mark(&s, 220, 282, 4, RAG_GREEN);
+	svg_text(&s, 228, 286, "start", "c-t", "green");
+	mark(&s, 276, 282, 4, RAG_AMBER);
+	svg_text(&s, 284, 286, "start", "c-t", "amber");
+	mark(&s, 332, 282, 4, RAG_RED);
+	svg_text(&s, 340, 286, "start", "c-t", "red");
+	mark(&s, 380, 282, 4, RAG_NO_TARGET);
+	svg_text(&s, 388, 286, "start", "c-t", "not judged");
+	svg_end(&s);
+}
+
+/* The line, the target line and the last figure's mark, inside frame f. */
+static void
+small_trend(struct svg *s, const struct frame *f, const struct chart_series *c)
+{
+	size_t last = c->n;
+
+	if (c->targets != NULL)
+		runs(s, f, c->targets, c->n, "c-target");
+	runs(s, f, c->values, c->n, "c-line");
+	while (last > 0 && !isfinite(c->values[last - 1]))
+		last--;
+	if (last > 0)
+		mark(s, px(f, last - 1), py(f, c->values[last - 1]), 3,
+		    c->rags ? c->rags[last - 1] : RAG_NOT_RATED);
+}
+
+void
+chart_sparkline(struct buf *out, const char *title, const struct chart_series *c)
+{
+	struct frame f = { 4, 4, 112, 22, 0, 1, c->n };
+	struct svg s;
+	char desc[200], v[32];
+	size_t last = c->n;
+
+	while (last > 0 && !isfinite(c->values[last - 1]))
+		last--;
+	fmt(v, sizeof(v), last > 0 ? c->values[last - 1] : NAN);
+	snprintf(desc, sizeof(desc), "%zu periods%s%s: %s, %s", c->n, c->n ? " to " : "",
+	    last > 0 ? c->labels[last - 1] : "", v,
+	    rag_name(last > 0 && c->rags ? c->rags[last - 1] : RAG_NO_DATA));
+	span(c, 1, &f.lo, &f.hi);
+	svg_begin(&s, out, 120, 30, title, desc);
+	small_trend(&s, &f, c);
+	svg_end(&s);
+}
+
+void
+chart_multiples(struct buf *out, const char *title, const char *desc,
+    const struct chart_panel *panels, size_t n)
+{
+	enum { COLS = 4, PW = 160, PH = 78 };
+	size_t rows = (n + COLS - 1) / COLS;
+	struct chart_series *all = wm_calloc(n + 1, sizeof(*all));
+	double lo, hi;
+	struct svg s;
+
+	for (size_t i = 0; i < n; i++)
+		all[i] = panels[i].s;
+	span(all, n, &lo, &hi);
+	svg_begin(&s, out, COLS * PW, (double)(rows > 0 ? rows : 1) * PH, title, desc);
+	for (size_t i = 0; i < n; i++) {
+		double x = (double)(i % COLS) * PW, y = (double)(i / COLS) * PH;
+		struct frame f = { x + 8, y + 24, PW - 20, PH - 34, lo, hi, panels[i].s.n };
+		char t[200];
+
+		snprintf(t, sizeof(t), "%s: %s, %s", panels[i].label, panels[i].value,
+		    rag_name(panels[i].s.rags && panels[i].s.n ?
+		    panels[i].s.rags[panels[i].s.n - 1] : RAG_NO_DATA));
+		svg_group_begin(&s, NULL, t);
+		svg_rect(&s, x + 2, y + 2, PW - 6, PH - 6, "c-panel", NULL);
+		svg_text(&s, x + 8, y + 16, "start", "c-h", panels[i].label);
+		svg_text(&s, x + PW - 10, y + 16, "end", "c-t", panels[i].value);
+		small_trend(&s, &f, &panels[i].s);
+		svg_group_end(&s);
+	}
+	svg_end(&s);
+	free(all);
+}

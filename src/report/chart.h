@@ -1,0 +1,46 @@
+/*
+ * chart.h: the performance charts, as SVG: one indicator's trend with its
+ * target line and RAG points, a sparkline, and small multiples (one
+ * indicator across many units, one small trend each).
+ *
+ * Every chart names itself (title, desc), labels its axes, and carries its
+ * meaning in shapes as well as colour: a green point is a circle, amber a
+ * square, red a triangle, unjudged a hollow circle. Missing figures leave
+ * a gap in the line rather than being drawn as zero.
+ */
+#ifndef WM_CHART_H
+#define WM_CHART_H
+
+#include "base/wm.h"
+
+#include "analysis/perf.h"
+
+struct buf;
+
+/* A series over periods: NAN where there is no figure or no target. */
+struct chart_series {
+	const char *const *labels;	/* one per period, oldest first */
+	const double *values;
+	const double *targets;		/* NULL: no target line */
+	const enum rag *rags;		/* NULL: points not judged */
+	size_t n;
+};
+
+/* A trend chart, about 640 x 300; y_label names the unit of measure. */
+void chart_trend(struct buf *out, const char *title, const char *desc, const char *y_label,
+    const struct chart_series *s);
+
+/* A word-sized trend (about 120 x 30): the line, and the last point's RAG. */
+void chart_sparkline(struct buf *out, const char *title, const struct chart_series *s);
+
+/* One small trend per panel, in a grid; all panels share the y scale. */
+struct chart_panel {
+	const char *label;	/* the unit */
+	const char *value;	/* the latest figure as shown */
+	struct chart_series s;
+};
+
+void chart_multiples(struct buf *out, const char *title, const char *desc,
+    const struct chart_panel *panels, size_t n);
+
+#endif

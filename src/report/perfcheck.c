@@ -1,0 +1,385 @@
+/*
+ * perfcheck.c: the consistency check and one indicator's trend (see
+ * performance.h).
+ */
+#include "base/wm.h"
+
+#include <math.h>
+
+#include "analysis/consistency.h"
+#include "base/buf.h"
+#include "base/mem.h"
+#include "report/chart.h"
+#include "report/perfcommon.h"
+#include "report/performance.h"
+
+/* ---- consistency ---------------------------------------------------------- */
+
+/* Targets of sum indicators whose children's targets do not add up to them. */
+static void
+check_sums(const struct pview *v, const struct pd_target *tg, size_t nt, struct rdoc *d,
+    json_t *data)
+{
+	static const char *const headers[] = { "Indicator", "Unit", "Period", "Target",
+		"Units below add up to", "Difference", "Units below without a target" };
+	struct cons_target *ct = wm_calloc(nt + 1, sizeof(*ct));
+	struct period *periods = wm_calloc(nt + 1, sizeof(*periods));
+	bool *is_sum = wm_calloc(v->pd.npis + 1, sizeof(*is_sum));
+	struct cons_sum_gap *gaps = NULL;
+	size_t np = 0, ngaps;
+	json_t *list = json_array();
+
+	for (size_t i = 0; i < v->pd.npis; i++)
+		is_sum[i] = v->pd.pis[i].rules.agg == AGG_SUM;
+	for (size_t i = 0; i < nt; i++) {
+		size_t p = 0;
+
+		while (p < np && !(periods[p].kind == tg[i].period.kind &&
+		    period_index(&periods[p]) == period_index(&tg[i].period)))
+			p++;
+		if (p == np)
+			periods[np++] = tg[i].period;
+		ct[i] = (struct cons_target){ tg[i].pi, tg[i].unit, (int)p, tg[i].value };
+	}
+	ngaps = cons_target_gaps(&v->pd.tree, ct, nt, is_sum, &gaps);
+	rdoc_heading(d, 2, "Targets that do not add up");
+	if (ngaps == 0) {
+		rdoc_para(d, "Every target of an indicator that adds up (a sum) equals the sum of the "
+		    "targets below it.");
+	} else {
+		struct rtable *t;
+
+		rdoc_para(d, "For indicators that add up, a unit's target should be the sum of the "
+		    "targets of the units below it.");
+		t = rdoc_table(d, NULL, WM_ARRAY_LEN(headers), headers);
+		for (size_t c = 3; c <= 6; c++)
+			rtable_numeric(t, c);
+		for (size_t g = 0; g < ngaps; g++) {
+			const struct pd_pi *pi = &v->pd.pis[gaps[g].pi];
+			char per[PERIOD_LEN], a[48], b[48], diff[48];
+
+			period_format(&periods[gaps[g].period], per);
+			prun_format(pi, gaps[g].target, a, sizeof(a));
+			prun_format(pi, gaps[g].children, b, sizeof(b));
+			prun_format(pi, gaps[g].children - gaps[g].target, diff, sizeof(diff));
+			rtable_link(t, pi->code, pview_pi_href(v, pi));
+			rtable_cell(t, v->pd.units[gaps[g].unit].name);
+			rtable_cell(t, per);
+			rtable_cell(t, a);
+			rtable_cell(t, b);
+			rtable_cellf(t, "%s%s", gaps[g].children > gaps[g].target ? "+" : "", diff);
+			rtable_cellf(t, "%d", gaps[g].missing);
+			rtable_end_row(t);
+			json_array_append_new(list, json_pack("{s:s, s:s, s:s, s:f, s:f, s:f, s:i, s:i}",
+			    "pi", pi->code, "unit", v->pd.units[gaps[g].unit].ref, "period", per,
+			    "target", gaps[g].target, "children", gaps[g].children,
+			    "difference", gaps[g].children - gaps[g].target,
+			    "children_with_target", gaps[g].nchildren,
+			    "children_without", gaps[g].missing));
+		}
+	}
+	json_object_set_new(data, "target_gaps", list);
+	free(gaps);
+	free(ct);
+	free(periods);
+	free(is_sum);
+}
+
+/* A list of plan nodes under a heading, or a sentence saying there are none. */
+static void
+node_list(struct rdoc *d, const struct pview *v, const bool *pick, const char *heading,
+    const char *intro, const char *none, json_t *data, const char *member)
+{
+	json_t *list = json_array();
+	bool any = false;
+
+	rdoc_heading(d, 2, heading);
+	for (size_t n = 0; n < v->plans.nnodes; n++) {
+		const struct pd_node *nd = &v->plans.nodes[n];
+
+		if (!pick[n])
+			continue;
+		if (!any)
+			rdoc_para(d, "%s", intro);
+		if (!any)
+			rdoc_list(d);
+		any = true;
+		rdoc_item(d, "%s (%s): %s", nd->key, nd->kind, nd->title);
+		json_array_append_new(list, pview_node_json(nd));
+	}
+	if (!any)
+		rdoc_para(d, "%s", none);
+	json_object_set_new(data, member, list);
+}
+
+int
+report_consistency(struct wm_ctx *ctx, struct rdoc **out, struct wm_err *err)
+{
+	struct pview v = { 0 };
+	struct pd_target *tg;
+	size_t nt, nlinked = 0, *linked, *unlinked = NULL, nun;
+	bool *measured = NULL, *pick = NULL;
+	json_t *data, *list;
+	int rc;
+
+	*out = NULL;
+	if ((rc = perfdata_load(ctx, &v.pd, err)) != 0)
+		return rc;
+	if ((rc = perfdata_plans(ctx, &v.pd, &v.plans, err)) != 0 ||
+	    (rc = perfdata_targets(ctx, &v.pd, NULL, 0, &tg, &nt, err)) != 0)
+		goto out;
+	*out = rdoc_new("Consistency of the plans and targets");
+	data = json_object();
+	check_sums(&v, tg, nt, *out, data);
+
+	/* a node counts as measured when it, or anything under it, has an indicator */
+	measured = wm_calloc(v.plans.nnodes + 1, sizeof(*measured));
+	pick = wm_calloc(v.plans.nnodes + 1, sizeof(*pick));
+	for (size_t m = 0; m < v.plans.nmeasures; m++)
+		for (int n = (int)v.plans.measures[m].node; n >= 0; n = v.plans.nodes[n].parent)
+			measured[n] = true;
+	for (size_t n = 0; n < v.plans.nnodes; n++)
+		pick[n] = pview_measurable(&v.plans.nodes[n]) && !measured[n];
+	node_list(*out, &v, pick, "Goals, aims and priorities with no indicator",
+	    "Nothing measures these, nor anything under them:",
+	    "Every goal, aim and priority has an indicator.", data, "unmeasured");
+
+	linked = wm_calloc(v.plans.nmeasures + v.plans.nbaskets + 1, sizeof(*linked));
+	for (size_t m = 0; m < v.plans.nmeasures; m++)
+		linked[nlinked++] = v.plans.measures[m].pi;
+	for (size_t b = 0; b < v.plans.nbaskets; b++)
+		linked[nlinked++] = v.plans.baskets[b].member;
+	nun = cons_unlinked(v.pd.npis, linked, nlinked, &unlinked);
+	free(linked);
+	rdoc_heading(*out, 2, "Indicators that measure nothing");
+	list = json_array();
+	if (nun == 0) {
+		rdoc_para(*out, "Every indicator measures a goal, aim or priority, or is in a basket.");
+	} else {
+		rdoc_para(*out, "These are linked to no goal, aim or priority, and are in no basket:");
+		rdoc_list(*out);
+		for (size_t i = 0; i < nun; i++) {
+			const struct pd_pi *pi = &v.pd.pis[unlinked[i]];
+
+			rdoc_item(*out, "%s: %s", pi->code, pi->title);
+			json_array_append_new(list, json_pack("{s:s, s:s}", "pi", pi->code, "title",
+			    pi->title));
+		}
+	}
+	json_object_set_new(data, "measuring_nothing", list);
+
+	for (size_t n = 0; n < v.plans.nnodes; n++) {
+		const struct pd_node *nd = &v.plans.nodes[n];
+
+		pick[n] = strcmp(nd->kind, "objective") == 0 && v.plans.plans[nd->plan].lower &&
+		    !nd->underpins;
+	}
+	node_list(*out, &v, pick, "Objectives that underpin nothing",
+	    "These objectives of plans that cascade from another are linked to nothing above them:",
+	    "Every objective of a lower plan underpins one above it.", data,
+	    "underpinning_nothing");
+	rdoc_set_data(*out, data);
+out:
+	free(unlinked);
+	free(measured);
+	free(pick);
+	perfdata_release(&v.pd);
+	return rc;
+}
+
+/* ---- one indicator's trend ------------------------------------------------ */
+
+/* Values, targets and RAG of unit u for every period of the trend. */
+static void
+unit_series(const struct pview *v, size_t pi, const struct prun_trend *tr, int u,
+    const struct pd_target *tg, size_t nt, double *values, double *targets, enum rag *rags)
+{
+	for (int r = 0; r < tr->nperiods; r++) {
+		struct period at = period_from_index(tr->kind, tr->first + r);
+		const struct pd_target *t = prun_target_at(tg, nt, pi, u, &at);
+		struct perf_target pt = { t ? t->value : NAN, t ? t->tolerance : NAN };
+		struct perf_eval e;
+
+		perf_evaluate(&v->pd.pis[pi].rules, tr->kind, tr->first + r, tr->cells, (size_t)r + 1,
+		    tr->nunits, u, t ? &pt : NULL, t ? &t->period : NULL, &e);
+		values[r] = e.now.has ? e.now.value : NAN;
+		targets[r] = e.target;
+		rags[r] = e.rag;
+	}
+}
+
+struct trend_series {
+	double *values, *targets;
+	enum rag *rags;
+};
+
+static void
+series_alloc(struct trend_series *s, size_t n)
+{
+	s->values = wm_calloc(n + 1, sizeof(*s->values));
+	s->targets = wm_calloc(n + 1, sizeof(*s->targets));
+	s->rags = wm_calloc(n + 1, sizeof(*s->rags));
+}
+
+static void
+series_free(struct trend_series *s)
+{
+	free(s->values);
+	free(s->targets);
+	free(s->rags);
+}
+
+/* Small multiples: the leaf units under the unit, over the last three years at most. */
+static void
+trend_multiples(const struct pview *v, size_t pi, const struct prun_trend *tr,
+    const struct pd_target *tg, size_t nt, char **labels, struct rdoc *d)
+{
+	const struct pd_pi *p = &v->pd.pis[pi];
+	size_t n = v->pd.tree.n, np = 0, per = (size_t)period_per_year(tr->kind) * 3;
+	size_t skip = (size_t)tr->nperiods > per ? (size_t)tr->nperiods - per : 0;
+	struct chart_panel *panels = wm_calloc(n + 1, sizeof(*panels));
+	struct trend_series *ser = wm_calloc(n + 1, sizeof(*ser));
+	char **vals = wm_calloc(n + 1, sizeof(*vals));
+	struct buf svg = BUF_INIT;
+	char title[300], desc[400];
+
+	for (size_t u = 0; u < n; u++) {
+		const struct perf_cell *c;
+		int k = (int)u;
+
+		while (k >= 0 && k != v->unit)
+			k = v->pd.tree.units[k].parent;
+		if (v->is_parent[u] || k < 0 || (int)u == v->unit)
+			continue;
+		series_alloc(&ser[np], (size_t)tr->nperiods);
+		unit_series(v, pi, tr, (int)u, tg, nt, ser[np].values, ser[np].targets, ser[np].rags);
+		c = &tr->cells[(size_t)(tr->nperiods - 1) * n + u];
+		vals[np] = wm_malloc(48);
+		prun_format(p, c->has ? c->value : NAN, vals[np], 48);
+		panels[np] = (struct chart_panel){ v->pd.units[u].name, vals[np], {
+			(const char *const *)labels + skip, ser[np].values + skip,
+			ser[np].targets + skip, ser[np].rags + skip, (size_t)tr->nperiods - skip } };
+		np++;
+	}
+	if (np > 1) {
+		snprintf(title, sizeof(title), "%s in each unit of %s", p->title,
+		    v->pd.units[v->unit].name);
+		snprintf(desc, sizeof(desc), "%zu small charts on one scale, one per unit, from %s to "
+		    "%s; each names its unit and latest figure, and marks that figure green, amber, red "
+		    "or not judged.", np, labels[skip], labels[tr->nperiods - 1]);
+		chart_multiples(&svg, title, desc, panels, np);
+		rdoc_heading(d, 2, "Unit by unit");
+		rdoc_figure(d, buf_str(&svg), title);
+	}
+	for (size_t i = 0; i < np; i++) {
+		series_free(&ser[i]);
+		free(vals[i]);
+	}
+	buf_release(&svg);
+	free(panels);
+	free(ser);
+	free(vals);
+}
+
+int
+report_trend(struct wm_ctx *ctx, const struct trend_opts *o, struct rdoc **out,
+    struct wm_err *err)
+{
+	static const char *const headers[] = { "Period", "Value", "Target", "Status" };
+	struct period from, to;
+	struct prun_trend tr = { 0 };
+	struct trend_series s = { 0 };
+	struct pview v = { 0 };
+	struct pd_target *tg;
+	struct buf svg = BUF_INIT;
+	char **labels = NULL, title[300], desc[400];
+	json_t *data, *points;
+	struct rtable *t;
+	size_t pi, nt;
+	int rc;
+
+	*out = NULL;
+	if (o->pi == NULL)
+		return wm_error(err, WM_EUSAGE, "report trend needs --pi CODE");
+	if (o->from != NULL && period_parse(o->from, &from) != 0)
+		return wm_error(err, WM_EUSAGE, "--from: \"%s\" is not a period (2005-03, 2005-Q1, "
+		    "2004/05, 2005)", o->from);
+	if (o->to != NULL && period_parse(o->to, &to) != 0)
+		return wm_error(err, WM_EUSAGE, "--to: \"%s\" is not a period (2005-03, 2005-Q1, "
+		    "2004/05, 2005)", o->to);
+	if ((rc = perfdata_load(ctx, &v.pd, err)) != 0)
+		return rc;
+	v.is_parent = wm_calloc(v.pd.tree.n + 1, sizeof(*v.is_parent));
+	for (size_t u = 0; u < v.pd.tree.n; u++)
+		if (v.pd.tree.units[u].parent >= 0)
+			v.is_parent[v.pd.tree.units[u].parent] = true;
+	if ((rc = perfdata_pi(ctx, &v.pd, o->pi, &pi, err)) != 0 ||
+	    (rc = (o->unit ? perfdata_unit(ctx, &v.pd, o->unit, &v.unit, err) :
+	    perfdata_main_unit(ctx, &v.pd, &v.unit, err))) != 0 ||
+	    (rc = perfdata_targets(ctx, &v.pd, NULL, 0, &tg, &nt, err)) != 0 ||
+	    (rc = prun_trend(ctx, &v.pd, pi, o->from ? &from : NULL, o->to ? &to : NULL, &tr,
+	    err)) != 0)
+		goto out;
+	*out = rdoc_new(v.pd.pis[pi].title);
+	rdoc_meta(*out, "Indicator", v.pd.pis[pi].code);
+	rdoc_meta(*out, "Unit", v.pd.units[v.unit].name);
+	data = json_pack("{s:s, s:s, s:s}", "pi", v.pd.pis[pi].code, "unit",
+	    v.pd.units[v.unit].ref, "measure_unit", v.pd.pis[pi].measure_unit);
+	points = json_array();
+	if (tr.nperiods == 0) {
+		rdoc_para(*out, "There are no figures for this indicator%s.", o->from || o->to ?
+		    " in those periods" : "");
+	} else {
+		labels = wm_calloc((size_t)tr.nperiods + 1, sizeof(*labels));
+		series_alloc(&s, (size_t)tr.nperiods);
+		for (int r = 0; r < tr.nperiods; r++) {
+			struct period p = period_from_index(tr.kind, tr.first + r);
+
+			labels[r] = wm_malloc(PERIOD_LEN);
+			period_format(&p, labels[r]);
+		}
+		unit_series(&v, pi, &tr, v.unit, tg, nt, s.values, s.targets, s.rags);
+		rdoc_meta(*out, "From", labels[0]);
+		rdoc_meta(*out, "To", labels[tr.nperiods - 1]);
+		snprintf(title, sizeof(title), "%s, %s", v.pd.pis[pi].title, v.pd.units[v.unit].name);
+		snprintf(desc, sizeof(desc), "A line of the figures from %s to %s, with the target as a "
+		    "dashed line; each figure is marked green (circle), amber (square), red (triangle) "
+		    "or not judged (hollow circle).", labels[0], labels[tr.nperiods - 1]);
+		chart_trend(&svg, title, desc, v.pd.pis[pi].measure_unit,
+		    &(struct chart_series){ (const char *const *)labels, s.values, s.targets, s.rags,
+		    (size_t)tr.nperiods });
+		rdoc_figure(*out, buf_str(&svg), title);
+		rdoc_add_rendition(*out, "svg", "image/svg+xml", buf_str(&svg));
+		t = rdoc_table(*out, "The figures", WM_ARRAY_LEN(headers), headers);
+		rtable_numeric(t, 1);
+		rtable_numeric(t, 2);
+		for (int r = tr.nperiods; r-- > 0;) {
+			char a[48], b[48];
+
+			prun_format(&v.pd.pis[pi], s.values[r], a, sizeof(a));
+			prun_format(&v.pd.pis[pi], s.targets[r], b, sizeof(b));
+			rtable_cell(t, labels[r]);
+			rtable_cell(t, a);
+			rtable_cell(t, b);
+			rtable_tag(t, rag_name(s.rags[r]), pview_rag_tag(s.rags[r]));
+			rtable_end_row(t);
+			json_array_insert_new(points, 0, json_pack("{s:s, s:o, s:o, s:s}", "period",
+			    labels[r], "value", isfinite(s.values[r]) ? json_real(s.values[r]) :
+			    json_null(), "target", isfinite(s.targets[r]) ? json_real(s.targets[r]) :
+			    json_null(), "status", rag_name(s.rags[r])));
+		}
+		trend_multiples(&v, pi, &tr, tg, nt, labels, *out);
+	}
+	json_object_set_new(data, "points", points);
+	rdoc_set_data(*out, data);
+out:
+	for (int r = 0; labels != NULL && r < tr.nperiods; r++)
+		free(labels[r]);
+	free(labels);
+	series_free(&s);
+	buf_release(&svg);
+	prun_trend_release(&tr);
+	free(v.is_parent);
+	perfdata_release(&v.pd);
+	return rc;
+}

@@ -1,0 +1,62 @@
+/*
+ * perfcommon.h: what the performance papers share (performance.c,
+ * perfcheck.c): the indicators evaluated as of a period at one unit, and
+ * the cells and JSON every paper shows them with. Private to src/report/.
+ */
+#ifndef WM_PERFCOMMON_H
+#define WM_PERFCOMMON_H
+
+#include <jansson.h>
+
+#include "model/perfdata.h"
+#include "report/perfrun.h"
+#include "report/rdoc.h"
+
+struct pview {
+	struct wm_ctx *ctx;
+	struct perfdata pd;
+	struct pd_plans plans;
+	struct prun run;
+	int unit;		/* the level reported on: an index in the tree */
+	const char *committee;	/* as asked for, or NULL */
+	bool *mask;		/* the committee's indicators; NULL: all */
+	bool *is_parent;	/* per unit: something reports into it */
+};
+
+/*
+ * Load and evaluate, as of the period (NULL: the latest with figures), at
+ * the unit (NULL: the corporate one), only for the committee's indicators
+ * when committee is not NULL.
+ */
+int pview_open(struct wm_ctx *ctx, struct pview *v, const char *as_of, const char *unit,
+    const char *committee, struct wm_err *err);
+void pview_close(struct pview *v);
+
+bool pview_wanted(const struct pview *v, size_t pi);
+/* Indicator pi at the unit reported on. */
+const struct perf_eval *pview_eval(const struct pview *v, size_t pi);
+
+/* "As of", "Unit", "Committee" under the title; the same as JSON members. */
+void pview_meta(const struct pview *v, struct rdoc *d);
+json_t *pview_json(const struct pview *v);
+
+/* Four cells: period, value, target, status (as a tag); pview_numeric marks them. */
+void pview_cells(const struct pview *v, size_t pi, struct rtable *t);
+void pview_numeric(struct rtable *t);
+/* "31 of 32", then the units missing or estimated. */
+void pview_coverage_cell(const struct pview *v, size_t pi, struct rtable *t);
+/* The indicator as JSON: code, title, period, value, target, status, trends, coverage. */
+json_t *pview_pi_json(const struct pview *v, size_t pi);
+/* The units directly below that are red, as text and as "red_below" in j. */
+void pview_red_below(const struct pview *v, size_t pi, char *text, size_t len, json_t *j);
+/* The indicator's web page, for links. */
+const char *pview_pi_href(const struct pview *v, const struct pd_pi *pi);
+
+/* Goals, aims and priorities: the nodes an indicator measures. */
+bool pview_measurable(const struct pd_node *n);
+json_t *pview_node_json(const struct pd_node *n);
+
+/* How a RAG status is shown: its words and its tag colour. */
+const char *pview_rag_tag(enum rag r);
+
+#endif
