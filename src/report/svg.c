@@ -49,6 +49,19 @@ const char svg_css[] =
     ".c-none{fill:#ffffff;stroke:#505a5f;stroke-width:1.5}"
     ".c-panel{fill:none;stroke:#b1b4b6;stroke-width:1}";
 
+/* FNV-1a over the title, the description and the offset. */
+static uint32_t
+chart_hash(const char *title, const char *desc, size_t offset)
+{
+	const char *parts[] = { title, "\n", desc };
+	uint32_t h = 2166136261u;
+
+	for (size_t p = 0; p < WM_ARRAY_LEN(parts); p++)
+		for (const unsigned char *c = (const unsigned char *)parts[p]; *c != '\0'; c++)
+			h = (h ^ *c) * 16777619u;
+	return (h ^ (uint32_t)offset) * 16777619u;
+}
+
 void
 svg_begin(struct svg *s, struct buf *out, double width, double height, const char *title,
     const char *desc)
@@ -58,8 +71,12 @@ svg_begin(struct svg *s, struct buf *out, double width, double height, const cha
 	html_init(&s->h, out);
 	s->width = width;
 	s->height = height;
-	/* ids derive from the buffer's length: unique within one page, stable across runs */
-	s->id = (int)(out->len % 1000000);
+	/*
+	 * ids derive from what the chart is and where it starts in its buffer:
+	 * stable across runs, and unique on a page that holds several charts
+	 * each written into a buffer of its own (a trend and its small multiples).
+	 */
+	s->id = (int)(chart_hash(title, desc, out->len) % 1000000);
 	snprintf(vb, sizeof(vb), "0 0 %.0f %.0f", width, height);
 	snprintf(tid, sizeof(tid), "svg-t%d", s->id);
 	snprintf(did, sizeof(did), "svg-d%d", s->id);

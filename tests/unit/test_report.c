@@ -49,13 +49,34 @@ test_svg_names_itself_for_screen_readers(void **state)
 	svg_text(&s, 5, 5, "middle", NULL, "R&D");
 	svg_end(&s);
 	assert_non_null(strstr(buf_str(&b), "role=\"img\""));
-	assert_non_null(strstr(buf_str(&b), "<title id=\"svg-t0\">Burglary in Camden</title>"));
+	assert_non_null(strstr(buf_str(&b), "aria-labelledby=\"svg-t"));
+	assert_non_null(strstr(buf_str(&b), "\">Burglary in Camden</title>"));
 	assert_non_null(strstr(buf_str(&b), "Monthly rate &lt;falling&gt;"));
 	assert_non_null(strstr(buf_str(&b), "viewBox=\"0 0 200 100\""));
 	assert_non_null(strstr(buf_str(&b), "width=\"10.5\""));
 	/* shapes close themselves, so the chart is also a well-formed .svg file */
 	assert_non_null(strstr(buf_str(&b), "class=\"bar\"/>"));
 	assert_non_null(strstr(buf_str(&b), ">R&amp;D</text>"));
+	buf_release(&b);
+}
+
+/* Charts written into buffers of their own and put on one page keep distinct ids. */
+static void
+test_svg_ids_differ_between_charts_on_a_page(void **state)
+{
+	struct buf a = BUF_INIT, b = BUF_INIT;
+	struct svg s;
+	int ia, ib;
+
+	(void)state;
+	svg_begin(&s, &a, 200, 100, "Burglary in the MPS", "A line of the figures");
+	svg_end(&s);
+	svg_begin(&s, &b, 200, 100, "Burglary in each borough", "Small charts");
+	svg_end(&s);
+	assert_int_equal(sscanf(strstr(buf_str(&a), "id=\"svg-t"), "id=\"svg-t%d", &ia), 1);
+	assert_int_equal(sscanf(strstr(buf_str(&b), "id=\"svg-t"), "id=\"svg-t%d", &ib), 1);
+	assert_int_not_equal(ia, ib);
+	buf_release(&a);
 	buf_release(&b);
 }
 
@@ -185,6 +206,7 @@ main(void)
 		cmocka_unit_test(test_text_and_attributes_are_escaped),
 		cmocka_unit_test(test_null_attributes_are_left_out_and_empty_ones_are_bare),
 		cmocka_unit_test(test_svg_names_itself_for_screen_readers),
+		cmocka_unit_test(test_svg_ids_differ_between_charts_on_a_page),
 		cmocka_unit_test(test_a_report_writes_as_aligned_text),
 		cmocka_unit_test(test_a_report_writes_as_markdown_with_pipes_escaped),
 		cmocka_unit_test(test_a_report_writes_as_html_with_tags_for_status),
