@@ -277,6 +277,48 @@ rdoc_set_data(struct rdoc *d, json_t *data)
 	d->data = data;
 }
 
+const json_t *
+rdoc_data(const struct rdoc *d)
+{
+	return d->data;
+}
+
+static void
+append_table(struct rdoc *d, const struct rtable *src)
+{
+	struct rtable *t = rdoc_table(d, src->caption, src->ncols, src->headers);
+
+	memcpy(t->numeric, src->numeric, src->ncols * sizeof(*t->numeric));
+	for (size_t r = 0; r < src->nrows; r++) {
+		for (size_t c = 0; c < src->ncols; c++) {
+			const struct cell *cl = &src->cells[r * src->ncols + c];
+
+			if (cl->tag != NULL)
+				rtable_tag(t, cl->text, cl->tag);
+			else
+				rtable_link(t, cl->text, cl->href);
+		}
+		rtable_end_row(t);
+	}
+}
+
+void
+rdoc_append(struct rdoc *d, const struct rdoc *src)
+{
+	for (const struct block *b = src->first; b != NULL; b = b->next) {
+		struct block *nb;
+
+		if (b->kind == B_TABLE) {
+			append_table(d, b->table);
+			continue;
+		}
+		nb = add_block(d, b->kind);
+		nb->level = b->level;
+		nb->text = b->text != NULL ? arena_strdup(d->arena, b->text) : NULL;
+		nb->svg = b->svg != NULL ? arena_strdup(d->arena, b->svg) : NULL;
+	}
+}
+
 void
 rdoc_add_rendition(struct rdoc *d, const char *format, const char *media_type, const char *text)
 {

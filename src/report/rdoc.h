@@ -71,6 +71,15 @@ void rtable_end_row(struct rtable *t);
 
 /* The report's own JSON (rdoc takes the reference). */
 void rdoc_set_data(struct rdoc *d, json_t *data);
+/* That JSON, or NULL when the report gave none (d keeps the reference). */
+const json_t *rdoc_data(const struct rdoc *d);
+
+/*
+ * Copy src's body (its headings, paragraphs, lists, figures and tables,
+ * not its title or facts) to the end of d: a page that shows a report
+ * inside a document of its own.
+ */
+void rdoc_append(struct rdoc *d, const struct rdoc *src);
 
 /*
  * A format no shared writer knows, which a report writes itself: an SVG

@@ -119,6 +119,29 @@ test_a_report_writes_as_aligned_text(void **state)
 	rdoc_free(d);
 }
 
+/* A page shows a report inside its own document: the body comes over, the title and facts do not. */
+static void
+test_appending_a_report_copies_its_body_not_its_title(void **state)
+{
+	struct rdoc *src = sample_doc(), *d = rdoc_new("SC-02: Violence");
+	struct buf b = BUF_INIT;
+
+	(void)state;
+	rdoc_meta(d, "Measured in", "per 1,000 population");
+	rdoc_append(d, src);
+	rdoc_free(src);		/* d holds copies */
+	assert_int_equal(rdoc_write(d, RF_HTML_BODY, &b, NULL), 0);
+	assert_null(strstr(buf_str(&b), "Exception report"));
+	assert_null(strstr(buf_str(&b), "2005-03"));
+	assert_non_null(strstr(buf_str(&b), "<h1 class=\"govuk-heading-l\">SC-02: Violence</h1>"));
+	assert_non_null(strstr(buf_str(&b), ">Developing safer communities</h2>"));
+	assert_non_null(strstr(buf_str(&b), "Off track</caption>"));
+	assert_non_null(strstr(buf_str(&b), "govuk-table__cell--numeric\">31.3</td>"));
+	assert_non_null(strstr(buf_str(&b), "govuk-tag--red"));
+	buf_release(&b);
+	rdoc_free(d);
+}
+
 static void
 test_a_report_writes_as_markdown_with_pipes_escaped(void **state)
 {
@@ -207,6 +230,7 @@ main(void)
 		cmocka_unit_test(test_null_attributes_are_left_out_and_empty_ones_are_bare),
 		cmocka_unit_test(test_svg_names_itself_for_screen_readers),
 		cmocka_unit_test(test_svg_ids_differ_between_charts_on_a_page),
+		cmocka_unit_test(test_appending_a_report_copies_its_body_not_its_title),
 		cmocka_unit_test(test_a_report_writes_as_aligned_text),
 		cmocka_unit_test(test_a_report_writes_as_markdown_with_pipes_escaped),
 		cmocka_unit_test(test_a_report_writes_as_html_with_tags_for_status),
