@@ -240,29 +240,60 @@ page_report(struct page *p, const char *name, json_t *opts, struct wm_err *err)
 	return rc;
 }
 
+/* The query parameter an error message names ("--as-of: ..." names as_of), or NULL. */
+static const char *
+named_param(const struct req *rq, const char *msg)
+{
+	for (size_t i = 0; i < rq->query.n; i++) {
+		const char *name = rq->query.v[i].name;
+		char dashed[64];
+		size_t k;
+
+		for (k = 0; name[k] != '\0' && k + 1 < sizeof(dashed); k++)
+			dashed[k] = name[k] == '_' ? '-' : name[k];
+		dashed[k] = '\0';
+		if (*rq->query.v[i].value != '\0' && (strstr(msg, name) != NULL ||
+		    strstr(msg, dashed) != NULL))
+			return name;
+	}
+	return NULL;
+}
+
 void
-page_report_or(struct req *rq, struct resp *rs, const char *title, const char *nav,
-    const char *report, json_t *opts, int (*fallback)(struct req *, struct rdoc *, struct wm_err *))
+page_report_page(struct req *rq, struct resp *rs, const char *title, const char *nav,
+    const char *report, void (*form)(struct page *p, const json_t *data, const char *error,
+    const char *bad))
 {
 	struct wm_err err = WM_ERR_INIT;
+	const struct report *r = report_find(report);
 	struct rdoc *d = NULL;
+	const char *bad;
 	struct page p;
 	int rc;
 
-	page_begin(&p, rq, rs, arena_printf(rq->a, "%s - Waymark", title), nav);
-	rc = page_report(&p, report, opts, &err);
-	if (rc == WM_ENOTFOUND) {
-		d = rdoc_new(title);
-		rc = fallback(rq, d, &err);
-		if (rc == 0)
-			page_rdoc(&p, d);
+	if (r == NULL)
+		rc = wm_error(&err, WM_ENOTFOUND, "there is no report called \"%s\"", report);
+	else
+		rc = http_run_report(rq, r, page_query_options(rq), &d, &err);
+	if (rc == 0) {
+		page_begin(&p, rq, rs, arena_printf(rq->a, "%s - Waymark", title), nav);
+		if (form != NULL)
+			form(&p, rdoc_data(d), NULL, NULL);
+		page_rdoc(&p, d);
+		page_end(&p);
+	} else if (form == NULL || r == NULL) {
+		page_fail_err(rq, rs, &err);
+	} else {
+		/* GOV.UK's pattern: "Error:" in the title, the summary first, the form again. */
+		bad = named_param(rq, err.msg);
+		page_begin(&p, rq, rs, arena_printf(rq->a, "Error: %s - Waymark", title), nav);
+		page_error_summary(&p, err.msg, bad ? arena_printf(rq->a, "#%s", bad) : NULL);
+		html_elem(&p.h, "h1", title, "class", "govuk-heading-l", NULL);
+		form(&p, NULL, err.msg, bad);
+		page_end(&p);
+		rs->status = http_status(err.code);
 	}
 	rdoc_free(d);
-	if (rc != 0) {
-		page_fail_err(rq, rs, &err);
-		return;
-	}
-	page_end(&p);
 }
 
 json_t *

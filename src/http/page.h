@@ -49,11 +49,17 @@ void page_rdoc(struct page *p, const struct rdoc *d);
 int page_report(struct page *p, const char *name, json_t *opts, struct wm_err *err);
 
 /*
- * A whole page that is the named report (run with opts, taken), or, when
- * there is no such report, the document fallback builds from the records.
+ * A whole page that is the named report, run with the page's query
+ * parameters as its options, below form (which may be NULL): a GET form
+ * choosing those options. A report that fails shows its message: on the
+ * page, above the form to ask again, when there is one; as an error page
+ * when there is not. The form is given the report's JSON, or NULL when it
+ * failed; then error is the message and bad the option it names (a query
+ * parameter), or NULL.
  */
-void page_report_or(struct req *rq, struct resp *rs, const char *title, const char *nav,
-    const char *report, json_t *opts, int (*fallback)(struct req *, struct rdoc *, struct wm_err *));
+void page_report_page(struct req *rq, struct resp *rs, const char *title, const char *nav,
+    const char *report, void (*form)(struct page *p, const json_t *data, const char *error,
+    const char *bad));
 
 /* Markdown, through cmark-gfm with raw HTML off. */
 void page_md(struct page *p, const char *text);
@@ -87,16 +93,10 @@ int page_today(const struct req *rq, char *iso);
 /* The query parameters that have a value, as a report's options. */
 json_t *page_query_options(const struct req *rq);
 
-/*
- * What a page shows when the report it is named for does not exist: the
- * records themselves, in a document titled as the page.
- */
-int page_committees_doc(struct req *rq, struct rdoc *d, struct wm_err *err);
-int page_projects_doc(struct req *rq, struct rdoc *d, struct wm_err *err);
-int page_timetable_doc(struct req *rq, struct rdoc *d, struct wm_err *err);
-int page_themes_doc(struct req *rq, struct rdoc *d, struct wm_err *err);
-int page_exceptions_doc(struct req *rq, struct rdoc *d, struct wm_err *err);
-int page_scorecard_doc(struct req *rq, struct rdoc *d, struct wm_err *err);
+/* The forms above the exception report and the scorecard (page_perf.c). */
+void page_exceptions_form(struct page *p, const json_t *data, const char *error,
+    const char *bad);
+void page_scorecard_form(struct page *p, const json_t *data, const char *error, const char *bad);
 
 /* The pages, by file. */
 void page_home(struct req *rq, struct resp *rs);

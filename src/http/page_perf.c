@@ -1,11 +1,14 @@
 /*
  * page_perf.c: the performance pages: the indicators, one indicator's
- * page, the exception report and the scorecard.
+ * page, the forms above the exception report and the scorecard, and the
+ * reports as pages.
  *
  * The exception report and the scorecard are reports (`waymark report
- * exceptions`, `scorecard`), shown with the page's query parameters as
- * their options (?committee=PRC). Without those reports the pages show
- * the figures that need attention as the records have them.
+ * exceptions`, `performance`) that pages.c shows with the page's query
+ * parameters as their options (?as_of=2005-03&committee=PRC); the forms
+ * here only choose those parameters, with GET, so they work without
+ * script and the address can be kept or shared. An indicator's page
+ * shows `waymark report trend` inside its own document.
  */
 #include "base/wm.h"
 
@@ -44,121 +47,55 @@ out:
 	json_decref(pis);
 }
 
-/* The unit to show: ?unit=, else the service as a whole, else the first with figures. */
+/* A unit's field (its "name", its "kind") by its ref, or NULL. */
 static const char *
-pick_unit(struct req *rq, const json_t *units, const json_t *figures)
-{
-	const char *u = req_query(rq, "unit");
-
-	if (u != NULL && *u != '\0')
-		return u;
-	for (size_t i = 0; i < json_array_size(units); i++) {
-		const json_t *un = json_array_get(units, i);
-		const char *kind = json_string_value(json_object_get(un, "kind"));
-		const char *ref = json_string_value(json_object_get(un, "ref"));
-
-		if (kind == NULL || strcmp(kind, "service") != 0)
-			continue;
-		for (size_t j = 0; j < json_array_size(figures); j++)
-			if (strcmp(json_string_value(json_object_get(json_array_get(figures, j),
-			    "unit")), ref) == 0)
-				return ref;
-	}
-	if (json_array_size(figures) > 0)
-		return json_string_value(json_object_get(json_array_get(figures, 0), "unit"));
-	return NULL;
-}
-
-static const char *
-unit_kind(const json_t *units, const char *ref)
+unit_field(const json_t *units, const char *ref, const char *field)
 {
 	for (size_t i = 0; i < json_array_size(units); i++) {
 		const json_t *u = json_array_get(units, i);
 
 		if (strcmp(json_string_value(json_object_get(u, "ref")), ref) == 0)
-			return json_string_value(json_object_get(u, "kind"));
+			return json_string_value(json_object_get(u, field));
 	}
 	return NULL;
 }
 
-/* A figure to the PI's decimal places (one unless it says). */
+/* Each borough's latest figure, linking to its own trend: figures are sorted by unit, then period. */
 static void
-figure_cell(struct req *rq, struct rtable *t, const json_t *row, int decimals)
+borough_table(struct req *rq, struct rdoc *d, const char *code, const json_t *figures,
+    const json_t *units, int decimals)
 {
-	const json_t *v = json_object_get(row, "value");
-
-	(void)rq;
-	if (json_is_number(v))
-		rtable_cellf(t, "%.*f", decimals, json_number_value(v));
-	else
-		rtable_cell(t, "");
-}
-
-static void
-pi_tables(struct req *rq, struct rdoc *d, const json_t *figures, const json_t *targets,
-    const json_t *units, const char *unit, int decimals)
-{
-	static const char *const fcols[] = { "Period", "Value", "Quality", "Note" };
-	static const char *const tcols[] = { "Period", "Target", "Tolerance" };
-	static const char *const bcols[] = { "Unit", "Period", "Value", "Quality" };
+	static const char *const cols[] = { "Unit", "Period", "Value", "Quality" };
 	struct rtable *t;
-	size_t shown = 0, first = 0, n = 0;
 
-	for (size_t i = 0; i < json_array_size(figures); i++)
-		n += strcmp(pages_text(rq, json_array_get(figures, i), "unit"), unit) == 0;
-	first = n > 24 ? n - 24 : 0;
-	rdoc_heading(d, 2, arena_printf(rq->a, "Figures for %s", unit));
-	t = rdoc_table(d, n > 24 ? "The latest 24 periods" : NULL, 4, fcols);
-	rtable_numeric(t, 1);
-	for (size_t i = 0; i < json_array_size(figures); i++) {
-		const json_t *m = json_array_get(figures, i);
-		const char *flag = json_string_value(json_object_get(m, "flag"));
-
-		if (strcmp(pages_text(rq, m, "unit"), unit) != 0 || shown++ < first)
-			continue;
-		pages_cell(rq, t, m, "period");
-		figure_cell(rq, t, m, decimals);
-		if (flag != NULL && strcmp(flag, "actual") != 0)
-			rtable_tag(t, flag, strcmp(flag, "not_available") == 0 ? "red" : "amber");
-		else
-			rtable_cell(t, flag ? flag : "");
-		pages_cell(rq, t, m, "note");
-		rtable_end_row(t);
-	}
-	rdoc_heading(d, 2, arena_printf(rq->a, "Targets for %s", unit));
-	t = rdoc_table(d, NULL, 3, tcols);
-	rtable_numeric(t, 1);
-	rtable_numeric(t, 2);
-	for (size_t i = 0; i < json_array_size(targets); i++) {
-		const json_t *tg = json_array_get(targets, i);
-
-		if (strcmp(pages_text(rq, tg, "unit"), unit) != 0)
-			continue;
-		pages_cell(rq, t, tg, "period");
-		figure_cell(rq, t, tg, decimals);
-		pages_cell(rq, t, tg, "tolerance");
-		rtable_end_row(t);
-	}
-	/* Each borough's latest figure: figures are sorted by unit, then period. */
-	rdoc_heading(d, 2, "Boroughs");
-	t = rdoc_table(d, "Each borough's latest figure", 4, bcols);
+	rdoc_heading(d, 2, "Latest figures");
+	t = rdoc_table(d, "Each borough's latest figure", 4, cols);
 	rtable_numeric(t, 2);
 	for (size_t i = 0; i < json_array_size(figures); i++) {
 		const json_t *m = json_array_get(figures, i), *next = json_array_get(figures, i + 1);
-		const char *u = pages_text(rq, m, "unit"), *k = unit_kind(units, u);
+		const char *u = pages_text(rq, m, "unit"), *k = unit_field(units, u, "kind");
+		const json_t *v = json_object_get(m, "value");
 
 		if (k == NULL || strcmp(k, "ocu") != 0 ||
 		    (next != NULL && strcmp(pages_text(rq, next, "unit"), u) == 0))
 			continue;
-		rtable_link(t, u, arena_printf(rq->a, "%s?unit=%s", req_key_url(rq, "/pis/",
-		    pages_text(rq, m, "pi")), u));
+		rtable_link(t, u, arena_printf(rq->a, "%s?unit=%s", req_key_url(rq, "/pis/", code),
+		    req_key_url(rq, "", u)));
 		pages_cell(rq, t, m, "period");
-		figure_cell(rq, t, m, decimals);
+		if (json_is_number(v))
+			rtable_cellf(t, "%.*f", decimals, json_number_value(v));
+		else
+			rtable_cell(t, "");
 		pages_cell(rq, t, m, "flag");
 		rtable_end_row(t);
 	}
 }
 
+/*
+ * One indicator: what it is, its trend for a unit (?unit=, else the
+ * corporate one) from `waymark report trend` with the units below it as
+ * small multiples, and each borough's latest figure.
+ */
 void
 page_pi(struct req *rq, struct resp *rs, const char *code)
 {
@@ -169,13 +106,16 @@ page_pi(struct req *rq, struct resp *rs, const char *code)
 		{ "Rolls up by", "aggregation" }, { "Tolerance", "tolerance" },
 		{ "Measures", "measures" } };
 	struct wm_err err = WM_ERR_INIT;
-	json_t *pi = NULL, *figures = NULL, *targets = NULL, *units = NULL;
-	struct rdoc *d = NULL;
-	const char *unit;
+	json_t *pi = NULL, *figures = NULL, *units = NULL, *opts;
+	struct rdoc *d = NULL, *trend = NULL;
+	const char *unit = req_query(rq, "unit"), *ref, *name;
 
+	opts = json_pack("{s:s}", "pi", code);
+	if (unit != NULL && *unit != '\0')
+		json_object_set_new(opts, "unit", json_string(unit));
 	if (ent_get(&rq->ctx, kind_find("pis"), code, &pi, &err) != 0 ||
+	    http_run_report(rq, report_find("trend"), opts, &trend, &err) != 0 ||
 	    pages_list(rq, "measurements", pages_where("pi", code), &figures, &err) != 0 ||
-	    pages_list(rq, "targets", pages_where("pi", code), &targets, &err) != 0 ||
 	    pages_list(rq, "units", NULL, &units, &err) != 0) {
 		page_fail_err(rq, rs, &err);
 		goto out;
@@ -187,90 +127,102 @@ page_pi(struct req *rq, struct resp *rs, const char *code)
 		if (*v != '\0')
 			rdoc_meta(d, facts[i][0], v);
 	}
-	unit = pick_unit(rq, units, figures);
-	if (unit == NULL)
-		rdoc_para(d, "There are no figures for this indicator yet.");
-	else
-		pi_tables(rq, d, figures, targets, units, unit,
+	ref = json_string_value(json_object_get(rdoc_data(trend), "unit"));
+	name = ref != NULL ? unit_field(units, ref, "name") : NULL;
+	rdoc_heading(d, 2, arena_printf(rq->a, "Trend for %s", name ? name : ref ? ref : code));
+	rdoc_append(d, trend);
+	if (json_array_size(figures) > 0)
+		borough_table(rq, d, code, figures, units,
 		    json_is_integer(json_object_get(pi, "decimals")) ?
 		    (int)json_integer_value(json_object_get(pi, "decimals")) : 1);
 	page_doc(rq, rs, arena_printf(rq->a, "%s - Waymark", code), "/pis", d);
 out:
 	rdoc_free(d);
+	rdoc_free(trend);
 	json_decref(pi);
 	json_decref(figures);
-	json_decref(targets);
 	json_decref(units);
 }
 
-/* Without the exception report: the figures whose quality needs a word. */
-int
-page_exceptions_doc(struct req *rq, struct rdoc *d, struct wm_err *err)
+/* Start a filter form: GET to action, in a row of columns; end with filter_end(). */
+static void
+filter_begin(struct page *p, const char *action)
 {
-	static const char *const flags[] = { "not_available", "provisional", "estimate" };
-	static const char *const cols[] = { "Indicator", "Unit", "Period", "Quality", "Note" };
-	int rc = 0;
-
-	rdoc_para(d, "Figures that are missing or not yet final, newest first.");
-	for (size_t f = 0; f < WM_ARRAY_LEN(flags) && rc == 0; f++) {
-		json_t *ms = NULL;
-		struct rtable *t;
-		size_t n;
-
-		if ((rc = pages_list(rq, "measurements", pages_where("flag", flags[f]), &ms, err)) != 0)
-			break;
-		n = json_array_size(ms);
-		t = rdoc_table(d, arena_printf(rq->a, "Figures flagged %s (%zu)", flags[f], n), 5, cols);
-		for (size_t i = n; i > 0 && n - i < 50; i--) {
-			const json_t *m = json_array_get(ms, i - 1);
-
-			pages_cells(rq, t, m,
-			    (const char *const[]){ "pi", "unit", "period", NULL });
-			rtable_tag(t, flags[f], f == 0 ? "red" : "amber");
-			pages_cell(rq, t, m, "note");
-			rtable_end_row(t);
-		}
-		json_decref(ms);
-	}
-	return rc;
+	html_open(&p->h, "div", "class", "wm-no-print", NULL);
+	page_form_begin(p, action, "get");
+	html_open(&p->h, "div", "class", "govuk-grid-row", NULL);
 }
 
-/* Without the scorecard: each indicator's latest figure for the service. */
-int
-page_scorecard_doc(struct req *rq, struct rdoc *d, struct wm_err *err)
+static void
+filter_column(struct page *p)
 {
-	static const char *const cols[] = { "Indicator", "Title", "Unit", "Period", "Value" };
-	json_t *pis = NULL;
-	struct rtable *t;
-	int rc;
-
-	if ((rc = pages_list(rq, "pis", NULL, &pis, err)) != 0)
-		return rc;
-	t = rdoc_table(d, "The latest figure of each indicator", 5, cols);
-	rtable_numeric(t, 4);
-	for (size_t i = 0; i < json_array_size(pis) && rc == 0; i++) {
-		const char *code = json_string_value(json_object_get(json_array_get(pis, i), "code"));
-		const char *unit = req_query(rq, "unit");
-		json_t *where = pages_where("pi", code), *ms = NULL;
-		const json_t *last;
-
-		json_object_set_new(where, "unit", json_string(unit != NULL && *unit ? unit : "MPS"));
-		if ((rc = pages_list(rq, "measurements", where, &ms, err)) != 0)
-			break;
-		last = json_array_get(ms, json_array_size(ms) - 1);
-		rtable_link(t, code, req_key_url(rq, "/pis/", code));
-		pages_cell(rq, t, json_array_get(pis, i), "title");
-		rtable_cell(t, last ? pages_text(rq, last, "unit") : "");
-		rtable_cell(t, last ? pages_text(rq, last, "period") : "");
-		rtable_cell(t, last ? pages_text(rq, last, "value") : "no figures");
-		rtable_end_row(t);
-		json_decref(ms);
-	}
-	json_decref(pis);
-	return rc;
+	html_open(&p->h, "div", "class", "govuk-grid-column-one-third", NULL);
 }
 
+static void
+filter_end(struct page *p)
+{
+	html_close(&p->h, "div");
+	page_form_end(p, "Show");
+	html_close(&p->h, "div");
+}
 
+/* The period and the unit, which both performance forms choose. */
+static void
+period_and_unit(struct page *p, const char *error, const char *bad)
+{
+	struct req *rq = p->rq;
+	json_t *c;
+
+	filter_column(p);
+	page_input(p, "as_of", "As of", "text", req_query(rq, "as_of"),
+	    "A period, such as 2005-03, 2005-Q1, 2004/05 or 2005; empty for the latest with figures",
+	    bad != NULL && strcmp(bad, "as_of") == 0 ? error : NULL, "10");
+	html_close(&p->h, "div");
+	filter_column(p);
+	c = pages_choices(rq, "units", "ref");
+	page_select(p, "unit", "Unit", c, req_query(rq, "unit"), "The whole organisation");
+	json_decref(c);
+	html_close(&p->h, "div");
+}
+
+void
+page_exceptions_form(struct page *p, const json_t *data, const char *error, const char *bad)
+{
+	json_t *c = pages_choices(p->rq, "committees", "ref");
+
+	(void)data;
+	filter_begin(p, "/exceptions");
+	period_and_unit(p, error, bad);
+	filter_column(p);
+	page_select(p, "committee", "Committee", c, req_query(p->rq, "committee"),
+	    "Any committee");
+	html_close(&p->h, "div");
+	filter_end(p);
+	json_decref(c);
+}
+
+void
+page_scorecard_form(struct page *p, const json_t *data, const char *error, const char *bad)
+{
+	struct wm_err err = WM_ERR_INIT;
+	const char *plan = json_string_value(json_object_get(data, "plan"));
+	json_t *goals = NULL, *keys = json_array();
+
+	/* The goals of the plan the scorecard is about (all plans' when it failed). */
+	if (pages_list(p->rq, "goals", pages_where(plan ? "plan" : NULL, plan), &goals, &err) == 0)
+		for (size_t i = 0; i < json_array_size(goals); i++)
+			json_array_append_new(keys, json_string(pages_key(p->rq, "nodes",
+			    json_array_get(goals, i))));
+	filter_begin(p, "/scorecard");
+	period_and_unit(p, error, bad);
+	filter_column(p);
+	page_select(p, "goal", "Goal", keys, req_query(p->rq, "goal"), "Every goal");
+	html_close(&p->h, "div");
+	filter_end(p);
+	json_decref(goals);
+	json_decref(keys);
+}
 
 /* Every report `waymark report` makes, as a page. */
 void

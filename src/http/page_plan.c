@@ -1,15 +1,15 @@
 /*
- * page_plan.c: the dashboard and the pages about plans and who answers
- * for them: the framework, committees, projects, the timetable, themes.
+ * page_plan.c: the dashboard and the framework: the plans' goals, how
+ * their indicators stand (from the scorecard), and what needs attention now.
  *
- * Where a report exists for what a page shows (the portfolio, the
- * timetable, the accountability map, consultation themes), the page shows
- * that report; otherwise it lays out the records themselves, as tables
- * built with rdoc so they print like the reports do.
+ * Committees, projects, the timetable and themes are reports shown as
+ * pages (the route table in pages.c); these two lay out the records
+ * themselves, as tables built with rdoc so they print like the reports do.
  */
 #include "base/wm.h"
 
 #include "base/date.h"
+#include "cli/report.h"
 #include "http/page.h"
 #include "http/pages.h"
 #include "model/ent.h"
@@ -34,7 +34,63 @@ rec_link(struct req *rq, struct rtable *t, const char *key)
 	rtable_link(t, key, req_key_url(rq, "/recommendations/", key));
 }
 
-/* The dashboard: the goals, what needs attention now, the latest progress. */
+/*
+ * How the indicators of each goal stand, counted from the scorecard's
+ * JSON (goals[].status), each goal linking to its part of the scorecard.
+ */
+static void
+goal_status(struct req *rq, struct rdoc *d)
+{
+	static const char *const cols[] = { "Goal", "Title", "Green", "Amber", "Red",
+		"Not judged" };
+	static const char *const judged[] = { "green", "amber", "red" };
+	struct wm_err err = WM_ERR_INIT;
+	struct rdoc *card = NULL;
+	const json_t *data, *goals;
+	json_int_t all[4] = { 0 };
+	struct rtable *t;
+
+	rdoc_heading(d, 2, "How the indicators stand");
+	if (http_run_report(rq, report_find("performance"), json_object(), &card, &err) != 0) {
+		rdoc_para(d, "There is no scorecard yet: %s.", err.msg);
+		return;
+	}
+	data = rdoc_data(card);
+	goals = json_object_get(data, "goals");
+	t = rdoc_table(d, arena_printf(rq->a, "The scorecard as of %s, for %s",
+	    pages_text(rq, data, "as_of"), pages_text(rq, data, "unit")), 6, cols);
+	for (size_t c = 2; c < 6; c++)
+		rtable_numeric(t, c);
+	for (size_t i = 0; i < json_array_size(goals); i++) {
+		const json_t *g = json_array_get(goals, i), *st = json_object_get(g, "status"), *v;
+		const char *key;
+		json_int_t n[4] = { 0 };
+
+		json_object_foreach((json_t *)st, key, v) {
+			size_t k = 0;
+
+			while (k < WM_ARRAY_LEN(judged) && strcmp(key, judged[k]) != 0)
+				k++;
+			n[k] += json_integer_value(v);
+		}
+		rtable_link(t, pages_text(rq, g, "node"), arena_printf(rq->a, "/scorecard?goal=%s",
+		    req_key_url(rq, "", pages_text(rq, g, "node"))));
+		pages_cell(rq, t, g, "title");
+		for (size_t k = 0; k < 4; k++) {
+			rtable_cellf(t, "%" JSON_INTEGER_FORMAT, n[k]);
+			all[k] += n[k];
+		}
+		rtable_end_row(t);
+	}
+	rtable_link(t, "All goals", "/scorecard");
+	rtable_cell(t, "The whole scorecard");
+	for (size_t k = 0; k < 4; k++)
+		rtable_cellf(t, "%" JSON_INTEGER_FORMAT, all[k]);
+	rtable_end_row(t);
+	rdoc_free(card);
+}
+
+/* The dashboard: the goals, how their indicators stand, what needs attention, the latest progress. */
 void
 page_home(struct req *rq, struct resp *rs)
 {
@@ -77,6 +133,7 @@ page_home(struct req *rq, struct resp *rs)
 		pages_cell(rq, t, g, "committee");
 		rtable_end_row(t);
 	}
+	goal_status(rq, d);
 
 	rdoc_heading(d, 2, "Needs attention now");
 	t = rdoc_table(d, "Overdue recommendations", 4, rec_cols);
@@ -215,145 +272,3 @@ out:
 	json_decref(plans);
 	json_decref(nodes);
 }
-
-int
-page_committees_doc(struct req *rq, struct rdoc *d, struct wm_err *err)
-{
-	static const char *const cols[] = { "Committee", "Kind", "Reports to", "Chair",
-		"Plan items", "Indicators", "Recommendations" };
-	json_t *cs = NULL;
-	struct rtable *t;
-	int rc;
-
-	if ((rc = pages_list(rq, "committees", NULL, &cs, err)) != 0)
-		return rc;
-	rdoc_para(d, "Each committee, whom it reports to, and how many plan items, indicators "
-	    "and recommendations it is accountable for.");
-	t = rdoc_table(d, NULL, 7, cols);
-	for (int c = 4; c < 7; c++)
-		rtable_numeric(t, (size_t)c);
-	for (size_t i = 0; i < json_array_size(cs) && rc == 0; i++) {
-		const json_t *c = json_array_get(cs, i);
-		const char *ref = json_string_value(json_object_get(c, "ref"));
-		static const char *const kinds_of[] = { "nodes", "pis", "recommendations" };
-		size_t counts[3] = { 0, 0, 0 };
-
-		for (size_t k = 0; k < 3 && rc == 0; k++)
-			rc = pages_count(rq, kinds_of[k], "committee", ref, &counts[k], err);
-		rtable_cell(t, arena_printf(rq->a, "%s (%s)", pages_text(rq, c, "name"), ref));
-		pages_cells(rq, t, c,
-		    (const char *const[]){ "kind", "reports_to", "chair", NULL });
-		for (size_t k = 0; k < 3; k++)
-			rtable_cellf(t, "%zu", counts[k]);
-		rtable_end_row(t);
-	}
-	json_decref(cs);
-	return rc;
-}
-
-
-int
-page_projects_doc(struct req *rq, struct rdoc *d, struct wm_err *err)
-{
-	static const char *const cols[] = { "Project", "Title", "Unit", "Status", "Benefit" };
-	static const char *const mcols[] = { "Project", "Aim", "Weight", "How" };
-	json_t *ps = NULL, *cs = NULL;
-	struct rtable *t;
-	int rc;
-
-	if ((rc = pages_list(rq, "projects", NULL, &ps, err)) != 0 ||
-	    (rc = pages_list(rq, "contributions", NULL, &cs, err)) != 0)
-		goto out;
-	t = rdoc_table(d, NULL, 5, cols);
-	rtable_numeric(t, 4);
-	for (size_t i = 0; i < json_array_size(ps); i++) {
-		const json_t *pr = json_array_get(ps, i);
-
-		pages_cells(rq, t, pr,
-		    (const char *const[]){ "ref", "title", "unit", "status", "benefit", NULL });
-		rtable_end_row(t);
-	}
-	rdoc_heading(d, 2, "What each project serves");
-	t = rdoc_table(d, NULL, 4, mcols);
-	rtable_numeric(t, 2);
-	for (size_t i = 0; i < json_array_size(cs); i++) {
-		const json_t *c = json_array_get(cs, i);
-
-		pages_cells(rq, t, c,
-		    (const char *const[]){ "project", "aim", "weight", "note", NULL });
-		rtable_end_row(t);
-	}
-out:
-	json_decref(ps);
-	json_decref(cs);
-	return rc;
-}
-
-
-int
-page_timetable_doc(struct req *rq, struct rdoc *d, struct wm_err *err)
-{
-	static const char *const cols[] = { "Ref", "What", "Who", "When", "Status" };
-	json_t *tts = NULL, *ms = NULL;
-	int rc;
-
-	if ((rc = pages_list(rq, "timetables", NULL, &tts, err)) != 0)
-		return rc;
-	for (size_t i = 0; i < json_array_size(tts) && rc == 0; i++) {
-		const json_t *tt = json_array_get(tts, i);
-		const char *ref = json_string_value(json_object_get(tt, "ref"));
-		struct rtable *t;
-
-		json_decref(ms);
-		ms = NULL;
-		if ((rc = pages_list(rq, "milestones", pages_where("timetable", ref), &ms, err)) != 0)
-			break;
-		rdoc_heading(d, 2, arena_printf(rq->a, "%s: %s", ref, pages_text(rq, tt, "title")));
-		t = rdoc_table(d, NULL, 5, cols);
-		for (size_t j = 0; j < json_array_size(ms); j++) {
-			const json_t *m = json_array_get(ms, j);
-			const char *st = json_string_value(json_object_get(m, "status"));
-
-			pages_cells(rq, t, m,
-			    (const char *const[]){ "ref", "title", "responsible", "timescale", NULL });
-			rtable_tag(t, st ? st : "planned", st == NULL ? "grey" :
-			    strcmp(st, "done") == 0 ? "green" : strcmp(st, "slipped") == 0 ? "red" :
-			    "blue");
-			rtable_end_row(t);
-		}
-	}
-	json_decref(tts);
-	json_decref(ms);
-	return rc;
-}
-
-
-int
-page_themes_doc(struct req *rq, struct rdoc *d, struct wm_err *err)
-{
-	static const char *const cols[] = { "Theme", "Name", "Issues tagged", "Aims it bears on" };
-	json_t *ts = NULL;
-	struct rtable *t;
-	int rc;
-
-	if ((rc = pages_list(rq, "themes", NULL, &ts, err)) != 0)
-		return rc;
-	rdoc_para(d, "Consultation themes and the issues people raised under each.");
-	t = rdoc_table(d, NULL, 4, cols);
-	rtable_numeric(t, 2);
-	for (size_t i = 0; i < json_array_size(ts) && rc == 0; i++) {
-		const json_t *th = json_array_get(ts, i);
-		size_t n = 0;
-
-		rc = pages_count(rq, "issues", "themes", json_string_value(json_object_get(th, "ref")),
-		    &n, err);
-		pages_cell(rq, t, th, "ref");
-		pages_cell(rq, t, th, "name");
-		rtable_cellf(t, "%zu", n);
-		pages_cell(rq, t, th, "aims");
-		rtable_end_row(t);
-	}
-	json_decref(ts);
-	return rc;
-}
-

@@ -85,6 +85,29 @@ pages_where(const char *field, const char *value)
 	return w;
 }
 
+json_t *
+pages_choices(struct req *rq, const char *kind, const char *field)
+{
+	struct wm_err err = WM_ERR_INIT;
+	json_t *rows = NULL, *out = json_array();
+
+	if (pages_list(rq, kind, NULL, &rows, &err) == 0) {
+		for (size_t i = 0; i < json_array_size(rows); i++) {
+			json_t *v = json_object_get(json_array_get(rows, i), field);
+			bool seen = false;
+
+			if (!json_is_string(v))
+				continue;
+			for (size_t j = 0; j < json_array_size(out) && !seen; j++)
+				seen = json_equal(json_array_get(out, j), v);
+			if (!seen)
+				json_array_append(out, v);
+		}
+	}
+	json_decref(rows);
+	return out;
+}
+
 bool
 pages_overdue(const json_t *rec)
 {
@@ -98,31 +121,31 @@ struct route {
 	bool post;	/* takes forms */
 	void (*plain)(struct req *, struct resp *);
 	void (*rest)(struct req *, struct resp *, const char *);
-	/* Or: the report this page shows, its title, and what to show without it. */
+	/* Or: the report this page shows, its title, the form choosing its options. */
 	const char *report;
 	const char *title;
-	int (*fallback)(struct req *, struct rdoc *, struct wm_err *);
+	void (*form)(struct page *, const json_t *, const char *, const char *);
 	const char *nav;
 };
 
 #define PAGE(path, post, fn) { path, false, post, fn, NULL, NULL, NULL, NULL, NULL }
 #define UNDER(path, post, fn) { path, true, post, NULL, fn, NULL, NULL, NULL, NULL }
-#define REPORT(path, report, title, fallback, nav) \
-	{ path, false, false, NULL, NULL, report, title, fallback, nav }
+#define REPORT(path, report, title, form, nav) \
+	{ path, false, false, NULL, NULL, report, title, form, nav }
 
 static const struct route routes[] = {
 	PAGE("/", false, page_home),
 	PAGE("/framework", false, page_framework),
 	PAGE("/pis", false, page_pis),
 	UNDER("/pis/", false, page_pi),
-	REPORT("/exceptions", "exceptions", "Exceptions", page_exceptions_doc, "/exceptions"),
-	REPORT("/scorecard", "performance", "Scorecard", page_scorecard_doc, "/exceptions"),
+	REPORT("/exceptions", "exceptions", "Exceptions", page_exceptions_form, "/exceptions"),
+	REPORT("/scorecard", "performance", "Scorecard", page_scorecard_form, "/exceptions"),
 	PAGE("/recommendations", false, page_register),
 	UNDER("/recommendations/", true, page_rec),
-	REPORT("/projects", "portfolio", "Projects", page_projects_doc, "/projects"),
-	REPORT("/timetable", "timetable", "Timetable", page_timetable_doc, "/timetable"),
-	REPORT("/committees", "accountability", "Committees", page_committees_doc, "/committees"),
-	REPORT("/themes", "themes", "Consultation themes", page_themes_doc, "/themes"),
+	REPORT("/projects", "portfolio", "Projects", NULL, "/projects"),
+	REPORT("/timetable", "timetable", "Timetable", NULL, "/timetable"),
+	REPORT("/committees", "accountability", "Committees", NULL, "/committees"),
+	REPORT("/themes", "themes", "Consultation themes", NULL, "/themes"),
 	PAGE("/audit", false, page_audit),
 	PAGE("/reports", false, page_reports),
 	UNDER("/reports/", false, page_report_named),
@@ -178,8 +201,7 @@ pages_handle(struct req *rq, struct resp *rs)
 			return;
 		}
 		if (r->report != NULL)
-			page_report_or(rq, rs, r->title, r->nav, r->report,
-			    page_query_options(rq), r->fallback);
+			page_report_page(rq, rs, r->title, r->nav, r->report, r->form);
 		else if (r->plain != NULL)
 			r->plain(rq, rs);
 		else

@@ -21,6 +21,8 @@ const char *pages_key(struct req *rq, const char *kind, const json_t *row);
 void pages_cell(struct req *rq, struct rtable *t, const json_t *row, const char *field);
 /* A cell for each of fields (NULL-terminated), in order. */
 void pages_cells(struct req *rq, struct rtable *t, const json_t *row, const char *const *fields);
+/* The distinct values of field over a kind's records (a new array), for a filter's choices. */
+json_t *pages_choices(struct req *rq, const char *kind, const char *field);
 /* Is the recommendation overdue, by the register's rules? */
 bool pages_overdue(const json_t *rec);
 

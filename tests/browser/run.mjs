@@ -7,7 +7,8 @@
 // update and sees it in the register, on the dashboard and in the audit
 // log; every page is checked with axe-core (no serious or critical
 // violations), at 320 px wide (no sideways scrolling of the page) and as
-// printed; forms are used with script turned off. Prints TAP; a failing
+// printed; forms (a comment, the exception report's filter) are used with
+// script turned off. Prints TAP; a failing
 // test leaves a screenshot in OUTDIR.
 import { mkdtempSync, rmSync, mkdirSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -21,8 +22,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
 const axeSource = readFileSync(join(root, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8')
 const flags = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync']
-const pages = ['/', '/framework', '/pis', '/pis/SC-01', '/exceptions', '/scorecard',
-  '/recommendations', '/recommendations/DA2002/R13', '/projects', '/timetable', '/committees',
+const pages = ['/', '/framework', '/pis', '/pis/SC-01', '/pis/SC-01?unit=Camden', '/exceptions',
+  '/exceptions?committee=SC-COMM', '/scorecard', '/scorecard?unit=Camden', '/recommendations', '/recommendations/DA2002/R13', '/projects', '/timetable', '/committees',
   '/themes', '/audit']
 
 mkdirSync(outdir, { recursive: true })
@@ -151,6 +152,9 @@ for (const path of pages) {
 await test('a page that is not there has no serious accessibility problems', page, async () => {
   await axeCheck(page, '/no/such/page', 404)
 })
+await test('a report form sent back with a mistake has no serious accessibility problems', page, async () => {
+  await axeCheck(page, '/exceptions?as_of=zz', 400)
+})
 
 await test('the pages load no script or style the policy blocks', page, async () => {
   expect(cspErrors.length === 0, cspErrors.join('\n'))
@@ -205,6 +209,24 @@ await test('without script, a member signs in and comments', npage, async () => 
   await npage.waitForURL(/added=comment/)
   expect((await npage.innerHTML('#comments ~ .wm-md, #main-content')).includes('<strong>noted</strong>'),
     'the comment is not shown')
+})
+await test('without script, the exception report is filtered by committee with its form', npage, async () => {
+  await npage.goto(base + '/exceptions')
+  expect(await npage.locator('a[href="/pis/WF-01"]').count() === 1, 'WF-01 is not an exception before filtering')
+  await npage.selectOption('#committee', 'SC-COMM')
+  await npage.fill('#as_of', '2005-03')
+  await npage.click('button:has-text("Show")')
+  await npage.waitForURL(/committee=SC-COMM/)
+  expect(await npage.locator('a[href="/pis/WF-01"]').count() === 0, 'WF-01 is still listed')
+  expect(await npage.locator('a[href="/pis/SC-01"]').count() === 1, 'SC-01 is not listed')
+  expect(await npage.inputValue('#as_of') === '2005-03', 'the form forgot the period')
+})
+await test('without script, a bad period comes back with the reason beside the field', npage, async () => {
+  await npage.goto(base + '/scorecard')
+  await npage.fill('#as_of', 'last March')
+  await npage.click('button:has-text("Show")')
+  expect(await npage.isVisible('.govuk-error-summary'), 'no error summary')
+  expect((await npage.innerText('#as_of-error')).includes('is not a period'), 'no message beside the field')
 })
 await noscript.close()
 

@@ -63,19 +63,99 @@ test_expect_success 'the dashboard shows goals, what is overdue, and the latest 
 	contains page.html "Latest progress updates"
 '
 
+test_expect_success 'the dashboard counts each goal'"'"'s indicators by status, from the scorecard' '
+	wm report performance --format json >card.json &&
+	page pat / >/dev/null &&
+	contains page.html "How the indicators stand" &&
+	contains page.html "The scorecard as of $(jq -r .as_of card.json), for MPS" &&
+	contains page.html "href=\"/scorecard\"" &&
+	for g in $(jq -r ".goals[].node" card.json); do
+		green=$(jq -r ".goals[] | select(.node == \"$g\") | .status.green // 0" card.json) &&
+		amber=$(jq -r ".goals[] | select(.node == \"$g\") | .status.amber // 0" card.json) &&
+		red=$(jq -r ".goals[] | select(.node == \"$g\") | .status.red // 0" card.json) &&
+		grep -o "href=\"/scorecard?goal=$g\".*" page.html | head -1 |
+		    grep -q "numeric\">$green</td><td[^>]*>$amber</td><td[^>]*>$red</td>" ||
+		{ echo "$g: $green $amber $red" >&2; exit 1; }
+	done
+'
+
 test_expect_success 'the framework shows each plan with committees and leads' '
 	page pat /framework >/dev/null &&
 	contains page.html "MPA-CS-2004-07" && contains page.html "Developing safer communities" &&
 	contains page.html "AC PRS"
 '
 
-test_expect_success 'an indicator page shows its figures, targets and boroughs' '
+test_expect_success 'an indicator page shows its trend chart, the units below, the latest figures' '
 	page pat /pis/SC-01 >/dev/null &&
-	contains page.html "Figures for " && contains page.html "Targets for " &&
 	contains page.html "Better when" &&
-	contains page.html "Each borough" && contains page.html "href=\"/pis/SC-01?unit=Camden\"" &&
-	equals "$(page pat "/pis/SC-01?unit=Hackney")" 200 && contains page.html "Figures for Hackney" &&
+	contains page.html "Trend for Metropolitan Police Service" &&
+	contains page.html "<figure class=\"wm-figure\"><svg " &&
+	contains page.html "role=\"img\"" &&
+	contains page.html "<figcaption class=\"govuk-body-s\">Residential burglaries per 1,000 households, Metropolitan Police Service</figcaption>" &&
+	contains page.html "class=\"c-target\"" &&
+	contains page.html "Unit by unit" &&
+	contains page.html "in each unit of Metropolitan Police Service</figcaption>" &&
+	contains page.html "Each borough" && contains page.html "href=\"/pis/SC-01?unit=Camden\""
+'
+
+test_expect_success '... whose charts keep distinct ids and only the sheet the policy allows' '
+	page pat /pis/SC-01 >/dev/null &&
+	test "$(grep -o "<svg " page.html | wc -l)" -eq 2 &&
+	grep -o " id=\"[^\"]*\"" page.html | sort | uniq -d >dups &&
+	test ! -s dups &&
+	test "$(grep -o "<style>[^<]*</style>" page.html | sort -u | wc -l)" -eq 1 &&
+	lacks page.html "style=" && lacks page.html "<script>"
+'
+
+test_expect_success '... for the unit asked for, and says so for an unknown one' '
+	equals "$(page pat "/pis/SC-01?unit=Hackney")" 200 &&
+	contains page.html "Trend for Hackney" &&
+	contains page.html "Residential burglaries per 1,000 households, Hackney</figcaption>" &&
+	lacks page.html "Unit by unit" &&
+	equals "$(page pat "/pis/SC-01?unit=Nowhere")" 404 && contains page.html "unknown unit" &&
 	equals "$(page pat /pis/NOPE)" 404 && contains page.html "unknown pi"
+'
+
+test_expect_success 'the exception report has a form that filters by committee, unit and period' '
+	page pat /exceptions >/dev/null &&
+	contains page.html "<form method=\"get\" action=\"/exceptions\"" &&
+	contains page.html "<select class=\"govuk-select\" id=\"committee\" name=\"committee\">" &&
+	contains page.html "<option value=\"SC-COMM\">SC-COMM</option>" &&
+	contains page.html "id=\"as_of\" name=\"as_of\"" && contains page.html "id=\"unit\"" &&
+	contains page.html "/pis/WF-01" && contains page.html "/pis/SC-01" &&
+	! grep -o "<form method=\"get\" action=\"/exceptions\".*</form>" page.html | grep -q csrf_token &&
+	equals "$(page pat "/exceptions?committee=SC-COMM")" 200 &&
+	contains page.html "/pis/SC-01" && lacks page.html "/pis/WF-01" &&
+	contains page.html "<option value=\"SC-COMM\" selected>" &&
+	equals "$(page pat "/exceptions?as_of=2004-03&unit=Camden")" 200 &&
+	contains page.html ">2004-03</dd>" && contains page.html ">Camden</dd>" &&
+	contains page.html "value=\"2004-03\""
+'
+
+test_expect_success 'a bad period or choice shows the report'"'"'s reason on the page, with the form' '
+	equals "$(page pat "/exceptions?as_of=zz")" 400 &&
+	contains page.html "<title>Error: Exceptions - Waymark</title>" &&
+	contains page.html "govuk-error-summary" &&
+	contains page.html "<a href=\"#as_of\">--as-of: &quot;zz&quot; is not a period" &&
+	contains page.html "govuk-input--error" && contains page.html "value=\"zz\"" &&
+	equals "$(page pat "/exceptions?committee=PRC&unit=Camden")" 400 &&
+	contains page.html "not both" &&
+	equals "$(page pat "/exceptions?committee=NOPE")" 404 &&
+	contains page.html "unknown committee &quot;NOPE&quot;" && contains page.html "href=\"#committee\"" &&
+	equals "$(page pat "/scorecard?unit=Nowhere")" 404 &&
+	contains page.html "unknown unit" && contains page.html "action=\"/scorecard\"" &&
+	equals "$(page pat "/scorecard?as_of=2005-13")" 400 && contains page.html "is not a period"
+'
+
+test_expect_success 'the scorecard chooses its period, unit and goal' '
+	page pat /scorecard >/dev/null &&
+	contains page.html "<form method=\"get\" action=\"/scorecard\"" &&
+	contains page.html "<option value=\"TTSC/G2\">TTSC/G2</option>" &&
+	equals "$(page pat "/scorecard?unit=Camden")" 200 &&
+	contains page.html ">Camden</dd>" && contains page.html "<option value=\"Camden\" selected>" &&
+	equals "$(page pat "/scorecard?goal=TTSC/G2")" 200 &&
+	contains page.html "/pis/CT-01" && lacks page.html "/pis/SC-01" &&
+	equals "$(page pat "/scorecard?goal=TTSC/G9")" 404
 '
 
 test_expect_success 'the register filters by source, lead, grade, status, statutory, overdue' '
