@@ -21,7 +21,7 @@ check_sums(const struct pview *v, const struct pd_target *tg, size_t nt, struct 
     json_t *data)
 {
 	static const char *const headers[] = { "Indicator", "Unit", "Period", "Target",
-		"Units below add up to", "Difference", "Units below without a target" };
+		"Units below add up to", "Difference", "Units below with a target" };
 	struct cons_target *ct = wm_calloc(nt + 1, sizeof(*ct));
 	struct period *periods = wm_calloc(nt + 1, sizeof(*periods));
 	bool *is_sum = wm_calloc(v->pd.npis + 1, sizeof(*is_sum));
@@ -68,14 +68,13 @@ check_sums(const struct pview *v, const struct pd_target *tg, size_t nt, struct 
 			rtable_cell(t, a);
 			rtable_cell(t, b);
 			rtable_cellf(t, "%s%s", gaps[g].children > gaps[g].target ? "+" : "", diff);
-			rtable_cellf(t, "%d", gaps[g].missing);
+			rtable_cellf(t, "%d", gaps[g].nchildren);
 			rtable_end_row(t);
-			json_array_append_new(list, json_pack("{s:s, s:s, s:s, s:f, s:f, s:f, s:i, s:i}",
+			json_array_append_new(list, json_pack("{s:s, s:s, s:s, s:f, s:f, s:f, s:i}",
 			    "pi", pi->code, "unit", v->pd.units[gaps[g].unit].ref, "period", per,
 			    "target", gaps[g].target, "children", gaps[g].children,
 			    "difference", gaps[g].children - gaps[g].target,
-			    "children_with_target", gaps[g].nchildren,
-			    "children_without", gaps[g].missing));
+			    "units_below", gaps[g].nchildren));
 		}
 	}
 	json_object_set_new(data, "target_gaps", list);
