@@ -90,6 +90,17 @@ test_expect_success 'the trend: a chart with its target line, and the boroughs s
 	expect_exit 2 wm report trend 2>err && contains err "--pi"
 '
 
+test_expect_success 'the trend by financial year, and a rolling year beside each month' '
+	wm report trend --pi SC-04 --by fyear --format json >y.json &&
+	equals "$(jq -r "[.points[].period] | join(\" \")" y.json)" "2002/03 2003/04 2004/05" &&
+	equals "$(jq -r ".points[2].target" y.json)" 46862 &&
+	wm report trend --pi SC-04 --format json >m.json &&
+	equals "$(jq -r "[.points[24:36][].value] | add" m.json)" "$(jq -r ".points[2].value" y.json)" &&
+	equals "$(jq -r ".points[35].rolling_year" m.json)" "$(jq -r ".points[2].value" y.json)" &&
+	equals "$(jq -r ".points[10].rolling_year" m.json)" null &&
+	expect_exit 2 wm report trend --pi SC-05 --by month 2>err && contains err "cannot be split"
+'
+
 test_expect_success 'every format; options a report does not take are refused' '
 	wm report exceptions --format md | grep -q "^| WF-01" &&
 	wm report exceptions --format csv | head -1 | grep -q "^\"Indicator\",\"Title\"" &&
