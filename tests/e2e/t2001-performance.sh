@@ -13,9 +13,11 @@ test_expect_success 'the scorecard runs goal, aim, indicator for the latest peri
 	equals "$(jq -r ".plan" p.json)" TTSC &&
 	equals "$(jq -r "[.goals[].node] | join(\" \")" p.json)" "TTSC/G1 TTSC/G2 TTSC/G3 TTSC/G4 TTSC/G5" &&
 	equals "$(jq -r ".goals[0].pis[0].pi" p.json)" SC-00 &&
+	equals "$(jq -r "[.goals[0].pis[0].basket[].pi] | join(\" \")" p.json)" "SC-01 SC-02 SC-03 SC-04" &&
 	equals "$(jq -r "[.goals[0].aims[0].pis[].pi] | join(\" \")" p.json)" "SC-01 SC-03 SC-04" &&
 	wm report performance >p.txt &&
 	contains p.txt "no indicator" &&
+	contains p.txt "SC-00 is watched through its basket: SC-01" &&
 	contains p.txt "(2004/05 to date)"
 '
 
