@@ -27,13 +27,9 @@ cons_target_gaps(const struct perf_tree *t, const struct cons_target *targets, s
 	struct cons_target *sorted = wm_calloc(n + 1, sizeof(*sorted));
 	struct cons_sum_gap *gaps = NULL;
 	size_t ngaps = 0, cap = 0, i = 0;
-	int *children = wm_calloc(t->n + 1, sizeof(int));
 
 	memcpy(sorted, targets, n * sizeof(*sorted));
 	qsort(sorted, n, sizeof(*sorted), target_cmp);
-	for (size_t u = 0; u < t->n; u++)
-		if (t->units[u].parent >= 0)
-			children[t->units[u].parent]++;
 	/* one group per (pi, period) */
 	while (i < n) {
 		size_t j = i;
@@ -51,15 +47,23 @@ cons_target_gaps(const struct perf_tree *t, const struct cons_target *targets, s
 		have = wm_calloc(t->n + 1, sizeof(int));
 		count = wm_calloc(t->n + 1, sizeof(int));
 		for (size_t k = i; k < j; k++) {
-			int u = sorted[k].unit, p;
+			int u = sorted[k].unit;
 
 			if (u < 0 || (size_t)u >= t->n)
 				continue;
 			value[u] = sorted[k].value;
 			have[u] = 1;
-			p = t->units[u].parent;
+		}
+		/* each target counts toward the nearest unit above it that has one */
+		for (size_t u = 0; u < t->n; u++) {
+			int p = t->units[u].parent;
+
+			if (!have[u])
+				continue;
+			while (p >= 0 && !have[p])
+				p = t->units[p].parent;
 			if (p >= 0) {
-				sum[p] += sorted[k].value;
+				sum[p] += value[u];
 				count[p]++;
 			}
 		}
@@ -70,7 +74,7 @@ cons_target_gaps(const struct perf_tree *t, const struct cons_target *targets, s
 				continue;
 			WM_GROW(gaps, ngaps + 1, cap);
 			gaps[ngaps++] = (struct cons_sum_gap){ sorted[i].pi, (int)u, sorted[i].period,
-				value[u], sum[u], count[u], children[u] - count[u] };
+				value[u], sum[u], count[u] };
 		}
 		free(value);
 		free(sum);
@@ -79,7 +83,6 @@ cons_target_gaps(const struct perf_tree *t, const struct cons_target *targets, s
 		i = j;
 	}
 	free(sorted);
-	free(children);
 	*out = gaps;
 	return ngaps;
 }

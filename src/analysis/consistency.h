@@ -26,15 +26,15 @@ struct cons_sum_gap {
 	int unit;	/* the parent */
 	int period;
 	double target;		/* the parent's */
-	double children;	/* what its children's add up to */
-	int nchildren;		/* children with a target */
-	int missing;		/* children without one */
+	double children;	/* what the targets below it add up to */
+	int nchildren;		/* units below with a target, none between them and it */
 };
 
 /*
- * For each parent target of a sum indicator (is_sum[pi]), compare with the
- * sum of its children's targets for the same period; a difference over
- * half a percent is a gap. Returns the number of gaps, *out malloc'd.
+ * For each target of a sum indicator (is_sum[pi]), compare with the sum
+ * of the targets below it for the same period (each counting toward the
+ * nearest unit above it that has one, so a level without targets is
+ * passed over); a difference over half a percent is a gap. Returns the number of gaps, *out malloc'd.
  */
 size_t cons_target_gaps(const struct perf_tree *t, const struct cons_target *targets, size_t n,
     const bool *is_sum, struct cons_sum_gap **out);

@@ -56,10 +56,18 @@ const struct command commands[] = {
 	  "significantly, completely by default); the latest update's grade and\n"
 	  "percentage become the recommendation's, and a grade that closes it closes it.\n" },
 	{ "import", cmd_import, CMD_DB, "read files into the database",
-	  "waymark import [--dry-run] [--partial] [--json] [--source NAME] [--date YYYY-MM-DD] FILE...",
+	  "waymark import [--dry-run] [--partial] [--json] [--source NAME] [--date YYYY-MM-DD]\n"
+	  "               [--as measurements|targets] FILE...",
 	  "Reads each file, whatever it is, by looking at its content:\n"
 	  "  - a Waymark JSON export restores into a new database; a Waymark data file\n"
 	  "    (like the sample) is merged;\n"
+	  "  - a CSV file of performance figures or targets, one a row: a header naming\n"
+	  "    pi, unit, period and value (or target), and optionally flag (actual,\n"
+	  "    estimate, provisional, not_available), note, numerator and denominator\n"
+	  "    (figures) or tolerance (targets). A header saying target or tolerance\n"
+	  "    makes it targets; --as says so otherwise. Periods are written 2003-04 (a\n"
+	  "    month), 2003-Q2, 2003/04 (a financial year) or 2003. The file is streamed,\n"
+	  "    however large, with a progress bar on a terminal;\n"
 	  "  - a CSV file of projects (a header with ref and title; also aims, as\n"
 	  "    \"G1.A1=0.8; G1.A3\", and costs, as columns \"one_off 2004/05\" and\n"
 	  "    \"recurring 2004/05\") or of consultation issues (ref, source, date, text;\n"

@@ -146,7 +146,8 @@ take_header(struct csvimp *c)
 	struct buf missing = BUF_INIT;
 
 	c->header_done = true;
-	for (size_t i = 0; i < c->ncols; i++)
+	/* columns past the first 32 are never ours: on_field does not record them */
+	for (size_t i = 0; i < c->ncols && i < WM_ARRAY_LEN(c->col_of); i++)
 		if (c->col_of[i] >= 0)
 			seen[c->col_of[i]] = true;
 	for (int k = K_PI; k <= K_VALUE; k++)

@@ -287,13 +287,19 @@ perfdata_committee_pis(struct wm_ctx *ctx, const struct perfdata *pd, const char
 
 	if ((rc = ent_resolve(ctx, kind_find("committees"), committee, &cid, err)) != 0)
 		return rc;
-	/* the committee and those that report to it, however far down */
+	/*
+	 * The committee and those that report to it, however far down; a node
+	 * they answer for brings the indicators of everything under it.
+	 */
 	rc = store_prepare(ctx->st,
 	    "WITH RECURSIVE below(id) AS (SELECT CAST(? AS BIGINT) UNION SELECT c.id FROM committee c"
-	    " JOIN below b ON c.reports_to_id = b.id)"
+	    " JOIN below b ON c.reports_to_id = b.id),"
+	    " up(node_id, anc_id) AS (SELECT id, id FROM plan_node UNION SELECT up.node_id,"
+	    " n.parent_id FROM up JOIN plan_node n ON n.id = up.anc_id WHERE n.parent_id IS NOT NULL)"
 	    " SELECT p.id FROM pi p WHERE p.committee_id IN (SELECT id FROM below)"
-	    " UNION SELECT pn.pi_id FROM pi_node pn JOIN plan_node n ON n.id = pn.node_id"
-	    " WHERE n.committee_id IN (SELECT id FROM below)", &s, err);
+	    " UNION SELECT pn.pi_id FROM pi_node pn JOIN up ON up.node_id = pn.node_id"
+	    " JOIN plan_node a ON a.id = up.anc_id WHERE a.committee_id IN (SELECT id FROM below)",
+	    &s, err);
 	if (rc != 0)
 		return rc;
 	stmt_bind_int(s, 1, cid);

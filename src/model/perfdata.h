@@ -77,8 +77,8 @@ int perfdata_targets(struct wm_ctx *ctx, const struct perfdata *pd, const char *
 
 /*
  * Mark (mask[pi] = true) the indicators a committee answers for: its own,
- * those measuring plan nodes it is accountable for, and those of the
- * committees that report to it.
+ * those measuring plan nodes it is accountable for or that sit under one,
+ * and those of the committees that report to it.
  */
 int perfdata_committee_pis(struct wm_ctx *ctx, const struct perfdata *pd, const char *committee,
     bool *mask, struct wm_err *err);

@@ -1,0 +1,405 @@
+/*
+ * test_perf.c: the performance rules on small hand-worked cases: roll-up
+ * (ratios from their counts, never averaged percentages), coverage,
+ * polarity and tolerance edges, targets for a longer period, trends,
+ * the exception order, and the consistency checks.
+ */
+#include "testutil.h"
+
+#include <math.h>
+
+#include "analysis/consistency.h"
+#include "analysis/exceptions.h"
+#include "analysis/perf.h"
+#include "model/cube.h"
+
+/* cmocka has no float assertion on every Debian: within eps */
+#define assert_near(a, b, eps) assert_true(fabs((double)(a) - (double)(b)) <= (eps))
+
+/*
+ * The tree used throughout: 0 London (root) <- 1 North, 2 South;
+ * North <- 3 Camden, 4 Barnet; South <- 5 Lambeth.
+ */
+static struct perf_unit tree_units[] = { { 10, -1 }, { 11, 0 }, { 12, 0 }, { 13, 1 }, { 14, 1 },
+	{ 15, 2 } };
+
+static void
+tree_open(struct perf_tree *t)
+{
+	*t = (struct perf_tree){ tree_units, WM_ARRAY_LEN(tree_units), NULL, NULL };
+	assert_int_equal(perf_tree_init(t), 0);
+}
+
+/* One period of figures for some units (cols -> tree index). */
+struct one {
+	int cols[6];
+	double value[6], num[6], den[6];
+	uint8_t flag[6];
+	size_t n;
+};
+
+static struct perf_series
+series_of(struct one *o, bool counts)
+{
+	return (struct perf_series){ PERIOD_MONTH, 0, 1, o->n, o->cols, o->value,
+		counts ? o->num : NULL, counts ? o->den : NULL, o->flag, o->n, 0 };
+}
+
+static const struct perf_pi ratio_pi = { AGG_RATIO, POL_HIGHER, 100, 2, false };
+static const struct perf_pi sum_pi = { AGG_SUM, POL_LOWER, 1, 5, true };
+
+static void
+test_ratio_rolls_up_counts_not_percentages(void **state)
+{
+	struct perf_tree t;
+	/* Camden 10/100 = 10%, Barnet 60/200 = 30%, Lambeth 1/10 = 10% */
+	struct one o = { { 3, 4, 5 }, { 10, 30, 10 }, { 10, 60, 1 }, { 100, 200, 10 },
+		{ CF_ACTUAL, CF_ACTUAL, CF_ACTUAL }, 3 };
+	struct perf_series s = series_of(&o, true);
+	struct perf_cell out[6];
+
+	(void)state;
+	tree_open(&t);
+	perf_rollup(&t, &ratio_pi, &s, 0, out);
+	/* North: 70/300, not the mean of 10% and 30% */
+	assert_true(out[1].has);
+	assert_near(out[1].value, 70.0 / 300 * 100, 1e-9);
+	assert_near(out[1].num, 70, 1e-9);
+	assert_near(out[1].den, 300, 1e-9);
+	/* London: 71/310 */
+	assert_near(out[0].value, 71.0 / 310 * 100, 1e-9);
+	assert_int_equal(out[0].reported, 3);
+	assert_int_equal(out[0].expected, 3);
+	perf_tree_release(&t);
+}
+
+static void
+test_sum_mean_latest_and_none(void **state)
+{
+	struct perf_tree t;
+	struct one o = { { 3, 4, 5 }, { 4, 6, 20 }, { 0 }, { 0 },
+		{ CF_ACTUAL, CF_ACTUAL, CF_ACTUAL }, 3 };
+	struct perf_series s = series_of(&o, false);
+	struct perf_cell out[6];
+	struct perf_pi pi = sum_pi;
+
+	(void)state;
+	tree_open(&t);
+	perf_rollup(&t, &pi, &s, 0, out);
+	assert_near(out[1].value, 10, 1e-9);
+	assert_near(out[0].value, 30, 1e-9);
+	pi.agg = AGG_MEAN;
+	perf_rollup(&t, &pi, &s, 0, out);
+	assert_near(out[1].value, 5, 1e-9);
+	/* the mean of the regions' means (5 and 20), each region one figure */
+	assert_near(out[0].value, 12.5, 1e-9);
+	pi.agg = AGG_NONE;
+	perf_rollup(&t, &pi, &s, 0, out);
+	assert_false(out[1].has);
+	assert_false(out[0].has);
+	assert_true(out[3].has);
+	perf_tree_release(&t);
+}
+
+static void
+test_a_unit_with_its_own_figure_keeps_it(void **state)
+{
+	struct perf_tree t;
+	/* North reports 100 itself; its boroughs' 4 + 6 are not added to it */
+	struct one o = { { 1, 3, 4 }, { 100, 4, 6 }, { 0 }, { 0 },
+		{ CF_ACTUAL, CF_ACTUAL, CF_ACTUAL }, 3 };
+	struct perf_series s = series_of(&o, false);
+	struct perf_cell out[6];
+
+	(void)state;
+	tree_open(&t);
+	perf_rollup(&t, &sum_pi, &s, 0, out);
+	assert_near(out[1].value, 100, 1e-9);
+	assert_near(out[0].value, 100, 1e-9);
+	perf_tree_release(&t);
+}
+
+static void
+test_coverage_counts_who_reports_and_who_is_missing(void **state)
+{
+	struct perf_tree t;
+	/* Lambeth has a column but no figure this period; Barnet is estimated */
+	struct one o = { { 3, 4, 5 }, { 4, 6, 0 }, { 0 }, { 0 },
+		{ CF_ACTUAL, CF_ESTIMATE, CF_NONE }, 3 };
+	struct perf_series s = series_of(&o, false);
+	struct perf_cell out[6];
+	struct perf_eval e;
+
+	(void)state;
+	tree_open(&t);
+	perf_rollup(&t, &sum_pi, &s, 0, out);
+	assert_int_equal(out[0].expected, 3);
+	assert_int_equal(out[0].reported, 2);
+	assert_int_equal(out[0].estimated, 1);
+	assert_false(out[2].has);	/* South: nothing reported */
+	assert_int_equal(out[2].expected, 1);
+	perf_evaluate(&sum_pi, PERIOD_MONTH, 0, out, 1, 6, 0, NULL, NULL, &e);
+	assert_int_equal(exc_reasons(&e, 3), EXC_MISSING | EXC_ESTIMATED);
+	/* no series at all: nobody is expected, and the unit has no data */
+	o.n = 0;
+	s = series_of(&o, false);
+	perf_rollup(&t, &sum_pi, &s, -1, out);
+	assert_int_equal(out[0].expected, 0);
+	assert_false(out[0].has);
+	perf_tree_release(&t);
+}
+
+static struct perf_cell
+cell(double v)
+{
+	return (struct perf_cell){ .has = true, .value = v, .reported = 1, .expected = 1 };
+}
+
+static void
+test_rag_polarity_and_tolerance_edges(void **state)
+{
+	struct perf_cell c;
+	double off;
+	struct perf_pi lower = { AGG_SUM, POL_LOWER, 1, 5, true };	/* 5% of target */
+	struct perf_pi higher = { AGG_RATIO, POL_HIGHER, 100, 2, false };	/* 2 points */
+
+	(void)state;
+	c = cell(100);
+	assert_int_equal(perf_rag(&lower, &c, 100, 5, &off), RAG_GREEN);
+	c = cell(90);
+	assert_int_equal(perf_rag(&lower, &c, 100, 5, &off), RAG_GREEN);	/* under is better */
+	c = cell(105);
+	assert_int_equal(perf_rag(&lower, &c, 100, 5, &off), RAG_AMBER);	/* on the edge */
+	assert_near(off, 0.05, 1e-12);
+	c = cell(105.01);
+	assert_int_equal(perf_rag(&lower, &c, 100, 5, &off), RAG_RED);
+	c = cell(88);
+	assert_int_equal(perf_rag(&higher, &c, 90, 2, &off), RAG_AMBER);
+	c = cell(87.99);
+	assert_int_equal(perf_rag(&higher, &c, 90, 2, &off), RAG_RED);
+	c = cell(95);
+	assert_int_equal(perf_rag(&higher, &c, 90, 2, &off), RAG_GREEN);
+	c = cell(110);
+	assert_int_equal(perf_rag(&higher, &c, 90, 2, &off), RAG_GREEN);
+}
+
+static void
+test_no_data_no_target_and_no_polarity_are_never_green(void **state)
+{
+	struct perf_cell none = { 0 }, c = cell(50);
+	struct perf_pi flat = { AGG_LATEST, POL_NONE, 1, 5, true };
+	double off;
+
+	(void)state;
+	assert_int_equal(perf_rag(&sum_pi, &none, 100, 5, &off), RAG_NO_DATA);
+	assert_int_equal(perf_rag(&sum_pi, &c, NAN, 5, &off), RAG_NO_TARGET);
+	assert_int_equal(perf_rag(&flat, &c, 100, 5, &off), RAG_NOT_RATED);
+}
+
+static void
+test_a_year_target_is_judged_pro_rata_to_date(void **state)
+{
+	/* a sum, lower is better: 120 for 2004/05, figures for April to June */
+	struct perf_cell h[3] = { cell(10), cell(10), cell(10) };
+	struct perf_target tg = { 120, NAN };
+	struct period fy, june;
+	struct perf_eval e;
+
+	(void)state;
+	assert_int_equal(period_parse("2004/05", &fy), 0);
+	assert_int_equal(period_parse("2004-06", &june), 0);
+	perf_evaluate(&sum_pi, PERIOD_MONTH, period_index(&june), h, 3, 1, 0, &tg, &fy, &e);
+	assert_near(e.target, 30, 1e-9);	/* 3 of 12 months */
+	assert_near(e.basis.value, 30, 1e-9);
+	assert_int_equal(e.rag, RAG_GREEN);
+	h[2] = cell(12);	/* 32 against 30: 6.7% over, tolerance 5% */
+	perf_evaluate(&sum_pi, PERIOD_MONTH, period_index(&june), h, 3, 1, 0, &tg, &fy, &e);
+	assert_int_equal(e.rag, RAG_RED);
+	assert_near(e.off, 2.0 / 30, 1e-9);
+	/* a ratio is judged on its counts to date, not pro rata */
+	{
+		struct perf_cell r[2] = { { true, 10, 10, 100, 1, 1, 0, 0, false },
+			{ true, 30, 60, 200, 1, 1, 0, 0, false } };
+		struct perf_target rt = { 25, NAN };
+		struct period may;
+
+		assert_int_equal(period_parse("2004-05", &may), 0);
+		perf_evaluate(&ratio_pi, PERIOD_MONTH, period_index(&may), r, 2, 1, 0, &rt, &fy, &e);
+		assert_near(e.basis.value, 70.0 / 300 * 100, 1e-9);
+		assert_near(e.target, 25, 1e-9);
+		assert_int_equal(e.rag, RAG_AMBER);	/* 23.3 is within 2 points of 25 */
+	}
+}
+
+static void
+test_direction_of_travel_and_worsening_runs(void **state)
+{
+	/* lower is better; 13 months so that a year ago is there */
+	struct perf_cell h[13];
+	struct perf_eval e;
+	struct period at;
+
+	(void)state;
+	for (int i = 0; i < 13; i++)
+		h[i] = cell(100);
+	h[9] = cell(101);
+	h[10] = cell(103);
+	h[11] = cell(106);
+	h[12] = cell(110);
+	assert_int_equal(period_parse("2005-03", &at), 0);
+	perf_evaluate(&sum_pi, PERIOD_MONTH, period_index(&at), h, 13, 1, 0, NULL, NULL, &e);
+	assert_int_equal(e.vs_previous, TREND_WORSE);
+	assert_int_equal(e.vs_last_year, TREND_WORSE);
+	assert_int_equal(e.worsening, 4);
+	assert_int_equal(exc_reasons(&e, 3), EXC_WORSENING);
+	assert_int_equal(exc_reasons(&e, 5), 0);
+	/* within half a percent is the same */
+	h[12] = cell(106.4);
+	perf_evaluate(&sum_pi, PERIOD_MONTH, period_index(&at), h, 13, 1, 0, NULL, NULL, &e);
+	assert_int_equal(e.vs_previous, TREND_SAME);
+	assert_int_equal(e.worsening, 0);
+	/* higher is better turns the same changes into improvement */
+	{
+		struct perf_pi up = { AGG_SUM, POL_HIGHER, 1, 5, true };
+
+		h[12] = cell(110);
+		perf_evaluate(&up, PERIOD_MONTH, period_index(&at), h, 13, 1, 0, NULL, NULL, &e);
+		assert_int_equal(e.vs_previous, TREND_BETTER);
+		assert_int_equal(e.worsening, 0);
+	}
+}
+
+static void
+test_months_convert_to_quarters_and_years_by_the_rule(void **state)
+{
+	/* one unit; months 2004-02 .. 2004-07: sums by quarter, a ratio by its counts */
+	struct perf_cell m[6];
+	struct perf_cell *q = NULL;
+	struct period feb;
+	size_t n;
+	int first;
+
+	(void)state;
+	for (int i = 0; i < 6; i++)
+		m[i] = (struct perf_cell){ true, 10.0 * (i + 1), i + 1.0, 10, 1, 1, 0, 0, false };
+	m[3].has = false;	/* May missing */
+	assert_int_equal(period_parse("2004-02", &feb), 0);
+	perf_convert(&sum_pi, PERIOD_MONTH, period_index(&feb), m, 6, 1, PERIOD_QUARTER, &first, &n,
+	    &q);
+	assert_int_equal(n, 3);	/* Q1 (part), Q2 (May missing), Q3 (July only) */
+	assert_near(q[0].value, 10 + 20, 1e-9);
+	assert_near(q[1].value, 30 + 50, 1e-9);
+	assert_near(q[2].value, 60, 1e-9);
+	free(q);
+	perf_convert(&ratio_pi, PERIOD_MONTH, period_index(&feb), m, 6, 1, PERIOD_FYEAR, &first, &n,
+	    &q);
+	assert_int_equal(n, 2);	/* 2003/04 (Feb, Mar) and 2004/05 (Apr..Jul) */
+	assert_near(q[0].value, (1.0 + 2) / 20 * 100, 1e-9);
+	assert_near(q[1].value, (3.0 + 5 + 6) / 30 * 100, 1e-9);
+	free(q);
+	/* a rolling window of 3 ending in July: June and July only have figures */
+	{
+		struct perf_cell y = perf_rolling(&sum_pi, m, 1, 5, 0, 3);
+
+		assert_near(y.value, 50 + 60, 1e-9);
+		y = perf_rolling(&sum_pi, m, 1, 1, 0, 3);	/* fewer at the start */
+		assert_near(y.value, 30, 1e-9);
+	}
+}
+
+static void
+test_exceptions_red_first_furthest_off_first(void **state)
+{
+	struct exc_item it[4] = { 0 };
+	char text[128];
+
+	(void)state;
+	it[0] = (struct exc_item){ 0, 0, EXC_ESTIMATED, { .off = 0 } };
+	it[1] = (struct exc_item){ 1, 0, EXC_RED, { .off = 0.05 } };
+	it[2] = (struct exc_item){ 2, 0, EXC_WORSENING, { .worsening = 4 } };
+	it[3] = (struct exc_item){ 3, 0, EXC_RED | EXC_MISSING, { .off = 0.20 } };
+	qsort(it, 4, sizeof(it[0]), exc_cmp);
+	assert_int_equal(it[0].pi, 3);
+	assert_int_equal(it[1].pi, 1);
+	assert_int_equal(it[2].pi, 2);
+	assert_int_equal(it[3].pi, 0);
+	exc_describe(EXC_RED | EXC_WORSENING, 4, text, sizeof(text));
+	assert_string_equal(text, "red, worse 4 periods running");
+}
+
+static void
+test_child_targets_that_do_not_add_up(void **state)
+{
+	struct perf_tree t;
+	/*
+	 * period 0: London 100 but regions 60 + 30; period 1: 90 = 60 + 30;
+	 * period 2: no regional targets, London 21 but boroughs 5 + 7 + 8.
+	 */
+	struct cons_target tg[] = { { 0, 0, 0, 100 }, { 0, 1, 0, 60 }, { 0, 2, 0, 30 },
+		{ 0, 0, 1, 90 }, { 0, 1, 1, 60 }, { 0, 2, 1, 30 }, { 1, 0, 0, 100 },
+		{ 1, 1, 0, 10 }, { 0, 0, 2, 21 }, { 0, 3, 2, 5 }, { 0, 4, 2, 7 }, { 0, 5, 2, 8 } };
+	bool is_sum[2] = { true, false };
+	struct cons_sum_gap *gaps = NULL;
+	size_t n;
+
+	(void)state;
+	tree_open(&t);
+	n = cons_target_gaps(&t, tg, WM_ARRAY_LEN(tg), is_sum, &gaps);
+	assert_int_equal(n, 2);
+	assert_int_equal(gaps[1].period, 2);
+	assert_near(gaps[1].children, 20, 1e-9);
+	assert_int_equal(gaps[1].nchildren, 3);
+	assert_int_equal(gaps[0].pi, 0);
+	assert_int_equal(gaps[0].unit, 0);
+	assert_int_equal(gaps[0].period, 0);
+	assert_near(gaps[0].children, 90, 1e-9);
+	assert_int_equal(gaps[0].nchildren, 2);
+	free(gaps);
+	perf_tree_release(&t);
+}
+
+static void
+test_things_linked_to_nothing(void **state)
+{
+	size_t linked[] = { 0, 2, 2 }, *out = NULL, n;
+
+	(void)state;
+	n = cons_unlinked(4, linked, WM_ARRAY_LEN(linked), &out);
+	assert_int_equal(n, 2);
+	assert_int_equal(out[0], 1);
+	assert_int_equal(out[1], 3);
+	free(out);
+}
+
+static void
+test_a_cycle_in_the_tree_is_refused(void **state)
+{
+	struct perf_unit loop[] = { { 1, 1 }, { 2, 0 } };
+	struct perf_tree t = { loop, 2, NULL, NULL };
+
+	(void)state;
+	assert_int_equal(perf_tree_init(&t), WM_EINVAL);
+	perf_tree_release(&t);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_ratio_rolls_up_counts_not_percentages),
+		cmocka_unit_test(test_sum_mean_latest_and_none),
+		cmocka_unit_test(test_a_unit_with_its_own_figure_keeps_it),
+		cmocka_unit_test(test_coverage_counts_who_reports_and_who_is_missing),
+		cmocka_unit_test(test_rag_polarity_and_tolerance_edges),
+		cmocka_unit_test(test_no_data_no_target_and_no_polarity_are_never_green),
+		cmocka_unit_test(test_a_year_target_is_judged_pro_rata_to_date),
+		cmocka_unit_test(test_direction_of_travel_and_worsening_runs),
+		cmocka_unit_test(test_months_convert_to_quarters_and_years_by_the_rule),
+		cmocka_unit_test(test_exceptions_red_first_furthest_off_first),
+		cmocka_unit_test(test_child_targets_that_do_not_add_up),
+		cmocka_unit_test(test_things_linked_to_nothing),
+		cmocka_unit_test(test_a_cycle_in_the_tree_is_refused),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
