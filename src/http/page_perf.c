@@ -91,10 +91,55 @@ borough_table(struct req *rq, struct rdoc *d, const char *code, const json_t *fi
 	}
 }
 
+/* Start a filter form: GET to action, in a row of columns; end with filter_end(). */
+static void
+filter_begin(struct page *p, const char *action)
+{
+	html_open(&p->h, "div", "class", "wm-no-print", NULL);
+	page_form_begin(p, action, "get");
+	html_open(&p->h, "div", "class", "govuk-grid-row", NULL);
+}
+
+static void
+filter_column(struct page *p)
+{
+	html_open(&p->h, "div", "class", "govuk-grid-column-one-third", NULL);
+}
+
+static void
+filter_end(struct page *p)
+{
+	html_close(&p->h, "div");
+	page_form_end(p, "Show");
+	html_close(&p->h, "div");
+}
+
+/* The form above an indicator's page: the unit and how its periods are combined. */
+static void
+pi_form(struct page *p, const char *code, const json_t *units)
+{
+	struct req *rq = p->rq;
+	json_t *refs = json_array(), *by = json_pack("[s,s,s]", "quarter", "fyear", "year");
+
+	for (size_t i = 0; i < json_array_size(units); i++)
+		json_array_append(refs, json_object_get(json_array_get(units, i), "ref"));
+	filter_begin(p, req_key_url(rq, "/pis/", code));
+	filter_column(p);
+	page_select(p, "unit", "Unit", refs, req_query(rq, "unit"), "The whole organisation");
+	html_close(&p->h, "div");
+	filter_column(p);
+	page_select(p, "by", "Figures by", by, req_query(rq, "by"), "As measured");
+	html_close(&p->h, "div");
+	filter_end(p);
+	json_decref(refs);
+	json_decref(by);
+}
+
 /*
  * One indicator: what it is, its trend for a unit (?unit=, else the
- * corporate one) from `waymark report trend` with the units below it as
- * small multiples, and each borough's latest figure.
+ * corporate one; ?by=, ?from=, ?to= as the report takes them) from
+ * `waymark report trend` with the units below it as small multiples, and
+ * each borough's latest figure.
  */
 void
 page_pi(struct req *rq, struct resp *rs, const char *code)
@@ -105,14 +150,20 @@ page_pi(struct req *rq, struct resp *rs, const char *code)
 		{ "Data from", "data_source" }, { "Statutory", "statutory" },
 		{ "Rolls up by", "aggregation" }, { "Tolerance", "tolerance" },
 		{ "Measures", "measures" } };
+	static const char *const passed[] = { "unit", "by", "from", "to" };
 	struct wm_err err = WM_ERR_INIT;
 	json_t *pi = NULL, *figures = NULL, *units = NULL, *opts;
 	struct rdoc *d = NULL, *trend = NULL;
-	const char *unit = req_query(rq, "unit"), *ref, *name;
+	const char *ref, *name;
+	struct page p;
 
 	opts = json_pack("{s:s}", "pi", code);
-	if (unit != NULL && *unit != '\0')
-		json_object_set_new(opts, "unit", json_string(unit));
+	for (size_t i = 0; i < WM_ARRAY_LEN(passed); i++) {
+		const char *v = req_query(rq, passed[i]);
+
+		if (v != NULL && *v != '\0')
+			json_object_set_new(opts, passed[i], json_string(v));
+	}
 	if (ent_get(&rq->ctx, kind_find("pis"), code, &pi, &err) != 0 ||
 	    http_run_report(rq, report_find("trend"), opts, &trend, &err) != 0 ||
 	    pages_list(rq, "measurements", pages_where("pi", code), &figures, &err) != 0 ||
@@ -135,36 +186,16 @@ page_pi(struct req *rq, struct resp *rs, const char *code)
 		borough_table(rq, d, code, figures, units,
 		    json_is_integer(json_object_get(pi, "decimals")) ?
 		    (int)json_integer_value(json_object_get(pi, "decimals")) : 1);
-	page_doc(rq, rs, arena_printf(rq->a, "%s - Waymark", code), "/pis", d);
+	page_begin(&p, rq, rs, arena_printf(rq->a, "%s - Waymark", code), "/pis");
+	pi_form(&p, code, units);
+	page_rdoc(&p, d);
+	page_end(&p);
 out:
 	rdoc_free(d);
 	rdoc_free(trend);
 	json_decref(pi);
 	json_decref(figures);
 	json_decref(units);
-}
-
-/* Start a filter form: GET to action, in a row of columns; end with filter_end(). */
-static void
-filter_begin(struct page *p, const char *action)
-{
-	html_open(&p->h, "div", "class", "wm-no-print", NULL);
-	page_form_begin(p, action, "get");
-	html_open(&p->h, "div", "class", "govuk-grid-row", NULL);
-}
-
-static void
-filter_column(struct page *p)
-{
-	html_open(&p->h, "div", "class", "govuk-grid-column-one-third", NULL);
-}
-
-static void
-filter_end(struct page *p)
-{
-	html_close(&p->h, "div");
-	page_form_end(p, "Show");
-	html_close(&p->h, "div");
 }
 
 /* The period and the unit, which both performance forms choose. */

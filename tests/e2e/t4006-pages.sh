@@ -113,7 +113,18 @@ test_expect_success '... for the unit asked for, and says so for an unknown one'
 	contains page.html "Residential burglaries per 1,000 households, Hackney</figcaption>" &&
 	lacks page.html "Unit by unit" &&
 	equals "$(page pat "/pis/SC-01?unit=Nowhere")" 404 && contains page.html "unknown unit" &&
+	equals "$(page pat "/pis/SC-01?by=week")" 400 && contains page.html "is not one of month" &&
 	equals "$(page pat /pis/NOPE)" 404 && contains page.html "unknown pi"
+'
+
+test_expect_success '... with a form choosing the unit and how periods combine' '
+	page pat /pis/SC-01 >/dev/null &&
+	contains page.html "<form method=\"get\" action=\"/pis/SC-01\"" &&
+	contains page.html "<option value=\"fyear\">fyear</option>" &&
+	equals "$(page pat "/pis/SC-01?unit=Camden&by=quarter")" 200 &&
+	contains page.html "<title>2005-Q1: " && lacks page.html "<title>2005-03: " &&
+	contains page.html "<option value=\"quarter\" selected>" &&
+	contains page.html "<option value=\"Camden\" selected>"
 '
 
 test_expect_success 'the exception report has a form that filters by committee, unit and period' '
