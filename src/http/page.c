@@ -459,11 +459,13 @@ page_select(struct page *p, const char *name, const char *label, const json_t *o
 		html_elem(h, "option", blank, "value", "", "selected", selected == NULL ||
 		    *selected == '\0' ? "" : NULL, NULL);
 	for (size_t i = 0; i < json_array_size(options); i++) {
-		const char *v = json_string_value(json_array_get(options, i));
+		const json_t *o = json_array_get(options, i);
+		const char *v = json_string_value(json_is_array(o) ? json_array_get(o, 0) : o);
+		const char *text = json_is_array(o) ? json_string_value(json_array_get(o, 1)) : v;
 
 		if (v == NULL)
 			continue;
-		html_elem(h, "option", v, "value", v, "selected",
+		html_elem(h, "option", text != NULL && *text != '\0' ? text : v, "value", v, "selected",
 		    selected != NULL && strcmp(selected, v) == 0 ? "" : NULL, NULL);
 	}
 	html_close(h, "select");

@@ -82,7 +82,10 @@ void page_input(struct page *p, const char *name, const char *label, const char 
     const char *value, const char *hint, const char *error, const char *width);
 void page_textarea(struct page *p, const char *name, const char *label, const char *value,
     const char *hint, const char *error);
-/* options: a JSON array of strings; blank: the label of an empty first choice, or NULL. */
+/*
+ * options: a JSON array of strings (each the value and its label) or of
+ * [value, label] pairs; blank: the label of an empty first choice, or NULL.
+ */
 void page_select(struct page *p, const char *name, const char *label, const json_t *options,
     const char *selected, const char *blank);
 void page_checkbox(struct page *p, const char *name, const char *label, bool checked);

@@ -114,24 +114,32 @@ filter_end(struct page *p)
 	html_close(&p->h, "div");
 }
 
+/* A column choosing the unit, by name. */
+static void
+unit_select(struct page *p)
+{
+	json_t *c = pages_named(p->rq, "units", NULL, "name");
+
+	filter_column(p);
+	page_select(p, "unit", "Unit", c, req_query(p->rq, "unit"), "The whole organisation");
+	html_close(&p->h, "div");
+	json_decref(c);
+}
+
 /* The form above an indicator's page: the unit and how its periods are combined. */
 static void
-pi_form(struct page *p, const char *code, const json_t *units)
+pi_form(struct page *p, const char *code)
 {
 	struct req *rq = p->rq;
-	json_t *refs = json_array(), *by = json_pack("[s,s,s]", "quarter", "fyear", "year");
+	json_t *by = json_pack("[[s,s],[s,s],[s,s]]", "quarter", "Quarter", "fyear",
+	    "Financial year", "year", "Calendar year");
 
-	for (size_t i = 0; i < json_array_size(units); i++)
-		json_array_append(refs, json_object_get(json_array_get(units, i), "ref"));
 	filter_begin(p, req_key_url(rq, "/pis/", code));
-	filter_column(p);
-	page_select(p, "unit", "Unit", refs, req_query(rq, "unit"), "The whole organisation");
-	html_close(&p->h, "div");
+	unit_select(p);
 	filter_column(p);
 	page_select(p, "by", "Figures by", by, req_query(rq, "by"), "As measured");
 	html_close(&p->h, "div");
 	filter_end(p);
-	json_decref(refs);
 	json_decref(by);
 }
 
@@ -187,7 +195,7 @@ page_pi(struct req *rq, struct resp *rs, const char *code)
 		    json_is_integer(json_object_get(pi, "decimals")) ?
 		    (int)json_integer_value(json_object_get(pi, "decimals")) : 1);
 	page_begin(&p, rq, rs, arena_printf(rq->a, "%s - Waymark", code), "/pis");
-	pi_form(&p, code, units);
+	pi_form(&p, code);
 	page_rdoc(&p, d);
 	page_end(&p);
 out:
@@ -203,24 +211,19 @@ static void
 period_and_unit(struct page *p, const char *error, const char *bad)
 {
 	struct req *rq = p->rq;
-	json_t *c;
 
 	filter_column(p);
 	page_input(p, "as_of", "As of", "text", req_query(rq, "as_of"),
 	    "A period, such as 2005-03, 2005-Q1, 2004/05 or 2005; empty for the latest with figures",
 	    bad != NULL && strcmp(bad, "as_of") == 0 ? error : NULL, "10");
 	html_close(&p->h, "div");
-	filter_column(p);
-	c = pages_choices(rq, "units", "ref");
-	page_select(p, "unit", "Unit", c, req_query(rq, "unit"), "The whole organisation");
-	json_decref(c);
-	html_close(&p->h, "div");
+	unit_select(p);
 }
 
 void
 page_exceptions_form(struct page *p, const json_t *data, const char *error, const char *bad)
 {
-	json_t *c = pages_choices(p->rq, "committees", "ref");
+	json_t *c = pages_named(p->rq, "committees", NULL, "name");
 
 	(void)data;
 	filter_begin(p, "/exceptions");
@@ -236,23 +239,17 @@ page_exceptions_form(struct page *p, const json_t *data, const char *error, cons
 void
 page_scorecard_form(struct page *p, const json_t *data, const char *error, const char *bad)
 {
-	struct wm_err err = WM_ERR_INIT;
 	const char *plan = json_string_value(json_object_get(data, "plan"));
-	json_t *goals = NULL, *keys = json_array();
-
 	/* The goals of the plan the scorecard is about (all plans' when it failed). */
-	if (pages_list(p->rq, "goals", pages_where(plan ? "plan" : NULL, plan), &goals, &err) == 0)
-		for (size_t i = 0; i < json_array_size(goals); i++)
-			json_array_append_new(keys, json_string(pages_key(p->rq, "nodes",
-			    json_array_get(goals, i))));
+	json_t *goals = pages_named(p->rq, "goals", pages_where(plan ? "plan" : NULL, plan), "title");
+
 	filter_begin(p, "/scorecard");
 	period_and_unit(p, error, bad);
 	filter_column(p);
-	page_select(p, "goal", "Goal", keys, req_query(p->rq, "goal"), "Every goal");
+	page_select(p, "goal", "Goal", goals, req_query(p->rq, "goal"), "Every goal");
 	html_close(&p->h, "div");
 	filter_end(p);
 	json_decref(goals);
-	json_decref(keys);
 }
 
 /* Every report `waymark report` makes, as a page. */

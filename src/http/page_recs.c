@@ -47,6 +47,30 @@ rag_tag(struct rtable *t, const json_t *r)
 		rtable_tag(t, rag, strcmp(rag, "closed") == 0 ? "grey" : rag);
 }
 
+/* The distinct values of field over a kind's records, for a filter's choices. */
+static json_t *
+choices(struct req *rq, const char *kind, const char *field)
+{
+	struct wm_err err = WM_ERR_INIT;
+	json_t *rows = NULL, *out = json_array();
+
+	if (pages_list(rq, kind, NULL, &rows, &err) == 0) {
+		for (size_t i = 0; i < json_array_size(rows); i++) {
+			json_t *v = json_object_get(json_array_get(rows, i), field);
+			bool seen = false;
+
+			if (!json_is_string(v))
+				continue;
+			for (size_t j = 0; j < json_array_size(out) && !seen; j++)
+				seen = json_equal(json_array_get(out, j), v);
+			if (!seen)
+				json_array_append(out, v);
+		}
+	}
+	json_decref(rows);
+	return out;
+}
+
 static void
 filters(struct page *p)
 {
@@ -57,15 +81,15 @@ filters(struct page *p)
 	page_form_begin(p, "/recommendations", "get");
 	html_open(&p->h, "div", "class", "govuk-grid-row", NULL);
 	html_open(&p->h, "div", "class", "govuk-grid-column-one-third", NULL);
-	c = pages_choices(rq, "sources", "ref");
+	c = choices(rq, "sources", "ref");
 	page_select(p, "source", "Source", c, req_query(rq, "source"), "Any source");
 	json_decref(c);
-	c = pages_choices(rq, "posts", "ref");
+	c = choices(rq, "posts", "ref");
 	page_select(p, "lead", "Lead", c, req_query(rq, "lead"), "Any lead");
 	json_decref(c);
 	html_close(&p->h, "div");
 	html_open(&p->h, "div", "class", "govuk-grid-column-one-third", NULL);
-	c = pages_choices(rq, "grades", "label");
+	c = choices(rq, "grades", "label");
 	page_select(p, "grade", "Degree met", c, req_query(rq, "grade"), "Any grade");
 	json_decref(c);
 	c = json_pack("[s,s]", "yes", "no");

@@ -86,24 +86,18 @@ pages_where(const char *field, const char *value)
 }
 
 json_t *
-pages_choices(struct req *rq, const char *kind, const char *field)
+pages_named(struct req *rq, const char *kind, json_t *where, const char *label)
 {
 	struct wm_err err = WM_ERR_INIT;
 	json_t *rows = NULL, *out = json_array();
 
-	if (pages_list(rq, kind, NULL, &rows, &err) == 0) {
+	if (pages_list(rq, kind, where, &rows, &err) == 0)
 		for (size_t i = 0; i < json_array_size(rows); i++) {
-			json_t *v = json_object_get(json_array_get(rows, i), field);
-			bool seen = false;
+			const json_t *r = json_array_get(rows, i);
 
-			if (!json_is_string(v))
-				continue;
-			for (size_t j = 0; j < json_array_size(out) && !seen; j++)
-				seen = json_equal(json_array_get(out, j), v);
-			if (!seen)
-				json_array_append(out, v);
+			json_array_append_new(out, json_pack("[s,s]", pages_key(rq, kind, r),
+			    pages_text(rq, r, label)));
 		}
-	}
 	json_decref(rows);
 	return out;
 }

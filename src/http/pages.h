@@ -21,8 +21,8 @@ const char *pages_key(struct req *rq, const char *kind, const json_t *row);
 void pages_cell(struct req *rq, struct rtable *t, const json_t *row, const char *field);
 /* A cell for each of fields (NULL-terminated), in order. */
 void pages_cells(struct req *rq, struct rtable *t, const json_t *row, const char *const *fields);
-/* The distinct values of field over a kind's records (a new array), for a filter's choices. */
-json_t *pages_choices(struct req *rq, const char *kind, const char *field);
+/* [key, label field] of each record of kind with these filters (taken), for a select's choices. */
+json_t *pages_named(struct req *rq, const char *kind, json_t *where, const char *label);
 /* Is the recommendation overdue, by the register's rules? */
 bool pages_overdue(const json_t *rec);
 

@@ -120,7 +120,7 @@ test_expect_success '... for the unit asked for, and says so for an unknown one'
 test_expect_success '... with a form choosing the unit and how periods combine' '
 	page pat /pis/SC-01 >/dev/null &&
 	contains page.html "<form method=\"get\" action=\"/pis/SC-01\"" &&
-	contains page.html "<option value=\"fyear\">fyear</option>" &&
+	contains page.html "<option value=\"fyear\">Financial year</option>" &&
 	equals "$(page pat "/pis/SC-01?unit=Camden&by=quarter")" 200 &&
 	contains page.html "<title>2005-Q1: " && lacks page.html "<title>2005-03: " &&
 	contains page.html "<option value=\"quarter\" selected>" &&
@@ -131,8 +131,9 @@ test_expect_success 'the exception report has a form that filters by committee, 
 	page pat /exceptions >/dev/null &&
 	contains page.html "<form method=\"get\" action=\"/exceptions\"" &&
 	contains page.html "<select class=\"govuk-select\" id=\"committee\" name=\"committee\">" &&
-	contains page.html "<option value=\"SC-COMM\">SC-COMM</option>" &&
-	contains page.html "id=\"as_of\" name=\"as_of\"" && contains page.html "id=\"unit\"" &&
+	contains page.html "<option value=\"SC-COMM\">Safer Communities Strategic Committee</option>" &&
+	contains page.html "id=\"as_of\" name=\"as_of\"" &&
+	contains page.html "<option value=\"BarkingDagenham\">Barking and Dagenham</option>" &&
 	contains page.html "/pis/WF-01" && contains page.html "/pis/SC-01" &&
 	! grep -o "<form method=\"get\" action=\"/exceptions\".*</form>" page.html | grep -q csrf_token &&
 	equals "$(page pat "/exceptions?committee=SC-COMM")" 200 &&
@@ -161,7 +162,7 @@ test_expect_success 'a bad period or choice shows the report'"'"'s reason on the
 test_expect_success 'the scorecard chooses its period, unit and goal' '
 	page pat /scorecard >/dev/null &&
 	contains page.html "<form method=\"get\" action=\"/scorecard\"" &&
-	contains page.html "<option value=\"TTSC/G2\">TTSC/G2</option>" &&
+	contains page.html "<option value=\"TTSC/G2\">Securing the capital against terrorism</option>" &&
 	equals "$(page pat "/scorecard?unit=Camden")" 200 &&
 	contains page.html ">Camden</dd>" && contains page.html "<option value=\"Camden\" selected>" &&
 	equals "$(page pat "/scorecard?goal=TTSC/G2")" 200 &&
