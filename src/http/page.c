@@ -222,24 +222,6 @@ page_rdoc(struct page *p, const struct rdoc *d)
 	rdoc_write(d, RF_HTML_BODY, &p->rs->body, &err);
 }
 
-int
-page_report(struct page *p, const char *name, json_t *opts, struct wm_err *err)
-{
-	const struct report *r = report_find(name);
-	struct rdoc *d = NULL;
-	int rc;
-
-	if (r == NULL) {
-		json_decref(opts);
-		return WM_ENOTFOUND;
-	}
-	rc = http_run_report(p->rq, r, opts, &d, err);
-	if (rc == 0)
-		page_rdoc(p, d);
-	rdoc_free(d);
-	return rc;
-}
-
 /* The query parameter an error message names ("--as-of: ..." names as_of), or NULL. */
 static const char *
 named_param(const struct req *rq, const char *msg)

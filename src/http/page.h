@@ -42,13 +42,6 @@ void page_login_redirect(struct req *rq, struct resp *rs);
 /* Write a report's body (RF_HTML_BODY) into the page. */
 void page_rdoc(struct page *p, const struct rdoc *d);
 /*
- * Run the report called name with these options (taken) and write it:
- * 0 when it was shown, WM_ENOTFOUND (without a message) when there is no
- * such report, another error if it failed.
- */
-int page_report(struct page *p, const char *name, json_t *opts, struct wm_err *err);
-
-/*
  * A whole page that is the named report, run with the page's query
  * parameters as its options, below form (which may be NULL): a GET form
  * choosing those options. A report that fails shows its message: on the

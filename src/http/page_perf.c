@@ -276,17 +276,5 @@ page_reports(struct req *rq, struct resp *rs)
 void
 page_report_named(struct req *rq, struct resp *rs, const char *name)
 {
-	struct wm_err err = WM_ERR_INIT;
-	struct page p;
-	int rc;
-
-	page_begin(&p, rq, rs, arena_printf(rq->a, "%s - Waymark", name), "/reports");
-	rc = page_report(&p, name, page_query_options(rq), &err);
-	if (rc == WM_ENOTFOUND && err.msg[0] == '\0')
-		wm_error(&err, WM_ENOTFOUND, "there is no report called \"%s\"", name);
-	if (rc != 0) {
-		page_fail_err(rq, rs, &err);
-		return;
-	}
-	page_end(&p);
+	page_report_page(rq, rs, name, "/reports", name, NULL);
 }

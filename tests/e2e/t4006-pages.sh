@@ -255,6 +255,15 @@ test_expect_success 'the other pages show what the records hold' '
 	page pat /scorecard >/dev/null && contains page.html "SC-01" && contains page.html "Developing safer communities"
 '
 
+test_expect_success 'every report is a page, its options in the address' '
+	page pat /reports >/dev/null && contains page.html "href=\"/reports/trend\"" &&
+	equals "$(page pat "/reports/trend?pi=SC-02")" 200 &&
+	contains page.html "<title>trend - Waymark</title>" && contains page.html "<figcaption" &&
+	equals "$(page pat "/reports/trend")" 400 && contains page.html "needs --pi CODE" &&
+	equals "$(page pat "/reports/nothing")" 404 &&
+	contains page.html "there is no report called &quot;nothing&quot;"
+'
+
 test_expect_success 'unknown addresses and methods get pages that say so' '
 	equals "$(page pat /nowhere)" 404 && contains page.html "Page not found" &&
 	equals "$(form pat /framework x=1)" 405
