@@ -248,7 +248,9 @@ trend_multiples(const struct pview *v, size_t pi, const struct prun_trend *tr,
 
 		while (k >= 0 && k != v->unit)
 			k = v->pd.tree.units[k].parent;
-		if (v->is_parent[u] || k < 0 || (int)u == v->unit)
+		/* a unit that has never reported this indicator has no panel */
+		if (v->is_parent[u] || k < 0 || (int)u == v->unit ||
+		    tr->cells[(size_t)(tr->nperiods - 1) * n + u].expected == 0)
 			continue;
 		series_alloc(&ser[np], (size_t)tr->nperiods);
 		unit_series(v, pi, tr, (int)u, tg, nt, ser[np].values, ser[np].targets, ser[np].rags);

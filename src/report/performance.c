@@ -281,9 +281,12 @@ report_exceptions(struct wm_ctx *ctx, const struct exceptions_opts *o, struct rd
 	rdoc_para(*out, "%zu of %zu indicators need attention: %d red, %d getting worse, %d with "
 	    "figures missing, %d estimated. Everything else is on track or has no target to judge.",
 	    nitems, considered, by_reason[0], by_reason[1], by_reason[2], by_reason[3]);
-	t = rdoc_table(*out, NULL, WM_ARRAY_LEN(exc_headers), exc_headers);
-	pview_numeric(t);
-	rtable_numeric(t, 7);
+	t = NULL;
+	if (nitems > 0) {
+		t = rdoc_table(*out, NULL, WM_ARRAY_LEN(exc_headers), exc_headers);
+		pview_numeric(t);
+		rtable_numeric(t, 7);
+	}
 	list = json_array();
 	for (size_t k = 0; k < nitems; k++) {
 		const struct pd_pi *pi = &v.pd.pis[items[k].pi];

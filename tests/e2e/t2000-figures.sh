@@ -54,6 +54,12 @@ test_expect_success 'a missing borough and an estimate are exceptions even when 
 	equals "$(jq -r ".exceptions[] | select(.pi == \"BUR\") | .target * 3 | round" m.json)" 200
 '
 
+test_expect_success 'nothing to report says so, with no empty table' '
+	wm report exceptions --as-of 2004-04 --unit Barnet >b.txt &&
+	contains b.txt "Nothing is red, getting worse, missing or estimated." &&
+	lacks b.txt "Indicator"
+'
+
 test_expect_success 'the latest period with figures is the default' '
 	equals "$(wm report exceptions --format json | jq -r .as_of)" 2004-07
 '

@@ -88,6 +88,7 @@ test_expect_success 'the trend: a chart with its target line, and the boroughs s
 	if command -v xmllint >/dev/null; then xmllint --noout t.svg; fi &&
 	wm report trend --pi SC-02 --format html >t.html &&
 	contains t.html "in each unit of Metropolitan Police Service" &&
+	contains t.html "32 small charts" &&
 	equals "$(wm report trend --pi SC-02 --from 2004/05 --format json | jq -r ".points | length")" 12 &&
 	expect_exit 2 wm report trend 2>err && contains err "--pi"
 '
