@@ -213,6 +213,66 @@ perf_combine(const struct perf_pi *pi, const struct perf_cell *cells, size_t n)
 	return out;
 }
 
+void
+perf_convert(const struct perf_pi *pi, enum period_kind from, int first,
+    const struct perf_cell *cells, size_t nrows, size_t nunits, enum period_kind to,
+    int *out_first, size_t *nout, struct perf_cell **out)
+{
+	struct perf_cell *span;
+	int last_index;
+
+	*nout = 0;
+	*out = NULL;
+	*out_first = 0;
+	if (nrows == 0)
+		return;
+	{
+		struct period a = period_from_index(from, first);
+		struct period b = period_from_index(from, first + (int)nrows - 1);
+		struct period pa = period_of_day(to, period_first_day(&a));
+		struct period pb = period_of_day(to, period_last_day(&b));
+
+		*out_first = period_index(&pa);
+		last_index = period_index(&pb);
+	}
+	*nout = (size_t)(last_index - *out_first + 1);
+	*out = wm_calloc(*nout * nunits + 1, sizeof(**out));
+	span = wm_calloc(nrows + 1, sizeof(*span));
+	for (size_t r = 0; r < *nout; r++) {
+		struct period p = period_from_index(to, *out_first + (int)r);
+		struct period lo = period_of_day(from, period_first_day(&p));
+		struct period hi = period_of_day(from, period_last_day(&p));
+		long a = period_index(&lo) - first, b = period_index(&hi) - first;
+
+		if (a < 0)
+			a = 0;
+		if (b >= (long)nrows)
+			b = (long)nrows - 1;
+		for (size_t u = 0; u < nunits; u++) {
+			size_t n = 0;
+
+			for (long k = a; k <= b; k++)
+				span[n++] = cells[(size_t)k * nunits + u];
+			(*out)[r * nunits + u] = perf_combine(pi, span, n);
+		}
+	}
+	free(span);
+}
+
+struct perf_cell
+perf_rolling(const struct perf_pi *pi, const struct perf_cell *cells, size_t nunits, size_t row,
+    int u, size_t window)
+{
+	size_t start = row + 1 >= window ? row + 1 - window : 0, n = 0;
+	struct perf_cell *span = wm_calloc(window + 1, sizeof(*span)), out;
+
+	for (size_t r = start; r <= row; r++)
+		span[n++] = cells[r * nunits + (size_t)u];
+	out = perf_combine(pi, span, n);
+	free(span);
+	return out;
+}
+
 enum rag
 perf_rag(const struct perf_pi *pi, const struct perf_cell *basis, double target, double tolerance,
     double *off)

@@ -117,6 +117,24 @@ void perf_rollup(const struct perf_tree *t, const struct perf_pi *pi,
 /* Combine cells of consecutive periods (oldest first) into one by the indicator's rule. */
 struct perf_cell perf_combine(const struct perf_pi *pi, const struct perf_cell *cells, size_t n);
 
+/*
+ * Convert a run of rolled-up cells ([row][unit], nrows of kind `from`
+ * starting at period index `first`) to a longer kind `to` by the
+ * indicator's rule: each longer period combines the rows within it.
+ * *out ([row][unit], malloc'd) holds *nout rows from period index
+ * *out_first; a longer period only partly covered combines what is there.
+ */
+void perf_convert(const struct perf_pi *pi, enum period_kind from, int first,
+    const struct perf_cell *cells, size_t nrows, size_t nunits, enum period_kind to,
+    int *out_first, size_t *nout, struct perf_cell **out);
+
+/*
+ * The rolling window ending at row `row` for unit u: the last `window`
+ * rows (fewer at the start) combined by the rule; a year of months is 12.
+ */
+struct perf_cell perf_rolling(const struct perf_pi *pi, const struct perf_cell *cells,
+    size_t nunits, size_t row, int u, size_t window);
+
 enum rag perf_rag(const struct perf_pi *pi, const struct perf_cell *basis, double target,
     double tolerance, double *off);
 enum trend perf_trend(const struct perf_pi *pi, const struct perf_cell *now,

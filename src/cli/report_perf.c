@@ -62,8 +62,9 @@ report_consistency_cmd(struct cli *c, const struct args *a, struct rdoc **out, s
 int
 report_trend_cmd(struct cli *c, const struct args *a, struct rdoc **out, struct wm_err *err)
 {
-	static const char *const opts[] = { "pi", "unit", "from", "to", NULL };
-	struct trend_opts o = { opt(a, "pi"), opt(a, "unit"), opt(a, "from"), opt(a, "to") };
+	static const char *const opts[] = { "pi", "unit", "from", "to", "by", NULL };
+	struct trend_opts o = { opt(a, "pi"), opt(a, "unit"), opt(a, "from"), opt(a, "to"),
+		opt(a, "by") };
 	int rc;
 
 	if ((rc = report_options(a, opts, err)) != 0)

@@ -280,11 +280,44 @@ trend_multiples(const struct pview *v, size_t pi, const struct prun_trend *tr,
 	free(vals);
 }
 
+/* Figures held monthly shown by quarter or year: each combined by the indicator's rule. */
+static int
+trend_by(const struct pd_pi *pi, const char *by, struct prun_trend *tr, struct wm_err *err)
+{
+	static const struct { const char *name; enum period_kind kind; } kinds[] = {
+		{ "month", PERIOD_MONTH }, { "quarter", PERIOD_QUARTER }, { "fyear", PERIOD_FYEAR },
+		{ "year", PERIOD_YEAR },
+	};
+	struct perf_cell *cells;
+	size_t i, n;
+	int first;
+
+	for (i = 0; i < WM_ARRAY_LEN(kinds) && strcmp(by, kinds[i].name) != 0; i++)
+		;
+	if (i == WM_ARRAY_LEN(kinds))
+		return wm_error(err, WM_EUSAGE, "--by: \"%s\" is not one of month, quarter, fyear, "
+		    "year", by);
+	if (kinds[i].kind == tr->kind || tr->nperiods == 0)
+		return 0;
+	if (!period_kind_shorter(tr->kind, kinds[i].kind))
+		return wm_error(err, WM_EUSAGE, "--by %s: the figures are held by %s, which cannot be "
+		    "split into shorter periods", by, kinds[tr->kind].name);
+	perf_convert(&pi->rules, tr->kind, tr->first, tr->cells, (size_t)tr->nperiods, tr->nunits,
+	    kinds[i].kind, &first, &n, &cells);
+	free(tr->cells);
+	tr->cells = cells;
+	tr->kind = kinds[i].kind;
+	tr->first = first;
+	tr->nperiods = (int)n;
+	return 0;
+}
+
 int
 report_trend(struct wm_ctx *ctx, const struct trend_opts *o, struct rdoc **out,
     struct wm_err *err)
 {
-	static const char *const headers[] = { "Period", "Value", "Target", "Status" };
+	static const char *const headers[] = { "Period", "Value", "Rolling year", "Target",
+		"Status" };
 	struct period from, to;
 	struct prun_trend tr = { 0 };
 	struct trend_series s = { 0 };
@@ -317,7 +350,7 @@ report_trend(struct wm_ctx *ctx, const struct trend_opts *o, struct rdoc **out,
 	    perfdata_main_unit(ctx, &v.pd, &v.unit, err))) != 0 ||
 	    (rc = perfdata_targets(ctx, &v.pd, NULL, 0, &tg, &nt, err)) != 0 ||
 	    (rc = prun_trend(ctx, &v.pd, pi, o->from ? &from : NULL, o->to ? &to : NULL, &tr,
-	    err)) != 0)
+	    err)) != 0 || (o->by != NULL && (rc = trend_by(&v.pd.pis[pi], o->by, &tr, err)) != 0))
 		goto out;
 	*out = rdoc_new(v.pd.pis[pi].title);
 	rdoc_meta(*out, "Indicator", v.pd.pis[pi].code);
@@ -350,22 +383,30 @@ report_trend(struct wm_ctx *ctx, const struct trend_opts *o, struct rdoc **out,
 		rdoc_figure(*out, buf_str(&svg), title);
 		rdoc_add_rendition(*out, "svg", "image/svg+xml", buf_str(&svg));
 		t = rdoc_table(*out, "The figures", WM_ARRAY_LEN(headers), headers);
-		rtable_numeric(t, 1);
-		rtable_numeric(t, 2);
+		for (size_t c = 1; c <= 3; c++)
+			rtable_numeric(t, c);
 		for (int r = tr.nperiods; r-- > 0;) {
-			char a[48], b[48];
+			size_t per_year = (size_t)period_per_year(tr.kind);
+			/* a rolling year needs a year of periods behind it */
+			struct perf_cell y = (size_t)r + 1 >= per_year && per_year > 1 ?
+			    perf_rolling(&v.pd.pis[pi].rules, tr.cells, tr.nunits, (size_t)r, v.unit,
+			    per_year) : (struct perf_cell){ 0 };
+			char a[48], b[48], c[48];
 
 			prun_format(&v.pd.pis[pi], s.values[r], a, sizeof(a));
-			prun_format(&v.pd.pis[pi], s.targets[r], b, sizeof(b));
+			prun_format(&v.pd.pis[pi], y.has ? y.value : NAN, b, sizeof(b));
+			prun_format(&v.pd.pis[pi], s.targets[r], c, sizeof(c));
 			rtable_cell(t, labels[r]);
 			rtable_cell(t, a);
 			rtable_cell(t, b);
+			rtable_cell(t, c);
 			rtable_tag(t, rag_name(s.rags[r]), pview_rag_tag(s.rags[r]));
 			rtable_end_row(t);
-			json_array_insert_new(points, 0, json_pack("{s:s, s:o, s:o, s:s}", "period",
+			json_array_insert_new(points, 0, json_pack("{s:s, s:o, s:o, s:o, s:s}", "period",
 			    labels[r], "value", isfinite(s.values[r]) ? json_real(s.values[r]) :
-			    json_null(), "target", isfinite(s.targets[r]) ? json_real(s.targets[r]) :
-			    json_null(), "status", rag_name(s.rags[r])));
+			    json_null(), "rolling_year", y.has ? json_real(y.value) : json_null(),
+			    "target", isfinite(s.targets[r]) ? json_real(s.targets[r]) : json_null(),
+			    "status", rag_name(s.rags[r])));
 		}
 		trend_multiples(&v, pi, &tr, tg, nt, labels, *out);
 	}

@@ -38,6 +38,38 @@ card_row(const struct pview *v, size_t i, struct rtable *t, json_t *list)
 	json_array_append_new(list, pview_pi_json(v, i));
 }
 
+/*
+ * A goal's indicator watched through a basket of aim indicators: the
+ * members' status, in a sentence and as "basket" in the indicator's JSON.
+ */
+static void
+card_basket(const struct pview *v, size_t i, json_t *jpi, struct rdoc *d)
+{
+	char text[600];
+	size_t len = 0;
+	json_t *list = json_array();
+
+	for (size_t b = 0; b < v->plans.nbaskets; b++) {
+		const struct pd_basket *bk = &v->plans.baskets[b];
+		enum rag r;
+
+		if (bk->pi != i)
+			continue;
+		r = v->run.pis[bk->member].eval ? pview_eval(v, bk->member)->rag : RAG_NO_DATA;
+		if (len < sizeof(text))
+			len += (size_t)snprintf(text + len, sizeof(text) - len, "%s%s %s",
+			    len ? ", " : "", v->pd.pis[bk->member].code, rag_name(r));
+		json_array_append_new(list, json_pack("{s:s, s:f, s:s}", "pi",
+		    v->pd.pis[bk->member].code, "weight", bk->weight, "status", rag_name(r)));
+	}
+	if (json_array_size(list) > 0) {
+		rdoc_para(d, "%s is watched through its basket: %s.", v->pd.pis[i].code, text);
+		json_object_set_new(jpi, "basket", list);
+	} else {
+		json_decref(list);
+	}
+}
+
 /* Indicators measuring node n, in code order. */
 static void
 card_node_pis(const struct pview *v, size_t n, struct rtable *t, json_t *list, int *counts)
@@ -179,6 +211,13 @@ report_performance(struct wm_ctx *ctx, const struct performance_opts *o, struct 
 			json_array_append_new(aims, ja);
 		}
 		counts_para(*out, counts);
+		for (size_t k = 0; k < json_array_size(pis); k++) {
+			size_t i;
+
+			if (perfdata_pi(ctx, &v.pd, json_string_value(json_object_get(json_array_get(pis,
+			    k), "pi")), &i, err) == 0)
+				card_basket(&v, i, json_array_get(pis, k), *out);
+		}
 		json_object_set_new(jg, "pis", pis);
 		json_object_set_new(jg, "aims", aims);
 		counts_json(jg, counts);

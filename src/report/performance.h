@@ -39,9 +39,13 @@ struct trend_opts {
 	const char *pi;		/* required */
 	const char *unit;	/* NULL: the corporate unit */
 	const char *from, *to;	/* periods; NULL: all held */
+	const char *by;		/* "quarter", "fyear", "year": combine into these; NULL: as held */
 };
 
-/* One indicator over time: its trend chart, and the boroughs side by side. */
+/*
+ * One indicator over time: its trend chart, the figures with a rolling
+ * year beside them, and the units below side by side.
+ */
 int report_trend(struct wm_ctx *ctx, const struct trend_opts *o, struct rdoc **out,
     struct wm_err *err);
 

@@ -13,9 +13,11 @@ test_expect_success 'the scorecard runs goal, aim, indicator for the latest peri
 	equals "$(jq -r ".plan" p.json)" TTSC &&
 	equals "$(jq -r "[.goals[].node] | join(\" \")" p.json)" "TTSC/G1 TTSC/G2 TTSC/G3 TTSC/G4 TTSC/G5" &&
 	equals "$(jq -r ".goals[0].pis[0].pi" p.json)" SC-00 &&
+	equals "$(jq -r "[.goals[0].pis[0].basket[].pi] | join(\" \")" p.json)" "SC-01 SC-02 SC-03 SC-04" &&
 	equals "$(jq -r "[.goals[0].aims[0].pis[].pi] | join(\" \")" p.json)" "SC-01 SC-03 SC-04" &&
 	wm report performance >p.txt &&
 	contains p.txt "no indicator" &&
+	contains p.txt "SC-00 is watched through its basket: SC-01" &&
 	contains p.txt "(2004/05 to date)"
 '
 
@@ -88,6 +90,17 @@ test_expect_success 'the trend: a chart with its target line, and the boroughs s
 	contains t.html "in each unit of Metropolitan Police Service" &&
 	equals "$(wm report trend --pi SC-02 --from 2004/05 --format json | jq -r ".points | length")" 12 &&
 	expect_exit 2 wm report trend 2>err && contains err "--pi"
+'
+
+test_expect_success 'the trend by financial year, and a rolling year beside each month' '
+	wm report trend --pi SC-04 --by fyear --format json >y.json &&
+	equals "$(jq -r "[.points[].period] | join(\" \")" y.json)" "2002/03 2003/04 2004/05" &&
+	equals "$(jq -r ".points[2].target" y.json)" 46862 &&
+	wm report trend --pi SC-04 --format json >m.json &&
+	equals "$(jq -r "[.points[24:36][].value] | add" m.json)" "$(jq -r ".points[2].value" y.json)" &&
+	equals "$(jq -r ".points[35].rolling_year" m.json)" "$(jq -r ".points[2].value" y.json)" &&
+	equals "$(jq -r ".points[10].rolling_year" m.json)" null &&
+	expect_exit 2 wm report trend --pi SC-05 --by month 2>err && contains err "cannot be split"
 '
 
 test_expect_success 'every format; options a report does not take are refused' '

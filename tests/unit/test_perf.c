@@ -270,6 +270,44 @@ test_direction_of_travel_and_worsening_runs(void **state)
 }
 
 static void
+test_months_convert_to_quarters_and_years_by_the_rule(void **state)
+{
+	/* one unit; months 2004-02 .. 2004-07: sums by quarter, a ratio by its counts */
+	struct perf_cell m[6];
+	struct perf_cell *q = NULL;
+	struct period feb;
+	size_t n;
+	int first;
+
+	(void)state;
+	for (int i = 0; i < 6; i++)
+		m[i] = (struct perf_cell){ true, 10.0 * (i + 1), i + 1.0, 10, 1, 1, 0, 0, false };
+	m[3].has = false;	/* May missing */
+	assert_int_equal(period_parse("2004-02", &feb), 0);
+	perf_convert(&sum_pi, PERIOD_MONTH, period_index(&feb), m, 6, 1, PERIOD_QUARTER, &first, &n,
+	    &q);
+	assert_int_equal(n, 3);	/* Q1 (part), Q2 (May missing), Q3 (July only) */
+	assert_near(q[0].value, 10 + 20, 1e-9);
+	assert_near(q[1].value, 30 + 50, 1e-9);
+	assert_near(q[2].value, 60, 1e-9);
+	free(q);
+	perf_convert(&ratio_pi, PERIOD_MONTH, period_index(&feb), m, 6, 1, PERIOD_FYEAR, &first, &n,
+	    &q);
+	assert_int_equal(n, 2);	/* 2003/04 (Feb, Mar) and 2004/05 (Apr..Jul) */
+	assert_near(q[0].value, (1.0 + 2) / 20 * 100, 1e-9);
+	assert_near(q[1].value, (3.0 + 5 + 6) / 30 * 100, 1e-9);
+	free(q);
+	/* a rolling window of 3 ending in July: June and July only have figures */
+	{
+		struct perf_cell y = perf_rolling(&sum_pi, m, 1, 5, 0, 3);
+
+		assert_near(y.value, 50 + 60, 1e-9);
+		y = perf_rolling(&sum_pi, m, 1, 1, 0, 3);	/* fewer at the start */
+		assert_near(y.value, 30, 1e-9);
+	}
+}
+
+static void
 test_exceptions_red_first_furthest_off_first(void **state)
 {
 	struct exc_item it[4] = { 0 };
@@ -356,6 +394,7 @@ main(void)
 		cmocka_unit_test(test_no_data_no_target_and_no_polarity_are_never_green),
 		cmocka_unit_test(test_a_year_target_is_judged_pro_rata_to_date),
 		cmocka_unit_test(test_direction_of_travel_and_worsening_runs),
+		cmocka_unit_test(test_months_convert_to_quarters_and_years_by_the_rule),
 		cmocka_unit_test(test_exceptions_red_first_furthest_off_first),
 		cmocka_unit_test(test_child_targets_that_do_not_add_up),
 		cmocka_unit_test(test_things_linked_to_nothing),
