@@ -17,9 +17,10 @@
  * latest), both polarities and now and then none, percent and absolute
  * tolerances. Every figure comes from a pseudo-random generator seeded by
  * the indicator and unit alone, so the files are byte for byte the same on
- * every run and machine. Some series miss their targets (red), some get
- * worse over the last months, some lack the latest months (rows absent, or
- * flagged not_available) and some latest figures are estimates.
+ * every run and machine (no libm function but round() touches a figure).
+ * Some series miss their targets (red), some get worse over the last
+ * months, some lack the latest months (rows absent, or flagged
+ * not_available) and some latest figures are estimates.
  *
  * This is a tool for bench/run, not part of Waymark: it prints its own
  * errors and exits.
@@ -196,7 +197,10 @@ month_text(int m, char *out, size_t len)
 static double
 figure(const struct pi *p, const struct series *sr, int m, uint64_t *s)
 {
-	double season = 1 + 0.05 * sin(m * 2 * M_PI / 12);
+	/* a seasonal swing of 5%, a table rather than sin() so no libm differs */
+	static const double swing[12] = { 0, .025, .0433, .05, .0433, .025, 0, -.025, -.0433,
+		-.05, -.0433, -.025 };
+	double season = 1 + swing[m % 12];
 	double v = sr->level * (1 + sr->drift * m) * season * (1 + sr->noise * (unif(s) - 0.5));
 	double worse = strcmp(p->polarity, "higher") == 0 ? -1 : 1;
 
