@@ -171,6 +171,14 @@ prun_trend_release(struct prun_trend *t)
 	memset(t, 0, sizeof(*t));
 }
 
+static int
+target_cmp(const void *a, const void *b)
+{
+	const struct pd_target *x = a, *y = b;
+
+	return (x->pi > y->pi) - (x->pi < y->pi);
+}
+
 /* The periods whose targets could apply at as_of, for any kind of figures. */
 static size_t
 target_periods(const struct period *as_of, char texts[][PERIOD_LEN], size_t max)
@@ -211,9 +219,17 @@ prun_run(struct wm_ctx *ctx, const struct perfdata *pd, const struct period *as_
 		ptrs[i] = texts[i];
 	if ((rc = perfdata_targets(ctx, pd, ptrs, np, &targets, &nt, err)) != 0)
 		return rc;
-	for (size_t i = 0; i < pd->npis && rc == 0; i++)
+	/* by indicator, so each sees only its own: a scan of all of them per unit was quadratic */
+	qsort(targets, nt, sizeof(*targets), target_cmp);
+	for (size_t i = 0, lo = 0, hi = 0; i < pd->npis && rc == 0; i++) {
+		for (lo = hi; lo < nt && targets[lo].pi < i; lo++)
+			;
+		for (hi = lo; hi < nt && targets[hi].pi == i; hi++)
+			;
 		if (mask == NULL || mask[i])
-			rc = pi_run(ctx, pd, i, as_of, history, targets, nt, &out->pis[i], err);
+			rc = pi_run(ctx, pd, i, as_of, history, targets + lo, hi - lo, &out->pis[i],
+			    err);
+	}
 	if (rc != 0)
 		prun_release(out);
 	return rc;
