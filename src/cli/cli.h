@@ -57,6 +57,8 @@ int cmd_import(struct cli *c, int argc, char **argv, struct wm_err *err);
 int cmd_report(struct cli *c, int argc, char **argv, struct wm_err *err);
 int cmd_audit(struct cli *c, int argc, char **argv, struct wm_err *err);
 int cmd_verify(struct cli *c, int argc, char **argv, struct wm_err *err);
+int cmd_backup(struct cli *c, int argc, char **argv, struct wm_err *err);
+int cmd_restore(struct cli *c, int argc, char **argv, struct wm_err *err);
 int cmd_help(struct cli *c, int argc, char **argv, struct wm_err *err);
 int cmd_version(struct cli *c, int argc, char **argv, struct wm_err *err);
 
