@@ -83,11 +83,16 @@ const struct command commands[] = {
 	  "Lists changes, newest first (50 unless --limit says otherwise). --json shows\n"
 	  "each record before and after the change.\n" },
 	{ "verify", cmd_verify, CMD_DB, "check that the audit log has not been altered",
-	  "waymark verify",
+	  "waymark verify [--against BACKUP]",
 	  "Checks the database's own structures (SQLite's integrity check), then the\n"
 	  "audit log: each entry carries a hash of the one before, and this checks the\n"
 	  "chain from the first entry to the last and names the first entry that breaks\n"
-	  "it (altered, removed, reordered or forged). Exit status 1 if anything is wrong.\n" },
+	  "it (altered, removed, reordered or forged). Exit status 1 if anything is wrong.\n\n"
+	  "The hashes are not secret, so someone who can write the database file and\n"
+	  "knows how they are made could rewrite the history and every hash after it.\n"
+	  "--against BACKUP catches that: an older backup (waymark backup) kept out of\n"
+	  "their reach anchors the log, which must still hold every entry of the\n"
+	  "backup's, unchanged.\n" },
 	{ "backup", cmd_backup, CMD_DB, "copy the database to a new file while others work",
 	  "waymark backup FILE",
 	  "Copies the whole database, as it stands at one moment, to FILE, while\n"

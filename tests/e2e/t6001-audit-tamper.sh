@@ -3,7 +3,9 @@
 # before, and `waymark verify` names the first entry that breaks the chain,
 # whether an entry was edited, removed, reordered or forged onto the end.
 # Each case tampers with its own copy of the database through the sqlite3
-# shell, as someone with the file but not the program would.
+# shell, as someone with the file but not the program would. Someone who
+# also remakes every hash after their edit is caught by verify --against
+# an older backup.
 . "$(dirname "$0")/lib.sh"
 
 wm init >/dev/null
@@ -94,8 +96,66 @@ test_expect_success 'a tampered copy is refused by restore, and says why' '
 	contains err "not restored: audit entry 3 has been altered"
 '
 
+# rechain DB FROM: recompute the hash of entry FROM and every entry after
+# it, as someone who knows how the chain is made (BLAKE2b-256 over the
+# previous hash and the fields, each followed by 0x1F) would.
+rechain() {
+	sep=$(printf "\036")
+	last=$(sqlite3 "$1" "SELECT MAX(id) FROM audit")
+	prev=$(sqlite3 "$1" "SELECT COALESCE(MAX(hash), printf('%064d', 0)) FROM audit
+	    WHERE id = $(($2 - 1))")
+	i=$2
+	while [ "$i" -le "$last" ]; do
+		sqlite3 -separator "$sep" "$1" "SELECT at, actor, action, kind, ref,
+		    COALESCE(before, ''), COALESCE(after, '') FROM audit WHERE id = $i" |
+		{
+			IFS=$sep read -r at actor action kind ref before after
+			printf "%s\037%s\037%s\037%s\037%s\037%s\037%s\037%s\037" "$prev" "$at" \
+			    "$actor" "$action" "$kind" "$ref" "$before" "$after" | b2sum -l 256 | cut -c1-64
+		} >hash.txt
+		hash=$(cat hash.txt)
+		sqlite3 "$1" "UPDATE audit SET prev_hash = '$prev', hash = '$hash' WHERE id = $i"
+		prev=$hash
+		i=$((i + 1))
+	done
+}
+
+test_expect_success 'the chain is made as documented (a forger can make it too)' '
+	tamper same "SELECT 1" >/dev/null &&
+	before=$(sqlite3 same.db "SELECT group_concat(hash) FROM audit") &&
+	rechain same.db 1 &&
+	equals "$(sqlite3 same.db "SELECT group_concat(hash) FROM audit")" "$before"
+'
+
+test_expect_success 'a history rewritten with every hash made again passes verify alone' '
+	wm backup anchor.db >/dev/null &&
+	tamper rewritten "UPDATE audit SET actor = '\''cli:someone-else'\'' WHERE id = 3" &&
+	rechain rewritten.db 3 &&
+	wm --db rewritten.db verify >out &&
+	contains out "audit log intact: 7 entries"
+'
+
+test_expect_success 'but not against a backup taken before it: the rewritten entry is named' '
+	expect_exit 1 wm --db rewritten.db verify --against anchor.db 2>err &&
+	contains err "audit entry 7 is not the one anchor.db holds" &&
+	contains err "rewritten"
+'
+
+test_expect_success 'entries removed from the end are found against a backup' '
+	tamper truncated "DELETE FROM audit WHERE id >= 6" &&
+	wm --db truncated.db verify >/dev/null &&
+	expect_exit 1 wm --db truncated.db verify --against anchor.db 2>err &&
+	contains err "stops before entry 7"
+'
+
+test_expect_success 'a log that only grew since the backup passes against it' '
+	wm add unit --ref Barnet --name Barnet --kind ocu --parent TP >/dev/null &&
+	wm verify --against anchor.db >out &&
+	contains out "audit log holds all 7 entries of anchor.db, unchanged"
+'
+
 test_expect_success 'the database itself is still intact after all that' '
-	wm verify >out && contains out "audit log intact: 7 entries"
+	wm verify >out && contains out "audit log intact: 8 entries"
 '
 
 test_done
