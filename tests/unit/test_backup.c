@@ -35,6 +35,18 @@ files_remove(struct files *f)
 	rmdir(f->dir);
 }
 
+/* Write text, times over, into the file f->other. */
+static void
+write_other(const struct files *f, const char *text, int times)
+{
+	FILE *o = fopen(f->other, "w");
+
+	assert_non_null(o);
+	for (int i = 0; i < times; i++)
+		fputs(text, o);
+	assert_int_equal(fclose(o), 0);
+}
+
 /* How many rows t has in the database at path (-1 if it cannot be read). */
 static int64_t
 rows(const char *path)
@@ -91,15 +103,11 @@ test_a_backup_never_replaces_a_file(void **state)
 	struct wm_err err = WM_ERR_INIT;
 	struct files f;
 	struct store *st;
-	FILE *o;
 
 	(void)state;
 	files_make(&f);
 	st = live_with_rows(f.db, 1);
-	o = fopen(f.other, "w");
-	assert_non_null(o);
-	fputs("keep me", o);
-	fclose(o);
+	write_other(&f, "keep me", 1);
 	assert_int_equal(store_backup(st, f.other, &err), WM_EEXIST);
 	assert_non_null(strstr(err.msg, "exists already"));
 	assert_int_equal(rows(f.other), -1);
@@ -166,16 +174,11 @@ test_restore_refuses_a_file_that_is_not_a_database(void **state)
 	struct wm_err err = WM_ERR_INIT;
 	struct files f;
 	struct store *st;
-	FILE *o;
 
 	(void)state;
 	files_make(&f);
 	st = live_with_rows(f.db, 2);
-	o = fopen(f.other, "w");
-	assert_non_null(o);
-	for (int i = 0; i < 200; i++)
-		fputs("this is not a database, whatever its name says\n", o);
-	fclose(o);
+	write_other(&f, "this is not a database, whatever its name says\n", 200);
 	assert_int_not_equal(store_restore(st, f.other, &err), 0);
 	assert_true(err.msg[0] != '\0');
 	assert_int_equal(rows(f.db), 2);
