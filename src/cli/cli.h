@@ -61,6 +61,8 @@ int cmd_audit(struct cli *c, int argc, char **argv, struct wm_err *err);
 int cmd_verify(struct cli *c, int argc, char **argv, struct wm_err *err);
 int cmd_serve(struct cli *c, int argc, char **argv, struct wm_err *err);
 int cmd_user(struct cli *c, int argc, char **argv, struct wm_err *err);
+int cmd_backup(struct cli *c, int argc, char **argv, struct wm_err *err);
+int cmd_restore(struct cli *c, int argc, char **argv, struct wm_err *err);
 int cmd_help(struct cli *c, int argc, char **argv, struct wm_err *err);
 int cmd_version(struct cli *c, int argc, char **argv, struct wm_err *err);
 

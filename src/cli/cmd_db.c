@@ -287,18 +287,73 @@ cmd_audit(struct cli *c, int argc, char **argv, struct wm_err *err)
 	return rc;
 }
 
+/*
+ * Does the log hold the whole of the log of the backup at path? Its last
+ * entry's hash at the same id is enough: each hash covers all before it.
+ */
+static int
+verify_against(struct cli *c, const char *path, struct wm_err *err)
+{
+	char theirs[AUDIT_HASH_LEN], ours[AUDIT_HASH_LEN];
+	struct wm_ctx other = { 0 };
+	struct store *st = NULL;
+	int64_t id, n;
+	bool found;
+	int rc;
+
+	if ((rc = store_open(&st, path, STORE_READONLY, err)) != 0)
+		return rc;
+	other.st = st;
+	if ((rc = migrate_check(st, err)) != 0 || (rc = audit_verify(&other, &n, err)) != 0 ||
+	    (rc = audit_head(&other, &id, theirs, err)) != 0) {
+		wm_error_prefix(err, "the backup to compare with: ");
+		goto out;
+	}
+	if ((rc = audit_hash_of(&c->ctx, id, ours, &found, err)) != 0)
+		goto out;
+	if (id > 0 && !found)
+		rc = wm_error(err, WM_EINVAL, "the audit log stops before entry %lld, which %s holds: "
+		    "entries were removed from the end", (long long)id, path);
+	else if (id > 0 && strcmp(ours, theirs) != 0)
+		rc = wm_error(err, WM_EINVAL, "audit entry %lld is not the one %s holds: the history "
+		    "up to it has been rewritten since that backup", (long long)id, path);
+	else
+		fprintf(c->out, "audit log holds all %lld entries of %s, unchanged\n", (long long)id,
+		    path);
+out:
+	store_close(st);
+	return rc;
+}
+
 int
 cmd_verify(struct cli *c, int argc, char **argv, struct wm_err *err)
 {
+	static const struct optdef defs[] = { { "against", true }, { NULL, false } };
+	struct wm_err why = WM_ERR_INIT;
 	struct args a;
 	int64_t n;
 	int rc;
 
-	if ((rc = args_parse(&a, argc, argv, no_opts, false, err)) != 0)
+	if ((rc = args_parse(&a, argc, argv, defs, false, err)) != 0)
 		return rc;
+	if (a.npos > 0)
+		return wm_error(err, WM_EUSAGE, "verify takes no arguments; the database is --db PATH");
+	/* An engine that cannot check itself here is said to, and the audit log still is. */
+	rc = store_check(c->st, &why);
+	if (rc != 0 && rc != WM_EUSAGE) {
+		*err = why;
+		return rc;
+	}
+	if (rc == 0)
+		fprintf(c->out, "database structure intact (%s integrity check)\n",
+		    store_engine_name(c->st));
+	else
+		fprintf(c->out, "database structure not checked: %s\n", why.msg);
 	if ((rc = audit_verify(&c->ctx, &n, err)) != 0)
 		return rc;
 	fprintf(c->out, "audit log intact: %lld entries, each chained to the one before\n",
 	    (long long)n);
+	if (args_has(&a, "against"))
+		return verify_against(c, args_get(&a, "against"), err);
 	return 0;
 }

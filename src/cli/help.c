@@ -113,9 +113,30 @@ const struct command commands[] = {
 	  "Lists changes, newest first (50 unless --limit says otherwise). --json shows\n"
 	  "each record before and after the change.\n" },
 	{ "verify", cmd_verify, CMD_DB, "check that the audit log has not been altered",
-	  "waymark verify",
-	  "Each audit entry carries a hash of the one before; this checks the chain\n"
-	  "from the first entry to the last and names the first entry that breaks it.\n" },
+	  "waymark verify [--against BACKUP]",
+	  "Checks the database's own structures (SQLite's integrity check), then the\n"
+	  "audit log: each entry carries a hash of the one before, and this checks the\n"
+	  "chain from the first entry to the last and names the first entry that breaks\n"
+	  "it (altered, removed, reordered or forged). Exit status 1 if anything is wrong.\n\n"
+	  "The hashes are not secret, so someone who can write the database file and\n"
+	  "knows how they are made could rewrite the history and every hash after it.\n"
+	  "--against BACKUP catches that: an older backup (waymark backup) kept out of\n"
+	  "their reach anchors the log, which must still hold every entry of the\n"
+	  "backup's, unchanged.\n" },
+	{ "backup", cmd_backup, CMD_DB, "copy the database to a new file while others work",
+	  "waymark backup FILE",
+	  "Copies the whole database, as it stands at one moment, to FILE, while\n"
+	  "others go on reading and writing it (SQLite's online backup). The copy is\n"
+	  "one self-contained SQLite file, checked before it is given its name; FILE\n"
+	  "must not exist. A PostgreSQL database is backed up with pg_dump instead.\n" },
+	{ "restore", cmd_restore, CMD_DB_CREATE, "replace the database with a backup",
+	  "waymark restore [--force] FILE",
+	  "Replaces the whole database with the backup in FILE, in one step: anyone\n"
+	  "reading it sees all of the old or all of the backup. The backup is checked\n"
+	  "first: it must be an undamaged Waymark database, no newer than this waymark,\n"
+	  "whose audit log is intact. A database that already holds a history is\n"
+	  "replaced only with --force. A backup with an older schema is restored as it\n"
+	  "is: run `waymark init` afterwards to upgrade it.\n" },
 	{ "serve", cmd_serve, CMD_DB, "run the web application and its JSON API",
 	  "waymark serve [--listen ADDRESS:PORT] [--public] [--threads N] [--trusted-proxy ADDRESS]\n"
 	  "              [--max-body BYTES] [--timeout SECONDS]",

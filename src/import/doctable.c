@@ -421,10 +421,11 @@ set_priority(struct scan *s, json_t *rec, const char *cell, size_t line)
 static int
 ref_number(const char *ref)
 {
-	int v = 0;
+	int v = 0, digits = 0;
 
+	/* the first nine digits order any real reference; more would overflow */
 	for (; *ref != '\0'; ref++)
-		if (isdigit((unsigned char)*ref))
+		if (isdigit((unsigned char)*ref) && digits++ < 9)
 			v = v * 10 + (*ref - '0');
 	return v;
 }

@@ -310,7 +310,9 @@ txt_clean(struct arena *a, const char *in, size_t len, struct txt_marks *marks)
 			continue;
 		}
 		if (in_sup && cp >= '0' && cp <= '9') {
-			sup_num = sup_num * 10 + (int)(cp - '0');
+			/* no footnote runs to ten digits: stop before int overflows */
+			if (sup_digits < 9)
+				sup_num = sup_num * 10 + (int)(cp - '0');
 			sup_digits++;
 			continue;
 		}

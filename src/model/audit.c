@@ -17,6 +17,7 @@
 #include "store/store.h"
 
 #define HASH_HEX (crypto_generichash_BYTES * 2 + 1)
+_Static_assert(HASH_HEX == AUDIT_HASH_LEN, "audit.h states the hash length");
 static const char genesis[] =
     "0000000000000000000000000000000000000000000000000000000000000000";
 
@@ -45,21 +46,6 @@ static char *
 dump(const json_t *j)
 {
 	return j != NULL ? json_dumps(j, JSON_COMPACT | JSON_ENSURE_ASCII) : NULL;
-}
-
-static int
-last_hash(struct wm_ctx *ctx, char *out, struct wm_err *err)
-{
-	struct stmt *s;
-	int rc;
-
-	if ((rc = store_prepare(ctx->st, "SELECT hash FROM audit ORDER BY id DESC LIMIT 1", &s,
-	    err)) != 0)
-		return rc;
-	rc = stmt_step(s, err);
-	snprintf(out, HASH_HEX, "%s", rc == STORE_ROW ? stmt_text(s, 0) : genesis);
-	stmt_reset(s);
-	return rc < 0 ? rc : 0;
 }
 
 static int
@@ -94,10 +80,11 @@ audit_record(struct wm_ctx *ctx, const char *action, const char *kind, const cha
 	char at[TIMESTAMP_LEN], prev[HASH_HEX], hash[HASH_HEX];
 	char *b = dump(before), *a = dump(after);
 	const char *actor = ctx->actor != NULL ? ctx->actor : "unknown";
+	int64_t last;
 	int rc;
 
 	timestamp_format(ctx->now, at);
-	if ((rc = last_hash(ctx, prev, err)) == 0) {
+	if ((rc = audit_head(ctx, &last, prev, err)) == 0) {
 		entry_hash(prev, at, actor, action, kind, key, b, a, hash);
 		rc = insert(ctx, at, actor, action, kind, key, b, a, prev, hash, err);
 	}
@@ -296,5 +283,43 @@ audit_verify(struct wm_ctx *ctx, int64_t *checked, struct wm_err *err)
 		snprintf(prev, sizeof(prev), "%s", hash);
 		(*checked)++;
 	}
+	return rc < 0 ? rc : 0;
+}
+
+int
+audit_hash_of(struct wm_ctx *ctx, int64_t id, char *hash, bool *found, struct wm_err *err)
+{
+	struct stmt *s;
+	int rc;
+
+	*found = false;
+	hash[0] = '\0';
+	if ((rc = store_prepare(ctx->st, "SELECT hash FROM audit WHERE id = ?", &s, err)) != 0)
+		return rc;
+	stmt_bind_int(s, 1, id);
+	if ((rc = stmt_step(s, err)) == STORE_ROW) {
+		snprintf(hash, AUDIT_HASH_LEN, "%s", stmt_text(s, 0));
+		*found = true;
+	}
+	stmt_reset(s);
+	return rc < 0 ? rc : 0;
+}
+
+int
+audit_head(struct wm_ctx *ctx, int64_t *id, char *hash, struct wm_err *err)
+{
+	struct stmt *s;
+	int rc;
+
+	*id = 0;
+	snprintf(hash, AUDIT_HASH_LEN, "%s", genesis);
+	if ((rc = store_prepare(ctx->st, "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1", &s,
+	    err)) != 0)
+		return rc;
+	if ((rc = stmt_step(s, err)) == STORE_ROW) {
+		*id = stmt_int(s, 0);
+		snprintf(hash, AUDIT_HASH_LEN, "%s", stmt_text(s, 1));
+	}
+	stmt_reset(s);
 	return rc < 0 ? rc : 0;
 }

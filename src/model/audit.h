@@ -54,4 +54,18 @@ int audit_count(struct wm_ctx *ctx, int64_t *n, struct wm_err *err);
  */
 int audit_verify(struct wm_ctx *ctx, int64_t *checked, struct wm_err *err);
 
+/* A hash as hex, with its NUL. */
+#define AUDIT_HASH_LEN 65
+
+/*
+ * The hash of entry id; *found is false if there is no such entry. An
+ * entry's hash covers every entry before it, so a chain that verifies and
+ * holds an older copy's last hash at the same id holds all of that copy:
+ * a backup is an anchor that a rewritten history cannot match.
+ */
+int audit_hash_of(struct wm_ctx *ctx, int64_t id, char *hash, bool *found, struct wm_err *err);
+
+/* The last entry's id and hash; id 0 when the log is empty. */
+int audit_head(struct wm_ctx *ctx, int64_t *id, char *hash, struct wm_err *err);
+
 #endif

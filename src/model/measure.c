@@ -33,6 +33,7 @@ struct wcube {
 	struct cube c;
 	bool ratio;	/* a ratio PI: counts make the value */
 	double scale;
+	bool dirty;	/* a figure was added or changed: store it */
 };
 
 struct meas_writer {
@@ -147,7 +148,8 @@ flush(struct meas_writer *w, struct wm_err *err)
 		for (int r = 0; r < c->nperiods; r++)
 			for (size_t u = 0; u < c->nunits; u++)
 				c->flag[cube_cell(c, r, (long)u)] &= (uint8_t)~SEEN;
-		if (rc == 0)
+		/* A batch that changed nothing writes nothing, and keeps the version. */
+		if (rc == 0 && w->cubes[i].dirty)
 			rc = cube_store(w->ctx, c, err);
 		cube_release(c);
 	}
@@ -258,6 +260,8 @@ put_cell(struct meas_writer *w, int64_t pi, int64_t unit, const struct meas_row 
 		c->den[cell] = r->has_ratio ? den : 0;
 	}
 	c->flag[cell] = (uint8_t)(flag | SEEN);
+	if (*changed != ENT_UNCHANGED)
+		wc->dirty = true;
 	/* a note given is kept; a figure replaced loses the old one's (no SQL for a new figure) */
 	if (r->note != NULL || *changed == ENT_CHANGED) {
 		char canon[PERIOD_LEN];

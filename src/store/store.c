@@ -356,3 +356,39 @@ store_table_exists(struct store *st, const char *table, bool *exists, struct wm_
 {
 	return st->drv->table_exists(st, table, exists, err);
 }
+
+static int
+missing(struct store *st, const char *what, struct wm_err *err)
+{
+	return wm_error(err, WM_EUSAGE, "%s: waymark cannot %s a %s database itself%s%s",
+	    st->url, what, st->drv->name, st->drv->instead ? ": " : "",
+	    st->drv->instead ? st->drv->instead : "");
+}
+
+int
+store_backup(struct store *st, const char *path, struct wm_err *err)
+{
+	if (st->drv->backup == NULL)
+		return missing(st, "back up", err);
+	if (st->depth > 0)
+		return wm_error(err, WM_EINTERNAL, "backup inside a transaction");
+	return st->drv->backup(st, path, err);
+}
+
+int
+store_restore(struct store *st, const char *path, struct wm_err *err)
+{
+	if (st->drv->restore == NULL)
+		return missing(st, "restore", err);
+	if (st->depth > 0)
+		return wm_error(err, WM_EINTERNAL, "restore inside a transaction");
+	return st->drv->restore(st, path, err);
+}
+
+int
+store_check(struct store *st, struct wm_err *err)
+{
+	if (st->drv->check == NULL)
+		return missing(st, "check", err);
+	return st->drv->check(st, err);
+}

@@ -100,4 +100,29 @@ int store_blob_read(struct store *st, const char *table, const char *column, int
 /* Does a table of this name exist? */
 int store_table_exists(struct store *st, const char *table, bool *exists, struct wm_err *err);
 
+/*
+ * Whole-database operations that belong to the engine. An engine without
+ * one returns WM_EUSAGE saying so and what to use instead (PostgreSQL has
+ * pg_dump, pg_restore and amcheck), so callers need no engine tests.
+ */
+
+/*
+ * Copy the whole database, as it stood at one moment, into a new file at
+ * path while others go on reading and writing (SQLite's online backup).
+ * The copy is one self-contained file, checked before it is put in place;
+ * a half-made copy is never left at path. path must not exist already.
+ */
+int store_backup(struct store *st, const char *path, struct wm_err *err);
+
+/*
+ * Replace the whole database with the copy at path, in one transaction:
+ * other connections see all of the old database or all of the copy. The
+ * copy's own structures are checked first. Schemas are the caller's
+ * business: see migrate.h.
+ */
+int store_restore(struct store *st, const char *path, struct wm_err *err);
+
+/* Check the database's own structures (pages, indexes): 0, or WM_EDB saying what is wrong. */
+int store_check(struct store *st, struct wm_err *err);
+
 #endif

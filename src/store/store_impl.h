@@ -40,6 +40,11 @@ struct store_driver {
 	int (*blob_read)(struct store *st, const char *table, const char *column, int64_t id,
 	    size_t offset, void *buf, size_t len, struct wm_err *err);
 	int (*table_exists)(struct store *st, const char *table, bool *exists, struct wm_err *err);
+	/* Optional (NULL: the engine has none; store.c says so). */
+	int (*backup)(struct store *st, const char *path, struct wm_err *err);
+	int (*restore)(struct store *st, const char *path, struct wm_err *err);
+	int (*check)(struct store *st, struct wm_err *err);
+	const char *instead;	/* what to use where backup, restore or check are NULL */
 };
 
 struct stmt {

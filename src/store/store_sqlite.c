@@ -4,14 +4,23 @@
  * One connection per struct store (and so per thread in the server), in WAL
  * mode so readers never wait for the writer, with foreign keys enforced and
  * a busy timeout so that two processes writing at once queue instead of
- * failing.
+ * failing. Backup and restore use SQLite's online backup API, so neither
+ * stops anyone else working.
  */
 #include "base/wm.h"
 
+#include <fcntl.h>
+#include <libgen.h>
 #include <sqlite3.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
+#include "base/buf.h"
+#include "base/mem.h"
 #include "store/store_impl.h"
+
+/* How long backup and restore wait for a lock another connection holds. */
+#define SQ_LOCK_WAIT_MS 10000
 
 static int
 db_error(struct store *st, struct wm_err *err, const char *what)
@@ -218,6 +227,173 @@ sq_table_exists(struct store *st, const char *table, bool *exists, struct wm_err
 	return 0;
 }
 
+/*
+ * PRAGMA integrity_check on db: 0 if it says "ok", else WM_EDB with what
+ * it found (the first few problems) and whose database it is.
+ */
+static int
+integrity(sqlite3 *db, const char *whose, struct wm_err *err)
+{
+	struct buf found = BUF_INIT;
+	sqlite3_stmt *q = NULL;
+	int rc, n = 0;
+
+	buf_init(&found, 512);
+	rc = sqlite3_prepare_v2(db, "PRAGMA integrity_check(4)", -1, &q, NULL);
+	while (rc == SQLITE_OK && sqlite3_step(q) == SQLITE_ROW) {
+		const char *line = (const char *)sqlite3_column_text(q, 0);
+
+		if (line != NULL && strcmp(line, "ok") != 0)
+			buf_addf(&found, "%s%s", n++ ? "; " : "", line);
+	}
+	if (rc == SQLITE_OK)
+		rc = sqlite3_finalize(q) == SQLITE_OK ? 0 : -1;
+	if (rc != 0)
+		rc = wm_error(err, WM_EDB, "%s: cannot be checked: %s", whose, sqlite3_errmsg(db));
+	else if (n > 0)
+		rc = wm_error(err, WM_EDB, "%s is damaged: %s", whose, buf_str(&found));
+	buf_release(&found);
+	return rc;
+}
+
+/*
+ * Copy every page of src into dst in one step, so the copy is the database
+ * as it stood at one moment even while others write (in WAL mode they go
+ * on writing meanwhile). A lock held elsewhere is waited for, a while.
+ */
+static int
+copy_pages(sqlite3 *dst, sqlite3 *src, const char *what, struct wm_err *err)
+{
+	sqlite3_backup *b = sqlite3_backup_init(dst, "main", src, "main");
+	int rc, waited = 0;
+
+	if (b == NULL)
+		return wm_error(err, WM_EDB, "%s: %s", what, sqlite3_errmsg(dst));
+	do {
+		rc = sqlite3_backup_step(b, -1);
+		if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) {
+			sqlite3_sleep(20);
+			waited += 20;
+		}
+	} while ((rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED) &&
+	    waited < SQ_LOCK_WAIT_MS);
+	sqlite3_backup_finish(b);
+	if (rc == SQLITE_DONE)
+		return 0;
+	if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+		return wm_error(err, WM_EDB, "%s: the database stayed locked for %d s",
+		    what, SQ_LOCK_WAIT_MS / 1000);
+	return wm_error(err, WM_EDB, "%s: %s", what, sqlite3_errmsg(dst));
+}
+
+/* Make what was written to path (a file or a directory) durable. */
+static int
+sync_path(const char *path, struct wm_err *err)
+{
+	int fd = open(path, O_RDONLY), rc = 0;
+
+	if (fd < 0 || fsync(fd) != 0)
+		rc = wm_error(err, WM_EIO, "%s: %s", path, strerror(errno));
+	if (fd >= 0)
+		close(fd);
+	return rc;
+}
+
+/*
+ * Copy into a temporary file beside path, make it a plain rollback-journal
+ * database (a backup is one file, with no -wal beside it), check it, make
+ * it durable, and only then give it its name: link() refuses to replace a
+ * file that exists, where rename() would not.
+ */
+static int
+sq_backup(struct store *st, const char *path, struct wm_err *err)
+{
+	struct buf tmp = BUF_INIT;
+	char *dir = NULL;
+	sqlite3 *dst = NULL;
+	struct stat sb;
+	int rc;
+
+	if (stat(path, &sb) == 0)
+		return wm_error(err, WM_EEXIST, "%s exists already: back up to a new file", path);
+	buf_addf(&tmp, "%s.tmp%ld", path, (long)getpid());
+	unlink(buf_str(&tmp));
+	if (sqlite3_open_v2(buf_str(&tmp), &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+	    NULL) != SQLITE_OK) {
+		rc = wm_error(err, WM_EIO, "%s: %s", path, dst ? sqlite3_errmsg(dst) : "cannot create");
+		goto out;
+	}
+	if ((rc = copy_pages(dst, st->handle, "backing up", err)) != 0)
+		goto out;
+	if (sqlite3_exec(dst, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL) != SQLITE_OK) {
+		rc = wm_error(err, WM_EDB, "%s: %s", path, sqlite3_errmsg(dst));
+		goto out;
+	}
+	if ((rc = integrity(dst, "the copy", err)) != 0)
+		goto out;
+	sqlite3_close(dst);
+	dst = NULL;
+	if ((rc = sync_path(buf_str(&tmp), err)) != 0)
+		goto out;
+	if (link(buf_str(&tmp), path) != 0) {
+		rc = wm_error(err, errno == EEXIST ? WM_EEXIST : WM_EIO, "%s: %s", path,
+		    strerror(errno));
+		goto out;
+	}
+	dir = wm_strdup(path);
+	rc = sync_path(dirname(dir), err);
+out:
+	sqlite3_close(dst);
+	unlink(buf_str(&tmp));
+	buf_release(&tmp);
+	free(dir);
+	return rc;
+}
+
+static int
+page_size(sqlite3 *db)
+{
+	sqlite3_stmt *q = NULL;
+	int n = 0;
+
+	if (sqlite3_prepare_v2(db, "PRAGMA page_size", -1, &q, NULL) == SQLITE_OK &&
+	    sqlite3_step(q) == SQLITE_ROW)
+		n = sqlite3_column_int(q, 0);
+	sqlite3_finalize(q);
+	return n;
+}
+
+static int
+sq_restore(struct store *st, const char *path, struct wm_err *err)
+{
+	sqlite3 *src = NULL;
+	int rc;
+
+	if (sqlite3_open_v2(path, &src, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
+		rc = wm_error(err, WM_EIO, "%s: %s", path, src ? sqlite3_errmsg(src) : "cannot open");
+		goto out;
+	}
+	if ((rc = integrity(src, path, err)) != 0)
+		goto out;
+	/* A database in WAL mode takes only pages of its own size. */
+	if (page_size(src) != page_size(st->handle)) {
+		rc = wm_error(err, WM_EINVAL, "%s has %d-byte pages and %s %d-byte ones: restore "
+		    "it into a new database file (--db NEW) instead", path, page_size(src),
+		    st->url, page_size(st->handle));
+		goto out;
+	}
+	rc = copy_pages(st->handle, src, "restoring", err);
+out:
+	sqlite3_close(src);
+	return rc;
+}
+
+static int
+sq_check(struct store *st, struct wm_err *err)
+{
+	return integrity(st->handle, st->url, err);
+}
+
 const struct store_driver store_sqlite_driver = {
 	.name = "sqlite",
 	.engine = STORE_SQLITE,
@@ -246,4 +422,7 @@ const struct store_driver store_sqlite_driver = {
 	.col_blob = sq_col_blob,
 	.blob_read = sq_blob_read,
 	.table_exists = sq_table_exists,
+	.backup = sq_backup,
+	.restore = sq_restore,
+	.check = sq_check,
 };
