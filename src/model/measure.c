@@ -724,7 +724,8 @@ m_list(struct wm_ctx *ctx, const struct kind *k, const struct ent_query *q, json
 			cube_release(&c);
 		}
 		json_decref(notes);
-		qsort(rows, nrows, sizeof(*rows), listed_cmp);
+		if (nrows > 0)
+			qsort(rows, nrows, sizeof(*rows), listed_cmp);
 		for (size_t r = 0; r < nrows; r++) {
 			if (q != NULL && skipped < q->offset) {
 				skipped++;
