@@ -291,8 +291,7 @@ store_begin(struct store *st, struct wm_err *err)
 	int rc;
 
 	if (st->depth == 0)
-		rc = store_exec(st, st->drv->engine == STORE_SQLITE ?
-		    "BEGIN IMMEDIATE" : "BEGIN", err);
+		rc = store_exec(st, st->drv->begin, err);
 	else {
 		snprintf(sql, sizeof(sql), "SAVEPOINT wm_sp%d", st->depth);
 		rc = store_exec(st, sql, err);

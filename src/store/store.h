@@ -9,6 +9,10 @@
  *
  * Transactions nest: an inner store_begin() is a savepoint, so a library
  * function can be "one transaction" whether or not its caller opened one.
+ * An outermost transaction is a write transaction: it takes the database's
+ * one writer's lock when it begins, so that writers from any number of
+ * processes queue rather than interleave, on either engine. Readers do not
+ * wait. Keep transactions short.
  */
 #ifndef WM_STORE_H
 #define WM_STORE_H

@@ -15,6 +15,12 @@ struct store_driver {
 	const char *ddl_id;	/* replaces @ID@ */
 	const char *ddl_real;	/* replaces @REAL@ */
 	const char *ddl_blob;	/* replaces @BLOB@ */
+	/*
+	 * Starts an outermost transaction. Every transaction is a write
+	 * transaction and takes the one writer's lock at once, so writers
+	 * queue (SQLite's BEGIN IMMEDIATE; an advisory lock on PostgreSQL).
+	 */
+	const char *begin;
 
 	int (*open)(struct store *st, const char *target, unsigned flags, struct wm_err *err);
 	void (*close)(struct store *st);

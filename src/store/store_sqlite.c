@@ -224,6 +224,7 @@ const struct store_driver store_sqlite_driver = {
 	.ddl_id = "INTEGER PRIMARY KEY",
 	.ddl_real = "REAL",
 	.ddl_blob = "BLOB",
+	.begin = "BEGIN IMMEDIATE",
 	.open = sq_open,
 	.close = sq_close,
 	.exec = sq_exec,
