@@ -74,6 +74,15 @@ const struct command commands[] = {
 	  "Writes every record and the audit log as one JSON file (docs/json.md);\n"
 	  "FILE - writes to standard output. Importing it into a new database gives\n"
 	  "the same database back.\n" },
+	{ "copy", cmd_copy, 0, "copy a whole database into a new one, on either engine",
+	  "waymark copy [--from DB] --to DB [--json]",
+	  "Copies every record and the audit log from one database (--from, else --db)\n"
+	  "into another that has no history yet, in one transaction: from SQLite to\n"
+	  "PostgreSQL when a body outgrows one machine, or back. A database is a file\n"
+	  "(PATH or sqlite:PATH, created if missing) or postgresql://USER@HOST/NAME\n"
+	  "(the database must exist: createdb NAME). Either is initialised as needed.\n"
+	  "The source is read as it was at one moment, so it may be in use. Exporting\n"
+	  "both afterwards gives the same file.\n" },
 	{ "report", cmd_report, CMD_DB, "write a report: to read, print or take to committee",
 	  "waymark report NAME [OPTIONS] [--format text|md|html|csv|json] [--output FILE]",
 	  "Writes a report as plain text (the default), Markdown, a printable HTML\n"

@@ -47,7 +47,7 @@ void store_close(struct store *st);	/* accepts NULL */
 
 enum store_engine store_engine(const struct store *st);
 const char *store_engine_name(const struct store *st);
-/* The url as given, for messages. */
+/* The url as given, for messages; a PostgreSQL password shows as ***. */
 const char *store_url(const struct store *st);
 
 int store_prepare(struct store *st, const char *sql, struct stmt **out, struct wm_err *err);
@@ -88,6 +88,13 @@ int store_exec(struct store *st, const char *sql, struct wm_err *err);
 int store_exec_ddl(struct store *st, const char *sql, struct wm_err *err);
 
 int store_begin(struct store *st, struct wm_err *err);
+/*
+ * Begin a read-only transaction that sees the database as it was when it
+ * began, however long it runs, without making writers wait: for an export
+ * or a copy of a database in use. End it with store_commit() or
+ * store_rollback(). Inside another transaction it is a savepoint of that.
+ */
+int store_begin_read(struct store *st, struct wm_err *err);
 int store_commit(struct store *st, struct wm_err *err);
 /* Undo the innermost transaction and return rc, for `return store_rollback(st, rc)`. */
 int store_rollback(struct store *st, int rc);

@@ -21,6 +21,8 @@ struct store_driver {
 	 * queue (SQLite's BEGIN IMMEDIATE; an advisory lock on PostgreSQL).
 	 */
 	const char *begin;
+	/* Starts an outermost read-only transaction that sees one moment. */
+	const char *begin_read;
 
 	int (*open)(struct store *st, const char *target, unsigned flags, struct wm_err *err);
 	void (*close)(struct store *st);

@@ -644,6 +644,7 @@ const struct store_driver store_pg_driver = {
 	.ddl_real = "DOUBLE PRECISION",
 	.ddl_blob = "BYTEA",
 	.begin = "BEGIN; SELECT pg_advisory_xact_lock(" WRITER_LOCK ")",
+	.begin_read = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
 	.open = pg_open,
 	.close = pg_close,
 	.exec = pg_exec,

@@ -225,6 +225,7 @@ const struct store_driver store_sqlite_driver = {
 	.ddl_real = "REAL",
 	.ddl_blob = "BLOB",
 	.begin = "BEGIN IMMEDIATE",
+	.begin_read = "BEGIN DEFERRED",	/* WAL: the snapshot is taken at the first read */
 	.open = sq_open,
 	.close = sq_close,
 	.exec = sq_exec,
