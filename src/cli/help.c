@@ -14,10 +14,12 @@
 
 const struct command commands[] = {
 	{ "init", cmd_init, CMD_DB_CREATE, "create the database, or upgrade it to this version",
-	  "waymark [--db PATH] init",
+	  "waymark [--db PATH|URL] init",
 	  "Creates the database if there is none, or applies the migrations it lacks.\n"
 	  "Running it on an up-to-date database changes nothing. A database made by a\n"
-	  "newer waymark is refused rather than misread.\n" },
+	  "newer waymark is refused rather than misread. A PostgreSQL database must\n"
+	  "exist first (createdb -E UTF8 --locale=C -T template0 NAME); init makes\n"
+	  "Waymark's tables in it.\n" },
 	{ "sample", cmd_sample, CMD_DB, "load the bundled sample (the MPA/MPS, 2002-2005)",
 	  "waymark sample [--json]",
 	  "Loads the bundled sample: the Metropolitan Police Authority's planning system\n"
@@ -115,14 +117,15 @@ void
 help_overview(FILE *out)
 {
 	fprintf(out,
-	    "usage: waymark [--db PATH] COMMAND [ARGS]\n\n"
+	    "usage: waymark [--db PATH|URL] COMMAND [ARGS]\n\n"
 	    "Waymark keeps a public body's plans, targets, performance figures, audit\n"
 	    "recommendations, projects and budgets in one database.\n\n"
 	    "commands:\n");
 	for (const struct command *c = commands; c->name != NULL; c++)
 		fprintf(out, "  %-10s %s\n", c->name, c->summary);
 	fprintf(out,
-	    "\nThe database is --db PATH (or sqlite:PATH), else $WAYMARK_DB, else ./waymark.db.\n"
+	    "\nThe database is --db PATH (or sqlite:PATH, or postgresql://USER@HOST/NAME),\n"
+	    "else $WAYMARK_DB, else ./waymark.db.\n"
 	    "`waymark help COMMAND` explains a command. Exit status: 0 done, 1 bad input\n"
 	    "or data, 2 bad usage.\n");
 }

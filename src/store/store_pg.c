@@ -41,6 +41,7 @@ struct pg_conn {
 	PGconn *conn;
 	unsigned long next_name;	/* statements are named wm1, wm2, ... */
 	unsigned gen;		/* bumped when the connection is re-established */
+	unsigned flags;		/* store_open's, for a new session */
 };
 
 struct pg_stmt {
@@ -106,6 +107,34 @@ quiet(void *arg, const char *message)
 }
 
 /*
+ * What every session needs, on connecting and on connecting again: quiet
+ * NOTICEs, UTF-8 both ways, and doubles in full (servers before
+ * PostgreSQL 12 otherwise print 15 digits and lose a figure's last bits).
+ */
+static int
+session_setup(PGconn *conn, unsigned flags, const char *url, struct wm_err *err)
+{
+	const char *enc = PQparameterStatus(conn, "server_encoding");
+	PGresult *res;
+	int rc = 0;
+
+	PQsetNoticeProcessor(conn, quiet, NULL);
+	if (enc == NULL || strcmp(enc, "UTF8") != 0)
+		return wm_error(err, WM_ESCHEMA, "%s: the database's encoding is %s, and Waymark"
+		    " keeps text as UTF-8: create the database with `createdb -E UTF8"
+		    " --locale=C -T template0 NAME`", url, enc != NULL ? enc : "unknown");
+	if (PQsetClientEncoding(conn, "UTF8") != 0)
+		return pg_error(err, WM_EDB, url, PQerrorMessage(conn));
+	res = PQexec(conn, flags & STORE_READONLY ?
+	    "SET extra_float_digits = 3; SET default_transaction_read_only = on" :
+	    "SET extra_float_digits = 3");
+	if (PQresultStatus(res) != PGRES_COMMAND_OK)
+		rc = pg_error(err, WM_EDB, url, PQerrorMessage(conn));
+	PQclear(res);
+	return rc;
+}
+
+/*
  * Before a statement: if the server went away (restarted, failed over),
  * connect again. Never inside a transaction: its work is lost, and running
  * the rest of it outside one would commit half of it; it fails until its
@@ -120,8 +149,8 @@ reconnect_if_lost(struct store *st)
 		return;
 	PQreset(pc->conn);
 	if (PQstatus(pc->conn) == CONNECTION_OK) {
-		PQsetNoticeProcessor(pc->conn, quiet, NULL);
 		pc->gen++;	/* prepared statements went with the old session */
+		session_setup(pc->conn, pc->flags, st->url, NULL);
 	}
 }
 
@@ -129,38 +158,23 @@ static int
 pg_open(struct store *st, const char *url, unsigned flags, struct wm_err *err)
 {
 	struct pg_conn *pc;
-	PGresult *res;
 	PGconn *conn;
+	int rc;
 
 	conn = PQconnectdb(url);
 	if (conn == NULL)
 		return wm_error(err, WM_EDB, "%s: cannot allocate a connection", st->url);
-	if (PQstatus(conn) != CONNECTION_OK) {
-		int rc = pg_error(err, WM_EDB, st->url, PQerrorMessage(conn));
-
+	if (PQstatus(conn) != CONNECTION_OK)
+		rc = pg_error(err, WM_EDB, st->url, PQerrorMessage(conn));
+	else
+		rc = session_setup(conn, flags, st->url, err);
+	if (rc != 0) {
 		PQfinish(conn);
 		return rc;
-	}
-	PQsetNoticeProcessor(conn, quiet, NULL);
-	if (PQsetClientEncoding(conn, "UTF8") != 0) {
-		int rc = pg_error(err, WM_EDB, st->url, PQerrorMessage(conn));
-
-		PQfinish(conn);
-		return rc;
-	}
-	if (flags & STORE_READONLY) {
-		res = PQexec(conn, "SET default_transaction_read_only = on");
-		if (PQresultStatus(res) != PGRES_COMMAND_OK) {
-			int rc = pg_error(err, WM_EDB, st->url, PQerrorMessage(conn));
-
-			PQclear(res);
-			PQfinish(conn);
-			return rc;
-		}
-		PQclear(res);
 	}
 	pc = wm_calloc(1, sizeof(*pc));
 	pc->conn = conn;
+	pc->flags = flags;
 	st->handle = pc;
 	return 0;
 }
