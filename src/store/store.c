@@ -396,5 +396,16 @@ store_in_transaction(const struct store *st)
 int
 store_table_exists(struct store *st, const char *table, bool *exists, struct wm_err *err)
 {
-	return st->drv->table_exists(st, table, exists, err);
+	struct stmt *s;
+	int rc;
+
+	if ((rc = store_prepare(st, st->drv->table_query, &s, err)) != 0)
+		return rc;
+	stmt_bind_text(s, 1, table);
+	rc = stmt_step(s, err);
+	stmt_reset(s);
+	if (rc < 0)
+		return rc;
+	*exists = rc == STORE_ROW;
+	return 0;
 }

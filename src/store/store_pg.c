@@ -631,26 +631,6 @@ pg_blob_read(struct store *st, const char *table, const char *column, int64_t id
 	return rc;
 }
 
-static int
-pg_table_exists(struct store *st, const char *table, bool *exists, struct wm_err *err)
-{
-	struct stmt *s;
-	int rc;
-
-	rc = store_prepare(st,
-	    "SELECT 1 FROM information_schema.tables"
-	    " WHERE table_schema = current_schema() AND table_name = ?", &s, err);
-	if (rc != 0)
-		return rc;
-	stmt_bind_text(s, 1, table);
-	rc = stmt_step(s, err);
-	stmt_reset(s);
-	if (rc < 0)
-		return rc;
-	*exists = rc == STORE_ROW;
-	return 0;
-}
-
 const struct store_driver store_pg_driver = {
 	.name = "postgresql",
 	.engine = STORE_POSTGRES,
@@ -659,6 +639,8 @@ const struct store_driver store_pg_driver = {
 	.ddl_blob = "BYTEA",
 	.begin = "BEGIN; SELECT pg_advisory_xact_lock(" WRITER_LOCK ")",
 	.begin_read = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
+	.table_query = "SELECT 1 FROM information_schema.tables"
+	    " WHERE table_schema = current_schema() AND table_name = ?",
 	.open = pg_open,
 	.close = pg_close,
 	.exec = pg_exec,
@@ -680,5 +662,4 @@ const struct store_driver store_pg_driver = {
 	.col_text = pg_col_text,
 	.col_blob = pg_col_blob,
 	.blob_read = pg_blob_read,
-	.table_exists = pg_table_exists,
 };

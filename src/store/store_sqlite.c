@@ -199,25 +199,6 @@ sq_blob_read(struct store *st, const char *table, const char *column, int64_t id
 	return 0;
 }
 
-static int
-sq_table_exists(struct store *st, const char *table, bool *exists, struct wm_err *err)
-{
-	struct stmt *s;
-	int rc;
-
-	rc = store_prepare(st,
-	    "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", &s, err);
-	if (rc != 0)
-		return rc;
-	stmt_bind_text(s, 1, table);
-	rc = stmt_step(s, err);
-	stmt_reset(s);
-	if (rc < 0)
-		return rc;
-	*exists = rc == STORE_ROW;
-	return 0;
-}
-
 const struct store_driver store_sqlite_driver = {
 	.name = "sqlite",
 	.engine = STORE_SQLITE,
@@ -226,6 +207,7 @@ const struct store_driver store_sqlite_driver = {
 	.ddl_blob = "BLOB",
 	.begin = "BEGIN IMMEDIATE",
 	.begin_read = "BEGIN DEFERRED",	/* WAL: the snapshot is taken at the first read */
+	.table_query = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
 	.open = sq_open,
 	.close = sq_close,
 	.exec = sq_exec,
@@ -247,5 +229,4 @@ const struct store_driver store_sqlite_driver = {
 	.col_text = sq_col_text,
 	.col_blob = sq_col_blob,
 	.blob_read = sq_blob_read,
-	.table_exists = sq_table_exists,
 };
