@@ -21,12 +21,8 @@ hash_sql(const char *s)
 	return h;
 }
 
-/*
- * The url as messages show it: a PostgreSQL password (user:PASSWORD@ or
- * password=PASSWORD) becomes ***, so that errors and logs do not carry it.
- */
-static char *
-redact_url(const char *url)
+char *
+store_url_redact(const char *url)
 {
 	struct buf b = BUF_INIT;
 	const char *p = url, *auth_end, *colon;
@@ -77,7 +73,7 @@ store_open(struct store **out, const char *url, unsigned flags, struct wm_err *e
 	}
 	st = wm_calloc(1, sizeof(*st));
 	st->drv = drv;
-	st->url = redact_url(url);
+	st->url = store_url_redact(url);
 	if ((rc = drv->open(st, target, flags, err)) != 0) {
 		free(st->url);
 		free(st);

@@ -49,6 +49,12 @@ enum store_engine store_engine(const struct store *st);
 const char *store_engine_name(const struct store *st);
 /* The url as given, for messages; a PostgreSQL password shows as ***. */
 const char *store_url(const struct store *st);
+/*
+ * A url as messages show it, malloc'd: a PostgreSQL password
+ * (user:PASSWORD@host, ?password=PASSWORD) becomes ***. Any string gives
+ * one; what is not a PostgreSQL url is returned as it is.
+ */
+char *store_url_redact(const char *url);
 
 int store_prepare(struct store *st, const char *sql, struct stmt **out, struct wm_err *err);
 

@@ -87,6 +87,31 @@ test_postgres_urls_need_the_postgres_build(void **state)
 }
 
 static void
+test_passwords_are_blanked_from_urls_and_nothing_else(void **state)
+{
+	static const char *const cases[][2] = {
+		{ "postgresql://u:p@h/d", "postgresql://u:***@h/d" },
+		{ "postgres://u:p:q@h:5432/d?sslmode=require", "postgres://u:***@h:5432/d?sslmode=require" },
+		{ "postgresql://u@h/d?password=p&sslmode=require",
+		  "postgresql://u@h/d?password=***&sslmode=require" },
+		{ "postgresql://u@h/d?a=1&password=p", "postgresql://u@h/d?a=1&password=***" },
+		{ "postgresql://h:5432/d", "postgresql://h:5432/d" },
+		{ "postgresql://h/d?xpassword=p", "postgresql://h/d?xpassword=p" },
+		{ "postgresql://", "postgresql://" },
+		{ "sqlite:u:p@h.db", "sqlite:u:p@h.db" },
+		{ "", "" },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < WM_ARRAY_LEN(cases); i++) {
+		char *got = store_url_redact(cases[i][0]);
+
+		assert_string_equal(got, cases[i][1]);
+		free(got);
+	}
+}
+
+static void
 test_a_password_never_reaches_a_message(void **state)
 {
 	struct store *st = NULL;
@@ -401,6 +426,7 @@ main(void)
 		cmocka_unit_test(test_an_uninitialised_database_says_run_init),
 		cmocka_unit_test(test_a_missing_file_is_not_created_without_init),
 		cmocka_unit_test(test_postgres_urls_need_the_postgres_build),
+		cmocka_unit_test(test_passwords_are_blanked_from_urls_and_nothing_else),
 		cmocka_unit_test(test_a_password_never_reaches_a_message),
 		cmocka_unit_test_setup_teardown(test_foreign_keys_are_enforced, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_check_constraints_guard_choices, fixture_setup, fixture_teardown),
