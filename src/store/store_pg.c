@@ -206,7 +206,8 @@ pg_exec(struct store *st, const char *sql, struct wm_err *err)
 
 /*
  * `?` becomes $1, $2, ... in order, except inside '...' strings, "..."
- * names and comments, where it is left as it is.
+ * names and comments, where it is left as it is. (The portable subset has
+ * no E'' strings or dollar quoting, whose quotes this would misread.)
  */
 static char *
 rewrite_placeholders(const char *sql, int *nparams)
