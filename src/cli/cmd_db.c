@@ -1,6 +1,6 @@
 /*
- * cmd_db.c: the database as a whole: init, sample, export, import, the
- * audit log and its verification.
+ * cmd_db.c: the database as a whole: init, sample, export, import, copy,
+ * the audit log and its verification.
  */
 #include "base/wm.h"
 
@@ -356,4 +356,85 @@ cmd_verify(struct cli *c, int argc, char **argv, struct wm_err *err)
 	if (args_has(&a, "against"))
 		return verify_against(c, args_get(&a, "against"), err);
 	return 0;
+}
+
+/* Open a copy's source, which must be a Waymark database of this version. */
+static int
+open_source(const char *url, struct store **st, struct wm_err *err)
+{
+	int rc;
+
+	if ((rc = store_open(st, url, 0, err)) == 0 && (rc = migrate_check(*st, err)) != 0) {
+		store_close(*st);
+		*st = NULL;
+	}
+	if (rc != 0)
+		wm_error_prefix(err, "from: ");
+	return rc;
+}
+
+/* Open a copy's destination, creating (SQLite) and initialising it as needed. */
+static int
+open_destination(const char *url, struct store **st, struct wm_err *err)
+{
+	int from, to, rc;
+
+	if ((rc = store_open(st, url, STORE_CREATE, err)) == 0 &&
+	    (rc = migrate_apply(*st, &from, &to, err)) != 0) {
+		store_close(*st);
+		*st = NULL;
+	}
+	if (rc != 0)
+		wm_error_prefix(err, "to: ");
+	return rc;
+}
+
+int
+cmd_copy(struct cli *c, int argc, char **argv, struct wm_err *err)
+{
+	static const struct optdef defs[] = { { "from", true }, { "to", true }, { "json", false },
+		{ NULL, false } };
+	struct store *src = NULL, *dst = NULL;
+	struct wm_ctx from = c->ctx, to = c->ctx;
+	const char *from_url, *to_url, *kind;
+	json_t *summary = NULL, *v;
+	struct args a;
+	int rc;
+
+	if ((rc = args_parse(&a, argc, argv, defs, false, err)) != 0)
+		return rc;
+	from_url = args_get(&a, "from") != NULL ? args_get(&a, "from") : c->db;
+	to_url = args_get(&a, "to");
+	if (a.npos > 0 || to_url == NULL || *to_url == '\0') {
+		rc = wm_error(err, WM_EUSAGE, "where to? waymark copy [--from DB] --to DB");
+		goto out;
+	}
+	if (strcmp(from_url, to_url) == 0) {
+		rc = wm_error(err, WM_EUSAGE, "--from and --to are the same database: %s", to_url);
+		goto out;
+	}
+	if ((rc = open_source(from_url, &src, err)) != 0 ||
+	    (rc = open_destination(to_url, &dst, err)) != 0)
+		goto out;
+	from.st = src;
+	to.st = dst;
+	if ((rc = dbx_copy(&from, &to, &summary, err)) != 0)
+		goto out;
+	if (args_has(&a, "json")) {
+		rc = out_json(c->out, summary);
+		goto out;
+	}
+	fprintf(c->out, "copied %s to %s\n", store_url(src), store_url(dst));
+	/* records the destination had already (a new database's grades) count too */
+	json_object_foreach(summary, kind, v)
+		fprintf(c->out, "  %-18s%lld\n", kind,
+		    (long long)(json_integer_value(json_object_get(v, "added")) +
+		    json_integer_value(json_object_get(v, "changed")) +
+		    json_integer_value(json_object_get(v, "unchanged"))));
+out:
+	json_decref(summary);
+	store_close(src);
+	store_close(dst);
+	args_release(&a);
+	return rc;
 }

@@ -14,10 +14,12 @@
 
 const struct command commands[] = {
 	{ "init", cmd_init, CMD_DB_CREATE, "create the database, or upgrade it to this version",
-	  "waymark [--db PATH] init",
+	  "waymark [--db PATH|URL] init",
 	  "Creates the database if there is none, or applies the migrations it lacks.\n"
 	  "Running it on an up-to-date database changes nothing. A database made by a\n"
-	  "newer waymark is refused rather than misread.\n" },
+	  "newer waymark is refused rather than misread. A PostgreSQL database must\n"
+	  "exist first (createdb -E UTF8 --locale=C -T template0 NAME); init makes\n"
+	  "Waymark's tables in it.\n" },
 	{ "sample", cmd_sample, CMD_DB, "load the bundled sample (the MPA/MPS, 2002-2005)",
 	  "waymark sample [--json]",
 	  "Loads the bundled sample: the Metropolitan Police Authority's planning system\n"
@@ -87,6 +89,15 @@ const struct command commands[] = {
 	  "Writes every record and the audit log as one JSON file (docs/json.md);\n"
 	  "FILE - writes to standard output. Importing it into a new database gives\n"
 	  "the same database back.\n" },
+	{ "copy", cmd_copy, 0, "copy a whole database into a new one, on either engine",
+	  "waymark copy [--from DB] --to DB [--json]",
+	  "Copies every record and the audit log from one database (--from, else --db)\n"
+	  "into another that has no history yet, in one transaction: from SQLite to\n"
+	  "PostgreSQL when a body outgrows one machine, or back. A database is a file\n"
+	  "(PATH or sqlite:PATH, created if missing) or postgresql://USER@HOST/NAME\n"
+	  "(the database must exist: createdb NAME). Either is initialised as needed.\n"
+	  "The source is read as it was at one moment, so it may be in use. Exporting\n"
+	  "both afterwards gives the same file.\n" },
 	{ "report", cmd_report, CMD_DB, "write a report: to read, print or take to committee",
 	  "waymark report NAME [OPTIONS] [--format text|md|html|csv|json|svg|ics] [--output FILE]",
 	  "Writes a report as plain text (the default), Markdown, a printable HTML\n"
@@ -183,14 +194,15 @@ void
 help_overview(FILE *out)
 {
 	fprintf(out,
-	    "usage: waymark [--db PATH] COMMAND [ARGS]\n\n"
+	    "usage: waymark [--db PATH|URL] COMMAND [ARGS]\n\n"
 	    "Waymark keeps a public body's plans, targets, performance figures, audit\n"
 	    "recommendations, projects and budgets in one database.\n\n"
 	    "commands:\n");
 	for (const struct command *c = commands; c->name != NULL; c++)
 		fprintf(out, "  %-10s %s\n", c->name, c->summary);
 	fprintf(out,
-	    "\nThe database is --db PATH (or sqlite:PATH), else $WAYMARK_DB, else ./waymark.db.\n"
+	    "\nThe database is --db PATH (or sqlite:PATH, or postgresql://USER@HOST/NAME),\n"
+	    "else $WAYMARK_DB, else ./waymark.db.\n"
 	    "`waymark help COMMAND` explains a command. Exit status: 0 done, 1 bad input\n"
 	    "or data, 2 bad usage.\n");
 }

@@ -85,7 +85,7 @@ static void
 usage_error(const char *what)
 {
 	fprintf(stderr, "waymark: %s\n", what);
-	fprintf(stderr, "usage: waymark [--db PATH] COMMAND [ARGS]   (waymark help lists commands)\n");
+	fprintf(stderr, "usage: waymark [--db PATH|URL] COMMAND [ARGS]   (waymark help lists commands)\n");
 }
 
 int

@@ -5,6 +5,12 @@
  * the entry's fields, each followed by a unit separator, so that no two
  * different entries hash the same input. The first entry's previous hash
  * is 64 zeros.
+ *
+ * An entry is numbered one past the head it follows, inside the writers'
+ * lock (store.h), so numbers have no gaps on either engine: a PostgreSQL
+ * sequence would skip the numbers of rolled-back entries, and a copy of
+ * the log would then number it differently. A restored entry keeps its
+ * number.
  */
 #include "base/wm.h"
 
@@ -48,8 +54,9 @@ dump(const json_t *j)
 	return j != NULL ? json_dumps(j, JSON_COMPACT | JSON_ENSURE_ASCII) : NULL;
 }
 
+/* The newest entry's number and hash; 0 and the genesis hash for an empty log. */
 static int
-insert(struct wm_ctx *ctx, const char *at, const char *actor, const char *action,
+insert(struct wm_ctx *ctx, int64_t id, const char *at, const char *actor, const char *action,
     const char *kind, const char *ref, const char *before, const char *after,
     const char *prev, const char *hash, struct wm_err *err)
 {
@@ -57,37 +64,55 @@ insert(struct wm_ctx *ctx, const char *at, const char *actor, const char *action
 	int rc;
 
 	rc = store_prepare(ctx->st,
-	    "INSERT INTO audit (at, actor, action, kind, ref, before, after, prev_hash, hash)"
-	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", &s, err);
+	    "INSERT INTO audit (id, at, actor, action, kind, ref, before, after, prev_hash, hash)"
+	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", &s, err);
 	if (rc != 0)
 		return rc;
-	stmt_bind_text(s, 1, at);
-	stmt_bind_text(s, 2, actor);
-	stmt_bind_text(s, 3, action);
-	stmt_bind_text(s, 4, kind);
-	stmt_bind_text(s, 5, ref);
-	stmt_bind_text(s, 6, before);
-	stmt_bind_text(s, 7, after);
-	stmt_bind_text(s, 8, prev);
-	stmt_bind_text(s, 9, hash);
+	stmt_bind_int(s, 1, id);
+	stmt_bind_text(s, 2, at);
+	stmt_bind_text(s, 3, actor);
+	stmt_bind_text(s, 4, action);
+	stmt_bind_text(s, 5, kind);
+	stmt_bind_text(s, 6, ref);
+	stmt_bind_text(s, 7, before);
+	stmt_bind_text(s, 8, after);
+	stmt_bind_text(s, 9, prev);
+	stmt_bind_text(s, 10, hash);
 	return stmt_exec(s, err);
+}
+
+/* Read the head and append after it, holding the writers' lock throughout. */
+static int
+append(struct wm_ctx *ctx, const char *at, const char *actor, const char *action,
+    const char *kind, const char *key, const char *b, const char *a, struct wm_err *err)
+{
+	char prev[HASH_HEX], hash[HASH_HEX];
+	int64_t id;
+	int rc;
+
+	if ((rc = audit_head(ctx, &id, prev, err)) != 0)
+		return rc;
+	entry_hash(prev, at, actor, action, kind, key, b, a, hash);
+	return insert(ctx, id + 1, at, actor, action, kind, key, b, a, prev, hash, err);
 }
 
 int
 audit_record(struct wm_ctx *ctx, const char *action, const char *kind, const char *key,
     const json_t *before, const json_t *after, struct wm_err *err)
 {
-	char at[TIMESTAMP_LEN], prev[HASH_HEX], hash[HASH_HEX];
+	char at[TIMESTAMP_LEN];
 	char *b = dump(before), *a = dump(after);
 	const char *actor = ctx->actor != NULL ? ctx->actor : "unknown";
-	int64_t last;
+	bool own = !store_in_transaction(ctx->st);
 	int rc;
 
 	timestamp_format(ctx->now, at);
-	if ((rc = audit_head(ctx, &last, prev, err)) == 0) {
-		entry_hash(prev, at, actor, action, kind, key, b, a, hash);
-		rc = insert(ctx, at, actor, action, kind, key, b, a, prev, hash, err);
-	}
+	if (own && (rc = store_begin(ctx->st, err)) != 0)
+		goto out;
+	rc = append(ctx, at, actor, action, kind, key, b, a, err);
+	if (own)
+		rc = rc != 0 ? store_rollback(ctx->st, rc) : store_commit(ctx->st, err);
+out:
 	free(b);
 	free(a);
 	return rc;
@@ -220,6 +245,7 @@ audit_restore(struct wm_ctx *ctx, const json_t *e, struct wm_err *err)
 		"hash" };
 	const char *v[WM_ARRAY_LEN(names)];
 	char *b, *a;
+	int64_t id;
 	int rc;
 
 	for (size_t i = 0; i < WM_ARRAY_LEN(names); i++) {
@@ -227,9 +253,17 @@ audit_restore(struct wm_ctx *ctx, const json_t *e, struct wm_err *err)
 		if (v[i] == NULL)
 			return wm_error(err, WM_EINVAL, "audit entry: missing \"%s\"", names[i]);
 	}
+	id = json_integer_value(json_object_get(e, "id"));
+	if (id <= 0) {
+		char prev[HASH_HEX];
+
+		if ((rc = audit_head(ctx, &id, prev, err)) != 0)
+			return rc;
+		id++;
+	}
 	b = json_is_null(json_object_get(e, "before")) ? NULL : dump(json_object_get(e, "before"));
 	a = json_is_null(json_object_get(e, "after")) ? NULL : dump(json_object_get(e, "after"));
-	rc = insert(ctx, v[0], v[1], v[2], v[3], v[4], b, a, v[5], v[6], err);
+	rc = insert(ctx, id, v[0], v[1], v[2], v[3], v[4], b, a, v[5], v[6], err);
 	free(b);
 	free(a);
 	return rc;

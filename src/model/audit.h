@@ -43,7 +43,10 @@ int audit_list(struct wm_ctx *ctx, const struct audit_query *q, json_t **out,
 /* How many entries the query matches, without its limit and offset. */
 int audit_total(struct wm_ctx *ctx, const struct audit_query *q, int64_t *n, struct wm_err *err);
 
-/* Put back an entry exactly as audit_list gave it (whole-database import). */
+/*
+ * Put back an entry exactly as audit_list gave it (whole-database import),
+ * its number included; one without a number follows the head.
+ */
 int audit_restore(struct wm_ctx *ctx, const json_t *entry, struct wm_err *err);
 
 int audit_count(struct wm_ctx *ctx, int64_t *n, struct wm_err *err);

@@ -22,6 +22,7 @@ exported(const struct kind *k)
 	return !(k->flags & (KF_VIEW | KF_NOEXPORT));
 }
 
+/* Every kind and the audit log, as they are at one moment even while others write. */
 int
 dbx_export(struct wm_ctx *ctx, json_t **out, struct wm_err *err)
 {
@@ -31,6 +32,8 @@ dbx_export(struct wm_ctx *ctx, json_t **out, struct wm_err *err)
 	int rc;
 
 	*out = NULL;
+	if ((rc = store_begin_read(ctx->st, err)) != 0)
+		goto fail;
 	json_object_set_new(doc, "format", json_string(DBX_FORMAT_EXPORT));
 	json_object_set_new(doc, "version", json_integer(DBX_VERSION));
 	json_object_set_new(doc, "schema", json_integer(migrate_latest()));
@@ -38,14 +41,18 @@ dbx_export(struct wm_ctx *ctx, json_t **out, struct wm_err *err)
 		if (!exported(k))
 			continue;
 		if ((rc = ent_list(ctx, k, &q, &arr, err)) != 0)
-			goto fail;
+			goto rollback;
 		json_object_set_new(doc, k->name, arr);
 	}
 	if ((rc = audit_list(ctx, &aq, &arr, err)) != 0)
-		goto fail;
+		goto rollback;
 	json_object_set_new(doc, "audit", arr);
+	if ((rc = store_commit(ctx->st, err)) != 0)
+		goto fail;
 	*out = doc;
 	return 0;
+rollback:
+	store_rollback(ctx->st, rc);
 fail:
 	json_decref(doc);
 	return rc;
@@ -335,5 +342,28 @@ rollback:
 	store_rollback(ctx->st, rc);
 out:
 	json_decref(sum);
+	return rc;
+}
+
+int
+dbx_copy(struct wm_ctx *from, struct wm_ctx *to, json_t **summary, struct wm_err *err)
+{
+	json_t *doc = NULL, *sum = NULL;
+	int rc;
+
+	*summary = NULL;
+	if ((rc = dbx_export(from, &doc, err)) != 0) {
+		wm_error_prefix(err, "reading %s: ", store_url(from->st));
+		return rc;
+	}
+	if ((rc = dbx_import(to, doc, &sum, err)) != 0) {
+		wm_error_prefix(err, "writing %s: ", store_url(to->st));
+	} else {
+		json_object_set_new(sum, "audit", json_pack("{s:I, s:i, s:i}", "added",
+		    (json_int_t)json_array_size(json_object_get(doc, "audit")), "changed", 0,
+		    "unchanged", 0));
+		*summary = sum;
+	}
+	json_decref(doc);
 	return rc;
 }

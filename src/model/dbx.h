@@ -23,6 +23,7 @@
 #define DBX_FORMAT_DATA "waymark-data"
 #define DBX_VERSION 1
 
+/* The database as it is at one moment, even while others write to it. */
 int dbx_export(struct wm_ctx *ctx, json_t **out, struct wm_err *err);
 
 /*
@@ -30,5 +31,12 @@ int dbx_export(struct wm_ctx *ctx, json_t **out, struct wm_err *err);
  * receives {"kind": {"added": n, "changed": n, "unchanged": n}, ...}.
  */
 int dbx_import(struct wm_ctx *ctx, const json_t *doc, json_t **summary, struct wm_err *err);
+
+/*
+ * Copy the whole of one database, audit log included, into another that
+ * has no history yet (on the same engine or not): an export restored, in
+ * one transaction. *summary is dbx_import's, with "audit": {"added": n}.
+ */
+int dbx_copy(struct wm_ctx *from, struct wm_ctx *to, json_t **summary, struct wm_err *err);
 
 #endif

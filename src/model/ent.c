@@ -175,7 +175,7 @@ order_by(struct buf *b, const struct kind *k)
 
 		FOR_FIELDS(k, f) {
 			if (strlen(f->name) == len && strncmp(f->name, p, len) == 0) {
-				buf_addf(b, "%s%d", first ? "" : ", ", col);
+				buf_addf(b, "%s%d NULLS FIRST", first ? "" : ", ", col);
 				first = false;
 				break;
 			}

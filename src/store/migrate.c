@@ -81,24 +81,33 @@ apply_one(struct store *st, const struct embedded_file *f, struct wm_err *err)
 	return store_commit(st, err);
 }
 
+/*
+ * All of it is one transaction, the writers' lock held from the start, so
+ * that servers started at once on one database upgrade it once: the
+ * others wait, then find it up to date. A failed migration leaves the
+ * database as it was.
+ */
 int
 migrate_apply(struct store *st, int *from, int *to, struct wm_err *err)
 {
 	int cur, latest = migrate_latest(), rc;
 
-	if ((rc = migrate_current(st, &cur, err)) != 0)
+	*from = *to = 0;
+	if ((rc = store_begin(st, err)) != 0)
 		return rc;
+	if ((rc = migrate_current(st, &cur, err)) != 0)
+		return store_rollback(st, rc);
 	*from = *to = cur;
 	if (cur > latest)
-		return wm_error(err, WM_ESCHEMA,
+		return store_rollback(st, wm_error(err, WM_ESCHEMA,
 		    "%s has schema version %d, newer than this waymark knows (%d): "
-		    "use a newer waymark", store_url(st), cur, latest);
+		    "use a newer waymark", store_url(st), cur, latest));
 	if (cur == 0) {
 		rc = store_exec(st,
 		    "CREATE TABLE schema_version (version INTEGER PRIMARY KEY,"
 		    " name TEXT NOT NULL, applied_at TEXT NOT NULL)", err);
 		if (rc != 0)
-			return rc;
+			return store_rollback(st, rc);
 	}
 	/* The table is in name order, and names start with their number. */
 	for (const struct embedded_file *f = store_migrations; f->name != NULL; f++) {
@@ -106,11 +115,15 @@ migrate_apply(struct store *st, int *from, int *to, struct wm_err *err)
 
 		if (v <= cur)
 			continue;
-		if ((rc = apply_one(st, f, err)) != 0)
-			return rc;
+		if ((rc = apply_one(st, f, err)) != 0) {
+			*to = cur;
+			return store_rollback(st, rc);
+		}
 		*to = v;
 	}
-	return 0;
+	if ((rc = store_commit(st, err)) != 0)
+		*to = cur;
+	return rc;
 }
 
 int

@@ -2,7 +2,7 @@
  * migrate.h: numbered schema migrations.
  *
  * Migrations are the files src/store/migrations/NNN_name.sql, built into
- * the binary and applied in order, each in its own transaction, recording
+ * the binary and applied in order, all in one transaction, each recording
  * its number in schema_version. A database is usable by this binary only
  * at exactly the latest version: an older one is upgraded by `waymark init`,
  * a newer one (from a newer waymark) is refused rather than misread.

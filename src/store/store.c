@@ -21,6 +21,33 @@ hash_sql(const char *s)
 	return h;
 }
 
+char *
+store_url_redact(const char *url)
+{
+	struct buf b = BUF_INIT;
+	const char *p = url, *auth_end, *colon;
+
+	if (!str_has_prefix(url, "postgresql://") && !str_has_prefix(url, "postgres://"))
+		return wm_strdup(url);
+	p = strstr(url, "://") + 3;
+	buf_add(&b, url, (size_t)(p - url));
+	auth_end = p + strcspn(p, "@/?");
+	if (*auth_end == '@' && (colon = memchr(p, ':', (size_t)(auth_end - p))) != NULL) {
+		buf_add(&b, p, (size_t)(colon - p));
+		buf_adds(&b, ":***");
+		p = auth_end;
+	}
+	while (*p != '\0') {
+		if ((p[-1] == '?' || p[-1] == '&') && str_has_prefix(p, "password=")) {
+			buf_adds(&b, "password=***");
+			p += strcspn(p, "&");
+		} else {
+			buf_addc(&b, *p++);
+		}
+	}
+	return buf_detach(&b, NULL);
+}
+
 int
 store_open(struct store **out, const char *url, unsigned flags, struct wm_err *err)
 {
@@ -46,7 +73,7 @@ store_open(struct store **out, const char *url, unsigned flags, struct wm_err *e
 	}
 	st = wm_calloc(1, sizeof(*st));
 	st->drv = drv;
-	st->url = wm_strdup(url);
+	st->url = store_url_redact(url);
 	if ((rc = drv->open(st, target, flags, err)) != 0) {
 		free(st->url);
 		free(st);
@@ -284,15 +311,14 @@ store_exec_ddl(struct store *st, const char *sql, struct wm_err *err)
  * Savepoint names carry the depth so that an inner rollback undoes only
  * its own work.
  */
-int
-store_begin(struct store *st, struct wm_err *err)
+static int
+begin(struct store *st, const char *outermost, struct wm_err *err)
 {
 	char sql[64];
 	int rc;
 
 	if (st->depth == 0)
-		rc = store_exec(st, st->drv->engine == STORE_SQLITE ?
-		    "BEGIN IMMEDIATE" : "BEGIN", err);
+		rc = store_exec(st, outermost, err);
 	else {
 		snprintf(sql, sizeof(sql), "SAVEPOINT wm_sp%d", st->depth);
 		rc = store_exec(st, sql, err);
@@ -300,6 +326,18 @@ store_begin(struct store *st, struct wm_err *err)
 	if (rc == 0)
 		st->depth++;
 	return rc;
+}
+
+int
+store_begin(struct store *st, struct wm_err *err)
+{
+	return begin(st, st->drv->begin, err);
+}
+
+int
+store_begin_read(struct store *st, struct wm_err *err)
+{
+	return begin(st, st->drv->begin_read, err);
 }
 
 int
@@ -354,7 +392,18 @@ store_in_transaction(const struct store *st)
 int
 store_table_exists(struct store *st, const char *table, bool *exists, struct wm_err *err)
 {
-	return st->drv->table_exists(st, table, exists, err);
+	struct stmt *s;
+	int rc;
+
+	if ((rc = store_prepare(st, st->drv->table_query, &s, err)) != 0)
+		return rc;
+	stmt_bind_text(s, 1, table);
+	rc = stmt_step(s, err);
+	stmt_reset(s);
+	if (rc < 0)
+		return rc;
+	*exists = rc == STORE_ROW;
+	return 0;
 }
 
 static int

@@ -9,6 +9,10 @@
  *
  * Transactions nest: an inner store_begin() is a savepoint, so a library
  * function can be "one transaction" whether or not its caller opened one.
+ * An outermost transaction is a write transaction: it takes the database's
+ * one writer's lock when it begins, so that writers from any number of
+ * processes queue rather than interleave, on either engine. Readers do not
+ * wait. Keep transactions short.
  */
 #ifndef WM_STORE_H
 #define WM_STORE_H
@@ -43,8 +47,14 @@ void store_close(struct store *st);	/* accepts NULL */
 
 enum store_engine store_engine(const struct store *st);
 const char *store_engine_name(const struct store *st);
-/* The url as given, for messages. */
+/* The url as given, for messages; a PostgreSQL password shows as ***. */
 const char *store_url(const struct store *st);
+/*
+ * A url as messages show it, malloc'd: a PostgreSQL password
+ * (user:PASSWORD@host, ?password=PASSWORD) becomes ***. Any string gives
+ * one; what is not a PostgreSQL url is returned as it is.
+ */
+char *store_url_redact(const char *url);
 
 int store_prepare(struct store *st, const char *sql, struct stmt **out, struct wm_err *err);
 
@@ -84,6 +94,13 @@ int store_exec(struct store *st, const char *sql, struct wm_err *err);
 int store_exec_ddl(struct store *st, const char *sql, struct wm_err *err);
 
 int store_begin(struct store *st, struct wm_err *err);
+/*
+ * Begin a read-only transaction that sees the database as it was when it
+ * began, however long it runs, without making writers wait: for an export
+ * or a copy of a database in use. End it with store_commit() or
+ * store_rollback(). Inside another transaction it is a savepoint of that.
+ */
+int store_begin_read(struct store *st, struct wm_err *err);
 int store_commit(struct store *st, struct wm_err *err);
 /* Undo the innermost transaction and return rc, for `return store_rollback(st, rc)`. */
 int store_rollback(struct store *st, int rc);

@@ -15,6 +15,16 @@ struct store_driver {
 	const char *ddl_id;	/* replaces @ID@ */
 	const char *ddl_real;	/* replaces @REAL@ */
 	const char *ddl_blob;	/* replaces @BLOB@ */
+	/*
+	 * Starts an outermost transaction. Every transaction is a write
+	 * transaction and takes the one writer's lock at once, so writers
+	 * queue (SQLite's BEGIN IMMEDIATE; an advisory lock on PostgreSQL).
+	 */
+	const char *begin;
+	/* Starts an outermost read-only transaction that sees one moment. */
+	const char *begin_read;
+	/* A query of one parameter, a table's name, giving a row if it exists. */
+	const char *table_query;
 
 	int (*open)(struct store *st, const char *target, unsigned flags, struct wm_err *err);
 	void (*close)(struct store *st);
@@ -39,7 +49,6 @@ struct store_driver {
 	const void *(*col_blob)(struct stmt *s, int col, size_t *len);
 	int (*blob_read)(struct store *st, const char *table, const char *column, int64_t id,
 	    size_t offset, void *buf, size_t len, struct wm_err *err);
-	int (*table_exists)(struct store *st, const char *table, bool *exists, struct wm_err *err);
 	/* Optional (NULL: the engine has none; store.c says so). */
 	int (*backup)(struct store *st, const char *path, struct wm_err *err);
 	int (*restore)(struct store *st, const char *path, struct wm_err *err);

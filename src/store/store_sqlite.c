@@ -208,25 +208,6 @@ sq_blob_read(struct store *st, const char *table, const char *column, int64_t id
 	return 0;
 }
 
-static int
-sq_table_exists(struct store *st, const char *table, bool *exists, struct wm_err *err)
-{
-	struct stmt *s;
-	int rc;
-
-	rc = store_prepare(st,
-	    "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", &s, err);
-	if (rc != 0)
-		return rc;
-	stmt_bind_text(s, 1, table);
-	rc = stmt_step(s, err);
-	stmt_reset(s);
-	if (rc < 0)
-		return rc;
-	*exists = rc == STORE_ROW;
-	return 0;
-}
-
 /*
  * PRAGMA integrity_check on db: 0 if it says "ok", else WM_EDB with what
  * it found (the first few problems) and whose database it is.
@@ -400,6 +381,9 @@ const struct store_driver store_sqlite_driver = {
 	.ddl_id = "INTEGER PRIMARY KEY",
 	.ddl_real = "REAL",
 	.ddl_blob = "BLOB",
+	.begin = "BEGIN IMMEDIATE",
+	.begin_read = "BEGIN DEFERRED",	/* WAL: the snapshot is taken at the first read */
+	.table_query = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
 	.open = sq_open,
 	.close = sq_close,
 	.exec = sq_exec,
@@ -421,7 +405,6 @@ const struct store_driver store_sqlite_driver = {
 	.col_text = sq_col_text,
 	.col_blob = sq_col_blob,
 	.blob_read = sq_blob_read,
-	.table_exists = sq_table_exists,
 	.backup = sq_backup,
 	.restore = sq_restore,
 	.check = sq_check,

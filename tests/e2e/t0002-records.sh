@@ -107,7 +107,7 @@ test_expect_success 'every change is in the audit log, and the chain verifies' '
 '
 
 test_expect_success 'verify finds an edited entry' '
-	sqlite3 test.db "UPDATE audit SET after = NULL WHERE id = 2" &&
+	db_sql "$WAYMARK_DB" "UPDATE audit SET after = NULL WHERE id = 2" &&
 	expect_exit 1 wm verify 2>err &&
 	contains err "entry 2"
 '

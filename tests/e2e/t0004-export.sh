@@ -5,6 +5,7 @@
 
 wm init >/dev/null
 wm sample >/dev/null
+copy=$(new_db copy)
 
 test_expect_success 'export writes the documented format' '
 	wm export --json one.json 2>/dev/null &&
@@ -14,19 +15,19 @@ test_expect_success 'export writes the documented format' '
 '
 
 test_expect_success 'export, import into an empty database, export again: identical' '
-	wm --db copy.db init >/dev/null &&
-	wm --db copy.db import one.json >out &&
+	wm --db "$copy" init >/dev/null &&
+	wm --db "$copy" import one.json >out &&
 	contains out "imported one.json" &&
-	wm --db copy.db export --json two.json 2>/dev/null &&
+	wm --db "$copy" export --json two.json 2>/dev/null &&
 	cmp one.json two.json
 '
 
 test_expect_success 'the copy has the audit log, and it verifies' '
-	wm --db copy.db verify >out && contains out "intact"
+	wm --db "$copy" verify >out && contains out "intact"
 '
 
 test_expect_success 'an export does not restore over a database with a history' '
-	expect_exit 1 wm --db copy.db import one.json 2>err &&
+	expect_exit 1 wm --db "$copy" import one.json 2>err &&
 	contains err "only into a new database"
 '
 

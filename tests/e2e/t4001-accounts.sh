@@ -17,7 +17,7 @@ test_expect_success 'user add takes --password, or one line of standard input' '
 '
 
 test_expect_success 'passwords are kept only as Argon2id hashes' '
-	sqlite3 test.db "SELECT password_hash FROM app_user" >hashes &&
+	db_sql "$WAYMARK_DB" "SELECT password_hash FROM app_user" >hashes &&
 	equals "$(grep -c "^.argon2id.v=" hashes)" 2 &&
 	lacks hashes "correct horse"
 '

@@ -8,6 +8,12 @@
 # an older backup.
 . "$(dirname "$0")/lib.sh"
 
+if [ "$ENGINE" = postgresql ]; then
+	test_skip "the cases tamper with copies of an SQLite database file; the chain itself is checked on PostgreSQL by t5001-writers' verify"
+	test_done
+	exit
+fi
+
 wm init >/dev/null
 wm add unit --ref MPA --name "Metropolitan Police Authority" --kind authority >/dev/null
 wm add unit --ref TP --name "Territorial Policing" --parent MPA >/dev/null

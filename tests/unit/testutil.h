@@ -1,6 +1,11 @@
 /*
  * testutil.h: what the unit tests share: a fresh database and a context
  * acting on it.
+ *
+ * The engine is SQLite in memory unless WAYMARK_TEST_DB names a
+ * PostgreSQL database (postgresql://...): then each test works in a schema
+ * of its own in that database, dropped when the test ends, so every test
+ * starts empty on either engine (tests/run does both).
  */
 #ifndef WM_TESTUTIL_H
 #define WM_TESTUTIL_H
@@ -11,15 +16,69 @@
 #include <stdarg.h>
 #include <cmocka.h>
 #include <jansson.h>
+#include <unistd.h>
 
 #include "base/err.h"
 #include "model/ctx.h"
 #include "store/migrate.h"
 #include "store/store.h"
 
-/* A migrated in-memory database and a system context on it. */
+#define TESTDB_SCHEMA_LEN 64
+
+/* The PostgreSQL database the tests run on, or NULL for SQLite. */
+static inline const char *
+testdb_url(void)
+{
+	const char *url = getenv("WAYMARK_TEST_DB");
+
+	return url != NULL && (strncmp(url, "postgresql://", 13) == 0 ||
+	    strncmp(url, "postgres://", 11) == 0) ? url : NULL;
+}
+
+/*
+ * Open an empty database of the engine under test. On PostgreSQL, schema
+ * receives the name of the schema made for it; "" on SQLite.
+ */
+static inline int
+testdb_open(struct store **st, char schema[TESTDB_SCHEMA_LEN], struct wm_err *err)
+{
+	static unsigned n;
+	const char *url = testdb_url();
+	char sql[512];
+	int rc;
+
+	schema[0] = '\0';
+	if (url == NULL)
+		return store_open(st, "sqlite::memory:", STORE_CREATE, err);
+	if ((rc = store_open(st, url, 0, err)) != 0)
+		return rc;
+	snprintf(schema, TESTDB_SCHEMA_LEN, "wm_unit_%ld_%u", (long)getpid(), ++n);
+	snprintf(sql, sizeof(sql), "DROP SCHEMA IF EXISTS %s CASCADE; CREATE SCHEMA %s;"
+	    " SET search_path TO %s", schema, schema, schema);
+	if ((rc = store_exec(*st, sql, err)) != 0) {
+		store_close(*st);
+		*st = NULL;
+	}
+	return rc;
+}
+
+/* Close a database from testdb_open(), dropping its schema. Accepts NULL. */
+static inline void
+testdb_close(struct store *st, const char *schema)
+{
+	char sql[256];
+
+	if (st != NULL && schema[0] != '\0') {
+		snprintf(sql, sizeof(sql), "DROP SCHEMA IF EXISTS %s CASCADE", schema);
+		store_exec(st, sql, NULL);
+	}
+	store_close(st);
+}
+
+/* A migrated empty database and a system context on it. */
 struct fixture {
 	struct store *st;
+	char schema[TESTDB_SCHEMA_LEN];
 	struct wm_ctx ctx;
 	struct wm_err err;
 };
@@ -30,7 +89,7 @@ fixture_setup(void **state)
 	struct fixture *fx = calloc(1, sizeof(*fx));
 	int from, to;
 
-	if (fx == NULL || store_open(&fx->st, "sqlite::memory:", STORE_CREATE, &fx->err) != 0 ||
+	if (fx == NULL || testdb_open(&fx->st, fx->schema, &fx->err) != 0 ||
 	    migrate_apply(fx->st, &from, &to, &fx->err) != 0) {
 		fprintf(stderr, "fixture: %s\n", fx ? fx->err.msg : "out of memory");
 		return -1;
@@ -48,7 +107,7 @@ fixture_teardown(void **state)
 {
 	struct fixture *fx = *state;
 
-	store_close(fx->st);
+	testdb_close(fx->st, fx->schema);
 	free(fx);
 	return 0;
 }
