@@ -9,6 +9,7 @@
 #include "base/arena.h"
 #include "base/buf.h"
 #include "base/mem.h"
+#include "store/store.h"
 #include "report/perfcommon.h"
 
 int
@@ -21,8 +22,15 @@ pview_open(struct wm_ctx *ctx, struct pview *v, const char *as_of, const char *u
 	memset(v, 0, sizeof(*v));
 	v->ctx = ctx;
 	v->committee = committee;
-	if ((rc = perfdata_load(ctx, &v->pd, err)) != 0)
+	/*
+	 * One snapshot for the whole paper: its figures agree with each other
+	 * even while an import runs, and SQLite takes its read lock once rather
+	 * than for each of thousands of statements.
+	 */
+	if ((rc = store_begin_read(ctx->st, err)) != 0)
 		return rc;
+	if ((rc = perfdata_load(ctx, &v->pd, err)) != 0)
+		goto fail;
 	if ((rc = perfdata_plans(ctx, &v->pd, &v->plans, err)) != 0 ||
 	    (rc = prun_as_of(ctx, as_of, &at, err)) != 0)
 		goto fail;
@@ -41,10 +49,10 @@ pview_open(struct wm_ctx *ctx, struct pview *v, const char *as_of, const char *u
 			v->is_parent[v->pd.tree.units[u].parent] = true;
 	if ((rc = prun_run(ctx, &v->pd, &at, v->mask, 13, &v->run, err)) != 0)
 		goto fail;
-	return 0;
+	return store_rollback(ctx->st, 0);
 fail:
 	pview_close(v);
-	return rc;
+	return store_rollback(ctx->st, rc);
 }
 
 void
