@@ -77,10 +77,12 @@ void
 perf_rollup(const struct perf_tree *t, const struct perf_pi *pi, const struct perf_series *s,
     long row, struct perf_cell *out)
 {
-	double *sum = wm_calloc(t->n + 1, sizeof(double)), *num = wm_calloc(t->n + 1, sizeof(double));
-	double *den = wm_calloc(t->n + 1, sizeof(double));
-	int *count = wm_calloc(t->n + 1, sizeof(int));
-	bool *own = wm_calloc(t->n + 1, sizeof(bool)), *reports = wm_calloc(t->n + 1, sizeof(bool));
+	/* one allocation for the scratch arrays: a report rolls up thousands of times */
+	size_t m = t->n + 1;
+	double *sum = wm_calloc(m, 3 * sizeof(double) + sizeof(int) + 2 * sizeof(bool));
+	double *num = sum + m, *den = num + m;
+	int *count = (int *)(den + m);
+	bool *own = (bool *)(count + m), *reports = own + m;
 
 	/*
 	 * Expected: the units that report this indicator at all (have a
@@ -154,11 +156,6 @@ perf_rollup(const struct perf_tree *t, const struct perf_pi *pi, const struct pe
 		den[p] += out[u].den;
 	}
 	free(sum);
-	free(num);
-	free(den);
-	free(count);
-	free(own);
-	free(reports);
 }
 
 struct perf_cell
