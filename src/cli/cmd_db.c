@@ -14,6 +14,7 @@
 #include "import/sample.h"
 #include "model/audit.h"
 #include "model/dbx.h"
+#include "model/cube.h"
 #include "model/measure.h"
 #include "store/migrate.h"
 #include "store/store.h"
@@ -41,6 +42,15 @@ cmd_init(struct cli *c, int argc, char **argv, struct wm_err *err)
 			return rc;
 		if (n > 0)
 			fprintf(c->out, "moved %lld figures into the series store\n", (long long)n);
+	}
+	/* figures stored oldest first before schema 8 become one block each */
+	if (from > 0 && from < 8) {
+		int64_t n;
+
+		if ((rc = cube_relayout(&c->ctx, &n, err)) != 0)
+			return rc;
+		if (n > 0)
+			fprintf(c->out, "rewrote %lld series newest first\n", (long long)n);
 	}
 	if (from == 0)
 		fprintf(c->out, "created %s (schema %d)\n", store_url(c->st), to);

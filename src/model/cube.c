@@ -1,13 +1,17 @@
 /*
  * cube.c: storing and loading indicators' figures as arrays.
  *
- * Arrays are stored as little-endian IEEE doubles and bytes, so a
- * database copied between machines reads the same. A slice of periods is
- * read with store_blob_read(): for a report on the latest month of ten
- * years of figures, only the last rows' bytes leave the database.
+ * Numbers are stored as little-endian IEEE doubles and bytes, so a
+ * database copied between machines reads the same. A series is one block
+ * (layout 2, migration 008): the unit ids, then the periods newest first.
+ * A slice of periods is read with store_blob_read(), so a report on the
+ * latest month of ten years of figures reads the block's first kilobytes.
+ * Layout 1 (four arrays oldest first) is still read, for databases not yet
+ * rewritten by cube_relayout().
  */
 #include "base/wm.h"
 
+#include <limits.h>
 #include <math.h>
 
 #include "base/mem.h"
@@ -160,29 +164,78 @@ get_f64(const unsigned char *in)
 	return v;
 }
 
-/* The array packed row by row, as stored. */
-static unsigned char *
-encode(const struct cube *c, const double *a)
+static void
+put_i64(unsigned char *out, int64_t v)
 {
-	size_t cells = (size_t)c->nperiods * c->nunits, k = 0;
-	unsigned char *out = wm_malloc(cells * 8 + 1);
+	for (int i = 0; i < 8; i++)
+		out[i] = (unsigned char)((uint64_t)v >> (8 * i));
+}
 
-	for (int r = 0; r < c->nperiods; r++)
-		for (size_t u = 0; u < c->nunits; u++)
-			put_f64(out + 8 * k++, a[cube_cell(c, r, (long)u)]);
+static int64_t
+get_i64(const unsigned char *in)
+{
+	uint64_t bits = 0;
+
+	for (int i = 0; i < 8; i++)
+		bits |= (uint64_t)in[i] << (8 * i);
+	return (int64_t)bits;
+}
+
+/* Bytes of one period in a layout 2 block: values, then counts, then flags. */
+static size_t
+row_bytes(size_t nunits, bool counts)
+{
+	return nunits * (8 + (counts ? 16 : 0) + 1);
+}
+
+/*
+ * Periods k0 .. k1 - 1 counted from the newest, as stored in layout 2,
+ * after the unit ids if with_units.
+ */
+static unsigned char *
+encode_rows(const struct cube *c, int k0, int k1, bool with_units, size_t *len)
+{
+	size_t nu = c->nunits, rb = row_bytes(nu, c->num != NULL);
+	size_t head = with_units ? nu * 8 : 0;
+	unsigned char *out, *p;
+
+	*len = head + (size_t)(k1 - k0) * rb;
+	out = wm_malloc(*len + 1);
+	for (size_t u = 0; u < nu && with_units; u++)
+		put_i64(out + 8 * u, c->units[u]);
+	p = out + head;
+	for (int k = k0; k < k1; k++) {
+		size_t cell = cube_cell(c, c->nperiods - 1 - k, 0);
+
+		for (size_t u = 0; u < nu; u++, p += 8)
+			put_f64(p, c->value[cell + u]);
+		if (c->num != NULL) {
+			for (size_t u = 0; u < nu; u++, p += 8)
+				put_f64(p, c->num[cell + u]);
+			for (size_t u = 0; u < nu; u++, p += 8)
+				put_f64(p, c->den[cell + u]);
+		}
+		memcpy(p, c->flag + cell, nu);
+		p += nu;
+	}
 	return out;
 }
 
-static unsigned char *
-encode_flags(const struct cube *c)
+/* Row r of the cube (packed) from one period of a layout 2 block. */
+static void
+decode_row(struct cube *c, int r, const unsigned char *p)
 {
-	size_t k = 0;
-	unsigned char *out = wm_malloc((size_t)c->nperiods * c->nunits + 1);
+	size_t nu = c->nunits, cell = (size_t)r * nu;
 
-	for (int r = 0; r < c->nperiods; r++)
-		for (size_t u = 0; u < c->nunits; u++)
-			out[k++] = c->flag[cube_cell(c, r, (long)u)];
-	return out;
+	for (size_t u = 0; u < nu; u++, p += 8)
+		c->value[cell + u] = get_f64(p);
+	if (c->num != NULL) {
+		for (size_t u = 0; u < nu; u++, p += 8)
+			c->num[cell + u] = get_f64(p);
+		for (size_t u = 0; u < nu; u++, p += 8)
+			c->den[cell + u] = get_f64(p);
+	}
+	memcpy(c->flag + cell, p, nu);
 }
 
 static void
@@ -232,12 +285,19 @@ cube_range(struct wm_ctx *ctx, int64_t pi_id, enum period_kind kind, int *first,
 }
 
 static int
+damaged(struct wm_err *err, const struct cube *c, const char *what)
+{
+	return wm_error(err, WM_EDB, "stored figures of series %lld are damaged: %s",
+	    (long long)c->id, what);
+}
+
+/* Layout 1: the units' order as rows of series_unit. */
+static int
 load_units(struct wm_ctx *ctx, struct cube *c, struct wm_err *err)
 {
 	struct stmt *s;
 	int rc;
 
-	c->units = wm_calloc(c->nunits ? c->nunits : 1, sizeof(*c->units));
 	rc = store_prepare(ctx->st, "SELECT unit_id, pos FROM series_unit WHERE series_id = ?",
 	    &s, err);
 	if (rc != 0)
@@ -248,15 +308,14 @@ load_units(struct wm_ctx *ctx, struct cube *c, struct wm_err *err)
 
 		if (pos < 0 || (size_t)pos >= c->nunits) {
 			stmt_reset(s);
-			return wm_error(err, WM_EDB, "stored figures are damaged: unit column %lld of %zu",
-			    (long long)pos, c->nunits);
+			return damaged(err, c, "a unit column out of range");
 		}
 		c->units[pos] = stmt_int(s, 0);
 	}
 	return rc < 0 ? rc : 0;
 }
 
-/* Read rows [r0, r0 + nr) of one array column into out. */
+/* Layout 1: rows [r0, r0 + nr) of one array column, oldest first. */
 static int
 read_slice(struct wm_ctx *ctx, const struct cube *c, const char *column, size_t width, int r0,
     int nr, void *out, struct wm_err *err)
@@ -267,19 +326,101 @@ read_slice(struct wm_ctx *ctx, const struct cube *c, const char *column, size_t 
 	    (size_t)nr * row, err);
 }
 
+static int
+load_layout1(struct wm_ctx *ctx, struct cube *c, int r0, struct wm_err *err)
+{
+	size_t cells = (size_t)c->nperiods * c->nunits;
+	unsigned char *raw = wm_malloc(cells * 8 + 1);
+	int nr = c->nperiods, rc;
+
+	if ((rc = load_units(ctx, c, err)) != 0 ||
+	    (rc = read_slice(ctx, c, "value", 8, r0, nr, raw, err)) != 0)
+		goto out;
+	decode(raw, cells, c->value);
+	if ((rc = read_slice(ctx, c, "flag", 1, r0, nr, c->flag, err)) != 0)
+		goto out;
+	if (c->num != NULL) {
+		if ((rc = read_slice(ctx, c, "num", 8, r0, nr, raw, err)) != 0)
+			goto out;
+		decode(raw, cells, c->num);
+		if ((rc = read_slice(ctx, c, "den", 8, r0, nr, raw, err)) != 0)
+			goto out;
+		decode(raw, cells, c->den);
+	}
+out:
+	free(raw);
+	return rc;
+}
+
+/* Layout 2: only the unit ids at the block's head. */
+static int
+block_units(struct wm_ctx *ctx, struct cube *c, struct wm_err *err)
+{
+	unsigned char *raw = wm_malloc(c->nunits * 8 + 1);
+	int rc = store_blob_read(ctx->st, "pi_series", "block", c->id, 0, raw, c->nunits * 8, err);
+
+	for (size_t u = 0; rc == 0 && u < c->nunits; u++)
+		c->units[u] = get_i64(raw + 8 * u);
+	free(raw);
+	return rc;
+}
+
+/*
+ * Layout 2: the unit ids, then periods k0 .. k0 + nperiods - 1 counted
+ * from the newest: the first `recent` periods from the series row, the
+ * rest from its archive. When the periods wanted are near the front, one
+ * read takes the unit ids and them.
+ */
+static int
+load_layout2(struct wm_ctx *ctx, struct cube *c, int k0, int recent, struct wm_err *err)
+{
+	size_t head = c->nunits * 8, rb = row_bytes(c->nunits, c->num != NULL);
+	int k1 = k0 + c->nperiods, hot_end = k1 < recent ? k1 : recent;
+	int cold_from = k0 > recent ? k0 : recent;
+	size_t skip = k0 < hot_end ? (size_t)k0 * rb : 0;
+	size_t hot = k0 < hot_end ? (size_t)(hot_end - k0) * rb : 0;
+	bool one = skip <= 16384;
+	unsigned char *raw = wm_malloc(head + (one ? skip : 0) + (size_t)c->nperiods * rb + 1);
+	unsigned char *rows = raw + head + (one ? skip : 0);
+	int rc;
+
+	if (one) {
+		rc = store_blob_read(ctx->st, "pi_series", "block", c->id, 0, raw, head + skip + hot,
+		    err);
+	} else {
+		rc = store_blob_read(ctx->st, "pi_series", "block", c->id, 0, raw, head, err);
+		if (rc == 0)
+			rc = store_blob_read(ctx->st, "pi_series", "block", c->id, head + skip, rows,
+			    hot, err);
+	}
+	if (rc == 0 && cold_from < k1)
+		rc = store_blob_read(ctx->st, "pi_archive", "block", c->id,
+		    (size_t)(cold_from - recent) * rb, rows + hot, (size_t)(k1 - cold_from) * rb, err);
+	if (rc != 0)
+		goto out;
+	for (size_t u = 0; u < c->nunits; u++)
+		c->units[u] = get_i64(raw + 8 * u);
+	/* newest first as stored, oldest first in the cube */
+	for (int i = 0; i < c->nperiods; i++)
+		decode_row(c, c->nperiods - 1 - i, rows + (size_t)i * rb);
+out:
+	free(raw);
+	return rc;
+}
+
 int
 cube_load(struct wm_ctx *ctx, int64_t pi_id, enum period_kind kind, int from, int to,
     struct cube *c, struct wm_err *err)
 {
 	struct stmt *s;
-	int stored_first, stored_n, r0, nr, rc;
+	int stored_first, stored_n, layout, recent, rc;
 	bool counts;
-	unsigned char *raw = NULL;
 	size_t cells;
 
 	cube_init(c, pi_id, kind);
-	rc = store_prepare(ctx->st, "SELECT id, first_index, nperiods, nunits, num IS NOT NULL, version"
-	    " FROM pi_series WHERE pi_id = ? AND period_kind = ?", &s, err);
+	rc = store_prepare(ctx->st, "SELECT id, first_index, nperiods, nunits, layout, counts,"
+	    " num IS NOT NULL, version, recent FROM pi_series WHERE pi_id = ? AND period_kind = ?",
+	    &s, err);
 	if (rc != 0)
 		return rc;
 	stmt_bind_int(s, 1, pi_id);
@@ -292,125 +433,206 @@ cube_load(struct wm_ctx *ctx, int64_t pi_id, enum period_kind kind, int from, in
 	stored_first = (int)stmt_int(s, 1);
 	stored_n = (int)stmt_int(s, 2);
 	c->nunits = (size_t)stmt_int(s, 3);
-	counts = stmt_int(s, 4) != 0;
-	c->version = stmt_int(s, 5);
+	layout = (int)stmt_int(s, 4);
+	counts = layout == 1 ? stmt_int(s, 6) != 0 : stmt_int(s, 5) != 0;
+	c->version = stmt_int(s, 7);
+	recent = (int)stmt_int(s, 8);
 	stmt_reset(s);
-	if ((rc = load_units(ctx, c, err)) != 0)
+	if (layout != 1 && layout != 2) {
+		rc = damaged(err, c, "an unknown layout");
 		goto fail;
+	}
+	c->units = wm_calloc(c->nunits ? c->nunits : 1, sizeof(*c->units));
 	/* clip [from, to] to what is stored */
 	if (from < stored_first)
 		from = stored_first;
 	if (to > stored_first + stored_n - 1)
 		to = stored_first + stored_n - 1;
+	c->first = from;
+	c->stride = c->nunits;
 	if (from > to || c->nunits == 0) {
-		c->first = from;
 		c->nperiods = 0;
-		c->stride = c->nunits;
+		/* the units are wanted even when no period is */
+		if (c->nunits > 0)
+			rc = layout == 1 ? load_units(ctx, c, err) : block_units(ctx, c, err);
+		if (rc != 0)
+			goto fail;
 		return 0;
 	}
-	r0 = from - stored_first;
-	nr = to - from + 1;
-	cells = (size_t)nr * c->nunits;
-	c->first = from;
-	c->nperiods = nr;
-	c->caprows = nr;
+	c->nperiods = to - from + 1;
+	c->caprows = c->nperiods;
 	c->row0 = 0;
-	c->stride = c->nunits;
+	cells = (size_t)c->nperiods * c->nunits;
 	c->value = wm_malloc(cells * sizeof(double));
 	c->flag = wm_malloc(cells);
-	raw = wm_malloc(cells * 8);
-	if ((rc = read_slice(ctx, c, "value", 8, r0, nr, raw, err)) != 0)
-		goto fail;
-	decode(raw, cells, c->value);
-	if ((rc = read_slice(ctx, c, "flag", 1, r0, nr, c->flag, err)) != 0)
-		goto fail;
 	if (counts) {
 		c->num = wm_malloc(cells * sizeof(double));
 		c->den = wm_malloc(cells * sizeof(double));
-		if ((rc = read_slice(ctx, c, "num", 8, r0, nr, raw, err)) != 0)
-			goto fail;
-		decode(raw, cells, c->num);
-		if ((rc = read_slice(ctx, c, "den", 8, r0, nr, raw, err)) != 0)
-			goto fail;
-		decode(raw, cells, c->den);
 	}
-	free(raw);
+	rc = layout == 1 ? load_layout1(ctx, c, from - stored_first, err) :
+	    load_layout2(ctx, c, stored_first + stored_n - 1 - to, recent, err);
+	if (rc != 0)
+		goto fail;
 	return 0;
 fail:
-	free(raw);
 	cube_release(c);
 	return rc;
 }
 
-int
-cube_store(struct wm_ctx *ctx, struct cube *c, struct wm_err *err)
+/* The series row: its shape and its newest CUBE_RECENT periods, after the unit ids. */
+static int
+store_recent(struct wm_ctx *ctx, struct cube *c, struct wm_err *err)
 {
-	size_t cells = (size_t)c->nperiods * c->nunits;
-	unsigned char *v = encode(c, c->value);
-	unsigned char *n = c->num ? encode(c, c->num) : NULL;
-	unsigned char *d = c->den ? encode(c, c->den) : NULL;
-	unsigned char *f = encode_flags(c);
+	int recent = c->nperiods < CUBE_RECENT ? c->nperiods : CUBE_RECENT;
+	size_t len;
+	unsigned char *block = encode_rows(c, 0, recent, true, &len);
 	struct stmt *s;
 	int rc;
 
-	if ((rc = store_begin(ctx->st, err)) != 0)
-		goto out;
 	if (c->id == 0) {
 		rc = store_prepare(ctx->st, "INSERT INTO pi_series (pi_id, period_kind, first_index,"
-		    " nperiods, nunits, value, num, den, flag) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
-		    " RETURNING id, version", &s, err);
+		    " nperiods, nunits, counts, recent, block, value, flag, layout)"
+		    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 2) RETURNING id, version", &s, err);
 	} else {
 		rc = store_prepare(ctx->st, "UPDATE pi_series SET pi_id = ?, period_kind = ?,"
-		    " first_index = ?, nperiods = ?, nunits = ?, value = ?, num = ?, den = ?, flag = ?,"
-		    " version = version + 1 WHERE id = ? RETURNING id, version", &s, err);
+		    " first_index = ?, nperiods = ?, nunits = ?, counts = ?, recent = ?, block = ?,"
+		    " value = ?, flag = ?, num = NULL, den = NULL, layout = 2, version = version + 1"
+		    " WHERE id = ? RETURNING id, version", &s, err);
 	}
 	if (rc != 0)
-		goto fail;
+		goto out;
 	stmt_bind_int(s, 1, c->pi_id);
 	stmt_bind_int(s, 2, c->kind);
 	stmt_bind_int(s, 3, c->first);
 	stmt_bind_int(s, 4, c->nperiods);
 	stmt_bind_int(s, 5, (int64_t)c->nunits);
-	stmt_bind_blob(s, 6, v, cells * 8);
-	stmt_bind_blob(s, 7, n, cells * 8);
-	stmt_bind_blob(s, 8, d, cells * 8);
-	stmt_bind_blob(s, 9, f, cells);
+	stmt_bind_int(s, 6, c->num != NULL);
+	stmt_bind_int(s, 7, recent);
+	stmt_bind_blob(s, 8, block, len);
+	/* layout 1's arrays, left empty */
+	stmt_bind_blob(s, 9, "", 0);
+	stmt_bind_blob(s, 10, "", 0);
 	if (c->id != 0)
-		stmt_bind_int(s, 10, c->id);
+		stmt_bind_int(s, 11, c->id);
 	if ((rc = stmt_step(s, err)) != STORE_ROW) {
 		stmt_reset(s);
 		rc = rc < 0 ? rc : wm_error(err, WM_EINTERNAL, "storing figures returned no row");
-		goto fail;
+		goto out;
 	}
 	c->id = stmt_int(s, 0);
 	c->version = stmt_int(s, 1);
 	stmt_reset(s);
-	/* the unit columns, in order */
+	/* the unit columns, in order, so that a unit with figures cannot be removed */
 	if ((rc = store_prepare(ctx->st, "DELETE FROM series_unit WHERE series_id = ?", &s, err)) != 0)
-		goto fail;
+		goto out;
 	stmt_bind_int(s, 1, c->id);
 	if ((rc = stmt_exec(s, err)) != 0)
-		goto fail;
-	for (size_t u = 0; u < c->nunits; u++) {
+		goto out;
+	for (size_t u = 0; u < c->nunits && rc == 0; u++) {
 		rc = store_prepare(ctx->st, "INSERT INTO series_unit (series_id, unit_id, pos)"
 		    " VALUES (?, ?, ?)", &s, err);
 		if (rc != 0)
-			goto fail;
+			break;
 		stmt_bind_int(s, 1, c->id);
 		stmt_bind_int(s, 2, c->units[u]);
 		stmt_bind_int(s, 3, (int64_t)u);
-		if ((rc = stmt_exec(s, err)) != 0)
-			goto fail;
+		rc = stmt_exec(s, err);
 	}
-	rc = store_commit(ctx->st, err);
-	goto out;
-fail:
-	store_rollback(ctx->st, rc);
 out:
-	free(v);
-	free(n);
-	free(d);
-	free(f);
+	free(block);
+	return rc;
+}
+
+/* The periods older than the newest CUBE_RECENT, or no archive row when there are none. */
+static int
+store_archive(struct wm_ctx *ctx, struct cube *c, struct wm_err *err)
+{
+	unsigned char *block = NULL;
+	size_t len;
+	struct stmt *s;
+	int rc;
+
+	if (c->nperiods <= CUBE_RECENT) {
+		rc = store_prepare(ctx->st, "DELETE FROM pi_archive WHERE id = ?", &s, err);
+	} else {
+		block = encode_rows(c, CUBE_RECENT, c->nperiods, false, &len);
+		rc = store_prepare(ctx->st, "INSERT INTO pi_archive (id, block) VALUES (?, ?)"
+		    " ON CONFLICT (id) DO UPDATE SET block = excluded.block", &s, err);
+	}
+	if (rc == 0) {
+		stmt_bind_int(s, 1, c->id);
+		if (block != NULL)
+			stmt_bind_blob(s, 2, block, len);
+		rc = stmt_exec(s, err);
+	}
+	free(block);
+	return rc;
+}
+
+int
+cube_store_part(struct wm_ctx *ctx, struct cube *c, enum cube_part part, struct wm_err *err)
+{
+	int rc;
+
+	if ((rc = store_begin(ctx->st, err)) != 0)
+		return rc;
+	if (part & CUBE_PART_RECENT)
+		rc = store_recent(ctx, c, err);
+	if (rc == 0 && (part & CUBE_PART_ARCHIVE)) {
+		if (c->id == 0)
+			rc = wm_error(err, WM_EINTERNAL, "an archive stored before its series");
+		else
+			rc = store_archive(ctx, c, err);
+	}
+	return rc != 0 ? store_rollback(ctx->st, rc) : store_commit(ctx->st, err);
+}
+
+int
+cube_store(struct wm_ctx *ctx, struct cube *c, struct wm_err *err)
+{
+	return cube_store_part(ctx, c, CUBE_PART_RECENT | CUBE_PART_ARCHIVE, err);
+}
+
+int
+cube_relayout(struct wm_ctx *ctx, int64_t *n, struct wm_err *err)
+{
+	struct stmt *s;
+	int64_t *pis = NULL;
+	int *kinds = NULL;
+	size_t count = 0, cap = 0;
+	int rc;
+
+	*n = 0;
+	rc = store_prepare(ctx->st, "SELECT pi_id, period_kind FROM pi_series WHERE layout = 1"
+	    " ORDER BY id", &s, err);
+	if (rc != 0)
+		return rc;
+	while ((rc = stmt_step(s, err)) == STORE_ROW) {
+		if (count == cap) {
+			cap = cap ? cap * 2 : 64;
+			pis = wm_reallocarray(pis, cap, sizeof(*pis));
+			kinds = wm_reallocarray(kinds, cap, sizeof(*kinds));
+		}
+		pis[count] = stmt_int(s, 0);
+		kinds[count++] = (int)stmt_int(s, 1);
+	}
+	if (rc < 0 || (rc = store_begin(ctx->st, err)) != 0)
+		goto out;
+	for (size_t i = 0; i < count && rc == 0; i++) {
+		struct cube c;
+
+		if ((rc = cube_load(ctx, pis[i], (enum period_kind)kinds[i], INT_MIN, INT_MAX, &c,
+		    err)) != 0)
+			break;
+		rc = cube_store(ctx, &c, err);
+		cube_release(&c);
+	}
+	rc = rc != 0 ? store_rollback(ctx->st, rc) : store_commit(ctx->st, err);
+	if (rc == 0)
+		*n = (int64_t)count;
+out:
+	free(pis);
+	free(kinds);
 	return rc;
 }
 

@@ -77,6 +77,29 @@ int cube_load(struct wm_ctx *ctx, int64_t pi_id, enum period_kind kind, int from
 /* Write a whole cube (loaded whole, then changed), replacing what is stored. */
 int cube_store(struct wm_ctx *ctx, struct cube *c, struct wm_err *err);
 
+/*
+ * The newest CUBE_RECENT periods live in the series row, the older in an
+ * archive row. Reports read the recent rows of every indicator; a writer of
+ * many cubes stores all their recent parts first, then all the archives,
+ * so that the recent parts lie together in the file and a cold report
+ * reads them in a few long reads instead of skipping through the history.
+ */
+#define CUBE_RECENT 24
+
+enum cube_part {
+	CUBE_PART_RECENT = 1,	/* the series row (first: it gives the cube its id) */
+	CUBE_PART_ARCHIVE = 2
+};
+
+int cube_store_part(struct wm_ctx *ctx, struct cube *c, enum cube_part part,
+    struct wm_err *err);
+
+/*
+ * Rewrite every series still in layout 1 (before schema 8) as one block;
+ * *n: how many. For `waymark init` after an upgrade.
+ */
+int cube_relayout(struct wm_ctx *ctx, int64_t *n, struct wm_err *err);
+
 /* The range of period indexes stored for the indicator, or *first > *last if none. */
 int cube_range(struct wm_ctx *ctx, int64_t pi_id, enum period_kind kind, int *first, int *last,
     struct wm_err *err);
