@@ -552,7 +552,9 @@ ent_count(struct wm_ctx *ctx, const struct kind *k, const struct ent_query *q, s
 			all = *q;
 		all.limit = 0;
 		all.offset = 0;
-		if ((rc = k->store->list(ctx, k, &all, &rows, err)) == 0)
+		if (k->store->count != NULL)
+			rc = k->store->count(ctx, k, &all, n, err);
+		else if ((rc = k->store->list(ctx, k, &all, &rows, err)) == 0)
 			*n = json_array_size(rows);
 		goto out;
 	}

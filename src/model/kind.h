@@ -115,6 +115,9 @@ struct kind_store {
 	 */
 	int (*import_rows)(struct wm_ctx *ctx, const struct kind *k, const json_t *rows,
 	    bool restore, json_t *summary, struct wm_err *err);
+	/* How many records list would give without limit or offset (NULL: list and count). */
+	int (*count)(struct wm_ctx *ctx, const struct kind *k, const struct ent_query *q,
+	    size_t *n, struct wm_err *err);
 };
 
 struct kind {

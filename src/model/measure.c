@@ -591,7 +591,9 @@ notes_of(struct wm_ctx *ctx, int64_t pi, json_t **out, struct wm_err *err)
 struct listed {
 	const char *unit;	/* for sorting */
 	char period[PERIOD_LEN];
-	json_t *row;
+	json_t *row;		/* NULL until wanted */
+	int kind;		/* where the figure is: cube, row, column */
+	long r, col;
 };
 
 static int
@@ -663,30 +665,49 @@ in_range(const struct ent_query *q, const struct period *p, bool *ok)
 	return 0;
 }
 
+/* Does where filter on anything but the pi and unit, so that rows must be built to match? */
+static bool
+filters_fields(const json_t *where)
+{
+	const char *name;
+	json_t *want;
+
+	json_object_foreach((json_t *)where, name, want)
+		if (strcmp(name, "pi") != 0 && !(json_is_string(want) && strcmp(name, "unit") == 0))
+			return true;
+	return false;
+}
+
+/*
+ * The figures a query selects, by indicator, then unit and period: into
+ * out (an array) those within its offset and limit, or only counted when
+ * out is NULL. A row's JSON is built only when it is kept or must be
+ * matched, so counting or paging millions of figures builds few.
+ */
 static int
-m_list(struct wm_ctx *ctx, const struct kind *k, const struct ent_query *q, json_t **out,
+m_walk(struct wm_ctx *ctx, const struct ent_query *q, json_t *out, size_t *count,
     struct wm_err *err)
 {
 	const json_t *where = q ? q->where : NULL;
 	const char *pi_key = json_string_value(json_object_get(where, "pi"));
 	const char *unit_key = json_string_value(json_object_get(where, "unit"));
+	bool build_all = filters_fields(where);
+	size_t offset = q ? q->offset : 0, limit = q && q->limit > 0 ? q->limit : SIZE_MAX;
 	struct names nm;
 	int64_t only_pi = 0, only_unit = 0;
-	json_t *all = json_array();
-	size_t skipped = 0, kept = 0;
 	int rc;
 
-	(void)k;
-	*out = NULL;
+	*count = 0;
 	if ((rc = names_load(ctx, &nm, err)) != 0)
-		goto out;
+		return rc;
 	if (pi_key != NULL && (rc = ent_resolve(ctx, kind_find("pis"), pi_key, &only_pi, err)) != 0)
 		goto out;
 	if (unit_key != NULL &&
 	    (rc = ent_resolve(ctx, kind_find("units"), unit_key, &only_unit, err)) != 0)
 		goto out;
-	for (size_t i = 0; i < json_array_size(nm.pis); i++) {
+	for (size_t i = 0; i < json_array_size(nm.pis) && rc == 0; i++) {
 		int64_t pi = json_integer_value(json_array_get(nm.pi_ids, i));
+		struct cube cubes[4];
 		unsigned have;
 		json_t *notes = NULL;
 		struct listed *rows = NULL;
@@ -696,27 +717,32 @@ m_list(struct wm_ctx *ctx, const struct kind *k, const struct ent_query *q, json
 			continue;
 		if (authz_published_only(ctx) && !json_is_true(json_array_get(nm.published, i)))
 			continue;
+		/* a page already full: only a count goes on */
+		if (out != NULL && *count >= offset + limit)
+			break;
 		if ((rc = cube_kinds(ctx, pi, &have, err)) != 0 || (rc = notes_of(ctx, pi, &notes,
 		    err)) != 0) {
 			json_decref(notes);
-			goto out;
+			break;
 		}
-		for (int kind = 0; kind < 4; kind++) {
-			struct cube c;
+		for (int kind = 0; kind < 4; kind++)
+			cube_init(&cubes[kind], pi, (enum period_kind)kind);
+		for (int kind = 0; kind < 4 && rc == 0; kind++) {
+			struct cube *c = &cubes[kind];
 
 			if (!(have & (1u << kind)))
 				continue;
-			if ((rc = cube_load(ctx, pi, (enum period_kind)kind, INT_MIN, INT_MAX, &c,
+			if ((rc = cube_load(ctx, pi, (enum period_kind)kind, INT_MIN, INT_MAX, c,
 			    err)) != 0)
 				break;
-			for (long r = 0; r < c.nperiods; r++)
-				for (size_t u = 0; u < c.nunits; u++) {
-					struct period p = period_from_index(c.kind, c.first + (int)r);
+			for (long r = 0; r < c->nperiods && rc == 0; r++)
+				for (size_t u = 0; u < c->nunits; u++) {
+					struct period p = period_from_index(c->kind, c->first + (int)r);
+					json_t *row = NULL;
 					bool ok;
-					json_t *row;
 
-					if ((c.flag[cube_cell(&c, r, (long)u)] & (uint8_t)~SEEN) == CF_NONE ||
-					    (only_unit && c.units[u] != only_unit))
+					if ((c->flag[cube_cell(c, r, (long)u)] & (uint8_t)~SEEN) == CF_NONE ||
+					    (only_unit && c->units[u] != only_unit))
 						continue;
 					if (in_range(q, &p, &ok) != 0) {
 						rc = wm_error(err, WM_EUSAGE, "from/to must be a date or a period");
@@ -724,43 +750,71 @@ m_list(struct wm_ctx *ctx, const struct kind *k, const struct ent_query *q, json
 					}
 					if (!ok)
 						continue;
-					row = cell_json(&nm, &c, r, (long)u, notes);
-					if (where != NULL && !matches(row, where)) {
+					if (build_all) {
+						row = cell_json(&nm, c, r, (long)u, notes);
+						if (!matches(row, where)) {
+							json_decref(row);
+							continue;
+						}
+					}
+					if (out == NULL) {	/* counting: no order needed */
 						json_decref(row);
+						(*count)++;
 						continue;
 					}
 					WM_GROW(rows, nrows + 1, caprows);
-					rows[nrows].unit = name_of(&nm.unit_at, nm.units, c.units[u]);
+					rows[nrows] = (struct listed){ name_of(&nm.unit_at, nm.units, c->units[u]),
+						"", row, kind, r, (long)u };
 					period_format(&p, rows[nrows].period);
-					rows[nrows].row = row;
 					nrows++;
 				}
-			cube_release(&c);
 		}
-		json_decref(notes);
 		if (nrows > 0)	/* qsort may not be given a null array, even an empty one */
 			qsort(rows, nrows, sizeof(*rows), listed_cmp);
 		for (size_t r = 0; r < nrows; r++) {
-			if (q != NULL && skipped < q->offset) {
-				skipped++;
-				json_decref(rows[r].row);
-			} else if (q != NULL && q->limit > 0 && kept >= q->limit) {
-				json_decref(rows[r].row);
-			} else {
-				json_array_append_new(all, rows[r].row);
-				kept++;
-			}
+			struct listed *l = &rows[r];
+
+			if (rc == 0 && out != NULL && *count >= offset && *count < offset + limit)
+				json_array_append_new(out, l->row != NULL ? l->row :
+				    cell_json(&nm, &cubes[l->kind], l->r, l->col, notes));
+			else
+				json_decref(l->row);
+			(*count)++;
 		}
 		free(rows);
-		if (rc != 0)
-			goto out;
+		for (int kind = 0; kind < 4; kind++)
+			cube_release(&cubes[kind]);
+		json_decref(notes);
 	}
-	*out = all;
-	all = NULL;
 out:
-	json_decref(all);
 	names_release(&nm);
 	return rc;
+}
+
+static int
+m_list(struct wm_ctx *ctx, const struct kind *k, const struct ent_query *q, json_t **out,
+    struct wm_err *err)
+{
+	json_t *all = json_array();
+	size_t n;
+	int rc;
+
+	(void)k;
+	*out = NULL;
+	if ((rc = m_walk(ctx, q, all, &n, err)) != 0) {
+		json_decref(all);
+		return rc;
+	}
+	*out = all;
+	return 0;
+}
+
+static int
+m_count(struct wm_ctx *ctx, const struct kind *k, const struct ent_query *q, size_t *n,
+    struct wm_err *err)
+{
+	(void)k;
+	return m_walk(ctx, q, NULL, n, err);
 }
 
 /* The figure at key, loading the one period it is in. */
@@ -995,4 +1049,5 @@ out:
 	return rc;
 }
 
-const struct kind_store measurement_store = { m_list, m_get, m_put, m_remove, m_import_rows };
+const struct kind_store measurement_store = { m_list, m_get, m_put, m_remove, m_import_rows,
+	m_count };

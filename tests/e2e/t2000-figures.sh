@@ -78,4 +78,17 @@ test_expect_success 'a unit can be reported on by itself; amber on the edge is n
 	contains err "no indicator measures any plan"
 '
 
+test_expect_success 'a page of figures is the same slice of the whole list, and counted the same' '
+	wm list measurements --json >all.json &&
+	n=$(jq length all.json) &&
+	test "$n" -gt 6 &&
+	wm list measurements --offset 3 --limit 4 --json >page.json &&
+	jq -e --slurpfile all all.json ". == \$all[0][3:7]" page.json >/dev/null &&
+	wm report summary --format json >sum.json &&
+	equals "$(jq -r .measurements sum.json)" "$n" &&
+	wm list measurements --flag estimate --json >est.json &&
+	equals "$(jq length est.json)" "$(jq "map(select(.flag == \"estimate\")) | length" all.json)" &&
+	test "$(jq length est.json)" -gt 0
+'
+
 test_done
