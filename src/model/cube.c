@@ -408,9 +408,10 @@ out:
 	return rc;
 }
 
-int
-cube_load(struct wm_ctx *ctx, int64_t pi_id, enum period_kind kind, int from, int to,
-    struct cube *c, struct wm_err *err)
+/* Periods [from, to] of the series, or with recent_only its recent part (see cube.h). */
+static int
+load(struct wm_ctx *ctx, int64_t pi_id, enum period_kind kind, int from, int to,
+    bool recent_only, struct cube *c, struct wm_err *err)
 {
 	struct stmt *s;
 	int stored_first, stored_n, layout, recent, rc;
@@ -443,6 +444,13 @@ cube_load(struct wm_ctx *ctx, int64_t pi_id, enum period_kind kind, int from, in
 		goto fail;
 	}
 	c->units = wm_calloc(c->nunits ? c->nunits : 1, sizeof(*c->units));
+	c->stored_nunits = c->nunits;
+	c->stored_counts = counts;
+	if (recent_only && layout == 2 && recent < stored_n) {
+		from = stored_first + stored_n - recent;
+		c->partial = true;
+		c->archived = stored_n - recent;
+	}
 	/* clip [from, to] to what is stored */
 	if (from < stored_first)
 		from = stored_first;
@@ -479,11 +487,71 @@ fail:
 	return rc;
 }
 
-/* The series row: its shape and its newest CUBE_RECENT periods, after the unit ids. */
+int
+cube_load(struct wm_ctx *ctx, int64_t pi_id, enum period_kind kind, int from, int to,
+    struct cube *c, struct wm_err *err)
+{
+	return load(ctx, pi_id, kind, from, to, false, c, err);
+}
+
+int
+cube_load_recent(struct wm_ctx *ctx, int64_t pi_id, enum period_kind kind, struct cube *c,
+    struct wm_err *err)
+{
+	return load(ctx, pi_id, kind, INT_MIN, INT_MAX, true, c, err);
+}
+
+int
+cube_complete(struct wm_ctx *ctx, struct cube *c, struct wm_err *err)
+{
+	struct cube old;
+	int rc;
+
+	if (!c->partial)
+		return 0;
+	if ((rc = cube_load(ctx, c->pi_id, c->kind, INT_MIN, c->first - 1, &old, err)) != 0)
+		return rc;
+	if (old.nperiods != c->archived || old.nunits > c->nunits) {
+		rc = damaged(err, c, "the archive changed under a writer");
+		goto out;
+	}
+	/* the columns keep their order; a partial cube only adds units after them */
+	for (size_t u = 0; u < old.nunits; u++)
+		if (old.units[u] != c->units[u]) {
+			rc = damaged(err, c, "the archive's units differ from the series'");
+			goto out;
+		}
+	if (old.nperiods > 0)
+		cube_row(c, old.first, true);
+	if (old.num != NULL)
+		cube_want_counts(c);
+	for (long r = 0; r < old.nperiods; r++)
+		for (size_t u = 0; u < old.nunits; u++) {
+			size_t from = cube_cell(&old, r, (long)u);
+			size_t to = cube_cell(c, cube_row(c, old.first + (int)r, false), (long)u);
+
+			c->value[to] = old.value[from];
+			c->flag[to] = old.flag[from];
+			if (old.num != NULL) {
+				c->num[to] = old.num[from];
+				c->den[to] = old.den[from];
+			}
+		}
+	c->partial = false;
+	c->archived = 0;
+out:
+	cube_release(&old);
+	return rc;
+}
+
+/*
+ * The series row: its shape and its newest CUBE_RECENT periods, after the
+ * unit ids; or all a partial cube holds, its archive left as it is.
+ */
 static int
 store_recent(struct wm_ctx *ctx, struct cube *c, struct wm_err *err)
 {
-	int recent = c->nperiods < CUBE_RECENT ? c->nperiods : CUBE_RECENT;
+	int recent = c->partial || c->nperiods < CUBE_RECENT ? c->nperiods : CUBE_RECENT;
 	size_t len;
 	unsigned char *block = encode_rows(c, 0, recent, true, &len);
 	struct stmt *s;
@@ -503,8 +571,8 @@ store_recent(struct wm_ctx *ctx, struct cube *c, struct wm_err *err)
 		goto out;
 	stmt_bind_int(s, 1, c->pi_id);
 	stmt_bind_int(s, 2, c->kind);
-	stmt_bind_int(s, 3, c->first);
-	stmt_bind_int(s, 4, c->nperiods);
+	stmt_bind_int(s, 3, c->first - c->archived);
+	stmt_bind_int(s, 4, c->archived + c->nperiods);
 	stmt_bind_int(s, 5, (int64_t)c->nunits);
 	stmt_bind_int(s, 6, c->num != NULL);
 	stmt_bind_int(s, 7, recent);
@@ -576,9 +644,16 @@ cube_store_part(struct wm_ctx *ctx, struct cube *c, enum cube_part part, struct 
 
 	if ((rc = store_begin(ctx->st, err)) != 0)
 		return rc;
-	if (part & CUBE_PART_RECENT)
+	/*
+	 * A partial cube is written alone while the archive's rows still fit:
+	 * same units, same counts, and a recent part at most twice the usual.
+	 */
+	if (c->partial && (c->nunits != c->stored_nunits || (c->num != NULL) != c->stored_counts ||
+	    c->nperiods > 2 * CUBE_RECENT))
+		rc = cube_complete(ctx, c, err);
+	if (rc == 0 && (part & CUBE_PART_RECENT))
 		rc = store_recent(ctx, c, err);
-	if (rc == 0 && (part & CUBE_PART_ARCHIVE)) {
+	if (rc == 0 && (part & CUBE_PART_ARCHIVE) && !c->partial) {
 		if (c->id == 0)
 			rc = wm_error(err, WM_EINTERNAL, "an archive stored before its series");
 		else

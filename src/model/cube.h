@@ -45,6 +45,15 @@ struct cube {
 	uint8_t *flag;
 	int64_t id;		/* its row, 0 if not stored yet */
 	int64_t version;
+	/*
+	 * A cube from cube_load_recent holds only the series' recent part;
+	 * `archived` older periods stay in the database, stored with
+	 * stored_nunits columns (and counts if stored_counts).
+	 */
+	bool partial;
+	int archived;
+	size_t stored_nunits;
+	bool stored_counts;
 };
 
 void cube_init(struct cube *c, int64_t pi_id, enum period_kind kind);
@@ -74,7 +83,22 @@ int cube_kinds(struct wm_ctx *ctx, int64_t pi_id, unsigned *kinds, struct wm_err
 int cube_load(struct wm_ctx *ctx, int64_t pi_id, enum period_kind kind, int from, int to,
     struct cube *out, struct wm_err *err);
 
-/* Write a whole cube (loaded whole, then changed), replacing what is stored. */
+/*
+ * Only the recent part of a series (all of it if it has no archive), for
+ * a writer that adds the latest periods: a month added to ten years of
+ * figures reads and writes two years, not ten. The cube is partial.
+ */
+int cube_load_recent(struct wm_ctx *ctx, int64_t pi_id, enum period_kind kind, struct cube *c,
+    struct wm_err *err);
+
+/* Make a partial cube whole, reading its archive: before touching an older period. */
+int cube_complete(struct wm_ctx *ctx, struct cube *c, struct wm_err *err);
+
+/*
+ * Write a cube loaded whole (or partial) and changed, replacing what is
+ * stored. A partial cube whose new rows no longer fit its archive's shape
+ * is first made whole.
+ */
 int cube_store(struct wm_ctx *ctx, struct cube *c, struct wm_err *err);
 
 /*

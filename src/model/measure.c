@@ -113,7 +113,7 @@ pi_meta(struct wm_ctx *ctx, int64_t pi, bool *ratio, double *scale, struct wm_er
 	return rc < 0 ? rc : 0;
 }
 
-/* The batch's cube of (pi, kind), loaded whole the first time. */
+/* The batch's cube of (pi, kind), its recent part loaded the first time. */
 static int
 wcube_of(struct meas_writer *w, int64_t pi, enum period_kind kind, struct wcube **out,
     struct wm_err *err)
@@ -129,7 +129,7 @@ wcube_of(struct meas_writer *w, int64_t pi, enum period_kind kind, struct wcube 
 	WM_GROW(w->cubes, w->ncubes + 1, w->capcubes);
 	wc = &w->cubes[w->ncubes];
 	memset(wc, 0, sizeof(*wc));
-	if ((rc = cube_load(w->ctx, pi, kind, INT_MIN, INT_MAX, &wc->c, err)) != 0 ||
+	if ((rc = cube_load_recent(w->ctx, pi, kind, &wc->c, err)) != 0 ||
 	    (rc = pi_meta(w->ctx, pi, &wc->ratio, &wc->scale, err)) != 0) {
 		cube_release(&wc->c);
 		return rc;
@@ -235,6 +235,14 @@ put_cell(struct meas_writer *w, int64_t pi, int64_t unit, const struct meas_row 
 	} else if (!r->has_value) {
 		return wm_error(err, WM_EINVAL, "no value (a figure that could not be had is "
 		    "flagged not_available)");
+	}
+	/* a figure older than the recent part: the history is wanted after all */
+	if (c->partial && period_index(&p) < c->first) {
+		size_t before = (size_t)c->nperiods * c->nunits;
+
+		if ((rc = cube_complete(w->ctx, c, err)) != 0)
+			return rc;
+		w->held += (size_t)c->nperiods * c->nunits - before;
 	}
 	col = cube_col(c, unit, true);
 	row = cube_row(c, period_index(&p), true);

@@ -283,6 +283,113 @@ test_layout1_read_and_rewritten(void **state)
 	assert_int_equal(n, 0);
 }
 
+/* Period p of unit u set as fill() would, in a cube holding it. */
+static void
+set_fig(struct cube *c, const struct ids *ids, int p, int u)
+{
+	long r = cube_row(c, p, true), col = cube_col(c, ids->units[u], true);
+	size_t cell = cube_cell(c, r, col);
+
+	c->value[cell] = fig(p, u);
+	c->flag[cell] = (uint8_t)(1 + (p + u) % 4);
+}
+
+static int64_t
+archive_length(struct fixture *fx)
+{
+	return rows(fx, "SELECT COALESCE(SUM(LENGTH(block)), 0) FROM pi_archive");
+}
+
+static void
+test_recent_part_written_alone(void **state)
+{
+	struct fixture *fx = *state;
+	struct ids ids;
+	struct cube c;
+	int last = FIRST + NPER - 1;
+	int64_t archive;
+
+	make_ids(fx, &ids);
+	fill(&c, &ids, false);
+	assert_ok(fx, cube_store(&fx->ctx, &c, &fx->err));
+	cube_release(&c);
+	archive = archive_length(fx);
+
+	/* the recent part only: a month added leaves the archive as it was */
+	assert_ok(fx, cube_load_recent(&fx->ctx, ids.pi, PERIOD_MONTH, &c, &fx->err));
+	assert_true(c.partial);
+	assert_int_equal(c.nperiods, CUBE_RECENT);
+	assert_int_equal(c.first, last - CUBE_RECENT + 1);
+	for (int u = 0; u < NUNITS; u++)
+		set_fig(&c, &ids, last + 1, u);
+	assert_ok(fx, cube_store(&fx->ctx, &c, &fx->err));
+	cube_release(&c);
+	assert_int_equal(archive_length(fx), archive);
+	assert_int_equal(rows(fx, "SELECT recent FROM pi_series"), CUBE_RECENT + 1);
+	assert_ok(fx, cube_load(&fx->ctx, ids.pi, PERIOD_MONTH, INT_MIN, INT_MAX, &c, &fx->err));
+	expect_slice(&c, &ids, FIRST, last + 1, false);
+	cube_release(&c);
+
+	/* so many months added that the recent part outgrows itself: all rewritten */
+	assert_ok(fx, cube_load_recent(&fx->ctx, ids.pi, PERIOD_MONTH, &c, &fx->err));
+	assert_int_equal(c.nperiods, CUBE_RECENT + 1);
+	for (int p = last + 2; p <= last + CUBE_RECENT + 1; p++)
+		for (int u = 0; u < NUNITS; u++)
+			set_fig(&c, &ids, p, u);
+	assert_ok(fx, cube_store(&fx->ctx, &c, &fx->err));
+	cube_release(&c);
+	assert_int_equal(rows(fx, "SELECT recent FROM pi_series"), CUBE_RECENT);
+	assert_true(archive_length(fx) > archive);
+	assert_ok(fx, cube_load(&fx->ctx, ids.pi, PERIOD_MONTH, INT_MIN, INT_MAX, &c, &fx->err));
+	expect_slice(&c, &ids, FIRST, last + CUBE_RECENT + 1, false);
+	cube_release(&c);
+
+	/* an older period touched: the cube is made whole first */
+	assert_ok(fx, cube_load_recent(&fx->ctx, ids.pi, PERIOD_MONTH, &c, &fx->err));
+	assert_ok(fx, cube_complete(&fx->ctx, &c, &fx->err));
+	assert_false(c.partial);
+	assert_int_equal(c.first, FIRST);
+	expect_slice(&c, &ids, FIRST, last + CUBE_RECENT + 1, false);
+	cube_release(&c);
+}
+
+static void
+test_partial_cube_with_a_new_unit_rewrites_the_archive(void **state)
+{
+	struct fixture *fx = *state;
+	struct ids ids;
+	struct cube c;
+	int64_t extra;
+	size_t cell;
+	long r;
+
+	make_ids(fx, &ids);
+	fill(&c, &ids, false);
+	assert_ok(fx, cube_store(&fx->ctx, &c, &fx->err));
+	cube_release(&c);
+	extra = one_id(fx, "INSERT INTO unit (ref, name) VALUES (?, 'U') RETURNING id", "EXTRA");
+
+	assert_ok(fx, cube_load_recent(&fx->ctx, ids.pi, PERIOD_MONTH, &c, &fx->err));
+	r = cube_row(&c, FIRST + NPER - 1, false);
+	cell = cube_cell(&c, r, cube_col(&c, extra, true));
+	c.value[cell] = 7;
+	c.flag[cell] = CF_ACTUAL;
+	assert_ok(fx, cube_store(&fx->ctx, &c, &fx->err));
+	cube_release(&c);
+
+	assert_ok(fx, cube_load(&fx->ctx, ids.pi, PERIOD_MONTH, INT_MIN, INT_MAX, &c, &fx->err));
+	assert_int_equal(c.nunits, NUNITS + 1);
+	assert_int_equal(c.first, FIRST);
+	assert_int_equal(c.nperiods, NPER);
+	for (int p = FIRST; p < FIRST + NPER; p++) {
+		size_t k = cube_cell(&c, p - FIRST, NUNITS);
+
+		assert_int_equal(c.flag[k], p == FIRST + NPER - 1 ? CF_ACTUAL : CF_NONE);
+		assert_true(c.value[cube_cell(&c, p - FIRST, 3)] == fig(p, 3));
+	}
+	cube_release(&c);
+}
+
 static void
 test_unknown_layout_is_an_error(void **state)
 {
@@ -311,6 +418,10 @@ main(void)
 		    fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_layout1_read_and_rewritten, fixture_setup,
 		    fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_recent_part_written_alone, fixture_setup,
+		    fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_partial_cube_with_a_new_unit_rewrites_the_archive,
+		    fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_unknown_layout_is_an_error, fixture_setup,
 		    fixture_teardown),
 	};
