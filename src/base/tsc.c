@@ -531,3 +531,23 @@ tsc_parse(const char *text, int doc_date, struct timescale *out)
 	if (last == DATE_NONE)
 		out->ongoing = true;
 }
+
+void
+tsc_parse_next(const char *text, int *running, int *base, struct timescale *out)
+{
+	struct timescale later;
+
+	*base = *running;
+	tsc_parse(text, *base, out);
+	/* more than two months before the step before: a year later, if that reads better */
+	if (*base != DATE_NONE && out->earliest != DATE_NONE && *base - out->earliest > 62) {
+		tsc_parse(text, *base + 365, &later);
+		if (later.earliest != out->earliest && later.earliest != DATE_NONE &&
+		    later.earliest + 62 >= *base) {
+			*base += 365;
+			*out = later;
+		}
+	}
+	if (out->earliest != DATE_NONE && (*running == DATE_NONE || out->earliest > *running))
+		*running = out->earliest;
+}

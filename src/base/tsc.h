@@ -30,4 +30,14 @@ struct timescale {
  */
 void tsc_parse(const char *text, int doc_date, struct timescale *out);
 
+/*
+ * Read text as the next of a list of times in order, as a timetable's
+ * steps are: *running is the latest day the steps before began on (at
+ * first the document's date, or DATE_NONE). Words without a year take
+ * the year that keeps them in order: "January" after "December 2002" is
+ * January 2003. *running moves on to this step's start; *base receives
+ * the date the words were read against.
+ */
+void tsc_parse_next(const char *text, int *running, int *base, struct timescale *out);
+
 #endif

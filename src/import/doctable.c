@@ -577,19 +577,10 @@ title_above(struct scan *s, size_t header)
 static json_t *
 running_timescale(struct scan *s, const char *text, int *running)
 {
-	struct timescale t, t2;
-	int base = *running;
+	struct timescale t;
+	int base;
 
-	tsc_parse(text, base, &t);
-	/* "January" after "December 2002" is January 2003 */
-	if (base != DATE_NONE && t.earliest != DATE_NONE && base - t.earliest > 62) {
-		tsc_parse(text, base + 365, &t2);
-		if (t2.earliest != t.earliest && t2.earliest != DATE_NONE && t2.earliest + 62 >= base)
-			base += 365;
-	}
-	tsc_parse(text, base, &t);
-	if (t.earliest != DATE_NONE && (*running == DATE_NONE || t.earliest > *running))
-		*running = t.earliest;
+	tsc_parse_next(text, running, &base, &t);
 	return scan_timescale(s, text, base);
 }
 

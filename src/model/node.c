@@ -10,8 +10,10 @@
 
 #include "base/buf.h"
 #include "base/date.h"
+#include "base/tsc.h"
 #include "model/ent.h"
 #include "model/hooks.h"
+#include "store/store.h"
 
 /* "G1" within plan "TTSC" becomes "TTSC/G1"; a whole key is left alone. */
 static void
@@ -83,6 +85,47 @@ node_prepare(struct wm_ctx *ctx, json_t *row, const json_t *before, struct wm_er
 
 const struct kind_hooks node_hooks = { node_prepare, NULL, NULL };
 
+/*
+ * The date a milestone's words are read against: the timetable's date, or
+ * later, so that the steps stay in order: "January" after "13 January
+ * 2003" in a timetable of September 2002 is January 2003, as the
+ * document importer reads it.
+ */
+static int
+milestone_base(struct wm_ctx *ctx, const json_t *row, const char *tt, int *base,
+    struct wm_err *err)
+{
+	const json_t *ts = json_object_get(row, "timescale");
+	const char *text = json_is_string(ts) ? json_string_value(ts) :
+	    json_string_value(json_object_get(ts, "text"));
+	json_int_t seq = json_integer_value(json_object_get(row, "seq"));
+	struct timescale t;
+	struct stmt *s;
+	int running, before, rc;
+
+	if ((rc = ent_ref_date(ctx, "timetables", tt, "doc_date", base, err)) != 0)
+		return rc;
+	if (text == NULL || seq <= 0)
+		return 0;
+	rc = store_prepare(ctx->st, "SELECT MAX(m.ts_earliest) FROM milestone m"
+	    " JOIN timetable t ON t.id = m.timetable_id WHERE t.ref = ? AND m.seq > 0 AND m.seq < ?",
+	    &s, err);
+	if (rc != 0)
+		return rc;
+	stmt_bind_text(s, 1, tt);
+	stmt_bind_int(s, 2, seq);
+	running = *base;
+	if ((rc = stmt_step(s, err)) == STORE_ROW && !stmt_is_null(s, 0) &&
+	    date_parse_iso(stmt_text(s, 0), &before) == 0 &&
+	    (running == DATE_NONE || before > running))
+		running = before;
+	stmt_reset(s);
+	if (rc < 0)
+		return rc;
+	tsc_parse_next(text, &running, base, &t);
+	return 0;
+}
+
 static int
 milestone_prepare(struct wm_ctx *ctx, json_t *row, const json_t *before, struct wm_err *err)
 {
@@ -92,7 +135,7 @@ milestone_prepare(struct wm_ctx *ctx, json_t *row, const json_t *before, struct 
 	(void)before;
 	qualify_all(row, "depends_on", tt);
 	if (json_object_get(row, "timescale") != NULL && !json_is_null(json_object_get(row, "timescale"))) {
-		if ((rc = ent_ref_date(ctx, "timetables", tt, "doc_date", &date, err)) != 0)
+		if ((rc = milestone_base(ctx, row, tt, &date, err)) != 0)
 			return rc;
 		ent_fill_timescale(row, date);
 	}

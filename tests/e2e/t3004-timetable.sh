@@ -58,4 +58,23 @@ test_expect_success 'every format; a timetable that is not there' '
 	expect_exit 2 wm report timetable --as-of soon 2>err
 '
 
+test_expect_success 'a step that names only a month follows the steps before it' '
+	cat >tt.json <<-EOF &&
+	{"format": "waymark-data", "version": 1,
+	 "timetables": [{"ref": "TT-ORDER", "title": "Order", "doc_date": "2002-09-19"}],
+	 "milestones": [
+	  {"timetable": "TT-ORDER", "ref": "A", "seq": 1, "title": "a", "timescale": "December"},
+	  {"timetable": "TT-ORDER", "ref": "B", "seq": 2, "title": "b", "timescale": "13 January 2003"},
+	  {"timetable": "TT-ORDER", "ref": "C", "seq": 3, "title": "c", "timescale": "January"},
+	  {"timetable": "TT-ORDER", "ref": "D", "seq": 0, "title": "d", "timescale": "January"}]}
+	EOF
+	wm import tt.json >/dev/null &&
+	wm list milestones --timetable TT-ORDER --json >m.json &&
+	equals "$(jq -r "sort_by(.ref) | map(.ref + \"=\" + .timescale.earliest) | join(\" \")" m.json)" \
+	    "A=2002-12-01 B=2003-01-13 C=2003-01-01 D=2002-01-01" &&
+	wm report timetable --timetable TTSC-APPX1 --format json >s.json &&
+	equals "$(jq -r ".timetables[0].milestones[] | select(.ref == \"M19\") | .earliest" s.json)" \
+	    2003-01-01
+'
+
 test_done

@@ -102,6 +102,37 @@ test_every_written_form_reads_as_people_mean_it(void **state)
 		check(&cases[i]);
 }
 
+/* A timetable's steps in order: each month without a year follows the step before. */
+static void
+test_steps_in_order_carry_the_year(void **state)
+{
+	static const struct {
+		const char *text;
+		int y, m, d;	/* earliest */
+	} steps[] = {
+		{ "Early September", 2002, 9, 1 },
+		{ "December", 2002, 12, 1 },
+		{ "January", 2003, 1, 1 },
+		{ "13 January 2003", 2003, 1, 13 },
+		{ "January", 2003, 1, 1 },	/* just before the step before: kept */
+		{ "ongoing", 0, 0, 0 },		/* no date: the running date stays */
+		{ "March", 2003, 3, 1 },
+	};
+	int running = date_from_ymd(2002, 9, 19), base;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(steps) / sizeof(steps[0]); i++) {
+		struct timescale t;
+
+		tsc_parse_next(steps[i].text, &running, &base, &t);
+		if (steps[i].y == 0)
+			assert_int_equal(t.earliest, DATE_NONE);
+		else
+			assert_int_equal(t.earliest, date_from_ymd(steps[i].y, steps[i].m, steps[i].d));
+	}
+	assert_int_equal(running, date_from_ymd(2003, 3, 1));
+}
+
 static void
 test_any_bytes_give_an_answer(void **state)
 {
@@ -125,6 +156,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_every_written_form_reads_as_people_mean_it),
+		cmocka_unit_test(test_steps_in_order_carry_the_year),
 		cmocka_unit_test(test_any_bytes_give_an_answer),
 	};
 
