@@ -87,6 +87,45 @@ str_to_int64(const char *s, int64_t *out)
 	return 0;
 }
 
+/*
+ * A plain decimal ("-12.5", "141") of at most 15 digits: the digits make an
+ * integer below 2^53 and ten to the number of decimals is at most 10^15,
+ * both exact as doubles, so one division rounds once and gives the very
+ * double strtod would (Clinger's fast path). Figures files are millions of
+ * such numbers; anything else goes to strtod.
+ */
+static bool
+plain_decimal(const char *s, double *out)
+{
+	static const double pow10[] = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8,
+		1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15 };
+	const char *p = s;
+	uint64_t m = 0;
+	int digits = 0, decimals = 0;
+	bool neg = false, point = false;
+
+	if (*p == '-' || *p == '+')
+		neg = *p++ == '-';
+	for (;; p++) {
+		if (*p >= '0' && *p <= '9') {
+			if (++digits > 15)
+				return false;
+			m = m * 10 + (uint64_t)(*p - '0');
+			decimals += point;
+		} else if (*p == '.' && !point) {
+			point = true;
+		} else {
+			break;
+		}
+	}
+	if (digits == 0 || *p != '\0')
+		return false;
+	*out = (double)m / pow10[decimals];
+	if (neg)
+		*out = -*out;
+	return true;
+}
+
 int
 str_to_double(const char *s, double *out)
 {
@@ -95,6 +134,8 @@ str_to_double(const char *s, double *out)
 
 	if (s == NULL)
 		return WM_EINVAL;
+	if (plain_decimal(s, out))
+		return 0;
 	while (isspace((unsigned char)*s))
 		s++;
 	/* strtod accepts hex, inf and nan; a figure in a report is none of those. */

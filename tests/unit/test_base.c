@@ -161,6 +161,50 @@ test_numbers_parse_strictly(void **state)
 	assert_int_equal(str_to_double("12,5", &d), WM_EINVAL);
 }
 
+/*
+ * Plain decimals take a short cut past strtod: it must give the very same
+ * double, bit for bit, for every shape a figures file holds.
+ */
+static void
+test_decimals_match_strtod_bit_for_bit(void **state)
+{
+	const char *edges[] = { "0", "-0", "+7", "5.", ".5", "-.25", "0.1", "0.3",
+		"999999999999999", "99999999999999.9", "0.000000000000001",
+		"123456789012345", "1234567890123456", "4.35", "2.675", "-1e2", "00012.50" };
+	unsigned seed = 12345;
+	char text[40];
+	double got, want;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(edges) / sizeof(edges[0]); i++) {
+		assert_int_equal(str_to_double(edges[i], &got), 0);
+		want = strtod(edges[i], NULL);
+		assert_memory_equal(&got, &want, sizeof(got));
+	}
+	for (int i = 0; i < 200000; i++) {
+		int digits, point;
+		size_t n = 0;
+
+		seed = seed * 1103515245u + 12345u;
+		digits = 1 + (int)(seed >> 16) % 15;
+		seed = seed * 1103515245u + 12345u;
+		point = (int)(seed >> 16) % (digits + 1);
+		if (seed & 1u)
+			text[n++] = '-';
+		for (int d = 0; d < digits; d++) {
+			if (d == point && d > 0)
+				text[n++] = '.';
+			seed = seed * 1103515245u + 12345u;
+			text[n++] = (char)('0' + (seed >> 16) % 10);
+		}
+		text[n] = '\0';
+		assert_int_equal(str_to_double(text, &got), 0);
+		want = strtod(text, NULL);
+		if (memcmp(&got, &want, sizeof(got)) != 0)
+			fail_msg("%s: %.17g, strtod %.17g", text, got, want);
+	}
+}
+
 static void
 test_suggestions_catch_typos_not_other_words(void **state)
 {
@@ -199,6 +243,7 @@ main(void)
 		cmocka_unit_test(test_periods_parse_in_four_forms),
 		cmocka_unit_test(test_period_arithmetic_crosses_years),
 		cmocka_unit_test(test_numbers_parse_strictly),
+		cmocka_unit_test(test_decimals_match_strtod_bit_for_bit),
 		cmocka_unit_test(test_suggestions_catch_typos_not_other_words),
 		cmocka_unit_test(test_utf8_validation_rejects_bad_sequences),
 	};
