@@ -79,17 +79,19 @@ relay(struct cube *c, int caprows, int row0, size_t stride)
 long
 cube_col(struct cube *c, int64_t unit_id, bool create)
 {
+	if (c->last_col < c->nunits && c->units[c->last_col] == unit_id)
+		return (long)c->last_col;
 	for (size_t u = 0; u < c->nunits; u++)
 		if (c->units[u] == unit_id)
-			return (long)u;
+			return (long)(c->last_col = u);
 	if (!create)
 		return -1;
 	c->units = wm_reallocarray(c->units, c->nunits + 1, sizeof(*c->units));
 	c->units[c->nunits] = unit_id;
 	if (c->nunits + 1 > c->stride)
 		relay(c, c->caprows, c->row0, c->stride ? c->stride * 2 : 16);
-	c->nunits++;
-	return (long)c->nunits - 1;
+	c->last_col = c->nunits++;
+	return (long)c->last_col;
 }
 
 long

@@ -54,6 +54,7 @@ struct cube {
 	int archived;
 	size_t stored_nunits;
 	bool stored_counts;
+	size_t last_col;	/* cube_col's last answer: rows come unit after unit */
 };
 
 void cube_init(struct cube *c, int64_t pi_id, enum period_kind kind);

@@ -40,11 +40,21 @@ struct wcube {
 	bool dirty;	/* a figure was added or changed: store it */
 };
 
+/*
+ * A key as given and its id. Figures files come sorted, so a row's PI and
+ * unit are nearly always the row before's: one strcmp instead of a hash.
+ */
+struct resolved {
+	struct strmap all;
+	char last[64];
+	int64_t last_id;
+};
+
 struct meas_writer {
 	struct wm_ctx *ctx;
 	enum meas_table table;
 	char *what;
-	struct strmap pis, units;	/* key as given -> id */
+	struct resolved pis, units;
 	struct intmap where;		/* pi_id << 2 | kind -> index in cubes */
 	struct wcube *cubes;
 	size_t ncubes, capcubes;
@@ -54,16 +64,23 @@ struct meas_writer {
 };
 
 static int
-resolve(struct meas_writer *w, struct strmap *map, const char *kind, const char *key,
+resolve(struct meas_writer *w, struct resolved *map, const char *kind, const char *key,
     int64_t *id, struct wm_err *err)
 {
 	int rc;
 
-	if (strmap_get(map, key, id))
+	if (map->last[0] != '\0' && strcmp(map->last, key) == 0) {
+		*id = map->last_id;
 		return 0;
-	if ((rc = ent_resolve(w->ctx, kind_find(kind), key, id, err)) != 0)
-		return rc;
-	strmap_put(map, key, *id);
+	}
+	if (!strmap_get(&map->all, key, id)) {
+		if ((rc = ent_resolve(w->ctx, kind_find(kind), key, id, err)) != 0)
+			return rc;
+		strmap_put(&map->all, key, *id);
+	}
+	if ((size_t)snprintf(map->last, sizeof(map->last), "%s", key) >= sizeof(map->last))
+		map->last[0] = '\0';	/* too long to keep: no short cut for it */
+	map->last_id = *id;
 	return 0;
 }
 
@@ -389,8 +406,8 @@ meas_writer_free(struct meas_writer *w)
 		cube_release(&w->cubes[i].c);
 	free(w->cubes);
 	intmap_release(&w->where);
-	strmap_release(&w->pis);
-	strmap_release(&w->units);
+	strmap_release(&w->pis.all);
+	strmap_release(&w->units.all);
 	free(w->what);
 	free(w);
 }
