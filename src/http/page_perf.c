@@ -165,6 +165,11 @@ page_pi(struct req *rq, struct resp *rs, const char *code)
 	const char *ref, *name;
 	struct page p;
 
+	if (ent_get(&rq->ctx, kind_find("pis"), code, &pi, &err) != 0) {
+		page_fail_err(rq, rs, &err);
+		goto out;
+	}
+	/* made only now: http_run_report takes it, and an unknown PI never gets there */
 	opts = json_pack("{s:s}", "pi", code);
 	for (size_t i = 0; i < WM_ARRAY_LEN(passed); i++) {
 		const char *v = req_query(rq, passed[i]);
@@ -172,8 +177,7 @@ page_pi(struct req *rq, struct resp *rs, const char *code)
 		if (v != NULL && *v != '\0')
 			json_object_set_new(opts, passed[i], json_string(v));
 	}
-	if (ent_get(&rq->ctx, kind_find("pis"), code, &pi, &err) != 0 ||
-	    http_run_report(rq, report_find("trend"), opts, &trend, &err) != 0 ||
+	if (http_run_report(rq, report_find("trend"), opts, &trend, &err) != 0 ||
 	    pages_list(rq, "measurements", pages_where("pi", code), &figures, &err) != 0 ||
 	    pages_list(rq, "units", NULL, &units, &err) != 0) {
 		page_fail_err(rq, rs, &err);
