@@ -29,7 +29,7 @@ cons_target_gaps(const struct perf_tree *t, const struct cons_target *targets, s
 	size_t ngaps = 0, cap = 0, i = 0;
 
 	memcpy(sorted, targets, n * sizeof(*sorted));
-	qsort(sorted, n, sizeof(*sorted), target_cmp);
+	wm_sort(sorted, n, sizeof(*sorted), target_cmp);
 	/* one group per (pi, period) */
 	while (i < n) {
 		size_t j = i;

@@ -174,7 +174,7 @@ solve_dp(const struct fund_input *in, const struct cand *c, size_t m, int64_t ro
 		upper = knapsack(w, c, m, cap, NULL);
 		/* the fractional knapsack is sometimes the tighter bound */
 		memcpy(sorted, c, m * sizeof(*c));
-		qsort(sorted, m, sizeof(*sorted), density_cmp);
+		wm_sort(sorted, m, sizeof(*sorted), density_cmp);
 		frac = fractional(sorted, 0, m, room);
 		if (frac < upper)
 			upper = frac;
@@ -356,7 +356,7 @@ fund_solve(const struct fund_input *in, struct fund_result *out, struct wm_err *
 	}
 	take = wm_calloc(m + 1, sizeof(*take));
 	if (in->cover) {
-		qsort(c, m, sizeof(*c), density_cmp);
+		wm_sort(c, m, sizeof(*c), density_cmp);
 		solve_search(in, c, m, room, must_mask, words, out, take);
 	} else if (m > 0) {
 		solve_dp(in, c, m, room, take, out);

@@ -94,7 +94,7 @@ find_overlaps(const struct pf_input *in, struct pf_result *out)
 		}
 	}
 	if (out->noverlaps > 1)
-		qsort(out->overlaps, out->noverlaps, sizeof(*out->overlaps), overlap_cmp);
+		wm_sort(out->overlaps, out->noverlaps, sizeof(*out->overlaps), overlap_cmp);
 }
 
 void

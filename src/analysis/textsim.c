@@ -156,7 +156,7 @@ textsim_add(struct textsim *ts, const char *text)
 	}
 	/* one posting per distinct term, with its count */
 	if (d.n > 0)
-		qsort(d.p, d.n, sizeof(*d.p), posting_cmp);
+		wm_sort(d.p, d.n, sizeof(*d.p), posting_cmp);
 	for (size_t i = 0; i < d.n; i++) {
 		if (kept > 0 && d.p[kept - 1].term == d.p[i].term) {
 			d.p[kept - 1].count++;
@@ -280,7 +280,7 @@ textsim_shared(struct textsim *ts, size_t a, size_t b, const char **terms, size_
 		if (p->weight > 0 && q->weight > 0)
 			sh[kept++] = (struct shared){ p->term, p->weight * q->weight };
 	}
-	qsort(sh, kept, sizeof(*sh), shared_cmp);
+	wm_sort(sh, kept, sizeof(*sh), shared_cmp);
 	if (kept > max)
 		kept = max;
 	for (size_t k = 0; k < kept; k++)

@@ -9,6 +9,7 @@
 #include "base/wm.h"
 
 #include "base/date.h"
+#include "base/mem.h"
 #include "cli/report.h"
 #include "http/page.h"
 #include "http/pages.h"
@@ -177,7 +178,7 @@ page_home(struct req *rq, struct resp *rs)
 	sorted = calloc(json_array_size(prog) + 1, sizeof(*sorted));
 	for (size_t i = 0; i < json_array_size(prog); i++)
 		sorted[i] = json_array_get(prog, i);
-	qsort(sorted, json_array_size(prog), sizeof(*sorted), date_cmp_desc);
+	wm_sort(sorted, json_array_size(prog), sizeof(*sorted), date_cmp_desc);
 	for (size_t i = 0; i < json_array_size(prog) && i < 8; i++) {
 		pages_cell(rq, t, sorted[i], "date");
 		rec_link(rq, t, pages_text(rq, sorted[i], "recommendation"));

@@ -278,7 +278,7 @@ fill_links(struct wm_ctx *ctx, const struct kind *k, struct idrow *rows, size_t 
 
 	if (n == 0)
 		return 0;
-	qsort(rows, n, sizeof(*rows), idrow_cmp);
+	wm_sort(rows, n, sizeof(*rows), idrow_cmp);
 	FOR_FIELDS(k, f) {
 		const struct kind *t;
 		struct buf sql = BUF_INIT;

@@ -794,8 +794,7 @@ m_walk(struct wm_ctx *ctx, const struct ent_query *q, json_t *out, size_t *count
 					nrows++;
 				}
 		}
-		if (nrows > 0)	/* qsort may not be given a null array, even an empty one */
-			qsort(rows, nrows, sizeof(*rows), listed_cmp);
+		wm_sort(rows, nrows, sizeof(*rows), listed_cmp);
 		for (size_t r = 0; r < nrows; r++) {
 			struct listed *l = &rows[r];
 

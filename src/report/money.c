@@ -103,7 +103,7 @@ tally_table(struct rdoc *doc, const struct tally *t, const char *what, const cha
 		rtable_numeric(tab, c);
 	for (size_t i = 0; i < t->n; i++)
 		order[i] = (struct keyed){ t->keys[i], i };
-	qsort(order, t->n, sizeof(*order), by_key);
+	wm_sort(order, t->n, sizeof(*order), by_key);
 	for (size_t k = 0; k < t->n; k++) {
 		const double *s = t->sum[order[k].i];
 		double total = s[0] + s[1];

@@ -269,7 +269,7 @@ report_exceptions(struct wm_ctx *ctx, const struct exceptions_opts *o, struct rd
 		for (int b = 0; b < 4; b++)
 			by_reason[b] += (why >> b) & 1;
 	}
-	qsort(items, nitems, sizeof(*items), exc_cmp);
+	wm_sort(items, nitems, sizeof(*items), exc_cmp);
 	*out = rdoc_new("Exception report");
 	pview_meta(&v, *out);
 	snprintf(rule, sizeof(rule), "worse than the period before, %d or more periods running",

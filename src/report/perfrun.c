@@ -220,15 +220,15 @@ prun_run(struct wm_ctx *ctx, const struct perfdata *pd, const struct period *as_
 	if ((rc = perfdata_targets(ctx, pd, ptrs, np, &targets, &nt, err)) != 0)
 		return rc;
 	/* by indicator, so each sees only its own: a scan of all of them per unit was quadratic */
-	qsort(targets, nt, sizeof(*targets), target_cmp);
+	wm_sort(targets, nt, sizeof(*targets), target_cmp);
 	for (size_t i = 0, lo = 0, hi = 0; i < pd->npis && rc == 0; i++) {
 		for (lo = hi; lo < nt && targets[lo].pi < i; lo++)
 			;
 		for (hi = lo; hi < nt && targets[hi].pi == i; hi++)
 			;
 		if (mask == NULL || mask[i])
-			rc = pi_run(ctx, pd, i, as_of, history, targets + lo, hi - lo, &out->pis[i],
-			    err);
+			rc = pi_run(ctx, pd, i, as_of, history, hi > lo ? targets + lo : NULL, hi - lo,
+			    &out->pis[i], err);
 	}
 	if (rc != 0)
 		prun_release(out);

@@ -117,7 +117,7 @@ report_chase(struct wm_ctx *ctx, int as_of, int stale_days, struct rdoc **out, s
 		it->f.key = it->key;
 		n++;
 	}
-	qsort(items, n, sizeof(*items), chase_cmp);
+	wm_sort(items, n, sizeof(*items), chase_cmp);
 
 	doc = rdoc_new("Recommendations to chase");
 	date_format_iso(as_of, d);
