@@ -87,7 +87,7 @@ race() {
 	equals "$etag" "\"$v\"" || return 1
 	for s in a b; do
 		if [ $s = a ]; then u=$URL_A who=alice; else u=$URL_B who=pat; fi
-		curl -s -o "r$n$s.json" -w '%{http_code}' -b "$who.jar" -X PATCH \
+		curl -s --max-time 60 -o "r$n$s.json" -w '%{http_code}' -b "$who.jar" -X PATCH \
 		    -H "X-CSRF-Token: $(cat "$who.csrf")" -H 'Content-Type: application/json' \
 		    -H "If-Match: $etag" --data-binary "{\"name\":\"round $n by $s\"}" \
 		    "$u/api/v1/units/RACE" >"r$n$s.status" 2>"r$n$s.err" &
@@ -146,7 +146,7 @@ test_expect_success 'the audit log holds exactly the accepted changes, in order,
 test_expect_success 'one record added through both servers at once: one 201, one 409' '
 	for s in a b; do
 		if [ $s = a ]; then u=$URL_A; else u=$URL_B; fi
-		curl -s -o "add$s.json" -w "%{http_code}" -b alice.jar -X POST \
+		curl -s --max-time 60 -o "add$s.json" -w "%{http_code}" -b alice.jar -X POST \
 		    -H "X-CSRF-Token: $(cat alice.csrf)" -H "Content-Type: application/json" \
 		    --data-binary "{\"ref\":\"Both\",\"name\":\"added on $s\",\"kind\":\"ocu\",\"parent\":\"MPS\"}" \
 		    "$u/api/v1/units" >"add$s.status" &

@@ -27,25 +27,31 @@ wm user add pat --role planner --password "planner pass" >/dev/null
 # acknowledged write is appended to acked.ROUND.W as "add REF" or
 # "set REF VERSION NAME" once its whole answer is in; anything but a 2xx
 # or a broken connection goes to odd.ROUND.W. Bounded: 5000 steps at most.
+# gone STATUS WHAT: curl failed; a refused or reset connection is the
+# kill, but no answer for 60 s is a hung server, and is recorded as odd.
+gone() {
+	[ "$1" -ne 28 ] || echo "$2: no answer for 60 s" >>"odd.$k.$w"
+}
+
 writer() {
 	k=$1 w=$2
 	csrf=$(cat pat.csrf)
 	: >"acked.$k.$w"
-	st=$(curl -s -o "w$w.json" -w "%{http_code}" -b pat.jar "$URL/api/v1/units/K$w") || return 0
+	st=$(curl -s --max-time 60 -o "w$w.json" -w "%{http_code}" -b pat.jar "$URL/api/v1/units/K$w") || { gone $? "K$w"; return 0; }
 	[ "$st" = 200 ] || { echo "GET K$w: $st $(cat "w$w.json")" >>"odd.$k.$w"; return 0; }
 	v=$(jq .version "w$w.json")
 	i=1
 	while [ $i -le 5000 ]; do
-		st=$(curl -s -o "w$w.json" -w '%{http_code}' -b pat.jar -X POST \
+		st=$(curl -s --max-time 60 -o "w$w.json" -w '%{http_code}' -b pat.jar -X POST \
 		    -H "X-CSRF-Token: $csrf" -H 'Content-Type: application/json' \
 		    --data-binary "{\"ref\":\"W$k-$w-$i\",\"name\":\"Added $k $w $i\",\"parent\":\"CRASH\"}" \
-		    "$URL/api/v1/units") || return 0
+		    "$URL/api/v1/units") || { gone $? "POST"; return 0; }
 		[ "$st" = 201 ] || { echo "POST W$k-$w-$i: $st $(cat "w$w.json")" >>"odd.$k.$w"; return 0; }
 		echo "add W$k-$w-$i" >>"acked.$k.$w"
-		st=$(curl -s -o "w$w.json" -w '%{http_code}' -b pat.jar -X PATCH \
+		st=$(curl -s --max-time 60 -o "w$w.json" -w '%{http_code}' -b pat.jar -X PATCH \
 		    -H "X-CSRF-Token: $csrf" -H 'Content-Type: application/json' \
 		    -H "If-Match: \"$v\"" --data-binary "{\"name\":\"r$k w$w i$i\"}" \
-		    "$URL/api/v1/units/K$w") || return 0
+		    "$URL/api/v1/units/K$w") || { gone $? "K$w"; return 0; }
 		[ "$st" = 200 ] || { echo "PATCH K$w from $v: $st $(cat "w$w.json")" >>"odd.$k.$w"; return 0; }
 		v=$((v + 1))
 		echo "set K$w $v r$k w$w i$i" >>"acked.$k.$w"

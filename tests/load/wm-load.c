@@ -28,6 +28,7 @@
 #include <netinet/tcp.h>
 #include <pthread.h>
 #include <sys/socket.h>
+#include <sys/time.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -37,6 +38,9 @@
 
 #define RESP_CAP (8u << 20)	/* no answer here is near this; a bigger one is an error */
 #define MAX_ERRORS_SHOWN 5
+
+/* How long one read or write on a socket may wait before it is an error. */
+static const struct timeval io_timeout = { .tv_sec = 60 };
 
 /* What one answer held that the client looks at. */
 struct resp {
@@ -151,6 +155,9 @@ conn_open(struct conn *c, char *why, size_t why_len)
 		return -1;
 	}
 	setsockopt(c->fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one));
+	/* a server that stops answering is an error, not a test that never ends */
+	setsockopt(c->fd, SOL_SOCKET, SO_RCVTIMEO, &io_timeout, sizeof(io_timeout));
+	setsockopt(c->fd, SOL_SOCKET, SO_SNDTIMEO, &io_timeout, sizeof(io_timeout));
 	return 0;
 }
 
@@ -271,7 +278,9 @@ request(struct conn *c, const char *method, const char *path, const char *if_mat
 		got = recv(c->fd, c->buf + c->len, c->cap - c->len - 1, 0);
 		if (got <= 0) {
 			snprintf(why, why_len, "%s %s: %s after %zu bytes of the answer", method,
-			    path, got == 0 ? "connection closed" : strerror(errno), c->len);
+			    path, got == 0 ? "connection closed" :
+			    errno == EAGAIN || errno == EWOULDBLOCK ? "no answer for 60 s" :
+			    strerror(errno), c->len);
 			conn_close(c);
 			return -1;
 		}
