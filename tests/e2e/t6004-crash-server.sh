@@ -131,9 +131,16 @@ while [ $k -le $rounds ]; do
 		writer $k "$w" &
 		pids="$pids $!"
 	done
-	# Kill k lands in the k-th slice of 0.2 to 1.5 s into the round, at a
+	# Kill k lands in the k-th slice of 0.2 to 1.5 s into the writing, at a
 	# pseudo-random place within it (seeded: a failure can be repeated).
 	delay=$(awk -v k=$k -v n=$rounds 'BEGIN { srand(k); printf "%.2f", 0.2 + 1.3 * (k - 1 + rand()) / n }')
+	# counted from the writers' first acknowledged writes, so that a slow
+	# start (valgrind, a busy machine) still leaves writes to interrupt
+	i=0
+	until [ "$(cat acked.$k.* 2>/dev/null | wc -l)" -ge 3 ] || [ $i -ge 600 ]; do
+		sleep 0.05
+		i=$((i + 1))
+	done
 	sleep "$delay"
 	spid=$(cat "s$k.pid")
 	kill -9 "$spid"
