@@ -1,12 +1,13 @@
 /*
  * wm-load.c: wm-load, a load client for `waymark serve` (issue 9).
  *
- *   wm-load --url http://127.0.0.1:PORT --user NAME --password PW
+ *   wm-load --url http://127.0.0.1:PORT [--url ...] --user NAME --password PW
  *           --refs A,B,C... [--clients 64] [--seconds 30] [--parent REF]
  *           [--accepted FILE]
  *
  * Logs in once, then runs --clients threads for --seconds, each on its own
- * keep-alive connection, mixing reads (a page of units, one unit, a page of
+ * keep-alive connection (to each --url in turn: servers sharing a database
+ * share the session), mixing reads (a page of units, one unit, a page of
  * the audit log) with updates: read a unit for its ETag, then PATCH its
  * name with If-Match. Under contention a 412 is an expected answer, not an
  * error; any other unexpected status, a 5xx or a broken connection is.
@@ -52,7 +53,17 @@ struct resp {
 	size_t body_len;
 };
 
+/* A server to send requests to: --url, given once or more. */
+struct target {
+	char host[64];
+	char port[8];
+	struct addrinfo *ai;
+};
+
+#define MAX_TARGETS 8
+
 struct conn {
+	const struct target *t;
 	int fd;
 	char *buf;
 	size_t len, cap;
@@ -89,9 +100,8 @@ struct client {
 
 /* Shared, read-only once the clients start. */
 static struct {
-	char host[64];
-	char port[8];
-	struct addrinfo *ai;
+	struct target targets[MAX_TARGETS];
+	size_t n_targets;
 	char cookie[256];
 	char csrf[128];
 	char **refs;
@@ -147,9 +157,11 @@ conn_open(struct conn *c, char *why, size_t why_len)
 {
 	int one = 1;
 
-	c->fd = socket(cfg.ai->ai_family, cfg.ai->ai_socktype, cfg.ai->ai_protocol);
-	if (c->fd < 0 || connect(c->fd, cfg.ai->ai_addr, cfg.ai->ai_addrlen) != 0) {
-		snprintf(why, why_len, "cannot connect to %s:%s: %s", cfg.host, cfg.port,
+	const struct addrinfo *ai = c->t->ai;
+
+	c->fd = socket(ai->ai_family, ai->ai_socktype, ai->ai_protocol);
+	if (c->fd < 0 || connect(c->fd, ai->ai_addr, ai->ai_addrlen) != 0) {
+		snprintf(why, why_len, "cannot connect to %s:%s: %s", c->t->host, c->t->port,
 		    strerror(errno));
 		conn_close(c);
 		return -1;
@@ -210,7 +222,7 @@ request(struct conn *c, const char *method, const char *path, const char *if_mat
 	n = snprintf(head, sizeof(head),
 	    "%s %s HTTP/1.1\r\nHost: %s:%s\r\n%s%s%s%s%s%s%s%s"
 	    "Content-Length: %zu\r\n\r\n",
-	    method, path, cfg.host, cfg.port,
+	    method, path, c->t->host, c->t->port,
 	    cfg.cookie[0] ? "Cookie: " : "", cfg.cookie, cfg.cookie[0] ? "\r\n" : "",
 	    cfg.csrf[0] ? "X-CSRF-Token: " : "", cfg.csrf, cfg.csrf[0] ? "\r\n" : "",
 	    body ? "Content-Type: application/json\r\n" : "",
@@ -460,7 +472,7 @@ lat_append(struct lat *to, const struct lat *from)
 static int
 login(const char *user, const char *password)
 {
-	struct conn c = { .fd = -1 };
+	struct conn c = { .t = &cfg.targets[0], .fd = -1 };
 	struct resp r;
 	char why[256];
 	json_t *req, *res = NULL, *tok;
@@ -501,11 +513,28 @@ out:
 	return rc;
 }
 
+/* add_target: one more --url; clients are dealt to the servers in turn. */
+static void
+add_target(const char *url)
+{
+	struct target *t = &cfg.targets[cfg.n_targets];
+
+	if (cfg.n_targets == MAX_TARGETS) {
+		fprintf(stderr, "wm-load: at most %d --url\n", MAX_TARGETS);
+		exit(2);
+	}
+	if (sscanf(url, "http://%63[^:/]:%7[0-9]", t->host, t->port) != 2) {
+		fprintf(stderr, "wm-load: --url: \"%s\" is not http://HOST:PORT\n", url);
+		exit(2);
+	}
+	cfg.n_targets++;
+}
+
 static void
 usage(void)
 {
 	fprintf(stderr,
-	    "usage: wm-load --url http://HOST:PORT --user NAME --password PW --refs A,B,...\n"
+	    "usage: wm-load --url http://HOST:PORT [--url ...] --user NAME --password PW --refs A,B,...\n"
 	    "               [--parent REF] [--clients N] [--seconds S] [--accepted FILE]\n");
 	exit(2);
 }
@@ -529,7 +558,7 @@ number(const char *opt, const char *s, long lo, long hi)
 int
 main(int argc, char **argv)
 {
-	const char *url = NULL, *user = NULL, *password = NULL, *accepted = NULL;
+	const char *user = NULL, *password = NULL, *accepted = NULL;
 	char *refs = NULL, *save = NULL, *tok;
 	long clients = 64, seconds = 30;
 	struct client *cl;
@@ -538,6 +567,7 @@ main(int argc, char **argv)
 	long n2xx = 0, n412 = 0, errors = 0, reconnects = 0, requests = 0;
 	size_t n_acc = 0;
 	double t0, took;
+	size_t k;
 	int i, gai;
 
 	cfg.parent = "LOAD";
@@ -547,7 +577,7 @@ main(int argc, char **argv)
 		if (i + 1 >= argc)
 			usage();
 		if (strcmp(o, "--url") == 0)
-			url = argv[++i];
+			add_target(argv[++i]);
 		else if (strcmp(o, "--user") == 0)
 			user = argv[++i];
 		else if (strcmp(o, "--password") == 0)
@@ -565,22 +595,22 @@ main(int argc, char **argv)
 		else
 			usage();
 	}
-	if (!url || !user || !password || !refs)
+	if (cfg.n_targets == 0 || !user || !password || !refs)
 		usage();
-	if (sscanf(url, "http://%63[^:/]:%7[0-9]", cfg.host, cfg.port) != 2) {
-		fprintf(stderr, "wm-load: --url: \"%s\" is not http://HOST:PORT\n", url);
-		return 2;
-	}
 	for (tok = strtok_r(refs, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
 		cfg.refs = xrealloc(cfg.refs, (cfg.n_refs + 1) * sizeof(*cfg.refs));
 		cfg.refs[cfg.n_refs++] = tok;
 	}
 	if (cfg.n_refs == 0)
 		usage();
-	gai = getaddrinfo(cfg.host, cfg.port, &hints, &cfg.ai);
-	if (gai != 0) {
-		fprintf(stderr, "wm-load: %s: %s\n", cfg.host, gai_strerror(gai));
-		return 1;
+	for (k = 0; k < cfg.n_targets; k++) {
+		struct target *t = &cfg.targets[k];
+
+		gai = getaddrinfo(t->host, t->port, &hints, &t->ai);
+		if (gai != 0) {
+			fprintf(stderr, "wm-load: %s: %s\n", t->host, gai_strerror(gai));
+			return 1;
+		}
 	}
 	if (login(user, password) != 0)
 		return 1;
@@ -596,6 +626,7 @@ main(int argc, char **argv)
 	for (i = 0; i < clients; i++) {
 		cl[i].id = i + 1;
 		cl[i].seed = 0x9e3779b9u * (unsigned)(i + 1);
+		cl[i].c.t = &cfg.targets[(size_t)i % cfg.n_targets];
 		cl[i].c.fd = -1;
 		if (pthread_create(&cl[i].tid, NULL, client_run, &cl[i]) != 0) {
 			fprintf(stderr, "wm-load: cannot start client %d\n", i + 1);
@@ -627,21 +658,19 @@ main(int argc, char **argv)
 			fprintf(stderr, "wm-load: %s: %s\n", accepted, strerror(errno));
 			return 1;
 		}
-		for (i = 0; i < clients; i++) {
-			size_t k;
-
+		for (i = 0; i < clients; i++)
 			for (k = 0; k < cl[i].n_acc; k++)
 				fprintf(f, "%s\t%ld\t%s\n", cfg.refs[cl[i].acc[k].ref],
 				    cl[i].acc[k].version, cl[i].acc[k].name);
-		}
 		if (fclose(f) != 0) {
 			fprintf(stderr, "wm-load: %s: %s\n", accepted, strerror(errno));
 			return 1;
 		}
 	}
 
-	printf("wm-load: %ld clients for %.1f s on %zu records: %ld requests, %.1f req/s\n",
-	    clients, took, cfg.n_refs, requests, requests / took);
+	printf("wm-load: %ld clients of %zu server%s for %.1f s on %zu records: %ld requests,"
+	    " %.1f req/s\n", clients, cfg.n_targets, cfg.n_targets == 1 ? "" : "s", took,
+	    cfg.n_refs, requests, requests / took);
 	printf("wm-load: answers: %ld 2xx, %ld 412 (stale If-Match, expected under contention),"
 	    " %ld errors; %ld connections closed by the server\n", n2xx, n412, errors, reconnects);
 	printf("wm-load: updates: %zu accepted, %ld refused as stale\n", n_acc, n412);
@@ -683,6 +712,7 @@ main(int argc, char **argv)
 	free(reads.v);
 	free(writes.v);
 	free(cfg.refs);
-	freeaddrinfo(cfg.ai);
+	for (k = 0; k < cfg.n_targets; k++)
+		freeaddrinfo(cfg.targets[k].ai);
 	return errors ? 1 : 0;
 }
