@@ -6,8 +6,10 @@
 # every write a client saw acknowledged (2xx) is there, with its audit
 # entry; a write under way when the server died is there whole (record and
 # audit entry) or not at all; and a server started again serves and
-# accepts writes. Runs in both passes: on PostgreSQL the server's
-# connections die with it, mid-transaction.
+# accepts writes. Then, for contrast, SIGTERM amid writes: the server
+# finishes what is under way and exits 0, losing nothing either. Runs in
+# both passes: on PostgreSQL the server's connections die with it,
+# mid-transaction.
 . "$(dirname "$0")/lib.sh"
 . "$SRCDIR/tests/e2e/lib-http.sh"
 
@@ -120,20 +122,20 @@ check_round() {
 	return 0
 }
 
-adds=0 sets=0
-k=1
-while [ $k -le $rounds ]; do
+# round K SIGNAL DELAY: start a server, set the writers going, and DELAY
+# seconds after their first acknowledged writes send the server SIGNAL.
+# Leaves the server's exit status in status, the acknowledged counts in
+# n_add and n_set. (At the top level: the script must wait for the server.)
+round() {
+	k=$1
 	serve_start "s$k"
 	URL=$(cat "s$k.url")
-	[ $k -eq 1 ] && login pat pat "planner pass"
+	[ -f pat.csrf ] || login pat pat "planner pass"
 	pids=""
 	for w in $writers; do
-		writer $k "$w" &
+		writer "$k" "$w" &
 		pids="$pids $!"
 	done
-	# Kill k lands in the k-th slice of 0.2 to 1.5 s into the writing, at a
-	# pseudo-random place within it (seeded: a failure can be repeated).
-	delay=$(awk -v k=$k -v n=$rounds 'BEGIN { srand(k); printf "%.2f", 0.2 + 1.3 * (k - 1 + rand()) / n }')
 	# counted from the writers' first acknowledged writes, so that a slow
 	# start (valgrind, a busy machine) still leaves writes to interrupt
 	i=0
@@ -141,9 +143,9 @@ while [ $k -le $rounds ]; do
 		sleep 0.05
 		i=$((i + 1))
 	done
-	sleep "$delay"
+	sleep "$3"
 	spid=$(cat "s$k.pid")
-	kill -9 "$spid"
+	kill -"$2" "$spid"
 	set +e
 	{ wait "$spid"; } 2>/dev/null	# not the shell's "Killed" amid the TAP
 	status=$?
@@ -151,6 +153,15 @@ while [ $k -le $rounds ]; do
 	set -e
 	n_add=$(cat acked.$k.* | grep -c "^add " || :)
 	n_set=$(cat acked.$k.* | grep -c "^set " || :)
+}
+
+adds=0 sets=0
+k=1
+while [ $k -le $rounds ]; do
+	# Kill k lands in the k-th slice of 0.2 to 1.5 s into the writing, at a
+	# pseudo-random place within it (seeded: a failure can be repeated).
+	delay=$(awk -v k=$k -v n=$rounds 'BEGIN { srand(k); printf "%.2f", 0.2 + 1.3 * (k - 1 + rand()) / n }')
+	round $k KILL "$delay"
 	adds=$((adds + n_add)) sets=$((sets + n_set))
 	test_expect_success "round $k: killed after ${delay}s ($n_add adds, $n_set changes acknowledged): intact, nothing acknowledged lost" '
 		equals "$status" 137 &&
@@ -160,6 +171,14 @@ while [ $k -le $rounds ]; do
 	k=$((k + 1))
 done
 echo "# $rounds kills; $adds adds and $sets changes acknowledged over them"
+
+# The orderly stop, for contrast: SIGTERM finishes the requests under way.
+round $k TERM 0.5
+test_expect_success "stopped by SIGTERM amid writes ($n_add adds, $n_set changes acknowledged): exits 0, nothing acknowledged lost" '
+	equals "$status" 0 &&
+	test "$n_add" -gt 0 &&
+	check_round '"$k"'
+'
 
 serve_start again
 URL=$(cat again.url)
