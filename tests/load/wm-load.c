@@ -39,6 +39,7 @@
 
 #define RESP_CAP (8u << 20)	/* no answer here is near this; a bigger one is an error */
 #define MAX_ERRORS_SHOWN 5
+#define MAX_CLIENT_ERRORS 100	/* a client stops after this many */
 
 /* How long one read or write on a socket may wait before it is an error. */
 static const struct timeval io_timeout = { .tv_sec = 60 };
@@ -178,9 +179,9 @@ static bool
 header_value(const char *h, const char *name, char *out, size_t out_len)
 {
 	size_t nl = strlen(name);
-	const char *p = h;
+	const char *p = strstr(h, "\r\n");
 
-	while ((p = strstr(p, "\r\n")) != NULL) {
+	for (; p; p = strstr(p, "\r\n")) {
 		p += 2;
 		if (strncasecmp(p, name, nl) == 0 && p[nl] == ':') {
 			const char *v = p + nl + 1, *e;
@@ -412,6 +413,8 @@ client_run(void *arg)
 		if (ts.tv_sec > cfg.end.tv_sec ||
 		    (ts.tv_sec == cfg.end.tv_sec && ts.tv_nsec >= cfg.end.tv_nsec))
 			break;
+		if (cl->errors >= MAX_CLIENT_ERRORS)
+			break;	/* the run has failed: no need to hammer a broken server */
 		step++;
 		pick = (unsigned)rand_r(&cl->seed) % 100;
 		if (pick < 35) {
