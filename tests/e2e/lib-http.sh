@@ -11,7 +11,10 @@
 #   # the body is in body.json, the headers in headers.txt, an error's message in msg.txt
 
 SERVERS=""
-trap 'rc=$?; for p in $SERVERS; do kill "$p" 2>/dev/null || :; done; rm -rf "$TEST_DIR"; exit $rc' EXIT
+# This trap replaces lib.sh's: it stops the servers first, then runs that
+# cleanup (which also drops the PostgreSQL databases the script made).
+trap 'rc=$?; for p in $SERVERS; do kill "$p" 2>/dev/null || :; done; cleanup; exit $rc' EXIT
+trap 'exit 130' INT TERM
 
 # serve_start NAME [OPTIONS...]
 serve_start() {
