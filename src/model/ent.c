@@ -267,8 +267,9 @@ idrow_cmp(const void *a, const void *b)
 }
 
 /*
- * Fill every link field of the rows: one query per link field for a list
- * (all links of the table), or for one row when there is only one.
+ * Fill every link field of the rows: one query per link field, over the
+ * links of the rows' range of ids (rows[] sorted by id), so that a page of
+ * a long list reads the links near that page, not every link of the table.
  */
 static int
 fill_links(struct wm_ctx *ctx, const struct kind *k, struct idrow *rows, size_t n,
@@ -296,6 +297,10 @@ fill_links(struct wm_ctx *ctx, const struct kind *k, struct idrow *rows, size_t 
 		if (n == 1) {
 			buf_addf(&sql, " WHERE l.%s = ?", f->link_self);
 			param_int(&ps, rows[0].id);
+		} else {
+			buf_addf(&sql, " WHERE l.%s BETWEEN ? AND ?", f->link_self);
+			param_int(&ps, rows[0].id);
+			param_int(&ps, rows[n - 1].id);
 		}
 		buf_addf(&sql, " ORDER BY l.%s, l.seq", f->link_self);
 		rc = prepare_bound(ctx->st, &sql, &ps, &s, err);
