@@ -188,26 +188,6 @@ progress_list(struct wm_ctx *ctx, int64_t id, json_t **out, int *last, struct wm
 }
 
 static int
-rag_rules(struct wm_ctx *ctx, struct rag_rules *rules, struct wm_err *err)
-{
-	struct stmt *s;
-	char *text = NULL;
-	int rc;
-
-	rc = store_prepare(ctx->st, "SELECT value FROM setting WHERE key = 'recommendations.rag'",
-	    &s, err);
-	if (rc != 0)
-		return rc;
-	if ((rc = stmt_step(s, err)) == STORE_ROW)
-		text = wm_strdup(stmt_text(s, 0));
-	stmt_reset(s);
-	if (rc >= 0)
-		rc = rag_rules_parse(text, rules, err);
-	free(text);
-	return rc;
-}
-
-static int
 date_col(struct stmt *s, int col)
 {
 	int d = DATE_NONE;
@@ -236,14 +216,14 @@ rec_decorate(struct wm_ctx *ctx, int64_t id, json_t *row, struct wm_err *err)
 	if ((rc = progress_list(ctx, id, &history, &f.last_update, err)) != 0)
 		return rc;
 	json_object_set_new(row, "progress", history);
-	if ((rc = rag_rules(ctx, &rules, err)) != 0)
-		return rc;
+	/* The body's RAG rules come with the facts: one query a row, not two. */
 	rc = store_prepare(ctx->st,
 	    "SELECT r.due, r.status, r.percent_complete,"
 	    " (SELECT g.percent FROM grade g WHERE g.label = r.degree_met AND g.scale_id ="
 	    "  COALESCE(src.scale_id, (SELECT id FROM grade_scale WHERE ref = 'degree-met'))),"
 	    " src.issued, r.statutory, r.priority, r.due_original,"
-	    " (SELECT COUNT(*) FROM due_change d WHERE d.rec_id = r.id)"
+	    " (SELECT COUNT(*) FROM due_change d WHERE d.rec_id = r.id),"
+	    " (SELECT value FROM setting WHERE key = 'recommendations.rag')"
 	    " FROM recommendation r JOIN source src ON src.id = r.source_id WHERE r.id = ?", &s, err);
 	if (rc != 0)
 		return rc;
@@ -262,7 +242,10 @@ rec_decorate(struct wm_ctx *ctx, int64_t id, json_t *row, struct wm_err *err)
 	f.priority = stmt_is_null(s, 6) ? 0 : (int)stmt_int(s, 6);
 	original = date_col(s, 7);
 	revisions = (int)stmt_int(s, 8);
+	rc = rag_rules_parse(stmt_is_null(s, 9) ? NULL : stmt_text(s, 9), &rules, err);
 	stmt_reset(s);
+	if (rc != 0)
+		return rc;
 
 	json_object_set_new(row, "percent", f.percent < 0 ? json_null() : json_real(f.percent));
 	json_object_set_new(row, "rag", json_string(rec_rag_name(rec_rag(&f, &rules, as_of))));
