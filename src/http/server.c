@@ -314,7 +314,7 @@ http_serve(const struct http_config *cfg, struct wm_err *err)
 	struct MHD_Daemon *d;
 	const union MHD_DaemonInfo *di;
 	sigset_t stop, old;
-	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ITC;
+	unsigned flags = MHD_USE_AUTO_INTERNAL_THREAD | MHD_USE_ITC | MHD_USE_TURBO;
 	int rc, sig = 0;
 	struct store *probe = NULL;
 	MHD_socket listen_fd;
@@ -347,7 +347,7 @@ http_serve(const struct http_config *cfg, struct wm_err *err)
 	    MHD_OPTION_THREAD_POOL_SIZE, (unsigned)(cfg->threads ? cfg->threads : 1),
 	    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)cfg->timeout,
 	    MHD_OPTION_CONNECTION_LIMIT, (unsigned)512,
-	    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(128 * 1024),
+	    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(32 * 1024),
 	    MHD_OPTION_NOTIFY_COMPLETED, completed_cb, &srv,
 	    MHD_OPTION_END);
 	if (d == NULL) {

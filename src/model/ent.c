@@ -253,37 +253,52 @@ row_json(const struct kind *k, struct stmt *s, unsigned how)
 	return o;
 }
 
-struct idrow {
-	int64_t id;
-	json_t *row;	/* borrowed from the result array */
-};
-
 static int
-idrow_cmp(const void *a, const void *b)
+row_id_cmp(const void *a, const void *b)
 {
-	const struct idrow *x = a, *y = b;
+	const struct kind_row *x = a, *y = b;
 
 	return x->id < y->id ? -1 : x->id > y->id;
 }
 
+/* How far apart two ids of one run may be: the rows a range query may read in vain. */
+#define RUN_GAP 32
+
+int
+ent_rows_next(struct wm_ctx *ctx, const char *sql, const struct kind_row *rows, size_t n,
+    size_t *at, struct stmt **s, struct wm_err *err)
+{
+	int64_t lo, hi;
+	int rc;
+
+	if (*at >= n)
+		return STORE_DONE;
+	lo = hi = rows[*at].id;
+	for ((*at)++; *at < n && rows[*at].id - hi <= RUN_GAP; (*at)++)
+		hi = rows[*at].id;
+	if ((rc = store_prepare(ctx->st, sql, s, err)) != 0)
+		return rc;
+	stmt_bind_int(*s, 1, lo);
+	stmt_bind_int(*s, 2, hi);
+	return STORE_ROW;
+}
+
 /*
- * Fill every link field of the rows: one query per link field for a list
- * (all links of the table), or for one row when there is only one.
+ * Fill every link field of the rows (sorted by id): one query per link
+ * field and run of near ids (ent_rows_next), so that a page of a long
+ * list reads the links near that page, not every link of the table.
  */
 static int
-fill_links(struct wm_ctx *ctx, const struct kind *k, struct idrow *rows, size_t n,
+fill_links(struct wm_ctx *ctx, const struct kind *k, const struct kind_row *rows, size_t n,
     struct wm_err *err)
 {
 	int rc = 0;
 
-	if (n == 0)
-		return 0;
-	wm_sort(rows, n, sizeof(*rows), idrow_cmp);
 	FOR_FIELDS(k, f) {
 		const struct kind *t;
 		struct buf sql = BUF_INIT;
-		struct params ps = { 0 };
 		struct stmt *s;
+		size_t at = 0;
 		int kn = 0;
 
 		if (f->type != FT_LINKS)
@@ -291,25 +306,22 @@ fill_links(struct wm_ctx *ctx, const struct kind *k, struct idrow *rows, size_t 
 		t = target_kind(f);
 		buf_addf(&sql, "SELECT l.%s, ", f->link_self);
 		key_expr(&sql, t, "x", &kn);
-		buf_addf(&sql, " FROM %s l JOIN %s x ON x.id = l.%s", f->link_table, t->table,
-		    f->link_other);
-		if (n == 1) {
-			buf_addf(&sql, " WHERE l.%s = ?", f->link_self);
-			param_int(&ps, rows[0].id);
-		}
-		buf_addf(&sql, " ORDER BY l.%s, l.seq", f->link_self);
-		rc = prepare_bound(ctx->st, &sql, &ps, &s, err);
-		buf_release(&sql);
-		if (rc != 0)
-			return rc;
-		while ((rc = stmt_step(s, err)) == STORE_ROW) {
-			struct idrow key = { stmt_int(s, 0), NULL }, *hit;
+		buf_addf(&sql, " FROM %s l JOIN %s x ON x.id = l.%s WHERE l.%s BETWEEN ? AND ?"
+		    " ORDER BY l.%s, l.seq", f->link_table, t->table, f->link_other, f->link_self,
+		    f->link_self);
+		rc = sql.failed ? wm_error(err, WM_EINTERNAL, "query too large") : STORE_ROW;
+		while (rc == STORE_ROW &&
+		    (rc = ent_rows_next(ctx, buf_str(&sql), rows, n, &at, &s, err)) == STORE_ROW) {
+			while ((rc = stmt_step(s, err)) == STORE_ROW) {
+				struct kind_row *hit = kind_row_find(rows, n, stmt_int(s, 0));
 
-			hit = bsearch(&key, rows, n, sizeof(*rows), idrow_cmp);
-			if (hit != NULL)
-				json_array_append_new(json_object_get(hit->row, f->name),
-				    json_string(stmt_text(s, 1)));
+				if (hit != NULL)
+					json_array_append_new(json_object_get(hit->row, f->name),
+					    json_string(stmt_text(s, 1)));
+			}
+			rc = rc < 0 ? rc : STORE_ROW;
 		}
+		buf_release(&sql);
 		if (rc < 0)
 			return rc;
 	}
@@ -464,7 +476,7 @@ read_rows(struct wm_ctx *ctx, const struct kind *k, const struct ent_query *q, i
 	struct buf sql = BUF_INIT;
 	struct params ps = { 0 };
 	struct range range = { NULL, DATE_NONE, DATE_NONE };
-	struct idrow *rows = NULL;
+	struct kind_row *rows = NULL;
 	size_t nrows = 0, caprows = 0, skipped = 0;
 	json_t *result = json_array(), *hold = json_array();
 	struct stmt *s;
@@ -510,14 +522,14 @@ read_rows(struct wm_ctx *ctx, const struct kind *k, const struct ent_query *q, i
 	}
 	if (rc < 0)
 		goto out;
+	/* rows[] by id, for the queries that add to them; result keeps the list's order */
+	if (nrows > 1)
+		wm_sort(rows, nrows, sizeof(*rows), row_id_cmp);
 	if ((rc = fill_links(ctx, k, rows, nrows, err)) != 0)
 		goto out;
-	if (!(how & READ_RAW) && k->hooks != NULL && k->hooks->decorate != NULL) {
-		/* rows[] was sorted by id; decorate in list order */
-		for (size_t i = 0; i < nrows; i++)
-			if ((rc = k->hooks->decorate(ctx, rows[i].id, rows[i].row, err)) != 0)
-				goto out;
-	}
+	if (!(how & READ_RAW) && k->hooks != NULL && k->hooks->decorate != NULL && nrows > 0 &&
+	    (rc = k->hooks->decorate(ctx, rows, nrows, err)) != 0)
+		goto out;
 	*out = result;
 	result = NULL;
 	rc = 0;

@@ -20,6 +20,7 @@
 #include "model/kind.h"
 
 struct buf;
+struct stmt;
 
 struct ent_query {
 	const json_t *where;	/* object: field name -> value that must match */
@@ -76,6 +77,17 @@ int ent_upsert(struct wm_ctx *ctx, const struct kind *k, const json_t *row, bool
 
 /* The key of a record given as JSON: its key fields joined by '/'. */
 int ent_row_key(const struct kind *k, const json_t *row, struct buf *out);
+/*
+ * For a hook that adds to many rows at once (rows[] sorted by id): sql,
+ * whose two placeholders are the first and last id of a range ("WHERE
+ * x.rec_id BETWEEN ? AND ?"), prepared and bound in *s for the next run of
+ * near ids from *at, so that one query serves a page and never reads much
+ * beyond its rows. STORE_ROW when *s is ready to step, STORE_DONE after
+ * the last run, or an error. Rows in the range that are not in rows[]
+ * come back too: kind_row_find() tells them apart.
+ */
+int ent_rows_next(struct wm_ctx *ctx, const char *sql, const struct kind_row *rows, size_t n,
+    size_t *at, struct stmt **s, struct wm_err *err);
 
 /*
  * Fill row's "timescale" (a string or an object with only "text") with what

@@ -115,3 +115,19 @@ ftype_name(enum ftype t)
 	}
 	return "value";
 }
+
+static int
+row_cmp(const void *a, const void *b)
+{
+	const struct kind_row *x = a, *y = b;
+
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+struct kind_row *
+kind_row_find(const struct kind_row *rows, size_t n, int64_t id)
+{
+	struct kind_row key = { id, NULL };
+
+	return n == 0 ? NULL : bsearch(&key, rows, n, sizeof(*rows), row_cmp);
+}

@@ -75,6 +75,15 @@ struct field {
  * cannot: a recommendation's due date from its timescale, a node's parent
  * within its plan. All are optional.
  */
+/* A record the engine has read: its id, and the row it will present. */
+struct kind_row {
+	int64_t id;
+	json_t *row;
+};
+
+/* The row of rows[] (n of them, sorted by id) with this id, or NULL. */
+struct kind_row *kind_row_find(const struct kind_row *rows, size_t n, int64_t id);
+
 struct kind_hooks {
 	/*
 	 * Before a write: row is the complete new record (keys as strings),
@@ -86,8 +95,13 @@ struct kind_hooks {
 	/* After a write, in the same transaction; after is NULL on remove. */
 	int (*after)(struct wm_ctx *ctx, int64_t id, const json_t *before,
 	    const json_t *after, struct wm_err *err);
-	/* Add what list and show present beside the stored fields (not exported). */
-	int (*decorate)(struct wm_ctx *ctx, int64_t id, json_t *row, struct wm_err *err);
+	/*
+	 * Add what list and show present beside the stored fields (not
+	 * exported), to every row a read gives at once (rows[] sorted by id),
+	 * so that a page costs a few queries, not a few a row.
+	 */
+	int (*decorate)(struct wm_ctx *ctx, const struct kind_row *rows, size_t n,
+	    struct wm_err *err);
 };
 
 /*

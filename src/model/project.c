@@ -36,20 +36,26 @@ project_prepare(struct wm_ctx *ctx, json_t *row, const json_t *before, struct wm
 
 /* A project's total cost: its one-off and recurring costs over every year; null if none. */
 static int
-project_decorate(struct wm_ctx *ctx, int64_t id, json_t *row, struct wm_err *err)
+project_decorate(struct wm_ctx *ctx, const struct kind_row *rows, size_t n, struct wm_err *err)
 {
 	struct stmt *s;
+	size_t at = 0;
 	int rc;
 
-	rc = store_prepare(ctx->st, "SELECT COUNT(*), COALESCE(SUM(one_off + recurring), 0)"
-	    " FROM project_cost WHERE project_id = ?", &s, err);
-	if (rc != 0)
-		return rc;
-	stmt_bind_int(s, 1, id);
-	if ((rc = stmt_step(s, err)) == STORE_ROW)
-		json_object_set_new(row, "cost", stmt_int(s, 0) > 0 ? json_real(stmt_double(s, 1)) :
-		    json_null());
-	stmt_reset(s);
+	for (size_t i = 0; i < n; i++)
+		json_object_set_new(rows[i].row, "cost", json_null());
+	while ((rc = ent_rows_next(ctx, "SELECT project_id, COALESCE(SUM(one_off + recurring), 0)"
+	    " FROM project_cost WHERE project_id BETWEEN ? AND ? GROUP BY project_id",
+	    rows, n, &at, &s, err)) == STORE_ROW) {
+		while ((rc = stmt_step(s, err)) == STORE_ROW) {
+			struct kind_row *r = kind_row_find(rows, n, stmt_int(s, 0));
+
+			if (r != NULL)
+				json_object_set_new(r->row, "cost", json_real(stmt_double(s, 1)));
+		}
+		if (rc < 0)
+			return rc;
+	}
 	return rc < 0 ? rc : 0;
 }
 

@@ -152,59 +152,49 @@ rec_after(struct wm_ctx *ctx, int64_t id, const json_t *before, const json_t *af
 	return rc;
 }
 
-/* The progress updates, oldest first so the newest is last. */
+/*
+ * Each row's progress updates in its "progress", oldest first so the
+ * newest is last, and last[i] the date of rows[i]'s newest: one query a
+ * run of near ids (kind_row_run), not one a recommendation.
+ */
 static int
-progress_list(struct wm_ctx *ctx, int64_t id, json_t **out, int *last, struct wm_err *err)
+progress_lists(struct wm_ctx *ctx, const struct kind_row *rows, size_t n, int *last,
+    struct wm_err *err)
 {
-	json_t *arr = json_array();
 	struct stmt *s;
+	size_t at = 0;
 	int rc;
 
-	*last = DATE_NONE;
-	rc = store_prepare(ctx->st,
-	    "SELECT date, text, degree_met, percent_complete, author FROM progress"
-	    " WHERE rec_id = ? ORDER BY date, seq", &s, err);
-	if (rc != 0) {
-		json_decref(arr);
-		return rc;
+	for (size_t i = 0; i < n; i++) {
+		json_object_set_new(rows[i].row, "progress", json_array());
+		last[i] = DATE_NONE;
 	}
-	stmt_bind_int(s, 1, id);
-	while ((rc = stmt_step(s, err)) == STORE_ROW) {
-		json_t *u = json_object();
+	while ((rc = ent_rows_next(ctx,
+	    "SELECT rec_id, date, text, degree_met, percent_complete, author FROM progress"
+	    " WHERE rec_id BETWEEN ? AND ? ORDER BY rec_id, date, seq",
+	    rows, n, &at, &s, err)) == STORE_ROW) {
+		while ((rc = stmt_step(s, err)) == STORE_ROW) {
+			struct kind_row *r = kind_row_find(rows, n, stmt_int(s, 0));
+			json_t *u;
 
-		date_parse_iso(stmt_text(s, 0), last);
-		json_object_set_new(u, "date", json_string(stmt_text(s, 0)));
-		json_object_set_new(u, "text", json_string(stmt_text(s, 1)));
-		json_object_set_new(u, "degree_met",
-		    stmt_is_null(s, 2) ? json_null() : json_string(stmt_text(s, 2)));
-		json_object_set_new(u, "percent_complete",
-		    stmt_is_null(s, 3) ? json_null() : json_real(stmt_double(s, 3)));
-		json_object_set_new(u, "author",
-		    stmt_is_null(s, 4) ? json_null() : json_string(stmt_text(s, 4)));
-		json_array_append_new(arr, u);
+			if (r == NULL)
+				continue;
+			u = json_object();
+			date_parse_iso(stmt_text(s, 1), &last[r - rows]);
+			json_object_set_new(u, "date", json_string(stmt_text(s, 1)));
+			json_object_set_new(u, "text", json_string(stmt_text(s, 2)));
+			json_object_set_new(u, "degree_met",
+			    stmt_is_null(s, 3) ? json_null() : json_string(stmt_text(s, 3)));
+			json_object_set_new(u, "percent_complete",
+			    stmt_is_null(s, 4) ? json_null() : json_real(stmt_double(s, 4)));
+			json_object_set_new(u, "author",
+			    stmt_is_null(s, 5) ? json_null() : json_string(stmt_text(s, 5)));
+			json_array_append_new(json_object_get(r->row, "progress"), u);
+		}
+		if (rc < 0)
+			return rc;
 	}
-	*out = arr;
 	return rc < 0 ? rc : 0;
-}
-
-static int
-rag_rules(struct wm_ctx *ctx, struct rag_rules *rules, struct wm_err *err)
-{
-	struct stmt *s;
-	char *text = NULL;
-	int rc;
-
-	rc = store_prepare(ctx->st, "SELECT value FROM setting WHERE key = 'recommendations.rag'",
-	    &s, err);
-	if (rc != 0)
-		return rc;
-	if ((rc = stmt_step(s, err)) == STORE_ROW)
-		text = wm_strdup(stmt_text(s, 0));
-	stmt_reset(s);
-	if (rc >= 0)
-		rc = rag_rules_parse(text, rules, err);
-	free(text);
-	return rc;
 }
 
 static int
@@ -224,65 +214,85 @@ date_col(struct stmt *s, int col)
  * far its date has slipped, and its RAG status under the body's rules.
  */
 static int
-rec_decorate(struct wm_ctx *ctx, int64_t id, json_t *row, struct wm_err *err)
+rec_present(json_t *row, struct stmt *s, int last_update, int as_of, struct wm_err *err)
 {
 	struct rec_facts f = { 0 };
 	struct rag_rules rules;
-	int as_of = date_from_time(ctx->now), original = DATE_NONE, revisions = 0;
-	json_t *history;
-	struct stmt *s;
-	int rc;
+	char d[DATE_ISO_LEN];
+	int original, revisions, since, rc;
 
-	if ((rc = progress_list(ctx, id, &history, &f.last_update, err)) != 0)
-		return rc;
-	json_object_set_new(row, "progress", history);
-	if ((rc = rag_rules(ctx, &rules, err)) != 0)
-		return rc;
-	rc = store_prepare(ctx->st,
-	    "SELECT r.due, r.status, r.percent_complete,"
-	    " (SELECT g.percent FROM grade g WHERE g.label = r.degree_met AND g.scale_id ="
-	    "  COALESCE(src.scale_id, (SELECT id FROM grade_scale WHERE ref = 'degree-met'))),"
-	    " src.issued, r.statutory, r.priority, r.due_original,"
-	    " (SELECT COUNT(*) FROM due_change d WHERE d.rec_id = r.id)"
-	    " FROM recommendation r JOIN source src ON src.id = r.source_id WHERE r.id = ?", &s, err);
-	if (rc != 0)
-		return rc;
-	stmt_bind_int(s, 1, id);
-	if ((rc = stmt_step(s, err)) != STORE_ROW) {
-		stmt_reset(s);
-		return rc < 0 ? rc : wm_error(err, WM_ENOTFOUND, "recommendation vanished");
-	}
+	/* column 0 is the recommendation's id */
 	f.key = NULL;
-	f.due = date_col(s, 0);
-	f.closed = strcmp(stmt_text(s, 1), "open") != 0;
-	f.percent = !stmt_is_null(s, 2) ? stmt_double(s, 2) : !stmt_is_null(s, 3) ?
-	    stmt_double(s, 3) : -1;
-	f.opened = date_col(s, 4);
-	f.statutory = stmt_is_null(s, 5) ? -1 : (int)stmt_int(s, 5);
-	f.priority = stmt_is_null(s, 6) ? 0 : (int)stmt_int(s, 6);
-	original = date_col(s, 7);
-	revisions = (int)stmt_int(s, 8);
-	stmt_reset(s);
+	f.last_update = last_update;
+	f.due = date_col(s, 1);
+	f.closed = strcmp(stmt_text(s, 2), "open") != 0;
+	f.percent = !stmt_is_null(s, 3) ? stmt_double(s, 3) : !stmt_is_null(s, 4) ?
+	    stmt_double(s, 4) : -1;
+	f.opened = date_col(s, 5);
+	f.statutory = stmt_is_null(s, 6) ? -1 : (int)stmt_int(s, 6);
+	f.priority = stmt_is_null(s, 7) ? 0 : (int)stmt_int(s, 7);
+	original = date_col(s, 8);
+	revisions = (int)stmt_int(s, 9);
+	if ((rc = rag_rules_parse(stmt_is_null(s, 10) ? NULL : stmt_text(s, 10), &rules, err)) != 0)
+		return rc;
 
 	json_object_set_new(row, "percent", f.percent < 0 ? json_null() : json_real(f.percent));
 	json_object_set_new(row, "rag", json_string(rec_rag_name(rec_rag(&f, &rules, as_of))));
 	json_object_set_new(row, "overdue", json_boolean(rec_overdue(&f, as_of)));
 	json_object_set_new(row, "days_overdue", rec_overdue(&f, as_of) ?
 	    json_integer(as_of - f.due) : json_null());
-	{
-		char d[DATE_ISO_LEN];
-		int since = rec_days_since_update(&f, as_of);
-
-		date_format_iso(f.last_update, d);
-		json_object_set_new(row, "last_update", f.last_update == DATE_NONE ? json_null() :
-		    json_string(d));
-		json_object_set_new(row, "days_since_update", since < 0 ? json_null() :
-		    json_integer(since));
-	}
+	since = rec_days_since_update(&f, as_of);
+	date_format_iso(f.last_update, d);
+	json_object_set_new(row, "last_update", f.last_update == DATE_NONE ? json_null() :
+	    json_string(d));
+	json_object_set_new(row, "days_since_update", since < 0 ? json_null() :
+	    json_integer(since));
 	json_object_set_new(row, "slippage", json_pack("{s:i, s:o}", "revisions", revisions,
 	    "days", original != DATE_NONE && f.due != DATE_NONE ? json_integer(f.due - original) :
 	    json_null()));
 	return 0;
+}
+
+static int
+rec_decorate(struct wm_ctx *ctx, const struct kind_row *rows, size_t n, struct wm_err *err)
+{
+	int *last = wm_calloc(n, sizeof(*last));
+	int as_of = date_from_time(ctx->now);
+	size_t at = 0, found = 0;
+	struct stmt *s;
+	int rc;
+
+	if ((rc = progress_lists(ctx, rows, n, last, err)) != 0)
+		goto out;
+	/* The body's RAG rules come with the facts: no query of their own. */
+	while ((rc = ent_rows_next(ctx,
+	    "SELECT r.id, r.due, r.status, r.percent_complete,"
+	    " (SELECT g.percent FROM grade g WHERE g.label = r.degree_met AND g.scale_id ="
+	    "  COALESCE(src.scale_id, (SELECT id FROM grade_scale WHERE ref = 'degree-met'))),"
+	    " src.issued, r.statutory, r.priority, r.due_original,"
+	    " (SELECT COUNT(*) FROM due_change d WHERE d.rec_id = r.id),"
+	    " (SELECT value FROM setting WHERE key = 'recommendations.rag')"
+	    " FROM recommendation r JOIN source src ON src.id = r.source_id"
+	    " WHERE r.id BETWEEN ? AND ?", rows, n, &at, &s, err)) == STORE_ROW) {
+		while ((rc = stmt_step(s, err)) == STORE_ROW) {
+			struct kind_row *r = kind_row_find(rows, n, stmt_int(s, 0));
+
+			if (r == NULL)
+				continue;
+			if ((rc = rec_present(r->row, s, last[r - rows], as_of, err)) != 0) {
+				stmt_reset(s);
+				goto out;
+			}
+			found++;
+		}
+		if (rc < 0)
+			goto out;
+	}
+	if (rc == 0 && found < n)
+		rc = wm_error(err, WM_ENOTFOUND, "recommendation vanished");
+out:
+	free(last);
+	return rc < 0 ? rc : 0;
 }
 
 const struct kind_hooks rec_hooks = { rec_prepare, rec_after, rec_decorate };

@@ -11,6 +11,7 @@
 
 #include <fcntl.h>
 #include <libgen.h>
+#include <pthread.h>
 #include <sqlite3.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -35,9 +36,22 @@ db_error(struct store *st, struct wm_err *err, const char *what)
 	return wm_error(err, wm, "%s: %s", what, sqlite3_errmsg(db));
 }
 
+/*
+ * Before SQLite's first use in the process: no memory statistics. Kept,
+ * they take one process-wide mutex on every allocation SQLite makes, which
+ * the server's worker threads, each on its own connection, queue on.
+ */
+static void
+sq_configure(void)
+{
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
 static int
 sq_open(struct store *st, const char *path, unsigned flags, struct wm_err *err)
 {
+	static pthread_once_t configured = PTHREAD_ONCE_INIT;
+
 	int oflags = SQLITE_OPEN_NOMUTEX;
 	sqlite3 *db = NULL;
 	struct stat sb;
@@ -52,6 +66,7 @@ sq_open(struct store *st, const char *path, unsigned flags, struct wm_err *err)
 	else if (stat(path, &sb) != 0)
 		return wm_error(err, WM_ESCHEMA,
 		    "no database at %s: run `waymark init` to create one", path);
+	pthread_once(&configured, sq_configure);
 	rc = sqlite3_open_v2(path, &db, oflags, NULL);
 	if (rc != SQLITE_OK) {
 		wm_error(err, WM_EDB, "%s: %s", path,
