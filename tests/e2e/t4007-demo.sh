@@ -7,8 +7,10 @@
 WAYMARK_DEMO_LISTEN=127.0.0.1:0 "$SRCDIR/scripts/demo" "$WAYMARK" demo.db >demo.log 2>&1 &
 pid=$!
 SERVERS=$pid
+# up to a minute: under valgrind the demo's steps take many seconds
 i=0
-until grep -q '^listening on ' demo.log 2>/dev/null || [ "$i" -gt 100 ]; do
+until grep -q '^listening on ' demo.log 2>/dev/null || [ "$i" -gt 600 ] ||
+    ! kill -0 "$pid" 2>/dev/null; do
 	i=$((i + 1))
 	sleep 0.1
 done
