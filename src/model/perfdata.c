@@ -97,8 +97,20 @@ perfdata_load(struct wm_ctx *ctx, struct perfdata *pd, struct wm_err *err)
 		p->decimals = (int)stmt_int(s, 9);
 		p->committee_id = stmt_is_null(s, 10) ? 0 : stmt_int(s, 10);
 		p->published = stmt_int(s, 11) != 0;
+		p->kinds = 0;	/* filled below */
 		intmap_put(&pd->pi_at, p->id, (int64_t)pd->npis);
 		pd->npis++;
+	}
+	if (rc < 0)
+		goto out;
+	/* every indicator's kinds at once: a report asked for each, 500 statements at 2.5M */
+	if ((rc = store_prepare(ctx->st, "SELECT pi_id, period_kind FROM pi_series", &s, err)) != 0)
+		goto out;
+	while ((rc = stmt_step(s, err)) == STORE_ROW) {
+		int64_t at;
+
+		if (intmap_get(&pd->pi_at, stmt_int(s, 0), &at))
+			pd->pis[at].kinds |= 1u << stmt_int(s, 1);
 	}
 	rc = rc < 0 ? rc : 0;
 out:

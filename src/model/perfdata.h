@@ -31,6 +31,7 @@ struct pd_pi {
 	int decimals;
 	int64_t committee_id;	/* 0: none */
 	bool published;
+	unsigned kinds;		/* 1 << period kind, for each kind it has figures in */
 };
 
 struct pd_target {

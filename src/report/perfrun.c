@@ -41,8 +41,7 @@ pi_run(struct wm_ctx *ctx, const struct perfdata *pd, size_t i, const struct per
 	int at, per, h, rc;
 	int *cols = NULL;
 
-	if ((rc = cube_kinds(ctx, pi->id, &kinds, err)) != 0)
-		return rc;
+	kinds = pi->kinds;
 	out->eval = wm_calloc(n + 1, sizeof(*out->eval));
 	out->target_period = wm_calloc(n + 1, sizeof(*out->target_period));
 	if (kinds == 0) {
