@@ -93,8 +93,7 @@ find_overlaps(const struct pf_input *in, struct pf_result *out)
 			out->overlaps[out->noverlaps++] = o;
 		}
 	}
-	if (out->noverlaps > 1)
-		wm_sort(out->overlaps, out->noverlaps, sizeof(*out->overlaps), overlap_cmp);
+	wm_sort(out->overlaps, out->noverlaps, sizeof(*out->overlaps), overlap_cmp);
 }
 
 void

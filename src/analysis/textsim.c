@@ -155,8 +155,7 @@ textsim_add(struct textsim *ts, const char *text)
 		d.n++;
 	}
 	/* one posting per distinct term, with its count */
-	if (d.n > 0)
-		wm_sort(d.p, d.n, sizeof(*d.p), posting_cmp);
+	wm_sort(d.p, d.n, sizeof(*d.p), posting_cmp);
 	for (size_t i = 0; i < d.n; i++) {
 		if (kept > 0 && d.p[kept - 1].term == d.p[i].term) {
 			d.p[kept - 1].count++;

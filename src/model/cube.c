@@ -154,7 +154,14 @@ put_f64(unsigned char *out, double v)
 		out[i] = (unsigned char)(bits >> (8 * i));
 }
 
-#if !(defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__)
+/* The block stores numbers little-endian: on such a machine, the doubles' own bytes. */
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define STORED_ORDER_IS_NATIVE 1
+#else
+#define STORED_ORDER_IS_NATIVE 0
+#endif
+
+#if !STORED_ORDER_IS_NATIVE
 static double
 get_f64(const unsigned char *in)
 {
@@ -176,7 +183,7 @@ get_f64(const unsigned char *in)
 static void
 decode(const unsigned char *in, size_t n, double *out)
 {
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#if STORED_ORDER_IS_NATIVE
 	memcpy(out, in, n * sizeof(*out));
 #else
 	for (size_t i = 0; i < n; i++)
@@ -257,7 +264,6 @@ decode_row(struct cube *c, int r, const unsigned char *p)
 	}
 	memcpy(c->flag + cell, p, nu);
 }
-
 
 int
 cube_kinds(struct wm_ctx *ctx, int64_t pi_id, unsigned *kinds, struct wm_err *err)

@@ -253,14 +253,6 @@ row_json(const struct kind *k, struct stmt *s, unsigned how)
 	return o;
 }
 
-static int
-row_id_cmp(const void *a, const void *b)
-{
-	const struct kind_row *x = a, *y = b;
-
-	return x->id < y->id ? -1 : x->id > y->id;
-}
-
 /* How far apart two ids of one run may be: the rows a range query may read in vain. */
 #define RUN_GAP 32
 
@@ -523,8 +515,7 @@ read_rows(struct wm_ctx *ctx, const struct kind *k, const struct ent_query *q, i
 	if (rc < 0)
 		goto out;
 	/* rows[] by id, for the queries that add to them; result keeps the list's order */
-	if (nrows > 1)
-		wm_sort(rows, nrows, sizeof(*rows), row_id_cmp);
+	kind_rows_sort(rows, nrows);
 	if ((rc = fill_links(ctx, k, rows, nrows, err)) != 0)
 		goto out;
 	if (!(how & READ_RAW) && k->hooks != NULL && k->hooks->decorate != NULL && nrows > 0 &&

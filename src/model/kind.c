@@ -124,6 +124,12 @@ row_cmp(const void *a, const void *b)
 	return x->id < y->id ? -1 : x->id > y->id;
 }
 
+void
+kind_rows_sort(struct kind_row *rows, size_t n)
+{
+	wm_sort(rows, n, sizeof(*rows), row_cmp);
+}
+
 struct kind_row *
 kind_row_find(const struct kind_row *rows, size_t n, int64_t id)
 {

@@ -81,6 +81,8 @@ struct kind_row {
 	json_t *row;
 };
 
+/* Sort rows[] by id, as kind_row_find and the decorate hooks want them. */
+void kind_rows_sort(struct kind_row *rows, size_t n);
 /* The row of rows[] (n of them, sorted by id) with this id, or NULL. */
 struct kind_row *kind_row_find(const struct kind_row *rows, size_t n, int64_t id);
 

@@ -155,7 +155,7 @@ rec_after(struct wm_ctx *ctx, int64_t id, const json_t *before, const json_t *af
 /*
  * Each row's progress updates in its "progress", oldest first so the
  * newest is last, and last[i] the date of rows[i]'s newest: one query a
- * run of near ids (kind_row_run), not one a recommendation.
+ * run of near ids (ent_rows_next), not one a recommendation.
  */
 static int
 progress_lists(struct wm_ctx *ctx, const struct kind_row *rows, size_t n, int *last,
