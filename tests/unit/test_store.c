@@ -73,6 +73,40 @@ test_a_missing_file_is_not_created_without_init(void **state)
 	assert_int_equal(access(path, F_OK), -1);
 }
 
+/*
+ * A commit is on the disk before it is acknowledged: WAL with
+ * synchronous=FULL (2), not NORMAL, which a power cut may roll back.
+ */
+static void
+test_sqlite_commits_are_durable(void **state)
+{
+	struct store *st = NULL;
+	struct wm_err err = WM_ERR_INIT;
+	char path[] = "/tmp/waymark-test-durable-XXXXXX";
+	char wal[64];
+	struct stmt *s;
+	int fd = mkstemp(path);
+
+	(void)state;
+	close(fd);
+	unlink(path);
+	assert_int_equal(store_open(&st, path, STORE_CREATE, &err), 0);
+	assert_int_equal(store_prepare(st, "PRAGMA synchronous", &s, &err), 0);
+	assert_int_equal(stmt_step(s, &err), STORE_ROW);
+	assert_int_equal(stmt_int(s, 0), 2);
+	stmt_reset(s);
+	assert_int_equal(store_prepare(st, "PRAGMA journal_mode", &s, &err), 0);
+	assert_int_equal(stmt_step(s, &err), STORE_ROW);
+	assert_string_equal(stmt_text(s, 0), "wal");
+	stmt_reset(s);
+	store_close(st);
+	unlink(path);
+	snprintf(wal, sizeof(wal), "%s-wal", path);
+	unlink(wal);
+	snprintf(wal, sizeof(wal), "%s-shm", path);
+	unlink(wal);
+}
+
 static void
 test_postgres_urls_need_the_postgres_build(void **state)
 {
@@ -425,6 +459,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_a_newer_schema_is_refused, fixture_setup, fixture_teardown),
 		cmocka_unit_test(test_an_uninitialised_database_says_run_init),
 		cmocka_unit_test(test_a_missing_file_is_not_created_without_init),
+		cmocka_unit_test(test_sqlite_commits_are_durable),
 		cmocka_unit_test(test_postgres_urls_need_the_postgres_build),
 		cmocka_unit_test(test_passwords_are_blanked_from_urls_and_nothing_else),
 		cmocka_unit_test(test_a_password_never_reaches_a_message),
