@@ -1,0 +1,107 @@
+/*
+ * route.c (wm-route): the web front end's cost per request without the
+ * network: one request, as server.c would hand it to the router, repeated
+ * in one process against a database file. bench/run's API figures include
+ * libmicrohttpd, the kernel and wrk; this one is the library's share alone,
+ * so a change to the request path can be measured on a busy machine too.
+ *
+ *   wm-route DB TOKEN PATH [QUERY] [N]
+ *
+ * TOKEN is a session cookie's value (log in first); prints the status,
+ * the body's size and the microseconds per request (median of 5 rounds).
+ */
+#include "base/wm.h"
+
+#include <sodium.h>
+#include <time.h>
+
+#include "base/mem.h"
+#include "base/str.h"
+#include "http/route.h"
+#include "store/store.h"
+
+static double
+now_us(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1e6 + (double)ts.tv_nsec / 1e3;
+}
+
+static int
+one(struct store *st, const struct http_config *cfg, const char *token, const char *path,
+    const char *query, size_t *len)
+{
+	struct arena *a = arena_new();
+	struct req rq;
+	struct resp rs;
+	int status;
+
+	memset(&rq, 0, sizeof(rq));
+	rq.a = a;
+	rq.cfg = cfg;
+	rq.method = "GET";
+	rq.path = path;
+	http_parse_urlencoded(a, query, strlen(query), &rq.query);
+	params_add(a, &rq.cookies, SESSION_COOKIE, token);
+	rq.body = "";
+	rq.addr = "127.0.0.1";
+	rq.ctx.st = st;
+	rq.ctx.now = time(NULL);
+	resp_init(&rs, a);
+	route_request(&rq, &rs);
+	status = rs.status;
+	*len = rs.fixed != NULL ? rs.fixed_len : rs.body.len;
+	resp_release(&rs);
+	arena_free(a);
+	return status;
+}
+
+static int
+cmp_double(const void *x, const void *y)
+{
+	double a = *(const double *)x, b = *(const double *)y;
+
+	return a < b ? -1 : a > b;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct wm_err err = WM_ERR_INIT;
+	struct http_config cfg = { 0 };
+	struct store *st = NULL;
+	double rounds[5];
+	int64_t n;
+	size_t len = 0;
+	int status = 0;
+
+	if (argc < 4 || argc > 6) {
+		fprintf(stderr, "usage: wm-route DB TOKEN PATH [QUERY] [N]\n");
+		return 2;
+	}
+	n = 20000;
+	if (argc > 5 && (str_to_int64(argv[5], &n) != 0 || n < 1)) {
+		fprintf(stderr, "wm-route: N must be a positive whole number\n");
+		return 2;
+	}
+	if (sodium_init() < 0 || store_open(&st, argv[1], 0, &err) != 0) {
+		fprintf(stderr, "wm-route: %s\n", err.msg);
+		return 1;
+	}
+	route_init();
+	cfg.db = argv[1];
+	cfg.max_body = 1 << 20;
+	for (int r = 0; r < 5; r++) {
+		double t0 = now_us();
+
+		for (int64_t i = 0; i < n; i++)
+			status = one(st, &cfg, argv[2], argv[3], argc > 4 ? argv[4] : "", &len);
+		rounds[r] = (now_us() - t0) / (double)n;
+	}
+	qsort(rounds, 5, sizeof(rounds[0]), cmp_double);
+	printf("status %d, %zu bytes, %.2f us per request\n", status, len, rounds[2]);
+	store_close(st);
+	return 0;
+}
