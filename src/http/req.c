@@ -5,7 +5,7 @@
 #include "base/wm.h"
 
 #include "base/mem.h"
-#include "cli/out.h"
+#include "base/jsonw.h"
 #include "http/req.h"
 
 void
@@ -191,14 +191,17 @@ resp_header(struct resp *rs, const char *name, const char *value)
 void
 resp_json(struct resp *rs, int status, json_t *j)
 {
-	char *text = json_dumps(j, OUT_JSON_FLAGS);
-
 	rs->status = status;
 	rs->type = "application/json";
 	buf_reset(&rs->body);
-	buf_adds(&rs->body, text != NULL ? text : "null");
+	if (jsonw_dump(&rs->body, j) != 0) {
+		/* Only a bug gives a tree jansson could not write either: say so, not half of it. */
+		buf_reset(&rs->body);
+		rs->status = 500;
+		buf_adds(&rs->body, "{\"error\": {\"status\": 500, \"code\": \"internal error\", "
+		    "\"message\": \"the response could not be written as JSON\"}}");
+	}
 	buf_addc(&rs->body, '\n');
-	free(text);
 	json_decref(j);
 }
 

@@ -6,6 +6,7 @@
 #include "base/arena.h"
 #include "base/buf.h"
 #include "base/date.h"
+#include "base/jsonw.h"
 #include "base/period.h"
 #include "base/str.h"
 
@@ -231,6 +232,163 @@ test_utf8_validation_rejects_bad_sequences(void **state)
 	assert_false(utf8_valid("\xFF", 1));
 }
 
+static unsigned jw_seed = 2026;
+
+static unsigned
+jw_rand(unsigned n)
+{
+	jw_seed = jw_seed * 1103515245u + 12345u;
+	return (jw_seed >> 8) % n;
+}
+
+/*
+ * Bytes that need escaping, multi-byte UTF-8, and sometimes (when valid is
+ * not NULL) bytes that are not UTF-8. Keys are always UTF-8: for a key that
+ * is not, jansson 2.14 writes a broken text instead of failing.
+ */
+static json_t *
+jw_string(bool *valid)
+{
+	static const char *const pieces[] = { "a", "Borough", " ", "\"", "\\", "/", "\n", "\t",
+		"\r", "\b", "\f", "\x01", "\x1f", "\x7f", "\xc2\xa3", "\xe2\x80\x94", "\xf0\x9f\x93\x88",
+		"\xe2\x80\xa8", "0", "{}", "%s", "\xc3", "\xed\xa0\x80", "\xff" };
+	char text[128];
+	size_t n = 0, parts = jw_rand(8);
+
+	for (size_t i = 0; i < parts; i++) {
+		size_t k = jw_rand(sizeof(pieces) / sizeof(pieces[0]) -
+		    (valid != NULL && jw_rand(20) == 0 ? 0 : 3));
+		size_t len = strlen(pieces[k]);
+
+		if (k >= sizeof(pieces) / sizeof(pieces[0]) - 3)
+			*valid = false;
+		memcpy(text + n, pieces[k], len);
+		n += len;
+	}
+	if (jw_rand(10) == 0)
+		text[n++] = '\0';	/* a NUL inside the string */
+	return json_stringn_nocheck(text, n);
+}
+
+static json_t *
+jw_tree(int depth, bool *valid)
+{
+	static const double reals[] = { 0.0, -0.0, 1.0, 0.1, 2.5, -3.75, 1e15, 1e16, 1e21,
+		1e-5, 1e-7, 123456789.123456789, 3.141592653589793, 1e300, -2e-300, 5e-324,
+		1.7976931348623157e308, 100.0, 0.3 };
+	unsigned pick = depth > 4 ? jw_rand(6) : jw_rand(8);
+	json_t *j;
+
+	switch (pick) {
+	case 0: return json_null();
+	case 1: return json_boolean(jw_rand(2));
+	case 2:
+		if (jw_rand(4) == 0)
+			return json_integer(jw_rand(2) ? INT64_MIN : INT64_MAX);
+		return json_integer((json_int_t)jw_rand(2000000) - 1000000);
+	case 3:
+		if (jw_rand(2))
+			return json_real(reals[jw_rand(sizeof(reals) / sizeof(reals[0]))]);
+		{
+			double v = (double)jw_rand(1u << 30) - (1 << 29);
+
+			for (unsigned e = jw_rand(40); e > 0; e--)
+				v = e % 2 ? v * 10.0 : v / 100.0;
+			return json_real(v);
+		}
+	case 4:
+	case 5: return jw_string(valid);
+	case 6:
+		j = json_array();
+		for (unsigned i = jw_rand(5); i > 0; i--)
+			json_array_append_new(j, jw_tree(depth + 1, valid));
+		return j;
+	default:
+		j = json_object();
+		for (unsigned i = jw_rand(5); i > 0; i--) {
+			json_t *key = jw_string(NULL);
+
+			json_object_setn_new_nocheck(j, json_string_value(key), json_string_length(key),
+			    jw_tree(depth + 1, valid));
+			json_decref(key);
+		}
+		return j;
+	}
+}
+
+static void
+test_json_writer_matches_jansson_byte_for_byte(void **state)
+{
+	int same = 0, refused = 0;
+
+	(void)state;
+	for (int i = 0; i < 20000; i++) {
+		bool valid = true;
+		json_t *t = jw_rand(2) ? json_array() : json_object();
+		struct buf b = BUF_INIT;
+		char *want;
+		int rc;
+
+		for (unsigned k = jw_rand(6); k > 0; k--) {
+			json_t *v = jw_tree(1, &valid);
+
+			if (json_is_array(t))
+				json_array_append_new(t, v);
+			else
+				json_object_set_new_nocheck(t, k % 2 ? "k" : "key", v);
+		}
+		want = json_dumps(t, JSON_INDENT(2) | JSON_REAL_PRECISION(15));
+		rc = jsonw_dump(&b, t);
+		if (want == NULL) {
+			assert_false(valid);
+			assert_int_equal(rc, WM_EINVAL);
+			refused++;
+		} else {
+			assert_int_equal(rc, 0);
+			assert_string_equal(buf_str(&b), want);
+			assert_int_equal(b.len, strlen(want));
+			same++;
+		}
+		free(want);
+		buf_release(&b);
+		json_decref(t);
+	}
+	/* both outcomes were tried many times */
+	assert_true(same > 10000);
+	assert_true(refused > 100);
+}
+
+static void
+test_json_writer_refuses_what_it_cannot_write(void **state)
+{
+	json_t *deep = json_array(), *inner = deep;
+	struct buf b = BUF_INIT, small;
+
+	(void)state;
+	for (int i = 0; i < JSONW_MAX_DEPTH + 5; i++) {
+		json_t *next = json_array();
+
+		json_array_append_new(inner, next);
+		inner = next;
+	}
+	assert_int_equal(jsonw_dump(&b, deep), WM_EINVAL);
+	buf_release(&b);
+	json_decref(deep);
+	deep = json_object();
+	json_object_setn_new_nocheck(deep, "\xff", 1, json_null());	/* a key that is not UTF-8 */
+	assert_int_equal(jsonw_dump(&b, deep), WM_EINVAL);
+	json_decref(deep);
+	buf_reset(&b);
+	assert_int_equal(jsonw_dump(&b, json_integer(1)), WM_EINVAL);
+	assert_int_equal(jsonw_dump(&b, NULL), WM_EINVAL);
+	buf_init(&small, 8);
+	deep = json_pack("{s:s}", "name", "more than eight bytes");
+	assert_int_equal(jsonw_dump(&small, deep), WM_ETOOBIG);
+	json_decref(deep);
+	buf_release(&small);
+	buf_release(&b);
+}
+
 int
 main(void)
 {
@@ -246,6 +404,8 @@ main(void)
 		cmocka_unit_test(test_decimals_match_strtod_bit_for_bit),
 		cmocka_unit_test(test_suggestions_catch_typos_not_other_words),
 		cmocka_unit_test(test_utf8_validation_rejects_bad_sequences),
+		cmocka_unit_test(test_json_writer_matches_jansson_byte_for_byte),
+		cmocka_unit_test(test_json_writer_refuses_what_it_cannot_write),
 	};
 
 	return cmocka_run_group_tests_name("base", tests, NULL, NULL);
