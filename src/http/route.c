@@ -14,6 +14,7 @@
 #include "base/str.h"
 #include "http/route.h"
 #include "report/svg.h"
+#include "store/store.h"
 
 static char csp[512];
 
@@ -112,17 +113,35 @@ void
 route_request(struct req *rq, struct resp *rs)
 {
 	const char *path = rq->path;
+	bool api = strcmp(path, "/api/v1") == 0 || str_has_prefix(path, "/api/v1/");
+	struct wm_err err = WM_ERR_INIT;
+	bool snapshot = false;
 
 	forwarded(rq);
 	if (str_has_prefix(path, "/assets/")) {
 		assets_serve(rq, rs, path + strlen("/assets/"));
-	} else {
-		authenticate(rq);
-		resp_header(rs, "Cache-Control", "no-store");
-		if (strcmp(path, "/api/v1") == 0 || str_has_prefix(path, "/api/v1/"))
-			api_handle(rq, rs, path + strlen("/api/v1"));
-		else
-			pages_handle(rq, rs);
+		goto out;
 	}
+	/*
+	 * An API GET only reads: one snapshot from the session check to its
+	 * last row, so a list's total agrees with its page while others
+	 * write, and SQLite takes its file locks once, not per statement.
+	 */
+	if (api && strcmp(rq->method, "GET") == 0) {
+		if (store_begin_read(rq->ctx.st, &err) != 0) {
+			resp_error(rs, &err);
+			goto out;
+		}
+		snapshot = true;
+	}
+	authenticate(rq);
+	resp_header(rs, "Cache-Control", "no-store");
+	if (api)
+		api_handle(rq, rs, path + strlen("/api/v1"));
+	else
+		pages_handle(rq, rs);
+	if (snapshot)
+		store_rollback(rq->ctx.st, 0);	/* nothing was written: end the snapshot */
+out:
 	route_security_headers(rs);
 }
