@@ -111,11 +111,38 @@ sq_close(struct store *st)
 	sqlite3_close(st->handle);
 }
 
+/*
+ * The statements that begin and end a transaction run on every request:
+ * they come from the statement cache rather than being parsed each time.
+ */
+static bool
+is_transaction_word(const char *sql)
+{
+	return strcmp(sql, "BEGIN DEFERRED") == 0 || strcmp(sql, "BEGIN IMMEDIATE") == 0 ||
+	    strcmp(sql, "COMMIT") == 0 || strcmp(sql, "ROLLBACK") == 0;
+}
+
 static int
 sq_exec(struct store *st, const char *sql, struct wm_err *err)
 {
 	char *msg = NULL;
-	int rc = sqlite3_exec(st->handle, sql, NULL, NULL, &msg);
+	struct stmt *s;
+	int rc;
+
+	if (is_transaction_word(sql) && store_prepare(st, sql, &s, NULL) == 0) {
+		rc = sqlite3_step(s->handle);
+		if (rc != SQLITE_DONE) {
+			int code = (sqlite3_extended_errcode(st->handle) & 0xff) == SQLITE_CONSTRAINT ?
+			    WM_EINVAL : WM_EDB;
+
+			wm_error(err, code, "%s", sqlite3_errmsg(st->handle));
+			stmt_reset(s);
+			return code;
+		}
+		stmt_reset(s);
+		return 0;
+	}
+	rc = sqlite3_exec(st->handle, sql, NULL, NULL, &msg);
 
 	if (rc != SQLITE_OK) {
 		int code = (rc & 0xff) == SQLITE_CONSTRAINT ? WM_EINVAL : WM_EDB;
