@@ -131,6 +131,19 @@ key_expr(struct buf *b, const struct kind *k, const char *alias, int *n)
 	}
 }
 
+/* The key of what reference field f of the row aliased t refers to, as a subquery. */
+static void
+ref_key(struct buf *b, const struct field *f, int *n)
+{
+	const struct kind *t = target_kind(f);
+	char a[16];
+
+	snprintf(a, sizeof(a), "r%d", (*n)++);
+	buf_adds(b, "(SELECT ");
+	key_expr(b, t, a, n);
+	buf_addf(b, " FROM %s %s WHERE %s.id = t.%s)", t->table, a, a, f->col);
+}
+
 /* "SELECT t.id, t.version, <fields> FROM table t WHERE 1 = 1 [AND fixed]" */
 static void
 select_head(struct buf *b, const struct kind *k)
@@ -140,13 +153,8 @@ select_head(struct buf *b, const struct kind *k)
 	buf_adds(b, "SELECT t.id, t.version");
 	FOR_FIELDS(k, f) {
 		if (f->type == FT_REF) {
-			const struct kind *t = target_kind(f);
-			char a[16];
-
-			snprintf(a, sizeof(a), "r%d", n++);
-			buf_adds(b, ", (SELECT ");
-			key_expr(b, t, a, &n);
-			buf_addf(b, " FROM %s %s WHERE %s.id = t.%s)", t->table, a, a, f->col);
+			buf_adds(b, ", ");
+			ref_key(b, f, &n);
 		} else if (f->type == FT_TIMESCALE) {
 			for (size_t i = 0; i < TS_NCOLS; i++)
 				buf_addf(b, ", t.%s", ts_cols[i]);
@@ -160,14 +168,17 @@ select_head(struct buf *b, const struct kind *k)
 }
 
 /*
- * "ORDER BY 3, 5, 4": the kind's order fields as positions in the
- * select_head() column list (id and version come first).
+ * "ORDER BY 3 NULLS FIRST, 5 NULLS FIRST, 1": the kind's order fields as
+ * positions in the select_head() column list (id and version come first);
+ * or, with exprs, as the expressions themselves, for a query that selects
+ * only the ids.
  */
 static void
-order_by(struct buf *b, const struct kind *k)
+order_terms(struct buf *b, const struct kind *k, bool exprs)
 {
 	const char *p = k->order;
 	bool first = true;
+	int n = 0;
 
 	buf_adds(b, " ORDER BY ");
 	while (p != NULL && *p != '\0') {
@@ -177,8 +188,16 @@ order_by(struct buf *b, const struct kind *k)
 
 		FOR_FIELDS(k, f) {
 			if (strlen(f->name) == len && strncmp(f->name, p, len) == 0) {
-				buf_addf(b, "%s%d NULLS FIRST", first ? "" : ", ", col);
+				if (!first)
+					buf_adds(b, ", ");
 				first = false;
+				if (!exprs)
+					buf_addf(b, "%d", col);
+				else if (f->type == FT_REF)
+					ref_key(b, f, &n);
+				else
+					buf_addf(b, "t.%s", f->type == FT_TIMESCALE ? ts_cols[0] : f->col);
+				buf_adds(b, " NULLS FIRST");
 				break;
 			}
 			if (f->type == FT_TIMESCALE)
@@ -188,7 +207,7 @@ order_by(struct buf *b, const struct kind *k)
 		}
 		p = end ? end + 1 : NULL;
 	}
-	buf_addf(b, "%s1", first ? "" : ", ");
+	buf_addf(b, "%s%s", first ? "" : ", ", exprs ? "t.id" : "1");
 }
 
 /*
@@ -198,7 +217,7 @@ order_by(struct buf *b, const struct kind *k)
  * and part; two threads may build the same text at once, and the one that
  * loses frees its copy. What no slot fits is built every time.
  */
-enum { PART_HEAD, PART_ORDER, PART_COUNT, PART_LINK0 };
+enum { PART_HEAD, PART_ORDER, PART_COUNT, PART_IDS, PART_ID_ORDER, PART_ID_RANGE, PART_LINK0 };
 #define SQL_PARTS 64
 #define SQL_KINDS 64
 
@@ -241,7 +260,31 @@ static void
 build_order(struct buf *b, const struct kind *k, const struct field *f)
 {
 	(void)f;
-	order_by(b, k);
+	order_terms(b, k, false);
+}
+
+static void
+build_id_order(struct buf *b, const struct kind *k, const struct field *f)
+{
+	(void)f;
+	order_terms(b, k, true);
+}
+
+static void
+build_ids(struct buf *b, const struct kind *k, const struct field *f)
+{
+	(void)f;
+	buf_addf(b, "SELECT t.id FROM %s t WHERE 1 = 1", k->table);
+	if (k->fixed_col != NULL)
+		buf_addf(b, " AND t.%s = '%s'", k->fixed_col, k->fixed_val);
+}
+
+static void
+build_id_range(struct buf *b, const struct kind *k, const struct field *f)
+{
+	(void)f;
+	select_head(b, k);
+	buf_adds(b, " AND t.id BETWEEN ? AND ?");
 }
 
 static void
@@ -533,14 +576,90 @@ add_conditions(struct wm_ctx *ctx, const struct kind *k, const struct ent_query 
 	return 0;
 }
 
+/*
+ * One page of a list in two steps: the ids of the page, sorted on the
+ * order fields alone, then those rows whole by id range. Sorting whole
+ * rows, every column and every reference's key, to keep a few cost more
+ * than all the rest of a served page, and grew with the table. The two
+ * steps read one snapshot. *n rows by id in rows, *ids the page's order.
+ */
+static int
+read_page(struct wm_ctx *ctx, const struct kind *k, const struct ent_query *q,
+    const struct buf *conds, struct params *ps, unsigned how, struct kind_row **rows_out,
+    int64_t **ids_out, size_t *n, struct wm_err *err)
+{
+	struct buf sql = BUF_INIT;
+	struct kind_row *rows = NULL;
+	int64_t *ids = NULL;
+	size_t count = 0, cap = 0, at = 0, found = 0;
+	bool own = !store_in_transaction(ctx->st);
+	struct stmt *s;
+	int rc;
+
+	if (own && (rc = store_begin_read(ctx->st, err)) != 0)
+		return rc;
+	add_kind_sql(&sql, k, PART_IDS, build_ids, NULL);
+	buf_add(&sql, conds->s, conds->len);
+	add_kind_sql(&sql, k, PART_ID_ORDER, build_id_order, NULL);
+	buf_adds(&sql, " LIMIT ? OFFSET ?");
+	param_int(ps, (int64_t)q->limit);
+	param_int(ps, (int64_t)q->offset);
+	if ((rc = prepare_bound(ctx->st, &sql, ps, &s, err)) != 0)
+		goto out;
+	while ((rc = stmt_step(s, err)) == STORE_ROW) {
+		WM_GROW(ids, count + 1, cap);
+		ids[count++] = stmt_int(s, 0);
+	}
+	if (rc < 0)
+		goto out;
+	rows = wm_calloc(count ? count : 1, sizeof(*rows));
+	for (size_t i = 0; i < count; i++)
+		rows[i].id = ids[i];
+	kind_rows_sort(rows, count);
+	buf_reset(&sql);
+	add_kind_sql(&sql, k, PART_ID_RANGE, build_id_range, NULL);
+	while ((rc = ent_rows_next(ctx, buf_str(&sql), rows, count, &at, &s, err)) == STORE_ROW) {
+		while ((rc = stmt_step(s, err)) == STORE_ROW) {
+			struct kind_row *r = kind_row_find(rows, count, stmt_int(s, 0));
+
+			/* a range holds rows that are not on the page: skip them unread */
+			if (r != NULL && r->row == NULL) {
+				r->row = row_json(k, s, how);
+				found++;
+			}
+		}
+		if (rc < 0)
+			goto out;
+	}
+	if (found < count)
+		rc = wm_error(err, WM_EINTERNAL, "%s: %zu of a page's rows vanished while it was read",
+		    k->name, count - found);
+out:
+	buf_release(&sql);
+	if (own)
+		store_rollback(ctx->st, 0);	/* it only read */
+	if (rc < 0) {
+		for (size_t i = 0; rows != NULL && i < count; i++)
+			json_decref(rows[i].row);
+		free(rows);
+		free(ids);
+		return rc;
+	}
+	*rows_out = rows;
+	*ids_out = ids;
+	*n = count;
+	return 0;
+}
+
 static int
 read_rows(struct wm_ctx *ctx, const struct kind *k, const struct ent_query *q, int64_t only_id,
     unsigned how, json_t **out, struct wm_err *err)
 {
-	struct buf sql = BUF_INIT;
+	struct buf sql = BUF_INIT, conds = BUF_INIT;
 	struct params ps = { 0 };
 	struct range range = { NULL, DATE_NONE, DATE_NONE };
 	struct kind_row *rows = NULL;
+	int64_t *ids = NULL;
 	size_t nrows = 0, caprows = 0, skipped = 0;
 	json_t *result = json_array(), *hold = json_array();
 	struct stmt *s;
@@ -548,13 +667,22 @@ read_rows(struct wm_ctx *ctx, const struct kind *k, const struct ent_query *q, i
 	int rc;
 
 	*out = NULL;
-	add_kind_sql(&sql, k, PART_HEAD, build_head, NULL);
 	if (only_id != 0) {
-		buf_adds(&sql, " AND t.id = ?");
+		buf_adds(&conds, " AND t.id = ?");
 		param_int(&ps, only_id);
 	}
-	if ((rc = add_conditions(ctx, k, q, &sql, &ps, hold, &range, &post_filter, err)) != 0)
+	if ((rc = add_conditions(ctx, k, q, &conds, &ps, hold, &range, &post_filter, err)) != 0)
 		goto out;
+	if (q != NULL && q->limit > 0 && !post_filter && only_id == 0) {
+		if ((rc = read_page(ctx, k, q, &conds, &ps, how, &rows, &ids, &nrows, err)) != 0)
+			goto out;
+		/* the list in the page's order; rows[] (by id) borrows them */
+		for (size_t i = 0; i < nrows; i++)
+			json_array_append_new(result, kind_row_find(rows, nrows, ids[i])->row);
+		goto decorate;
+	}
+	add_kind_sql(&sql, k, PART_HEAD, build_head, NULL);
+	buf_add(&sql, conds.s, conds.len);
 	add_kind_sql(&sql, k, PART_ORDER, build_order, NULL);
 	if (q != NULL && q->limit > 0 && !post_filter) {
 		buf_adds(&sql, " LIMIT ? OFFSET ?");
@@ -588,6 +716,7 @@ read_rows(struct wm_ctx *ctx, const struct kind *k, const struct ent_query *q, i
 		goto out;
 	/* rows[] by id, for the queries that add to them; result keeps the list's order */
 	kind_rows_sort(rows, nrows);
+decorate:
 	if ((rc = fill_links(ctx, k, rows, nrows, err)) != 0)
 		goto out;
 	if (!(how & READ_RAW) && k->hooks != NULL && k->hooks->decorate != NULL && nrows > 0 &&
@@ -598,7 +727,9 @@ read_rows(struct wm_ctx *ctx, const struct kind *k, const struct ent_query *q, i
 	rc = 0;
 out:
 	buf_release(&sql);
+	buf_release(&conds);
 	free(rows);
+	free(ids);
 	json_decref(result);
 	json_decref(hold);
 	return rc;

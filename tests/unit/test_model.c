@@ -5,6 +5,7 @@
 #include "testutil.h"
 
 #include "base/buf.h"
+#include "import/sample.h"
 #include "model/audit.h"
 #include "model/dbx.h"
 #include "model/ent.h"
@@ -518,6 +519,74 @@ test_an_unknown_kind_in_a_file_is_refused_not_dropped(void **state)
 	json_decref(doc);
 }
 
+/* The bundled sample instead of the small world: every kind has records. */
+static int
+sample_setup(void **state)
+{
+	struct fixture *fx;
+	json_t *report = NULL;
+
+	if (fixture_setup(state) != 0)
+		return -1;
+	fx = *state;
+	if (sample_load(&fx->ctx, &report, &fx->err) != 0) {
+		fprintf(stderr, "sample: %s\n", fx->err.msg);
+		return -1;
+	}
+	json_decref(report);
+	return 0;
+}
+
+/* Each page of ent_list (limit and offset) is exactly its slice of the whole list. */
+static void
+check_pages(struct fixture *fx, const struct kind *k, const json_t *where, size_t *pages)
+{
+	struct ent_query all = { .where = where }, page = { .where = where };
+	json_t *whole = NULL, *got = NULL;
+	size_t n, total = 0;
+
+	assert_ok(fx, ent_list(&fx->ctx, k, &all, &whole, &fx->err));
+	assert_ok(fx, ent_count(&fx->ctx, k, &page, &total, &fx->err));
+	n = json_array_size(whole);
+	assert_int_equal(total, n);
+	for (size_t limit = 1; limit <= 4; limit += 3) {
+		for (size_t offset = 0; offset <= n + 1; offset++) {
+			page.limit = limit;
+			page.offset = offset;
+			assert_ok(fx, ent_list(&fx->ctx, k, &page, &got, &fx->err));
+			assert_int_equal(json_array_size(got),
+			    offset >= n ? 0 : (n - offset < limit ? n - offset : limit));
+			for (size_t i = 0; i < json_array_size(got); i++)
+				if (!json_equal(json_array_get(got, i), json_array_get(whole, offset + i)))
+					fail_msg("%s: item %zu of the page at offset %zu (limit %zu) "
+					    "differs from the whole list's", k->name, i, offset, limit);
+			json_decref(got);
+			(*pages)++;
+		}
+	}
+	json_decref(whole);
+}
+
+static void
+test_every_page_is_its_slice_of_the_whole_list(void **state)
+{
+	struct fixture *fx = *state;
+	size_t pages = 0;
+	json_t *where;
+
+	for (const struct kind *k = kinds; k->name != NULL; k++)
+		if (k->store == NULL)
+			check_pages(fx, k, NULL, &pages);
+	/* with a filter, and as the public, who sees only what is published */
+	where = J("{\"source\": \"DA2002\"}");
+	check_pages(fx, K("recommendations"), where, &pages);
+	json_decref(where);
+	fx->ctx.role = ROLE_PUBLIC;
+	check_pages(fx, K("recommendations"), NULL, &pages);
+	check_pages(fx, K("goals"), NULL, &pages);
+	assert_true(pages > 500);
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, world_setup, fixture_teardown)
 
 int
@@ -551,6 +620,8 @@ main(void)
 		T(test_a_record_without_its_sequence_number_is_matched_by_content),
 		T(test_a_data_file_may_list_children_before_parents),
 		T(test_an_unknown_kind_in_a_file_is_refused_not_dropped),
+		cmocka_unit_test_setup_teardown(test_every_page_is_its_slice_of_the_whole_list,
+		    sample_setup, fixture_teardown),
 	};
 
 	return cmocka_run_group_tests_name("model", tests, NULL, NULL);
