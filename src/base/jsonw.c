@@ -71,25 +71,51 @@ indent(struct jw *w, int depth)
 	}
 }
 
+/* 1: a byte that is escaped; 2: one of a multi-byte UTF-8 sequence, checked. */
+static const unsigned char byte_class[256] = {
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+	2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+	2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+	2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+	2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+	2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+	2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+	2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+};
+
 static int
 string(struct jw *w, const char *s, size_t len)
 {
 	static const char hex[] = "0123456789ABCDEF";
 	const unsigned char *u = (const unsigned char *)s;
-	size_t run = 0;
-	unsigned high = 0;
+	size_t run = 0, i = 0;
+	bool multibyte = false;
 
 	putc1(w, '"');
-	for (size_t i = 0; i < len; i++) {
-		unsigned char c = u[i];
+	for (;;) {
+		unsigned char c;
 		char esc[6];
 		size_t n = 2;
 
-		high |= c;
-		if (c >= 0x20 && c != '"' && c != '\\')
+		while (i < len && byte_class[u[i]] == 0)
+			i++;
+		if (i == len)
+			break;
+		c = u[i++];
+		if (byte_class[c] == 2) {
+			multibyte = true;
 			continue;
-		put(w, s + run, i - run);
-		run = i + 1;
+		}
+		put(w, s + run, i - 1 - run);
+		run = i;
 		esc[0] = '\\';
 		switch (c) {
 		case '"': esc[1] = '"'; break;
@@ -109,7 +135,7 @@ string(struct jw *w, const char *s, size_t len)
 		put(w, esc, n);
 	}
 	/* Most strings are ASCII: check the UTF-8 only of those that are not. */
-	if ((high & 0x80) && !utf8_valid(s, len))
+	if (multibyte && !utf8_valid(s, len))
 		return WM_EINVAL;
 	put(w, s + run, len - run);
 	putc1(w, '"');
