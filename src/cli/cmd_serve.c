@@ -4,10 +4,27 @@
  */
 #include "base/wm.h"
 
+#include <unistd.h>
+
 #include "base/str.h"
 #include "cli/args.h"
 #include "cli/cli.h"
 #include "http/http.h"
+
+/*
+ * One worker a processor, and at least two. A worker serves its
+ * connections one request at a time; more workers than processors only
+ * take turns, and a request whose worker waits for its turn waits a whole
+ * time slice: with four workers on two processors the slowest 1% of
+ * answers took half as long again.
+ */
+static size_t
+default_threads(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+
+	return n < 2 ? 2 : n > 64 ? 64 : (size_t)n;
+}
 
 static int
 number(const struct args *a, const char *name, size_t dflt, size_t min, size_t max, size_t *out,
@@ -37,7 +54,7 @@ cmd_serve(struct cli *c, int argc, char **argv, struct wm_err *err)
 		rc = wm_error(err, WM_EUSAGE, "serve takes only options (`waymark help serve`)");
 		goto out;
 	}
-	if ((rc = number(&a, "threads", HTTP_DEFAULT_THREADS, 1, 256, &threads, err)) != 0 ||
+	if ((rc = number(&a, "threads", default_threads(), 1, 256, &threads, err)) != 0 ||
 	    (rc = number(&a, "max-body", HTTP_DEFAULT_MAX_BODY, 1024, (size_t)1 << 30, &max_body,
 	    err)) != 0 ||
 	    (rc = number(&a, "timeout", HTTP_DEFAULT_TIMEOUT, 1, 3600, &timeout, err)) != 0)

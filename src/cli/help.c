@@ -156,9 +156,10 @@ const struct command commands[] = {
 	  "a free one, and the first line printed says which). People sign in with the\n"
 	  "accounts `waymark user add` makes. With --public, anyone may read what is\n"
 	  "marked published without signing in.\n\n"
-	  "Each of --threads worker threads (4) has its own database connection, so\n"
-	  "several servers may share one database. A request body over --max-body bytes\n"
-	  "(1048576) is refused; a connection idle for --timeout seconds (30) is closed.\n"
+	  "Each of --threads worker threads (one a processor, at least 2) has its own\n"
+	  "database connection, so several servers may share one database. A request\n"
+	  "body over --max-body bytes (1048576) is refused; a connection idle for\n"
+	  "--timeout seconds (30) is closed.\n"
 	  "Behind a TLS proxy, give its address with --trusted-proxy: its\n"
 	  "X-Forwarded-Proto and X-Forwarded-For are believed, and cookies are Secure.\n"
 	  "SIGTERM or SIGINT stops the server once the requests under way are done.\n" },

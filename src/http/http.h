@@ -15,7 +15,6 @@
 #include "base/err.h"
 
 #define HTTP_DEFAULT_LISTEN "127.0.0.1:8080"
-#define HTTP_DEFAULT_THREADS 4
 #define HTTP_DEFAULT_MAX_BODY ((size_t)1024 * 1024)
 #define HTTP_DEFAULT_TIMEOUT 30
 
