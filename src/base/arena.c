@@ -11,6 +11,15 @@
 #include "base/mem.h"
 
 #define ARENA_BLOCK ((size_t)64 * 1024)
+
+/* Under AddressSanitizer a reset frees every block, so a use after it is caught. */
+#if defined(__SANITIZE_ADDRESS__)
+#define ARENA_UNDER_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define ARENA_UNDER_ASAN 1
+#endif
+#endif
 #define ARENA_ALIGN ((size_t)16)
 
 struct block {
@@ -43,6 +52,29 @@ arena_free(struct arena *a)
 		free(b);
 	}
 	free(a);
+}
+
+void
+arena_reset(struct arena *a)
+{
+	struct block *b, *next, *keep = NULL;
+
+	for (b = a->head; b != NULL; b = next) {
+		next = b->next;
+#ifndef ARENA_UNDER_ASAN
+		if (keep == NULL && b->size == ARENA_BLOCK) {
+			keep = b;
+			continue;
+		}
+#endif
+		free(b);
+	}
+	if (keep != NULL) {
+		keep->next = NULL;
+		keep->used = 0;
+	}
+	a->head = keep;
+	a->total = 0;
 }
 
 static struct block *

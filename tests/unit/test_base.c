@@ -59,6 +59,30 @@ test_arena_strings_live_until_freed(void **state)
 }
 
 static void
+test_an_arena_reset_starts_empty_and_zeroed(void **state)
+{
+	struct arena *a = arena_new();
+
+	(void)state;
+	for (int round = 0; round < 3; round++) {
+		/* more than one block, and one big allocation of its own */
+		for (int i = 0; i < 2000; i++) {
+			unsigned char *p = arena_alloc(a, 100);
+
+			for (int k = 0; k < 100; k++)
+				assert_int_equal(p[k], 0);	/* zeroed though the block was used before */
+			memset(p, 0xAB, 100);
+		}
+		memset(arena_alloc(a, 100000), 0xCD, 100000);
+		assert_true(arena_used(a) >= 300000);
+		arena_reset(a);
+		assert_int_equal(arena_used(a), 0);
+	}
+	assert_string_equal(arena_strdup(a, "after"), "after");
+	arena_free(a);
+}
+
+static void
 test_dates_round_trip_through_day_numbers(void **state)
 {
 	int y, m, d, day;
@@ -396,6 +420,7 @@ main(void)
 		cmocka_unit_test(test_buf_grows_and_formats),
 		cmocka_unit_test(test_buf_refuses_to_grow_past_its_cap),
 		cmocka_unit_test(test_arena_strings_live_until_freed),
+		cmocka_unit_test(test_an_arena_reset_starts_empty_and_zeroed),
 		cmocka_unit_test(test_dates_round_trip_through_day_numbers),
 		cmocka_unit_test(test_financial_year_starts_in_april),
 		cmocka_unit_test(test_periods_parse_in_four_forms),
