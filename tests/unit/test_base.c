@@ -403,7 +403,9 @@ test_json_writer_refuses_what_it_cannot_write(void **state)
 	assert_int_equal(jsonw_dump(&b, deep), WM_EINVAL);
 	json_decref(deep);
 	buf_reset(&b);
-	assert_int_equal(jsonw_dump(&b, json_integer(1)), WM_EINVAL);
+	deep = json_integer(1);	/* a top level that is not an object or array */
+	assert_int_equal(jsonw_dump(&b, deep), WM_EINVAL);
+	json_decref(deep);
 	assert_int_equal(jsonw_dump(&b, NULL), WM_EINVAL);
 	buf_init(&small, 8);
 	deep = json_pack("{s:s}", "name", "more than eight bytes");
