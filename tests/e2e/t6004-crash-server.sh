@@ -175,7 +175,7 @@ echo "# $rounds kills; $adds adds and $sets changes acknowledged over them"
 # The orderly stop, for contrast: SIGTERM finishes the requests under way.
 round $k TERM 0.5
 test_expect_success "stopped by SIGTERM amid writes ($n_add adds, $n_set changes acknowledged): exits 0, nothing acknowledged lost" '
-	equals "$status" 0 &&
+	{ equals "$status" 0 || { echo "the server said:"; tail -n 20 "s'"$k"'.log"; false; }; } &&
 	test "$n_add" -gt 0 &&
 	check_round '"$k"'
 '
