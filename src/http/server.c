@@ -348,7 +348,14 @@ http_serve(const struct http_config *cfg, struct wm_err *err)
 	struct MHD_Daemon *d;
 	const union MHD_DaemonInfo *di;
 	sigset_t stop, old;
-	unsigned flags = MHD_USE_AUTO_INTERNAL_THREAD | MHD_USE_ITC | MHD_USE_TURBO;
+	/*
+	 * poll(), not epoll: quiescing an epoll daemon whose own threads run
+	 * races their loop (both remove the listening socket from the epoll
+	 * set, unlocked), and libmicrohttpd aborts the process when it loses:
+	 * a server stopped by SIGTERM amid requests could exit 134. A worker
+	 * has a few dozen connections, which poll() handles as fast.
+	 */
+	unsigned flags = MHD_USE_POLL_INTERNAL_THREAD | MHD_USE_ITC | MHD_USE_TURBO;
 	int rc, sig = 0;
 	struct store *probe = NULL;
 	MHD_socket listen_fd;
