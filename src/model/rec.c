@@ -166,7 +166,7 @@ progress_lists(struct wm_ctx *ctx, const struct kind_row *rows, size_t n, int *l
 	int rc;
 
 	for (size_t i = 0; i < n; i++) {
-		json_object_set_new(rows[i].row, "progress", json_array());
+		json_object_set_new_nocheck(rows[i].row, "progress", json_array());
 		last[i] = DATE_NONE;
 	}
 	while ((rc = ent_rows_next(ctx,
@@ -181,13 +181,13 @@ progress_lists(struct wm_ctx *ctx, const struct kind_row *rows, size_t n, int *l
 				continue;
 			u = json_object();
 			date_parse_iso(stmt_text(s, 1), &last[r - rows]);
-			json_object_set_new(u, "date", json_string(stmt_text(s, 1)));
-			json_object_set_new(u, "text", json_string(stmt_text(s, 2)));
-			json_object_set_new(u, "degree_met",
+			json_object_set_new_nocheck(u, "date", json_string(stmt_text(s, 1)));
+			json_object_set_new_nocheck(u, "text", json_string(stmt_text(s, 2)));
+			json_object_set_new_nocheck(u, "degree_met",
 			    stmt_is_null(s, 3) ? json_null() : json_string(stmt_text(s, 3)));
-			json_object_set_new(u, "percent_complete",
+			json_object_set_new_nocheck(u, "percent_complete",
 			    stmt_is_null(s, 4) ? json_null() : json_real(stmt_double(s, 4)));
-			json_object_set_new(u, "author",
+			json_object_set_new_nocheck(u, "author",
 			    stmt_is_null(s, 5) ? json_null() : json_string(stmt_text(s, 5)));
 			json_array_append_new(json_object_get(r->row, "progress"), u);
 		}
@@ -220,6 +220,7 @@ rec_present(json_t *row, struct stmt *s, int last_update, int as_of, struct wm_e
 	struct rag_rules rules;
 	char d[DATE_ISO_LEN];
 	int original, revisions, since, rc;
+	json_t *slip;
 
 	/* column 0 is the recommendation's id */
 	f.key = NULL;
@@ -236,20 +237,22 @@ rec_present(json_t *row, struct stmt *s, int last_update, int as_of, struct wm_e
 	if ((rc = rag_rules_parse(stmt_is_null(s, 10) ? NULL : stmt_text(s, 10), &rules, err)) != 0)
 		return rc;
 
-	json_object_set_new(row, "percent", f.percent < 0 ? json_null() : json_real(f.percent));
-	json_object_set_new(row, "rag", json_string(rec_rag_name(rec_rag(&f, &rules, as_of))));
-	json_object_set_new(row, "overdue", json_boolean(rec_overdue(&f, as_of)));
-	json_object_set_new(row, "days_overdue", rec_overdue(&f, as_of) ?
+	json_object_set_new_nocheck(row, "percent", f.percent < 0 ? json_null() : json_real(f.percent));
+	json_object_set_new_nocheck(row, "rag", json_string(rec_rag_name(rec_rag(&f, &rules, as_of))));
+	json_object_set_new_nocheck(row, "overdue", json_boolean(rec_overdue(&f, as_of)));
+	json_object_set_new_nocheck(row, "days_overdue", rec_overdue(&f, as_of) ?
 	    json_integer(as_of - f.due) : json_null());
 	since = rec_days_since_update(&f, as_of);
 	date_format_iso(f.last_update, d);
-	json_object_set_new(row, "last_update", f.last_update == DATE_NONE ? json_null() :
+	json_object_set_new_nocheck(row, "last_update", f.last_update == DATE_NONE ? json_null() :
 	    json_string(d));
-	json_object_set_new(row, "days_since_update", since < 0 ? json_null() :
+	json_object_set_new_nocheck(row, "days_since_update", since < 0 ? json_null() :
 	    json_integer(since));
-	json_object_set_new(row, "slippage", json_pack("{s:i, s:o}", "revisions", revisions,
-	    "days", original != DATE_NONE && f.due != DATE_NONE ? json_integer(f.due - original) :
-	    json_null()));
+	slip = json_object();
+	json_object_set_new_nocheck(slip, "revisions", json_integer(revisions));
+	json_object_set_new_nocheck(slip, "days", original != DATE_NONE && f.due != DATE_NONE ?
+	    json_integer(f.due - original) : json_null());
+	json_object_set_new_nocheck(row, "slippage", slip);
 	return 0;
 }
 
