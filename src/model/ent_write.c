@@ -854,6 +854,9 @@ set_row(struct wm_ctx *ctx, const struct kind *k, int64_t id, const json_t *chan
 		goto out;
 	if ((rc = check_required(k, row, err)) != 0 || (rc = check_key_parts(k, row, err)) != 0)
 		goto out;
+	/* before the no-op test: a change that alters nothing is refused as any other */
+	if ((rc = authz_write(ctx, k, before, row, err)) != 0)
+		goto out;
 	a = stored_fields(k, row);
 	b = stored_fields(k, before);
 	if (json_equal(a, b) && (!restore || json_equal(json_object_get(row, "version"),
@@ -863,8 +866,6 @@ set_row(struct wm_ctx *ctx, const struct kind *k, int64_t id, const json_t *chan
 			rc = read_one(ctx, k, id, 0, updated, err);
 		goto out;
 	}
-	if ((rc = authz_write(ctx, k, before, row, err)) != 0)
-		goto out;
 	if ((rc = write_row(ctx, k, row, id, if_version, restore, &out_id, err)) != 0)
 		goto out;
 	*changed = true;

@@ -390,8 +390,13 @@ test_members_comment_but_do_not_edit(void **state)
 	struct fixture *fx = *state;
 	json_t *change = J("{\"name\":\"x\"}");
 
+	json_t *same = J("{\"name\":\"Camden\"}");
+
 	fx->ctx.role = ROLE_MEMBER;
 	assert_int_equal(ent_set(&fx->ctx, K("units"), "Camden", change, 0, NULL, &fx->err), WM_EPERM);
+	/* a change that would change nothing is refused too, not waved through */
+	assert_int_equal(ent_set(&fx->ctx, K("units"), "Camden", same, 0, NULL, &fx->err), WM_EPERM);
+	json_decref(same);
 	add(fx, "comments", "{\"kind\":\"goals\",\"ref\":\"TTSC/G1\",\"text\":\"Good aim\"}");
 	fx->ctx.role = ROLE_PLANNER;
 	assert_ok(fx, ent_set(&fx->ctx, K("units"), "Camden", change, 0, NULL, &fx->err));
