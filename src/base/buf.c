@@ -83,6 +83,26 @@ buf_addc(struct buf *b, int c)
 }
 
 int
+buf_add_url_escaped(struct buf *b, const char *s, bool keep_slash)
+{
+	static const char hex[] = "0123456789ABCDEF";
+
+	for (; s != NULL && *s != '\0'; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if ((keep_slash && c == '/') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.' || c == '~') {
+			buf_addc(b, c);
+		} else {
+			char esc[3] = { '%', hex[c >> 4], hex[c & 15] };
+
+			buf_add(b, esc, 3);
+		}
+	}
+	return b->failed ? WM_ETOOBIG : 0;
+}
+
+int
 buf_vaddf(struct buf *b, const char *fmt, va_list ap)
 {
 	va_list cp;

@@ -32,6 +32,11 @@ int buf_addc(struct buf *b, int c);
 int buf_addf(struct buf *b, const char *fmt, ...) WM_PRINTF(2, 3);
 int buf_vaddf(struct buf *b, const char *fmt, va_list ap);
 
+/*
+ * Add s percent-encoded for a URL: every byte but RFC 3986's unreserved
+ * characters (letters, digits, "-._~"), and '/' too unless keep_slash.
+ */
+int buf_add_url_escaped(struct buf *b, const char *s, bool keep_slash);
 /* The contents as a C string: "" when empty, never NULL. */
 const char *buf_str(const struct buf *b);
 

@@ -125,36 +125,16 @@ http_parse_urlencoded(struct arena *a, const char *s, size_t len, struct params_
 	}
 }
 
-static void
-escape(struct buf *out, const char *s, bool keep_slash)
-{
-	static const char hex[] = "0123456789ABCDEF";
-
-	for (; s != NULL && *s != '\0'; s++) {
-		unsigned char c = (unsigned char)*s;
-
-		if ((keep_slash && c == '/') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-		    (c >= '0' && c <= '9') ||
-		    c == '-' || c == '_' || c == '.' || c == '~') {
-			buf_addc(out, c);
-		} else {
-			buf_addc(out, '%');
-			buf_addc(out, hex[c >> 4]);
-			buf_addc(out, hex[c & 15]);
-		}
-	}
-}
-
 void
 http_url_escape(struct buf *out, const char *s)
 {
-	escape(out, s, false);
+	buf_add_url_escaped(out, s, false);
 }
 
 void
 http_path_escape(struct buf *out, const char *s)
 {
-	escape(out, s, true);
+	buf_add_url_escaped(out, s, true);
 }
 
 void

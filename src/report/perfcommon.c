@@ -287,21 +287,11 @@ pview_red_below(const struct pview *v, size_t pi, char *text, size_t len, json_t
 const char *
 pview_pi_href(const struct pview *v, const struct pd_pi *pi)
 {
-	static const char hex[] = "0123456789ABCDEF";
 	struct buf b = BUF_INIT;
 	const char *out;
 
 	buf_adds(&b, "/pis/");
-	for (const unsigned char *c = (const unsigned char *)pi->code; *c != '\0'; c++) {
-		if ((*c >= 'A' && *c <= 'Z') || (*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') ||
-		    strchr("-._~", *c) != NULL) {
-			buf_addc(&b, (char)*c);
-		} else {
-			buf_addc(&b, '%');
-			buf_addc(&b, hex[*c >> 4]);
-			buf_addc(&b, hex[*c & 15]);
-		}
-	}
+	buf_add_url_escaped(&b, pi->code, false);
 	out = arena_strdup(v->pd.a, buf_str(&b));
 	buf_release(&b);
 	return out;
