@@ -85,6 +85,7 @@ report_chase(struct wm_ctx *ctx, int as_of, int stale_days, struct rdoc **out, s
 	struct chase_item *items = NULL;
 	json_t *recs = NULL, *rec, *data = json_object(), *leads = json_object(), *by_lead;
 	char d[DATE_ISO_LEN];
+	struct buf href = BUF_INIT;	/* a recommendation's page, on the web */
 	size_t n = 0, i;
 	struct rdoc *doc;
 	int rc;
@@ -177,7 +178,10 @@ report_chase(struct wm_ctx *ctx, int as_of, int stale_days, struct rdoc **out, s
 				const char *why = overdue ? "overdue" : "no recent update";
 				json_t *pri = json_object_get(r, "priority");
 
-				rtable_cell(t, it->key);
+				buf_reset(&href);
+				buf_adds(&href, "/recommendations/");
+				buf_add_url_escaped(&href, it->key, true);
+				rtable_link(t, it->key, buf_str(&href));
 				rtable_cell(t, json_string_value(json_object_get(r, "subject")));
 				rtable_cell(t, yes_no(json_object_get(r, "statutory")));
 				if (json_is_integer(pri))
@@ -216,6 +220,7 @@ report_chase(struct wm_ctx *ctx, int as_of, int stale_days, struct rdoc **out, s
 	data = NULL;
 	*out = doc;
 out:
+	buf_release(&href);
 	free(items);
 	json_decref(recs);
 	json_decref(leads);

@@ -50,6 +50,13 @@ test_expect_success 'chase orders statutory first, then priority, by lead office
 	contains chase.txt "AC PRS"
 '
 
+test_expect_success 'in HTML each recommendation to chase links to its page' '
+	wm report chase --as-of 2002-10-15 --format html >chase.html &&
+	first=$(jq -r ".leads[0].items[0] | .source + \"/\" + .ref" chase.json) &&
+	contains chase.html "<a href=\"/recommendations/$first\" class=\"govuk-link\">$first</a>" &&
+	! grep -q "href=\"/recommendations/" chase.txt
+'
+
 test_expect_success 'chase takes --stale-days and refuses what it does not know' '
 	wm report chase --stale-days 1000 --format json | jq -e ".stale_days == 1000" >/dev/null &&
 	expect_exit 2 wm report chase --stale-days soon 2>err &&
