@@ -386,8 +386,10 @@ report(struct req *rq, struct resp *rs, const char *name)
 		return;
 	}
 	opts = json_object();
+	/* An empty value is an option not given, as the pages' forms send it. */
 	for (size_t i = 0; i < rq->query.n; i++)
-		json_object_set_new(opts, rq->query.v[i].name, json_string(rq->query.v[i].value));
+		if (rq->query.v[i].value[0] != '\0')
+			json_object_set_new(opts, rq->query.v[i].name, json_string(rq->query.v[i].value));
 	if (http_run_report(rq, r, opts, &doc, &err) != 0 ||
 	    rdoc_write(doc, RF_JSON, &out, &err) != 0) {
 		resp_error(rs, &err);

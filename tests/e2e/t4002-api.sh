@@ -160,6 +160,15 @@ test_expect_success 'reports answer as JSON, with options as query parameters' '
 	equals "$(call pat GET /api/v1/reports/nothing)" 404
 '
 
+test_expect_success 'an empty option is one not given, as the pages take it' '
+	equals "$(call pat GET "/api/v1/reports/chase?stale_days=&as_of=2002-10-15")" 200 &&
+	cp body.json empty.json &&
+	equals "$(call pat GET "/api/v1/reports/chase?as_of=2002-10-15")" 200 &&
+	cp body.json none.json &&
+	cmp empty.json none.json &&
+	equals "$(jq .stale_days none.json)" 90
+'
+
 test_expect_success 'an administrator adds a user with a password through the API' '
 	equals "$(call alice POST /api/v1/users "{\"username\":\"sam\",\"role\":\"member\",\"password\":\"sam password\"}")" 201 &&
 	equals "$(jq "has(\"password\")" body.json)" false &&
