@@ -16,6 +16,7 @@
 #include "base/str.h"
 #include "cli/args.h"
 #include "cli/cli.h"
+#include "cli/out.h"
 #include "report/funding.h"
 #include "report/rdoc.h"
 
@@ -132,7 +133,7 @@ plan_funding(struct cli *c, const struct args *a, struct wm_err *err)
 	if ((rc = report_funding(&c->ctx, &o, &doc, err)) != 0 ||
 	    (rc = rdoc_write(doc, f, &out, err)) != 0)
 		goto done;
-	fwrite(out.s ? out.s : "", 1, out.len, c->out);
+	rc = out_paper(c->out, args_get(a, "output"), buf_str(&out), out.len, err);
 done:
 	rdoc_free(doc);
 	buf_release(&out);
@@ -146,7 +147,7 @@ cmd_plan(struct cli *c, int argc, char **argv, struct wm_err *err)
 {
 	static const struct optdef defs[] = { { "budget", true }, { "year", true },
 		{ "cover-every-aim", false }, { "plan", true }, { "json", false }, { "format", true },
-		{ NULL, false } };
+		{ "output", true }, { NULL, false } };
 	struct args a;
 	int rc;
 

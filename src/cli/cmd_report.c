@@ -13,6 +13,7 @@
 #include "base/str.h"
 #include "cli/args.h"
 #include "cli/cli.h"
+#include "cli/out.h"
 #include "cli/report.h"
 #include "model/ent.h"
 #include "model/kind.h"
@@ -318,7 +319,7 @@ cmd_report(struct cli *c, int argc, char **argv, struct wm_err *err)
 	struct rdoc *doc = NULL;
 	struct buf out = BUF_INIT;
 	enum rformat f = RF_TEXT;
-	const char *path, *format, *own = NULL;
+	const char *format, *own = NULL;
 	int rc;
 
 	/* A report's own options are collected as fields and checked by the report. */
@@ -364,21 +365,7 @@ cmd_report(struct cli *c, int argc, char **argv, struct wm_err *err)
 	} else if ((rc = rdoc_write(doc, f, &out, err)) != 0) {
 		goto done;
 	}
-	path = args_get(&a, "output");
-	if (path == NULL || strcmp(path, "-") == 0) {
-		fwrite(out.s ? out.s : "", 1, out.len, c->out);
-	} else {
-		FILE *fp = fopen(path, "wb");
-
-		if (fp == NULL || fwrite(out.s ? out.s : "", 1, out.len, fp) != out.len) {
-			rc = wm_error(err, WM_EIO, "%s: %s", path, strerror(errno));
-			if (fp != NULL)
-				fclose(fp);
-			goto done;
-		}
-		if (fclose(fp) != 0)
-			rc = wm_error(err, WM_EIO, "%s: %s", path, strerror(errno));
-	}
+	rc = out_paper(c->out, args_get(&a, "output"), buf_str(&out), out.len, err);
 done:
 	rdoc_free(doc);
 	buf_release(&out);

@@ -106,7 +106,7 @@ const struct command commands[] = {
 	  "writes an iCalendar file with --format ics.\n" },
 	{ "plan", cmd_plan, CMD_DB, "choose what a budget funds: most benefit for the money",
 	  "waymark plan funding --budget AMOUNT [--year Y] [--must PROJECT]... [--cover-every-aim]"
-	  " [--plan P] [--json|--format text|md|html|csv|json]",
+	  " [--plan P] [--json|--format text|md|html|csv|json] [--output FILE]",
 	  "Chooses the projects to fund that give the most benefit within the budget, and\n"
 	  "says what is funded, what is dropped and why, and the benefit per pound.\n"
 	  "Candidates are the proposed, commissioned and running projects with a cost:\n"
@@ -118,7 +118,8 @@ const struct command commands[] = {
 	  "The choice is exact (a 0/1 knapsack; with --cover-every-aim, branch and bound)\n"
 	  "unless the portfolio is too large to search, when the paper says how close to\n"
 	  "the best it is. --json prints {\"budget\", \"candidates\", \"funded\",\n"
-	  "\"dropped\": [{\"ref\", \"why\"}], \"total_cost\", \"total_benefit\", ...}.\n" },
+	  "\"dropped\": [{\"ref\", \"why\"}], \"total_cost\", \"total_benefit\", ...}.\n"
+	  "The paper goes to standard output, or to --output FILE.\n" },
 	{ "audit", cmd_audit, CMD_DB, "show the audit log: who changed what, when",
 	  "waymark audit [--kind KIND] [--ref KEY] [--actor NAME] [--since DATE] [--limit N] [--json]",
 	  "Lists changes, newest first (50 unless --limit says otherwise). --json shows\n"

@@ -19,6 +19,27 @@ out_json(FILE *out, const json_t *j)
 	return 0;
 }
 
+int
+out_paper(FILE *out, const char *path, const char *text, size_t len, struct wm_err *err)
+{
+	FILE *fp;
+
+	if (path == NULL || strcmp(path, "-") == 0) {
+		fwrite(text, 1, len, out);
+		return 0;
+	}
+	if ((fp = fopen(path, "wb")) == NULL || fwrite(text, 1, len, fp) != len) {
+		int rc = wm_error(err, WM_EIO, "%s: %s", path, strerror(errno));
+
+		if (fp != NULL)
+			fclose(fp);
+		return rc;
+	}
+	if (fclose(fp) != 0)
+		return wm_error(err, WM_EIO, "%s: %s", path, strerror(errno));
+	return 0;
+}
+
 char *
 out_value_text(const json_t *v)
 {

@@ -9,6 +9,7 @@
 
 #include <jansson.h>
 
+#include "base/err.h"
 #include "model/kind.h"
 
 /* The flags every JSON writer in Waymark uses, so all output reads alike. */
@@ -20,5 +21,10 @@ char *out_value_text(const json_t *v);
 int out_table(FILE *out, const struct kind *k, const json_t *rows);
 int out_csv(FILE *out, const struct kind *k, const json_t *rows);
 int out_record(FILE *out, const struct kind *k, const json_t *row);
+/*
+ * A finished paper to the file at path (made or replaced), or to out when
+ * path is NULL or "-"; WM_EIO, naming the file, when it cannot be written.
+ */
+int out_paper(FILE *out, const char *path, const char *text, size_t len, struct wm_err *err);
 
 #endif

@@ -33,6 +33,16 @@ test_expect_success 'the text says what is funded, what is dropped and why, and 
 	contains f.txt "making room for it would lose more benefit than it adds"
 '
 
+test_expect_success 'the paper goes to --output FILE, and an unwritable one is an error' '
+	wm plan funding --budget 2m --year 2004/05 --format html --output paper.html >out &&
+	test ! -s out &&
+	contains paper.html "Funding within £2,000,000 in 2004/05" &&
+	wm plan funding --budget 2m --year 2004/05 --output - >dash.txt &&
+	cmp dash.txt f.txt &&
+	expect_exit 1 wm plan funding --budget 2m --output no/such/dir/paper.txt 2>err &&
+	contains err "no/such/dir/paper.txt"
+'
+
 test_expect_success 'projects that must be funded are, and the rest fit round them' '
 	wm plan funding --budget 2m --year 2004/05 --must PJ12 --json >m.json &&
 	jq -e ".funded | index(\"PJ12\")" m.json >/dev/null &&
