@@ -592,8 +592,9 @@ tag_class(const char *tag)
 	return "govuk-tag";
 }
 
+/* links: the web application's page, where a link cell's site address leads somewhere */
 static void
-html_table(struct html *h, const struct rtable *t)
+html_table(struct html *h, const struct rtable *t, bool links)
 {
 	/* a wide table scrolls inside itself (app.css), so the keyboard must reach it */
 	if (t->ncols >= 8)
@@ -620,7 +621,7 @@ html_table(struct html *h, const struct rtable *t)
 			    "govuk-table__cell govuk-table__cell--numeric" : "govuk-table__cell", NULL);
 			if (cl->tag != NULL)
 				html_elem(h, "strong", cl->text, "class", tag_class(cl->tag), NULL);
-			else if (cl->href != NULL)
+			else if (cl->href != NULL && links)
 				html_elem(h, "a", cl->text, "href", cl->href, "class", "govuk-link", NULL);
 			else
 				html_text(h, cl->text);
@@ -633,7 +634,7 @@ html_table(struct html *h, const struct rtable *t)
 }
 
 static void
-write_html_body(const struct rdoc *d, struct html *h)
+write_html_body(const struct rdoc *d, struct html *h, bool links)
 {
 	bool in_list = false;
 
@@ -677,7 +678,7 @@ write_html_body(const struct rdoc *d, struct html *h)
 			html_close(h, "figure");
 			break;
 		case B_TABLE:
-			html_table(h, b->table);
+			html_table(h, b->table, links);
 			break;
 		}
 	}
@@ -724,7 +725,8 @@ write_html(const struct rdoc *d, struct buf *out, bool whole)
 		html_open(&h, "body", NULL);
 		html_open(&h, "main", NULL);
 	}
-	write_html_body(d, &h);
+	/* A whole document is a file of its own: a site's address would lead nowhere. */
+	write_html_body(d, &h, !whole);
 	if (whole) {
 		html_close(&h, "main");
 		html_close(&h, "body");

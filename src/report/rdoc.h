@@ -65,7 +65,11 @@ void rtable_cellf(struct rtable *t, const char *fmt, ...) WM_PRINTF(2, 3);
  * red, amber, green, grey, blue (its colour in HTML). Text formats show the text.
  */
 void rtable_tag(struct rtable *t, const char *text, const char *tag);
-/* A cell that links to a page of the web application (HTML only; text elsewhere). */
+/*
+ * A cell that links to a page of the web application: a link in the pages'
+ * HTML (RF_HTML_BODY), its text in every other format, a whole HTML
+ * document included, where an address on the site would lead nowhere.
+ */
 void rtable_link(struct rtable *t, const char *text, const char *href);
 void rtable_end_row(struct rtable *t);
 

@@ -264,6 +264,12 @@ test_expect_success 'every report is a page, its options in the address' '
 	contains page.html "there is no report called &quot;nothing&quot;"
 '
 
+test_expect_success 'the chase page links each recommendation to its own page' '
+	equals "$(page pat "/reports/chase?as_of=2002-10-15")" 200 &&
+	contains page.html "<a href=\"/recommendations/DA2002/R1\" class=\"govuk-link\">DA2002/R1</a>" &&
+	equals "$(page pat /recommendations/DA2002/R1)" 200
+'
+
 test_expect_success 'unknown addresses and methods get pages that say so' '
 	equals "$(page pat /nowhere)" 404 && contains page.html "Page not found" &&
 	equals "$(form pat /framework x=1)" 405

@@ -175,6 +175,34 @@ test_a_report_writes_as_html_with_tags_for_status(void **state)
 }
 
 static void
+test_a_link_cell_links_only_in_the_pages(void **state)
+{
+	static const char *const cols[] = { "Recommendation" };
+	struct rdoc *d = rdoc_new("Chase");
+	struct rtable *t = rdoc_table(d, NULL, 1, cols);
+	struct buf b = BUF_INIT;
+
+	(void)state;
+	rtable_link(t, "DA2002/R1", "/recommendations/DA2002/R1");
+	rtable_end_row(t);
+	assert_int_equal(rdoc_write(d, RF_HTML_BODY, &b, NULL), 0);
+	assert_non_null(strstr(buf_str(&b),
+	    "<a href=\"/recommendations/DA2002/R1\" class=\"govuk-link\">DA2002/R1</a>"));
+	/* a whole document is a file of its own: the site's address would lead nowhere */
+	for (enum rformat f = RF_TEXT; f <= RF_CSV; f++) {
+		if (f == RF_HTML_BODY)
+			continue;
+		buf_reset(&b);
+		assert_int_equal(rdoc_write(d, f, &b, NULL), 0);
+		assert_non_null(strstr(buf_str(&b), "DA2002/R1"));
+		assert_null(strstr(buf_str(&b), "href"));
+		assert_null(strstr(buf_str(&b), "](/"));	/* nor a Markdown link */
+	}
+	buf_release(&b);
+	rdoc_free(d);
+}
+
+static void
 test_a_report_writes_its_tables_as_csv(void **state)
 {
 	struct rdoc *d = sample_doc();
@@ -236,6 +264,7 @@ main(void)
 		cmocka_unit_test(test_a_report_writes_as_html_with_tags_for_status),
 		cmocka_unit_test(test_a_report_writes_its_tables_as_csv),
 		cmocka_unit_test(test_json_is_the_reports_own_data_when_given),
+		cmocka_unit_test(test_a_link_cell_links_only_in_the_pages),
 		cmocka_unit_test(test_formats_are_named_and_others_refused),
 	};
 
