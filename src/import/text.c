@@ -204,7 +204,6 @@ entity(const char *s, size_t n, uint32_t *cp)
 	return 0;
 }
 
-/* An HTML tag at s: its length, and whether it is a list item or a superscript. */
 /*
  * An HTML tag at s: its length, whether it is a list item or a superscript,
  * and whether it is inline (<i>, <b>, <sup>...: no space where it was).
@@ -223,19 +222,23 @@ tag(const char *s, size_t n, bool *li, bool *sup_open, bool *sup_close, bool *in
 		i++;
 	if (i >= n || s[i] != '>')
 		return 0;
+	/*
+	 * The tag is s[0..i], '>' at i, and s need not end in a NUL: compare
+	 * nothing past the '>' (strncasecmp may read all the bytes it is given).
+	 */
 	name = s[1] == '/' ? 2 : 1;
 	for (size_t k = 0; k < WM_ARRAY_LEN(inline_tags); k++) {
 		size_t len = strlen(inline_tags[k]);
 
-		if (strncasecmp(s + name, inline_tags[k], len) == 0 &&
+		if (name + len <= i && strncasecmp(s + name, inline_tags[k], len) == 0 &&
 		    (s[name + len] == '>' || s[name + len] == ' '))
 			*inl = true;
 	}
-	if (strncasecmp(s, "<li", 3) == 0 && (s[3] == '>' || s[3] == ' '))
+	if (i >= 3 && strncasecmp(s, "<li", 3) == 0 && (s[3] == '>' || s[3] == ' '))
 		*li = true;
-	if (strncasecmp(s, "<sup>", 5) == 0)
+	if (i == 4 && strncasecmp(s, "<sup>", 5) == 0)
 		*sup_open = true;
-	if (strncasecmp(s, "</sup>", 6) == 0)
+	if (i == 5 && strncasecmp(s, "</sup>", 6) == 0)
 		*sup_close = true;
 	return i + 1;
 }
