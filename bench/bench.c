@@ -32,32 +32,9 @@
 #include "report/rdoc.h"
 #include "store/migrate.h"
 #include "store/store.h"
+#include "timing.h"
 
 #define MAX_REPEAT 1000
-
-static double
-now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
-}
-
-static int
-cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return x < y ? -1 : x > y;
-}
-
-static double
-median(double *v, int n)
-{
-	qsort(v, (size_t)n, sizeof(*v), cmp_double);
-	return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
-}
 
 /* The exception report as `waymark report exceptions --format json` makes it; *bytes its size. */
 static int
@@ -66,13 +43,13 @@ exceptions_once(struct wm_ctx *ctx, double *ms, size_t *bytes, struct wm_err *er
 	struct exceptions_opts o = { 0 };
 	struct rdoc *doc = NULL;
 	struct buf out;
-	double t0 = now_ms();
+	double t0 = bench_now_ms();
 	int rc;
 
 	buf_init(&out, BUF_MAX_DEFAULT);
 	if ((rc = report_exceptions(ctx, &o, &doc, err)) == 0)
 		rc = rdoc_write(doc, RF_JSON, &out, err);
-	*ms = now_ms() - t0;
+	*ms = bench_now_ms() - t0;
 	*bytes = out.len;
 	buf_release(&out);
 	rdoc_free(doc);
@@ -84,7 +61,7 @@ trend_once(struct wm_ctx *ctx, const struct perfdata *pd, size_t pi, double *ms,
     struct wm_err *err)
 {
 	struct prun_trend t;
-	double t0 = now_ms();
+	double t0 = bench_now_ms();
 	int rc;
 
 	rc = prun_trend(ctx, pd, pi, NULL, NULL, &t, err);
@@ -92,7 +69,7 @@ trend_once(struct wm_ctx *ctx, const struct perfdata *pd, size_t pi, double *ms,
 		*cells = (size_t)t.nperiods * t.nunits;
 		prun_trend_release(&t);
 	}
-	*ms = now_ms() - t0;
+	*ms = bench_now_ms() - t0;
 	return rc;
 }
 
@@ -113,19 +90,19 @@ run(struct wm_ctx *ctx, const char *pi_code, int repeat, json_t *res, struct wm_
 	for (int i = 0; i < repeat; i++)
 		if ((rc = exceptions_once(ctx, &ms[i], &bytes, err)) != 0)
 			goto out;
-	json_object_set_new(res, "exception_report_warm_ms", json_real(median(ms, repeat)));
+	json_object_set_new(res, "exception_report_warm_ms", json_real(bench_median(ms, (size_t)repeat)));
 
-	load = now_ms();
+	load = bench_now_ms();
 	if ((rc = perfdata_load(ctx, &pd, err)) != 0)
 		goto out;
 	loaded = true;
-	json_object_set_new(res, "perfdata_load_ms", json_real(now_ms() - load));
+	json_object_set_new(res, "perfdata_load_ms", json_real(bench_now_ms() - load));
 	if ((rc = perfdata_pi(ctx, &pd, pi_code, &pi, err)) != 0)
 		goto out;
 	for (int i = 0; i < repeat; i++)
 		if ((rc = trend_once(ctx, &pd, pi, &ms[i], &cells, err)) != 0)
 			goto out;
-	json_object_set_new(res, "pi_trend_ms", json_real(median(ms, repeat)));
+	json_object_set_new(res, "pi_trend_ms", json_real(bench_median(ms, (size_t)repeat)));
 	json_object_set_new(res, "pi_trend_cells", json_integer((json_int_t)cells));
 out:
 	if (loaded)

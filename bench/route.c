@@ -13,21 +13,12 @@
 #include "base/wm.h"
 
 #include <sodium.h>
-#include <time.h>
 
 #include "base/mem.h"
 #include "base/str.h"
 #include "http/route.h"
 #include "store/store.h"
-
-static double
-now_us(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec * 1e6 + (double)ts.tv_nsec / 1e3;
-}
+#include "timing.h"
 
 static int
 one(struct store *st, struct arena *a, const struct http_config *cfg, const char *token,
@@ -55,14 +46,6 @@ one(struct store *st, struct arena *a, const struct http_config *cfg, const char
 	resp_release(&rs);
 	arena_reset(a);	/* as a server's worker keeps its arena */
 	return status;
-}
-
-static int
-cmp_double(const void *x, const void *y)
-{
-	double a = *(const double *)x, b = *(const double *)y;
-
-	return a < b ? -1 : a > b;
 }
 
 int
@@ -94,14 +77,14 @@ main(int argc, char **argv)
 	cfg.db = argv[1];
 	cfg.max_body = 1 << 20;
 	for (int r = 0; r < 5; r++) {
-		double t0 = now_us();
+		double t0 = bench_now_ms();
 
 		for (int64_t i = 0; i < n; i++)
 			status = one(st, a, &cfg, argv[2], argv[3], argc > 4 ? argv[4] : "", &len);
-		rounds[r] = (now_us() - t0) / (double)n;
+		rounds[r] = (bench_now_ms() - t0) * 1e3 / (double)n;
 	}
-	qsort(rounds, 5, sizeof(rounds[0]), cmp_double);
-	printf("status %d, %zu bytes, %.2f us per request\n", status, len, rounds[2]);
+	printf("status %d, %zu bytes, %.2f us per request\n", status, len,
+	    bench_median(rounds, 5));
 	store_close(st);
 	arena_free(a);
 	return 0;
