@@ -378,19 +378,13 @@ report(struct req *rq, struct resp *rs, const char *name)
 	const struct report *r = report_find(name);
 	struct rdoc *doc = NULL;
 	struct buf out = BUF_INIT;
-	json_t *opts;
 
 	if (r == NULL) {
 		resp_errorf(rs, WM_ENOTFOUND, "no report called \"%s\" (GET /api/v1/reports lists them)",
 		    name);
 		return;
 	}
-	opts = json_object();
-	/* An empty value is an option not given, as the pages' forms send it. */
-	for (size_t i = 0; i < rq->query.n; i++)
-		if (rq->query.v[i].value[0] != '\0')
-			json_object_set_new(opts, rq->query.v[i].name, json_string(rq->query.v[i].value));
-	if (http_run_report(rq, r, opts, &doc, &err) != 0 ||
+	if (http_run_report(rq, r, req_query_options(rq), &doc, &err) != 0 ||
 	    rdoc_write(doc, RF_JSON, &out, &err) != 0) {
 		resp_error(rs, &err);
 	} else {

@@ -256,7 +256,7 @@ page_report_page(struct req *rq, struct resp *rs, const char *title, const char 
 	if (r == NULL)
 		rc = wm_error(&err, WM_ENOTFOUND, "there is no report called \"%s\"", report);
 	else
-		rc = http_run_report(rq, r, page_query_options(rq), &d, &err);
+		rc = http_run_report(rq, r, req_query_options(rq), &d, &err);
 	if (rc == 0) {
 		page_begin(&p, rq, rs, arena_printf(rq->a, "%s - Waymark", title), nav);
 		if (form != NULL)
@@ -276,17 +276,6 @@ page_report_page(struct req *rq, struct resp *rs, const char *title, const char 
 		rs->status = http_status(err.code);
 	}
 	rdoc_free(d);
-}
-
-json_t *
-page_query_options(const struct req *rq)
-{
-	json_t *o = json_object();
-
-	for (size_t i = 0; i < rq->query.n; i++)
-		if (*rq->query.v[i].value != '\0')
-			json_object_set_new(o, rq->query.v[i].name, json_string(rq->query.v[i].value));
-	return o;
 }
 
 void

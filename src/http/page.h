@@ -86,8 +86,6 @@ void page_checkbox(struct page *p, const char *name, const char *label, bool che
 /* Today, in the server's clock, as day number and "YYYY-MM-DD". */
 int page_today(const struct req *rq, char *iso);
 
-/* The query parameters that have a value, as a report's options. */
-json_t *page_query_options(const struct req *rq);
 
 /* The forms above the exception report and the scorecard (page_perf.c). */
 void page_exceptions_form(struct page *p, const json_t *data, const char *error,

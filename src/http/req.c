@@ -125,6 +125,17 @@ http_parse_urlencoded(struct arena *a, const char *s, size_t len, struct params_
 	}
 }
 
+json_t *
+req_query_options(const struct req *rq)
+{
+	json_t *o = json_object();
+
+	for (size_t i = 0; i < rq->query.n; i++)
+		if (*rq->query.v[i].value != '\0')
+			json_object_set_new(o, rq->query.v[i].name, json_string(rq->query.v[i].value));
+	return o;
+}
+
 void
 http_url_escape(struct buf *out, const char *s)
 {

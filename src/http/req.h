@@ -72,6 +72,11 @@ const char *req_header(const struct req *r, const char *name);
 const char *req_query(const struct req *r, const char *name);
 const char *req_form(const struct req *r, const char *name);
 const char *req_cookie(const struct req *r, const char *name);
+/*
+ * The query parameters that have a value, as a report's options: an empty
+ * one, as a form sends a field left blank, is an option not given.
+ */
+json_t *req_query_options(const struct req *rq);
 
 /*
  * Parse "a=1&b=two+words&c=%2F" into l (arena strings). Total: any bytes
