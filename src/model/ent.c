@@ -144,6 +144,15 @@ ref_key(struct buf *b, const struct field *f, int *n)
 	buf_addf(b, " FROM %s %s WHERE %s.id = t.%s)", t->table, a, a, f->col);
 }
 
+/* " FROM table t WHERE 1 = 1 [AND fixed]": the rows of k, for conditions to follow. */
+static void
+from_kind(struct buf *b, const struct kind *k)
+{
+	buf_addf(b, " FROM %s t WHERE 1 = 1", k->table);
+	if (k->fixed_col != NULL)
+		buf_addf(b, " AND t.%s = '%s'", k->fixed_col, k->fixed_val);
+}
+
 /* "SELECT t.id, t.version, <fields> FROM table t WHERE 1 = 1 [AND fixed]" */
 static void
 select_head(struct buf *b, const struct kind *k)
@@ -162,9 +171,7 @@ select_head(struct buf *b, const struct kind *k)
 			buf_addf(b, ", t.%s", f->col);
 		}
 	}
-	buf_addf(b, " FROM %s t WHERE 1 = 1", k->table);
-	if (k->fixed_col != NULL)
-		buf_addf(b, " AND t.%s = '%s'", k->fixed_col, k->fixed_val);
+	from_kind(b, k);
 }
 
 /*
@@ -274,9 +281,8 @@ static void
 build_ids(struct buf *b, const struct kind *k, const struct field *f)
 {
 	(void)f;
-	buf_addf(b, "SELECT t.id FROM %s t WHERE 1 = 1", k->table);
-	if (k->fixed_col != NULL)
-		buf_addf(b, " AND t.%s = '%s'", k->fixed_col, k->fixed_val);
+	buf_adds(b, "SELECT t.id");
+	from_kind(b, k);
 }
 
 static void
@@ -291,9 +297,8 @@ static void
 build_count(struct buf *b, const struct kind *k, const struct field *f)
 {
 	(void)f;
-	buf_addf(b, "SELECT COUNT(*) FROM %s t WHERE 1 = 1", k->table);
-	if (k->fixed_col != NULL)
-		buf_addf(b, " AND t.%s = '%s'", k->fixed_col, k->fixed_val);
+	buf_adds(b, "SELECT COUNT(*)");
+	from_kind(b, k);
 }
 
 /* ---- reading ---------------------------------------------------------- */
@@ -674,7 +679,7 @@ read_rows(struct wm_ctx *ctx, const struct kind *k, const struct ent_query *q, i
 	}
 	if ((rc = add_conditions(ctx, k, q, &conds, &ps, hold, &range, &post_filter, err)) != 0)
 		goto out;
-	if (q != NULL && q->limit > 0 && !post_filter && only_id == 0) {
+	if (q != NULL && q->limit > 0 && !post_filter) {
 		if ((rc = read_page(ctx, k, q, &conds, &ps, how, &rows, &ids, &nrows, err)) != 0)
 			goto out;
 		/* the list in the page's order; rows[] (by id) borrows them */
@@ -685,11 +690,6 @@ read_rows(struct wm_ctx *ctx, const struct kind *k, const struct ent_query *q, i
 	add_kind_sql(&sql, k, PART_HEAD, build_head, NULL);
 	buf_add(&sql, conds.s, conds.len);
 	add_kind_sql(&sql, k, PART_ORDER, build_order, NULL);
-	if (q != NULL && q->limit > 0 && !post_filter) {
-		buf_adds(&sql, " LIMIT ? OFFSET ?");
-		param_int(&ps, (int64_t)q->limit);
-		param_int(&ps, (int64_t)q->offset);
-	}
 	if ((rc = prepare_bound(ctx->st, &sql, &ps, &s, err)) != 0)
 		goto out;
 	while ((rc = stmt_step(s, err)) == STORE_ROW) {
