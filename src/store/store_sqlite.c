@@ -23,17 +23,20 @@
 /* How long backup and restore wait for a lock another connection holds. */
 #define SQ_LOCK_WAIT_MS 10000
 
+/* Constraint failures are the data's fault, not the database's. */
+static int
+wm_code(int sqlite_code)
+{
+	return (sqlite_code & 0xff) == SQLITE_CONSTRAINT ? WM_EINVAL : WM_EDB;
+}
+
 static int
 db_error(struct store *st, struct wm_err *err, const char *what)
 {
 	sqlite3 *db = st->handle;
-	int code = sqlite3_extended_errcode(db);
-	int wm = WM_EDB;
 
-	/* Constraint failures are the data's fault, not the database's. */
-	if ((code & 0xff) == SQLITE_CONSTRAINT)
-		wm = WM_EINVAL;
-	return wm_error(err, wm, "%s: %s", what, sqlite3_errmsg(db));
+	return wm_error(err, wm_code(sqlite3_extended_errcode(db)), "%s: %s", what,
+	    sqlite3_errmsg(db));
 }
 
 /*
@@ -132,12 +135,9 @@ sq_exec(struct store *st, const char *sql, struct wm_err *err)
 	if (is_transaction_word(sql) && store_prepare(st, sql, &s, NULL) == 0) {
 		rc = sqlite3_step(s->handle);
 		if (rc != SQLITE_DONE) {
-			int code = (sqlite3_extended_errcode(st->handle) & 0xff) == SQLITE_CONSTRAINT ?
-			    WM_EINVAL : WM_EDB;
-
-			wm_error(err, code, "%s", sqlite3_errmsg(st->handle));
+			rc = wm_error(err, wm_code(rc), "%s", sqlite3_errmsg(st->handle));
 			stmt_reset(s);
-			return code;
+			return rc;
 		}
 		stmt_reset(s);
 		return 0;
@@ -145,11 +145,9 @@ sq_exec(struct store *st, const char *sql, struct wm_err *err)
 	rc = sqlite3_exec(st->handle, sql, NULL, NULL, &msg);
 
 	if (rc != SQLITE_OK) {
-		int code = (rc & 0xff) == SQLITE_CONSTRAINT ? WM_EINVAL : WM_EDB;
-
-		wm_error(err, code, "%s", msg ? msg : sqlite3_errstr(rc));
+		rc = wm_error(err, wm_code(rc), "%s", msg ? msg : sqlite3_errstr(rc));
 		sqlite3_free(msg);
-		return code;
+		return rc;
 	}
 	return 0;
 }
