@@ -5,16 +5,38 @@
 
 #include "base/err.h"
 
+static int
+verror(struct wm_err *err, int code, const char *field, const char *reason, const char *fmt,
+    va_list ap)
+{
+	if (err == NULL)
+		return code;
+	err->code = code;
+	snprintf(err->field, sizeof(err->field), "%s", field != NULL ? field : "");
+	err->reason = reason;
+	vsnprintf(err->msg, sizeof(err->msg), fmt, ap);
+	return code;
+}
+
 int
 wm_error(struct wm_err *err, int code, const char *fmt, ...)
 {
 	va_list ap;
 
-	if (err == NULL)
-		return code;
-	err->code = code;
 	va_start(ap, fmt);
-	vsnprintf(err->msg, sizeof(err->msg), fmt, ap);
+	code = verror(err, code, NULL, NULL, fmt, ap);
+	va_end(ap);
+	return code;
+}
+
+int
+wm_error_field(struct wm_err *err, int code, const char *field, const char *reason,
+    const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	code = verror(err, code, field, reason, fmt, ap);
 	va_end(ap);
 	return code;
 }
@@ -46,6 +68,8 @@ wm_err_clear(struct wm_err *err)
 		return;
 	err->code = 0;
 	err->msg[0] = '\0';
+	err->field[0] = '\0';
+	err->reason = NULL;
 }
 
 const char *

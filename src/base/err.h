@@ -30,12 +30,23 @@ enum wm_code {
 struct wm_err {
 	int code;
 	char msg[1024];
+	/*
+	 * For bad input, which field it was and why, as a word a program can
+	 * act on ("range", "length", "key_chars"...: kind.h lists them);
+	 * empty and NULL otherwise. wm_error() clears both.
+	 */
+	char field[64];
+	const char *reason;
 };
 
-#define WM_ERR_INIT { 0, "" }
+#define WM_ERR_INIT { 0, "", "", NULL }
 
 /* Record an error and return its code, so that `return wm_error(...)` reads as one line. */
 int wm_error(struct wm_err *err, int code, const char *fmt, ...) WM_PRINTF(3, 4);
+
+/* The same, saying which field was wrong and why (reason: a static word). */
+int wm_error_field(struct wm_err *err, int code, const char *field, const char *reason,
+    const char *fmt, ...) WM_PRINTF(5, 6);
 
 /* Put context ("plan.json:12: ") in front of the message already recorded. */
 void wm_error_prefix(struct wm_err *err, const char *fmt, ...) WM_PRINTF(2, 3);

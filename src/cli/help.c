@@ -241,7 +241,10 @@ help_fields(FILE *out, const struct kind *k)
 				fprintf(out, "%s%s", i ? ", " : "", f->values[i]);
 			fprintf(out, ")");
 		} else if (f->type != FT_TEXT) {
-			fprintf(out, " (%s)", ftype_name(f->type));
+			char lim[64];
+
+			field_limits_text(f, lim, sizeof(lim));
+			fprintf(out, " (%s%s%s)", ftype_name(f->type), *lim ? ", " : "", lim);
 		}
 		if (f->flags & FF_REQ)
 			fprintf(out, " [required]");
@@ -299,6 +302,12 @@ help_reference(FILE *out)
 				fprintf(out, ":");
 				for (size_t i = 0; f->values[i] != NULL; i++)
 					fprintf(out, "%s %s", i ? "," : "", f->values[i]);
+			} else {
+				char lim[64];
+
+				field_limits_text(f, lim, sizeof(lim));
+				if (*lim)
+					fprintf(out, ", %s", lim);
 			}
 			fprintf(out, " | %s%s%s%s |\n", f->help, f->flags & FF_KEY ? "; key" : "",
 			    f->flags & FF_REQ ? "; required" : "",

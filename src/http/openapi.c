@@ -57,11 +57,14 @@ field_schema(const struct field *f)
 
 	switch (f->type) {
 	case FT_INT:
-		o = json_pack("{s:s}", "type", "integer");
+	case FT_REAL: {
+		double lo, hi;
+
+		field_range(f, &lo, &hi);
+		o = json_pack("{s:s, s:f, s:f}", "type", f->type == FT_INT ? "integer" : "number",
+		    "minimum", lo, "maximum", hi);
 		break;
-	case FT_REAL:
-		o = json_pack("{s:s}", "type", "number");
-		break;
+	}
 	case FT_BOOL:
 		o = json_pack("{s:s}", "type", "boolean");
 		break;
@@ -96,6 +99,13 @@ field_schema(const struct field *f)
 		    "complete", json_pack("{s:s}", "type", "boolean"),
 		    "uncertain", json_pack("{s:s}", "type", "boolean"),
 		    "conditional", json_pack("{s:s}", "type", "boolean"));
+		break;
+	case FT_TEXT:
+		o = json_pack("{s:s, s:I}", "type", "string", "maxLength", (json_int_t)field_max_len(f));
+		if (f->flags & FF_KEY)
+			json_object_set_new(o, "pattern", json_string(f->flags & FF_REST ?
+			    "^[^\\s\\x00-\\x1f\\x7f](.*[^\\s\\x00-\\x1f\\x7f])?$" :
+			    "^[^\\s/\\x00-\\x1f\\x7f]([^/\\x00-\\x1f\\x7f]*[^\\s/\\x00-\\x1f\\x7f])?$"));
 		break;
 	default:
 		o = json_pack("{s:s}", "type", "string");

@@ -200,6 +200,13 @@ page_fail_err(struct req *rq, struct resp *rs, const struct wm_err *err)
 	    "You cannot do that" : status >= 500 ? "Sorry, there is a problem" :
 	    "There is a problem";
 
+	/* the database's own words stay in the server's log (req.h: log_note) */
+	if (status >= 500 && err->code != WM_ESCHEMA) {
+		page_fail(rq, rs, status, title, "Waymark could not do that. The failure has been "
+		    "recorded. Try again later.");
+		rs->log_note = arena_strdup(rq->a, err->msg);
+		return;
+	}
 	page_fail(rq, rs, status, title, err->msg[0] ? err->msg : wm_code_name(err->code));
 }
 

@@ -249,8 +249,24 @@ void
 resp_error(struct resp *rs, const struct wm_err *err)
 {
 	const char *msg = err->msg[0] != '\0' ? err->msg : wm_code_name(err->code);
+	int status = http_status(err->code);
+	json_t *e = json_object(), *o = json_object();
 
-	resp_status(rs, http_status(err->code), wm_code_name(err->code), msg);
+	if (status >= 500 && err->code != WM_ESCHEMA) {
+		rs->log_note = arena_strdup(rs->a, msg);
+		msg = "the server could not do that: the failure has been logged; try again later";
+	}
+
+	json_object_set_new(e, "status", json_integer(status));
+	json_object_set_new(e, "code", json_string(wm_code_name(err->code)));
+	json_object_set_new(e, "message", json_string(msg));
+	/* which field was wrong, and why in a word (kind.h), for a program or a form to act on */
+	if (err->field[0] != '\0')
+		json_object_set_new(e, "field", json_string(err->field));
+	if (err->reason != NULL)
+		json_object_set_new(e, "reason", json_string(err->reason));
+	json_object_set_new(o, "error", e);
+	resp_json(rs, status, o);
 }
 
 void

@@ -63,6 +63,12 @@ struct resp {
 	struct param headers[RESP_MAX_HEADERS];
 	size_t nheaders;
 	struct arena *a;		/* the request's arena, for header values */
+	/*
+	 * What went wrong inside the server, for its log only: a 5xx answer
+	 * says no more than that it failed, since the database's own words
+	 * name its tables and columns.
+	 */
+	const char *log_note;
 };
 
 /* Names are compared without regard to case for headers, exactly otherwise. */

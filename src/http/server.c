@@ -140,20 +140,54 @@ send_error(struct MHD_Connection *c, struct arena *a, int status, const char *co
 	return ok;
 }
 
+/*
+ * A field of a log line as one word: a control character, a space or a
+ * backslash is written \xHH (a space may stay in a quoted field), so no request can forge a line or a field
+ * (a "%0a" in a path is a line break once decoded).
+ */
+static void
+log_field(struct buf *b, const char *s, bool quoted)
+{
+	if (s == NULL || *s == '\0') {
+		buf_addc(b, '-');
+		return;
+	}
+	for (const unsigned char *p = (const unsigned char *)s; *p != '\0'; p++) {
+		if (*p < 0x20 || (*p == ' ' && !quoted) || *p == 0x7F || *p == '\\' || *p == '"')
+			buf_addf(b, "\\x%02X", *p);
+		else
+			buf_addc(b, (char)*p);
+	}
+}
+
 static void
 log_request(const struct server *srv, const struct req *rq, const struct resp *rs)
 {
 	char at[32];
 	time_t now = time(NULL);
 	struct tm tm;
+	struct buf line = BUF_INIT;
 
 	if (srv->cfg->log == NULL)
 		return;
 	gmtime_r(&now, &tm);
 	strftime(at, sizeof(at), "%Y-%m-%dT%H:%M:%SZ", &tm);
-	fprintf(srv->cfg->log, "%s %s %s %s %d %s\n", at, rq->addr, rq->method, rq->path,
-	    rs->status, rq->logged_in ? rq->sess.user.username : "-");
+	buf_addf(&line, "%s ", at);
+	log_field(&line, rq->addr, false);
+	buf_addc(&line, ' ');
+	log_field(&line, rq->method, false);
+	buf_addc(&line, ' ');
+	log_field(&line, rq->path, false);
+	buf_addf(&line, " %d ", rs->status);
+	log_field(&line, rq->logged_in ? rq->sess.user.username : NULL, false);
+	if (rs->log_note != NULL) {
+		buf_adds(&line, " \"");
+		log_field(&line, rs->log_note, true);
+		buf_addc(&line, '"');
+	}
+	fprintf(srv->cfg->log, "%s\n", buf_str(&line));
 	fflush(srv->cfg->log);
+	buf_release(&line);
 }
 
 static enum MHD_Result

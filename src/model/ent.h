@@ -62,6 +62,18 @@ int ent_add(struct wm_ctx *ctx, const struct kind *k, const json_t *fields, json
 int ent_set(struct wm_ctx *ctx, const struct kind *k, const char *key, const json_t *changes,
     int64_t if_version, json_t **updated, struct wm_err *err);
 
+/*
+ * Every problem with these fields at once, for a form to show beside each
+ * (the engine itself stops at the first): *problems receives an array of
+ * {"field", "reason", "message"}, empty when the fields would be taken as
+ * far as their own values go (references and a kind's own rules are
+ * checked when the change is made). reason is one of kind.h's words, or
+ * "unknown" (no such field) or "derived" (Waymark works it out). With
+ * adding, required fields not given are problems too.
+ */
+int ent_check(struct wm_ctx *ctx, const struct kind *k, const json_t *fields, bool adding,
+    json_t **problems, struct wm_err *err);
+
 int ent_remove(struct wm_ctx *ctx, const struct kind *k, const char *key, int64_t if_version,
     struct wm_err *err);
 

@@ -148,8 +148,8 @@ normalize_timescale(const struct kind *k, const struct field *f, const json_t *i
 	return 0;
 }
 
-int
-normalize_value(struct wm_ctx *ctx, const struct kind *k, const struct field *f, const json_t *in,
+static int
+normalize_typed(struct wm_ctx *ctx, const struct kind *k, const struct field *f, const json_t *in,
     json_t **out, struct wm_err *err)
 {
 	char tmp[64];
@@ -168,8 +168,8 @@ normalize_value(struct wm_ctx *ctx, const struct kind *k, const struct field *f,
 		if (!json_is_string(in))
 			return bad_value(k, f, "expected text", err);
 		s = json_string_value(in);
-		if (!utf8_valid(s, strlen(s)))
-			return bad_value(k, f, "text is not valid UTF-8", err);
+		if ((rc = field_check_text(k, f, s, err)) != 0)
+			return rc;
 		*out = json_string(s);
 		return 0;
 	case FT_INT: {
@@ -180,8 +180,8 @@ normalize_value(struct wm_ctx *ctx, const struct kind *k, const struct field *f,
 			return wm_error(err, WM_EINVAL, "%s %s: \"%s\" is not a whole number", k->one,
 			    f->name, s ? s : "?");
 		}
-		if (f->col != NULL && strcmp(f->col, "priority") == 0 && (v < 1 || v > 3))
-			return bad_value(k, f, "priority is 1 (low), 2 (medium) or 3 (high)", err);
+		if ((rc = field_check_number(k, f, (double)v, err)) != 0)
+			return rc;
 		*out = json_integer(v);
 		return 0;
 	}
@@ -189,13 +189,15 @@ normalize_value(struct wm_ctx *ctx, const struct kind *k, const struct field *f,
 		double v;
 
 		if (json_is_number(in)) {
-			*out = json_real(json_number_value(in));
-			return 0;
+			v = json_number_value(in);
+		} else {
+			s = json_string_value(in);
+			if (s == NULL || str_to_double(s, &v) != 0)
+				return wm_error_field(err, WM_EINVAL, f->name, FIELD_BAD_TYPE,
+				    "%s %s: \"%s\" is not a number", k->one, f->name, s ? s : "?");
 		}
-		s = json_string_value(in);
-		if (s == NULL || str_to_double(s, &v) != 0)
-			return wm_error(err, WM_EINVAL, "%s %s: \"%s\" is not a number", k->one,
-			    f->name, s ? s : "?");
+		if ((rc = field_check_number(k, f, v, err)) != 0)
+			return rc;
 		*out = json_real(v);
 		return 0;
 	}
@@ -275,6 +277,20 @@ normalize_value(struct wm_ctx *ctx, const struct kind *k, const struct field *f,
 	return wm_error(err, WM_EINTERNAL, "%s %s: unknown field type", k->one, f->name);
 }
 
+/* Every refusal names its field, and says why in a word: a wrong type unless it said. */
+int
+normalize_value(struct wm_ctx *ctx, const struct kind *k, const struct field *f, const json_t *in,
+    json_t **out, struct wm_err *err)
+{
+	int rc = normalize_typed(ctx, k, f, in, out, err);
+
+	if (rc != 0 && err != NULL && err->reason == NULL) {
+		snprintf(err->field, sizeof(err->field), "%s", f->name);
+		err->reason = FIELD_BAD_TYPE;
+	}
+	return rc;
+}
+
 static int
 unknown_field(const struct kind *k, const char *name, struct wm_err *err)
 {
@@ -346,13 +362,15 @@ normalize_into(struct wm_ctx *ctx, const struct kind *k, const json_t *in, json_
 static int
 check_key_parts(const struct kind *k, const json_t *row, struct wm_err *err)
 {
+	int rc;
+
+	/* again after the hooks, which may have made a key part */
 	for (const struct field *f = k->fields; f->name != NULL; f++) {
 		const char *v = json_string_value(json_object_get(row, f->name));
 
-		if ((f->flags & FF_KEY) && !(f->flags & FF_REST) && f->type == FT_TEXT && v != NULL &&
-		    strchr(v, '/') != NULL)
-			return wm_error(err, WM_EINVAL, "%s %s: \"%s\" may not contain '/', "
-			    "which separates the parts of a key", k->one, f->name, v);
+		if ((f->flags & FF_KEY) && f->type == FT_TEXT && v != NULL &&
+		    (rc = field_check_text(k, f, v, err)) != 0)
+			return rc;
 	}
 	return 0;
 }
@@ -361,18 +379,74 @@ static int
 check_required(const struct kind *k, const json_t *row, struct wm_err *err)
 {
 	struct buf b = BUF_INIT;
+	const char *first = NULL;
 	int rc = 0;
 
 	FOR_FIELDS(k, f) {
 		const json_t *v = json_object_get(row, f->name);
 
-		if ((f->flags & FF_REQ) && (v == NULL || json_is_null(v)))
+		if ((f->flags & FF_REQ) && (v == NULL || json_is_null(v))) {
 			buf_addf(&b, "%s%s", b.len ? ", " : "", f->name);
+			if (first == NULL)
+				first = f->name;
+		}
 	}
 	if (b.len > 0)
-		rc = wm_error(err, WM_EINVAL, "%s needs %s", k->one, buf_str(&b));
+		rc = wm_error_field(err, WM_EINVAL, first, FIELD_MISSING, "%s needs %s", k->one,
+		    buf_str(&b));
 	buf_release(&b);
 	return rc;
+}
+
+static void
+add_problem(json_t *problems, const char *field, const struct wm_err *e)
+{
+	json_array_append_new(problems, json_pack("{s:s, s:s, s:s}", "field", field, "reason",
+	    e->reason != NULL ? e->reason : FIELD_BAD_TYPE, "message", e->msg));
+}
+
+int
+ent_check(struct wm_ctx *ctx, const struct kind *k, const json_t *fields, bool adding,
+    json_t **problems, struct wm_err *err)
+{
+	const char *name;
+	json_t *val, *out = json_array();
+
+	(void)err;
+	*problems = out;
+	if (!json_is_object(fields))
+		return 0;
+	json_object_foreach((json_t *)fields, name, val) {
+		const struct field *f = kind_field(k, name);
+		struct wm_err e = WM_ERR_INIT;
+		json_t *norm = NULL;
+
+		if (strcmp(name, "version") == 0)
+			continue;
+		if (f == NULL) {
+			unknown_field(k, name, &e);
+			json_array_append_new(out, json_pack("{s:s, s:s, s:s}", "field", name,
+			    "reason", "unknown", "message", e.msg));
+			continue;
+		}
+		if (f->flags & FF_DERIVED) {
+			json_array_append_new(out, json_pack("{s:s, s:s, s:s}", "field", name,
+			    "reason", "derived", "message", "worked out by Waymark: it cannot be set"));
+			continue;
+		}
+		if (normalize_value(ctx, k, f, val, &norm, &e) != 0)
+			add_problem(out, f->name, &e);
+		else if (adding && (f->flags & FF_REQ) && json_is_null(norm))
+			json_array_append_new(out, json_pack("{s:s, s:s, s:s}", "field", f->name,
+			    "reason", FIELD_MISSING, "message", "this must be given"));
+		json_decref(norm);
+	}
+	if (adding)
+		FOR_FIELDS(k, f)
+			if ((f->flags & FF_REQ) && json_object_get(fields, f->name) == NULL)
+				json_array_append_new(out, json_pack("{s:s, s:s, s:s}", "field", f->name,
+				    "reason", FIELD_MISSING, "message", "this must be given"));
+	return 0;
 }
 
 /* ---- writing ---------------------------------------------------------- */
@@ -512,8 +586,9 @@ write_links(struct wm_ctx *ctx, const struct kind *k, int64_t id, const json_t *
 			stmt_bind_int(s, 1, id);
 			stmt_bind_int(s, 2, other);
 			stmt_bind_int(s, 3, (int64_t)i);
-			if ((rc = stmt_exec(s, err)) != 0 && err != NULL && err->code == WM_EINVAL)
-				wm_error(err, WM_EINVAL, "%s %s: \"%s\" is listed twice", k->one, f->name,
+			if ((rc = stmt_exec(s, err)) == WM_EEXIST)
+				rc = wm_error_field(err, WM_EINVAL, f->name, "duplicate",
+				    "%s %s: \"%s\" is listed twice", k->one, f->name,
 				    json_string_value(v));
 		}
 		buf_release(&sql);
@@ -646,8 +721,16 @@ write_row(struct wm_ctx *ctx, const struct kind *k, json_t *row, int64_t id,
 			    "reload it and make the change again", k->one, (long long)expect_version);
 		*out_id = id;
 	}
-	if (rc == WM_EINVAL && err != NULL)
+	if (rc == WM_EEXIST) {
+		/* a change of key onto another record's: say whose */
+		struct buf key = BUF_INIT;
+
+		ent_row_key(k, row, &key);
+		rc = wm_error(err, WM_EEXIST, "%s \"%s\" already exists", k->one, buf_str(&key));
+		buf_release(&key);
+	} else if (rc == WM_EINVAL && err != NULL) {
 		wm_error_prefix(err, "%s: ", k->one);
+	}
 	if (rc != 0)
 		return rc;
 	return write_links(ctx, k, *out_id, row, err);

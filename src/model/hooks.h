@@ -13,8 +13,6 @@ extern const struct kind_hooks rec_hooks;	/* rec.c */
 extern const struct kind_hooks progress_hooks;	/* rec.c */
 extern const struct kind_hooks revision_hooks;	/* rec.c */
 extern const struct kind_hooks project_hooks;	/* project.c */
-extern const struct kind_hooks cost_hooks;	/* project.c */
-extern const struct kind_hooks contribution_hooks;	/* project.c */
 extern const struct kind_hooks user_hooks;	/* misc.c */
 extern const struct kind_hooks comment_hooks;	/* misc.c */
 extern const struct kind_hooks alias_hooks;	/* misc.c */

@@ -4,6 +4,7 @@
 #include "base/wm.h"
 
 #include <ctype.h>
+#include <math.h>
 
 #include "base/mem.h"
 #include "base/str.h"
@@ -136,4 +137,130 @@ kind_row_find(const struct kind_row *rows, size_t n, int64_t id)
 	struct kind_row key = { id, NULL };
 
 	return n == 0 ? NULL : bsearch(&key, rows, n, sizeof(*rows), row_cmp);
+}
+
+/* ---- limits ----------------------------------------------------------- */
+
+void
+field_range(const struct field *f, double *min, double *max)
+{
+	if (f->min < f->max) {
+		*min = f->min;
+		*max = f->max;
+	} else {
+		*min = -FIELD_NUMBER_MAX;
+		*max = FIELD_NUMBER_MAX;
+	}
+}
+
+size_t
+field_max_len(const struct field *f)
+{
+	if (f->max_len > 0)
+		return f->max_len;
+	return (f->flags & FF_KEY) ? FIELD_KEY_MAX : FIELD_TEXT_MAX;
+}
+
+/* A number as people write it: 100, 0.5, 1e15 (not 1e+15). */
+static void
+plain_number(char *out, size_t len, double v)
+{
+	char *e;
+
+	snprintf(out, len, "%.15g", v);
+	if ((e = strstr(out, "e+")) != NULL)
+		memmove(e + 1, e + 2, strlen(e + 2) + 1);
+}
+
+int
+field_check_number(const struct kind *k, const struct field *f, double v, struct wm_err *err)
+{
+	char lo_s[32], hi_s[32], v_s[32];
+	double lo, hi;
+
+	field_range(f, &lo, &hi);
+	if (isfinite(v) && v >= lo && v <= hi)
+		return 0;
+	plain_number(lo_s, sizeof(lo_s), lo);
+	plain_number(hi_s, sizeof(hi_s), hi);
+	plain_number(v_s, sizeof(v_s), v);
+	if (hi >= FIELD_NUMBER_MAX && lo > -FIELD_NUMBER_MAX)
+		return wm_error_field(err, WM_EINVAL, f->name, FIELD_BAD_RANGE,
+		    "%s %s: %s is not allowed: enter %s or more (up to %s)", k->one, f->name,
+		    isfinite(v) ? v_s : "a number that is not finite", lo_s, hi_s);
+	return wm_error_field(err, WM_EINVAL, f->name, FIELD_BAD_RANGE,
+	    "%s %s: %s is not allowed: enter a %s from %s to %s", k->one, f->name,
+	    isfinite(v) ? v_s : "a number that is not finite",
+	    f->type == FT_INT ? "whole number" : "number", lo_s, hi_s);
+}
+
+/* Characters in UTF-8 text (valid text: the caller has checked). */
+static size_t
+utf8_chars(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s != '\0'; s++)
+		n += ((unsigned char)*s & 0xC0) != 0x80;
+	return n;
+}
+
+/* A control character: C0, DEL, or C1 (U+0080-U+009F, 0xC2 0x80-0x9F in UTF-8). */
+static bool
+has_control(const char *s)
+{
+	for (const unsigned char *p = (const unsigned char *)s; *p != '\0'; p++)
+		if (*p < 0x20 || *p == 0x7F || (p[0] == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F))
+			return true;
+	return false;
+}
+
+int
+field_check_text(const struct kind *k, const struct field *f, const char *s, struct wm_err *err)
+{
+	size_t len = strlen(s), max = field_max_len(f), n;
+
+	if (!utf8_valid(s, len))
+		return wm_error_field(err, WM_EINVAL, f->name, FIELD_BAD_TEXT,
+		    "%s %s: the text is not valid UTF-8: save the file as UTF-8 and try again",
+		    k->one, f->name);
+	if ((n = utf8_chars(s)) > max)
+		return wm_error_field(err, WM_EINVAL, f->name, FIELD_BAD_LENGTH,
+		    "%s %s: %zu characters is too long: enter at most %zu", k->one, f->name, n, max);
+	if (!(f->flags & FF_KEY))
+		return 0;
+	/* A key is typed, written in addresses and files, and joined with '/': plain words only. */
+	if (str_is_blank(s))
+		return wm_error_field(err, WM_EINVAL, f->name, FIELD_BAD_KEY,
+		    "%s %s: enter something other than spaces", k->one, f->name);
+	if (has_control(s))
+		return wm_error_field(err, WM_EINVAL, f->name, FIELD_BAD_KEY,
+		    "%s %s: a key may not contain line breaks, tabs or other control characters",
+		    k->one, f->name);
+	if (isspace((unsigned char)s[0]) || isspace((unsigned char)s[len - 1]))
+		return wm_error_field(err, WM_EINVAL, f->name, FIELD_BAD_KEY,
+		    "%s %s: \"%s\" may not begin or end with a space", k->one, f->name, s);
+	if (!(f->flags & FF_REST) && strchr(s, '/') != NULL)
+		return wm_error_field(err, WM_EINVAL, f->name, FIELD_BAD_KEY,
+		    "%s %s: \"%s\" may not contain '/', which separates the parts of a key",
+		    k->one, f->name, s);
+	return 0;
+}
+
+void
+field_limits_text(const struct field *f, char *out, size_t len)
+{
+	char lo[32], hi[32];
+
+	out[0] = '\0';
+	if ((f->type == FT_INT || f->type == FT_REAL) && f->min < f->max) {
+		plain_number(lo, sizeof(lo), f->min);
+		plain_number(hi, sizeof(hi), f->max);
+		if (f->max >= FIELD_NUMBER_MAX)
+			snprintf(out, len, "%s or more", lo);
+		else
+			snprintf(out, len, "%s to %s", lo, hi);
+	} else if (f->type == FT_TEXT && f->max_len > 0) {
+		snprintf(out, len, "at most %u characters", f->max_len);
+	}
 }

@@ -63,7 +63,37 @@ struct field {
 	const char *link_self;		/* FT_LINKS: column naming this record */
 	const char *link_other;		/* FT_LINKS: column naming the target */
 	const char *help;
+	/*
+	 * What the values may be beyond their type (field_check() below):
+	 * FT_INT and FT_REAL within [min, max] when min < max, else within
+	 * +-FIELD_NUMBER_MAX; FT_TEXT at most max_len characters, else
+	 * FIELD_TEXT_MAX (FIELD_KEY_MAX for a key part).
+	 */
+	double min, max;
+	unsigned max_len;
 };
+
+/*
+ * The limits every field has unless its description says otherwise. No
+ * figure a public body keeps comes near 1e15 (and doubles count whole
+ * numbers exactly to 9e15), while figures near the largest double break
+ * every sum and scale drawn from them.
+ */
+#define FIELD_NUMBER_MAX 1e15
+#define FIELD_TEXT_MAX 20000
+#define FIELD_KEY_MAX 200
+
+/*
+ * Why field_check() refused a value: the word in wm_err.reason, for
+ * programs (the API's "reason", the web's forms) to act on.
+ */
+#define FIELD_BAD_TYPE "type"		/* not a number, a date, one of the choices... */
+#define FIELD_BAD_RANGE "range"		/* a number outside [min, max] */
+#define FIELD_BAD_LENGTH "length"	/* text longer than max_len */
+#define FIELD_BAD_KEY "key_chars"	/* a key part blank, with control characters, spaces at */
+					/* either end, or '/' */
+#define FIELD_BAD_TEXT "encoding"	/* not UTF-8 */
+#define FIELD_MISSING "required"	/* a field that must be given was not */
 
 /* kind flags */
 #define KF_VIEW 0x01	/* a filtered view of another kind's table: not exported */
@@ -170,5 +200,22 @@ size_t kind_key_parts(const struct kind *k);
 const struct kind *kind_base(const struct kind *k);
 
 const char *ftype_name(enum ftype t);
+
+/* The range a number field allows (its own, or the default). */
+void field_range(const struct field *f, double *min, double *max);
+/* The most characters a text field allows. */
+size_t field_max_len(const struct field *f);
+
+/* A field's own limits in words ("0 to 100", "0 or more"), or "" if it has the defaults. */
+void field_limits_text(const struct field *f, char *out, size_t len);
+
+/*
+ * Is this normalised value within the field's limits? 0, or WM_EINVAL
+ * with err's field and reason set and a message a person can act on
+ * ("progress percent_complete: 120 is more than 100: enter a number from 0
+ * to 100"). For the engine's every write and the figures writer.
+ */
+int field_check_number(const struct kind *k, const struct field *f, double v, struct wm_err *err);
+int field_check_text(const struct kind *k, const struct field *f, const char *s, struct wm_err *err);
 
 #endif

@@ -11,18 +11,23 @@
 #include "model/hooks.h"
 #include "model/measure.h"
 
-#define END { NULL, NULL, FT_TEXT, 0, NULL, NULL, NULL, NULL, NULL, NULL }
-#define TEXT(n, c, f, h) { n, c, FT_TEXT, f, NULL, NULL, NULL, NULL, NULL, h }
-#define INT(n, c, f, h) { n, c, FT_INT, f, NULL, NULL, NULL, NULL, NULL, h }
-#define REAL(n, c, f, h) { n, c, FT_REAL, f, NULL, NULL, NULL, NULL, NULL, h }
-#define BOOL(n, c, f, h) { n, c, FT_BOOL, f, NULL, NULL, NULL, NULL, NULL, h }
-#define DATE(n, c, f, h) { n, c, FT_DATE, f, NULL, NULL, NULL, NULL, NULL, h }
-#define PERIOD(n, c, f, h) { n, c, FT_PERIOD, f, NULL, NULL, NULL, NULL, NULL, h }
-#define FYEAR(n, c, f, h) { n, c, FT_FYEAR, f, NULL, NULL, NULL, NULL, NULL, h }
-#define ENUM(n, c, f, v, h) { n, c, FT_ENUM, f, NULL, v, NULL, NULL, NULL, h }
-#define REF(n, c, f, k, h) { n, c, FT_REF, f, k, NULL, NULL, NULL, NULL, h }
-#define LINKS(n, k, tbl, self, other, h) { n, NULL, FT_LINKS, 0, k, NULL, tbl, self, other, h }
-#define TIMESCALE(h) { "timescale", "ts", FT_TIMESCALE, FF_BRIEF, NULL, NULL, NULL, NULL, NULL, h }
+#define END { NULL, NULL, FT_TEXT, 0, NULL, NULL, NULL, NULL, NULL, NULL, 0, 0, 0 }
+#define TEXT(n, c, f, h) { n, c, FT_TEXT, f, NULL, NULL, NULL, NULL, NULL, h, 0, 0, 0 }
+#define INT(n, c, f, h) { n, c, FT_INT, f, NULL, NULL, NULL, NULL, NULL, h, 0, 0, 0 }
+#define REAL(n, c, f, h) { n, c, FT_REAL, f, NULL, NULL, NULL, NULL, NULL, h, 0, 0, 0 }
+#define BOOL(n, c, f, h) { n, c, FT_BOOL, f, NULL, NULL, NULL, NULL, NULL, h, 0, 0, 0 }
+#define DATE(n, c, f, h) { n, c, FT_DATE, f, NULL, NULL, NULL, NULL, NULL, h, 0, 0, 0 }
+#define PERIOD(n, c, f, h) { n, c, FT_PERIOD, f, NULL, NULL, NULL, NULL, NULL, h, 0, 0, 0 }
+#define FYEAR(n, c, f, h) { n, c, FT_FYEAR, f, NULL, NULL, NULL, NULL, NULL, h, 0, 0, 0 }
+#define ENUM(n, c, f, v, h) { n, c, FT_ENUM, f, NULL, v, NULL, NULL, NULL, h, 0, 0, 0 }
+#define REF(n, c, f, k, h) { n, c, FT_REF, f, k, NULL, NULL, NULL, NULL, h, 0, 0, 0 }
+#define LINKS(n, k, tbl, self, other, h) { n, NULL, FT_LINKS, 0, k, NULL, tbl, self, other, h, 0, 0, 0 }
+#define TIMESCALE(h) { "timescale", "ts", FT_TIMESCALE, FF_BRIEF, NULL, NULL, NULL, NULL, NULL, h, 0, 0, 0 }
+/* a number field allowed only values from lo to hi (kind.h: field_check_number) */
+#define INTR(n, c, f, lo, hi, h) { n, c, FT_INT, f, NULL, NULL, NULL, NULL, NULL, h, lo, hi, 0 }
+#define REALR(n, c, f, lo, hi, h) { n, c, FT_REAL, f, NULL, NULL, NULL, NULL, NULL, h, lo, hi, 0 }
+#define PERCENT(n, c, h) REALR(n, c, 0, 0, 100, h)
+#define AMOUNT(n, c, f, h) REALR(n, c, f, 0, FIELD_NUMBER_MAX, h)
 #define PUBLISHED BOOL("published", "published", 0, "shown to the public (with `serve --public`)")
 
 static const char *const unit_kinds[] = { "authority", "service", "business_group", "ocu",
@@ -163,10 +168,10 @@ static const struct field pi_fields[] = {
 	TEXT("data_source", "data_source", 0, "where the data comes from"),
 	BOOL("statutory", "statutory", 0, "a statutory indicator"),
 	ENUM("aggregation", "aggregation", FF_BRIEF, aggregations, "how unit figures roll up"),
-	REAL("scale", "scale", 0, "ratio PIs: value = numerator / denominator * scale"),
-	REAL("tolerance", "tolerance", 0, "how far off target is amber, not red"),
+	REALR("scale", "scale", 0, 1e-9, FIELD_NUMBER_MAX, "ratio PIs: value = numerator / denominator * scale"),
+	AMOUNT("tolerance", "tolerance", 0, "how far off target is amber, not red"),
 	ENUM("tolerance_kind", "tolerance_kind", 0, tolerance_kinds, "tolerance in percent of target or absolute"),
-	INT("decimals", "decimals", 0, "decimal places to show"),
+	INTR("decimals", "decimals", 0, 0, 10, "decimal places to show"),
 	LINKS("measures", "nodes", "pi_node", "pi_id", "node_id", "the aims, goals or priorities it measures"),
 	PUBLISHED,
 	END
@@ -175,7 +180,7 @@ static const struct field pi_fields[] = {
 static const struct field basket_fields[] = {
 	REF("pi", "pi_id", FF_KEY | FF_REQ | FF_BRIEF, "pis", "the goal's PI"),
 	REF("member", "member_id", FF_KEY | FF_REQ | FF_BRIEF, "pis", "an aim PI that watches it"),
-	REAL("weight", "weight", FF_BRIEF, "its weight in the basket"),
+	AMOUNT("weight", "weight", FF_BRIEF, "its weight in the basket"),
 	END
 };
 
@@ -184,8 +189,8 @@ static const struct field measurement_fields[] = {
 	REF("unit", "unit_id", FF_KEY | FF_REQ | FF_BRIEF, "units", "the unit"),
 	PERIOD("period", "period", FF_KEY | FF_REQ | FF_BRIEF, "the period"),
 	REAL("value", "value", FF_BRIEF, "the figure"),
-	REAL("numerator", "numerator", 0, "ratio PIs: the count above the line"),
-	REAL("denominator", "denominator", 0, "ratio PIs: the count below the line"),
+	AMOUNT("numerator", "numerator", 0, "ratio PIs: the count above the line"),
+	AMOUNT("denominator", "denominator", 0, "ratio PIs: the count below the line"),
 	ENUM("flag", "flag", FF_BRIEF, flags, "quality of the figure"),
 	TEXT("note", "note", 0, "note (why it is not available)"),
 	END
@@ -196,7 +201,7 @@ static const struct field target_fields[] = {
 	REF("unit", "unit_id", FF_KEY | FF_REQ | FF_BRIEF, "units", "the unit"),
 	PERIOD("period", "period", FF_KEY | FF_REQ | FF_BRIEF, "the period"),
 	REAL("value", "value", FF_REQ | FF_BRIEF, "the target"),
-	REAL("tolerance", "tolerance", 0, "overrides the PI's tolerance"),
+	AMOUNT("tolerance", "tolerance", 0, "overrides the PI's tolerance"),
 	TEXT("note", "note", 0, "note"),
 	END
 };
@@ -210,8 +215,8 @@ static const struct field scale_fields[] = {
 static const struct field grade_fields[] = {
 	REF("scale", "scale_id", FF_KEY | FF_REQ | FF_BRIEF, "scales", "the scale"),
 	TEXT("label", "label", FF_KEY | FF_REQ | FF_BRIEF, "the grade as written"),
-	INT("seq", "seq", FF_REQ | FF_BRIEF, "rank, 0 for least met"),
-	REAL("percent", "percent", FF_BRIEF, "the completion it stands for"),
+	INTR("seq", "seq", FF_REQ | FF_BRIEF, 0, 1000, "rank, 0 for least met"),
+	REALR("percent", "percent", FF_BRIEF, 0, 100, "the completion it stands for"),
 	BOOL("closes", "closes", FF_BRIEF, "this grade closes a recommendation"),
 	END
 };
@@ -236,7 +241,7 @@ static const struct field rec_fields[] = {
 	TEXT("subject", "subject", FF_BRIEF, "subject"),
 	TEXT("text", "text", FF_REQ, "the recommendation"),
 	BOOL("statutory", "statutory", FF_NULL, "statutory (null: not stated)"),
-	INT("priority", "priority", FF_BRIEF, "1 low, 2 medium, 3 high"),
+	INTR("priority", "priority", FF_BRIEF, 1, 3, "1 low, 2 medium, 3 high"),
 	TEXT("priority_label", "priority_label", 0, "the priority as the report wrote it"),
 	TEXT("response", "response", 0, "the body's response"),
 	LINKS("leads", "posts", "rec_lead", "rec_id", "post_id", "the lead posts"),
@@ -244,7 +249,7 @@ static const struct field rec_fields[] = {
 	DATE("due_original", "due_original", FF_DERIVED, "the first target date"),
 	DATE("due", "due", 0, "the current target date"),
 	TEXT("degree_met", "degree_met", FF_BRIEF, "degree met, on the source's scale"),
-	REAL("percent_complete", "percent_complete", 0, "percentage complete"),
+	PERCENT("percent_complete", "percent_complete", "percentage complete"),
 	ENUM("status", "status", FF_BRIEF, rec_statuses, "open, closed or withdrawn"),
 	REF("committee", "committee_id", 0, "committees", "the committee that oversees it"),
 	PUBLISHED,
@@ -257,7 +262,7 @@ static const struct field progress_fields[] = {
 	DATE("date", "date", FF_REQ | FF_BRIEF, "date of the update"),
 	TEXT("text", "text", FF_REQ, "what has been done"),
 	TEXT("degree_met", "degree_met", FF_BRIEF, "degree met at that date"),
-	REAL("percent_complete", "percent_complete", 0, "percentage complete at that date"),
+	PERCENT("percent_complete", "percent_complete", "percentage complete at that date"),
 	TEXT("author", "author", 0, "who reported it"),
 	TEXT("doc", "doc", 0, "the document it was read from"),
 	END
@@ -307,7 +312,7 @@ static const struct field project_fields[] = {
 	REF("manager", "manager_post_id", 0, "posts", "the project manager's post"),
 	REF("committee", "committee_id", 0, "committees", "the committee that commissions it"),
 	ENUM("status", "status", FF_BRIEF, project_statuses, "where it stands"),
-	REAL("benefit", "benefit", FF_BRIEF, "estimated benefit score"),
+	AMOUNT("benefit", "benefit", FF_BRIEF, "estimated benefit score"),
 	TEXT("benefit_basis", "benefit_basis", 0, "how the benefit was estimated"),
 	DATE("start_date", "start_date", 0, "start"),
 	DATE("end_date", "end_date", 0, "end"),
@@ -318,15 +323,15 @@ static const struct field project_fields[] = {
 static const struct field cost_fields[] = {
 	REF("project", "project_id", FF_KEY | FF_REQ | FF_BRIEF, "projects", "the project"),
 	FYEAR("year", "year", FF_KEY | FF_REQ | FF_BRIEF, "financial year"),
-	REAL("one_off", "one_off", FF_BRIEF, "one-off cost (pounds)"),
-	REAL("recurring", "recurring", FF_BRIEF, "recurring cost (pounds a year)"),
+	AMOUNT("one_off", "one_off", FF_BRIEF, "one-off cost (pounds)"),
+	AMOUNT("recurring", "recurring", FF_BRIEF, "recurring cost (pounds a year)"),
 	END
 };
 
 static const struct field contribution_fields[] = {
 	REF("project", "project_id", FF_KEY | FF_REQ | FF_BRIEF, "projects", "the project"),
 	REF("aim", "node_id", FF_KEY | FF_REQ | FF_BRIEF, "nodes", "the aim it serves"),
-	REAL("weight", "weight", FF_BRIEF, "how much it serves the aim, 0 to 1"),
+	REALR("weight", "weight", FF_BRIEF, 0, 1, "how much it serves the aim, 0 to 1"),
 	TEXT("note", "note", 0, "how"),
 	END
 };
@@ -355,7 +360,7 @@ static const struct field bid_fields[] = {
 	TEXT("title", "title", FF_REQ | FF_BRIEF | FF_NAME, "title"),
 	REF("unit", "unit_id", FF_BRIEF, "units", "the bidding business group"),
 	FYEAR("year", "year", FF_REQ | FF_BRIEF, "financial year"),
-	REAL("amount", "amount", FF_REQ | FF_BRIEF, "pounds"),
+	AMOUNT("amount", "amount", FF_REQ | FF_BRIEF, "pounds"),
 	REAL("score", "score", FF_BRIEF, "assessed score"),
 	ENUM("status", "status", FF_BRIEF, bid_statuses, "where it stands"),
 	TEXT("justification", "justification", 0, "how it serves the goals"),
@@ -489,10 +494,10 @@ const struct kind kinds[] = {
 	  "timetable,seq,ref", 0, &milestone_hooks, "dated steps in a timetable", NULL },
 	{ "projects", "project", "project", NULL, NULL, project_fields, "ref", 0, &project_hooks,
 	  "projects proposed, commissioned and run", NULL },
-	{ "costs", "cost", "project_cost", NULL, NULL, cost_fields, "project,year", 0, &cost_hooks,
+	{ "costs", "cost", "project_cost", NULL, NULL, cost_fields, "project,year", 0, NULL,
 	  "projects' costs by financial year", NULL },
 	{ "contributions", "contribution", "contribution", NULL, NULL, contribution_fields,
-	  "project,aim", 0, &contribution_hooks, "how much each project serves each aim", NULL },
+	  "project,aim", 0, NULL, "how much each project serves each aim", NULL },
 	{ "project_reports", "project_report", "project_report", NULL, NULL, project_report_fields,
 	  "project,date", 0, NULL, "project managers' exception reports", NULL },
 	{ "budgets", "budget", "budget_line", NULL, NULL, budget_fields,

@@ -61,7 +61,29 @@ struct meas_writer {
 	size_t held;			/* cells held across all cubes */
 	int64_t added, changed, unchanged;
 	bool audit;			/* one summary entry; off for a restore */
+	/* the kind's fields whose limits (kind.h) every figure is checked against */
+	const struct kind *k;
+	const struct field *f_value, *f_num, *f_den, *f_tolerance, *f_note;
 };
+
+/* Are the row's numbers and note within what the kind's description allows? */
+static int
+check_limits(const struct meas_writer *w, const struct meas_row *r, struct wm_err *err)
+{
+	int rc = 0;
+
+	if (r->has_value)
+		rc = field_check_number(w->k, w->f_value, r->value, err);
+	if (rc == 0 && r->has_ratio && w->f_num != NULL)
+		rc = field_check_number(w->k, w->f_num, r->numerator, err);
+	if (rc == 0 && r->has_ratio && w->f_den != NULL)
+		rc = field_check_number(w->k, w->f_den, r->denominator, err);
+	if (rc == 0 && r->has_tolerance && w->f_tolerance != NULL)
+		rc = field_check_number(w->k, w->f_tolerance, r->tolerance, err);
+	if (rc == 0 && r->note != NULL)
+		rc = field_check_text(w->k, w->f_note, r->note, err);
+	return rc;
+}
 
 static int
 resolve(struct meas_writer *w, struct resolved *map, const char *kind, const char *key,
@@ -100,6 +122,12 @@ meas_writer_open(struct wm_ctx *ctx, enum meas_table table, const char *what,
 	w->table = table;
 	w->what = wm_strdup(what);
 	w->audit = true;
+	w->k = k;
+	w->f_value = kind_field(k, "value");
+	w->f_num = kind_field(k, "numerator");
+	w->f_den = kind_field(k, "denominator");
+	w->f_tolerance = kind_field(k, "tolerance");
+	w->f_note = kind_field(k, "note");
 	*out = w;
 	return 0;
 }
@@ -253,6 +281,9 @@ put_cell(struct meas_writer *w, int64_t pi, int64_t unit, const struct meas_row 
 		return wm_error(err, WM_EINVAL, "no value (a figure that could not be had is "
 		    "flagged not_available)");
 	}
+	/* a value worked out from its counts must be within the limits too */
+	if (flag != CF_NOT_AVAILABLE && (rc = field_check_number(w->k, w->f_value, value, err)) != 0)
+		return rc;
 	/* a figure older than the recent part: the history is wanted after all */
 	if (c->partial && period_index(&p) < c->first) {
 		size_t before = (size_t)c->nperiods * c->nunits;
@@ -389,6 +420,8 @@ meas_writer_put(struct meas_writer *w, const struct meas_row *r, int *changed, s
 	int rc;
 
 	*changed = ENT_UNCHANGED;
+	if ((rc = check_limits(w, r, err)) != 0)
+		return rc;
 	if ((rc = resolve(w, &w->pis, "pis", r->pi, &pi, err)) != 0 ||
 	    (rc = resolve(w, &w->units, "units", r->unit, &unit, err)) != 0)
 		return rc;

@@ -441,3 +441,12 @@ store_check(struct store *st, struct wm_err *err)
 		return missing(st, "check", err);
 	return st->drv->check(st, err);
 }
+
+const char *
+store_constraint_message(int code)
+{
+	if (code == WM_EEXIST)
+		return "a record with that key exists already";
+	return "that would break a rule of the database (a value it cannot hold, or a reference "
+	    "to a record that is not there)";
+}

@@ -9,6 +9,13 @@
 
 #include "store/store.h"
 
+/*
+ * What a constraint failure (WM_EEXIST: a second record with one key;
+ * WM_EINVAL: any other rule) says, the same on every engine and without
+ * the engine's names of tables and columns: callers add what the data was.
+ */
+const char *store_constraint_message(int code);
+
 struct store_driver {
 	const char *name;
 	enum store_engine engine;

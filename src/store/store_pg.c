@@ -91,7 +91,10 @@ result_error(struct store *st, PGresult *res, struct wm_err *err, const char *wh
 	int code = WM_EDB;
 
 	if (state != NULL && (strncmp(state, "23", 2) == 0 || strncmp(state, "22", 2) == 0))
-		code = WM_EINVAL;
+		code = strcmp(state, "23505") == 0 ? WM_EEXIST : WM_EINVAL;
+	/* the server's words name tables and columns: callers say what the data broke */
+	if (code != WM_EDB)
+		return wm_error(err, code, "%s", store_constraint_message(code));
 	if (msg == NULL)
 		return pg_error(err, code, what, PQerrorMessage(conn_of(st)));
 	if (detail != NULL)

@@ -23,10 +23,15 @@
 /* How long backup and restore wait for a lock another connection holds. */
 #define SQ_LOCK_WAIT_MS 10000
 
-/* Constraint failures are the data's fault, not the database's. */
+/*
+ * Constraint failures are the data's fault, not the database's: a second
+ * record with the same key is WM_EEXIST, the rest WM_EINVAL.
+ */
 static int
 wm_code(int sqlite_code)
 {
+	if (sqlite_code == SQLITE_CONSTRAINT_UNIQUE || sqlite_code == SQLITE_CONSTRAINT_PRIMARYKEY)
+		return WM_EEXIST;
 	return (sqlite_code & 0xff) == SQLITE_CONSTRAINT ? WM_EINVAL : WM_EDB;
 }
 
@@ -34,9 +39,12 @@ static int
 db_error(struct store *st, struct wm_err *err, const char *what)
 {
 	sqlite3 *db = st->handle;
+	int code = wm_code(sqlite3_extended_errcode(db));
 
-	return wm_error(err, wm_code(sqlite3_extended_errcode(db)), "%s: %s", what,
-	    sqlite3_errmsg(db));
+	/* the engine's words name tables and columns: callers say what the data broke */
+	if (code != WM_EDB)
+		return wm_error(err, code, "%s", store_constraint_message(code));
+	return wm_error(err, code, "%s: %s", what, sqlite3_errmsg(db));
 }
 
 /*
@@ -145,7 +153,10 @@ sq_exec(struct store *st, const char *sql, struct wm_err *err)
 	rc = sqlite3_exec(st->handle, sql, NULL, NULL, &msg);
 
 	if (rc != SQLITE_OK) {
-		rc = wm_error(err, wm_code(rc), "%s", msg ? msg : sqlite3_errstr(rc));
+		int code = wm_code(sqlite3_extended_errcode(st->handle));
+
+		rc = code != WM_EDB ? wm_error(err, code, "%s", store_constraint_message(code)) :
+		    wm_error(err, code, "%s", msg ? msg : sqlite3_errstr(rc));
 		sqlite3_free(msg);
 		return rc;
 	}

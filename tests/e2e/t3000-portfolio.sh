@@ -68,9 +68,9 @@ test_expect_success 'list projects gives each its total cost and benefit' '
 
 test_expect_success 'weights and benefits are checked' '
 	expect_exit 1 wm add contribution --project PJ01 --aim TTSC/G2.A1 --weight 1.5 2>err &&
-	contains err "not between 0 and 1" &&
+	contains err "from 0 to 1" &&
 	expect_exit 1 wm set project PJ01 --benefit -3 2>err &&
-	contains err "negative"
+	contains err "enter 0 or more"
 '
 
 test_done

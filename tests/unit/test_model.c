@@ -11,16 +11,6 @@
 #include "model/ent.h"
 #include "model/kind.h"
 
-static const struct kind *
-K(const char *name)
-{
-	const struct kind *k = kind_find(name);
-
-	if (k == NULL)
-		fail_msg("no kind %s", name);
-	return k;
-}
-
 static void
 add(struct fixture *fx, const char *kind, const char *json)
 {
@@ -525,23 +515,6 @@ test_an_unknown_kind_in_a_file_is_refused_not_dropped(void **state)
 }
 
 /* The bundled sample instead of the small world: every kind has records. */
-static int
-sample_setup(void **state)
-{
-	struct fixture *fx;
-	json_t *report = NULL;
-
-	if (fixture_setup(state) != 0)
-		return -1;
-	fx = *state;
-	if (sample_load(&fx->ctx, &report, &fx->err) != 0) {
-		fprintf(stderr, "sample: %s\n", fx->err.msg);
-		return -1;
-	}
-	json_decref(report);
-	return 0;
-}
-
 /* Each page of ent_list (limit and offset) is exactly its slice of the whole list. */
 static void
 check_pages(struct fixture *fx, const struct kind *k, const json_t *where, size_t *pages)
@@ -626,7 +599,7 @@ main(void)
 		T(test_a_data_file_may_list_children_before_parents),
 		T(test_an_unknown_kind_in_a_file_is_refused_not_dropped),
 		cmocka_unit_test_setup_teardown(test_every_page_is_its_slice_of_the_whole_list,
-		    sample_setup, fixture_teardown),
+		    fixture_sample_setup, fixture_teardown),
 	};
 
 	return cmocka_run_group_tests_name("model", tests, NULL, NULL);

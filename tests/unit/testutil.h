@@ -19,7 +19,9 @@
 #include <unistd.h>
 
 #include "base/err.h"
+#include "import/sample.h"
 #include "model/ctx.h"
+#include "model/kind.h"
 #include "store/migrate.h"
 #include "store/store.h"
 
@@ -110,6 +112,35 @@ fixture_teardown(void **state)
 	testdb_close(fx->st, fx->schema);
 	free(fx);
 	return 0;
+}
+
+/* The same, loaded with the bundled sample (import/sample.h). */
+static inline int
+fixture_sample_setup(void **state)
+{
+	struct fixture *fx;
+	json_t *report = NULL;
+
+	if (fixture_setup(state) != 0)
+		return -1;
+	fx = *state;
+	if (sample_load(&fx->ctx, &report, &fx->err) != 0) {
+		fprintf(stderr, "sample: %s\n", fx->err.msg);
+		return -1;
+	}
+	json_decref(report);
+	return 0;
+}
+
+/* A kind by name, failing the test if there is none. */
+static inline const struct kind *
+K(const char *name)
+{
+	const struct kind *k = kind_find(name);
+
+	if (k == NULL)
+		fail_msg("no kind %s", name);
+	return k;
 }
 
 /* Assert that rc is 0, showing the error message if not. */
