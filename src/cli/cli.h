@@ -44,6 +44,8 @@ extern const struct command commands[];
 const struct command *command_find(const char *name);
 void help_command(FILE *out, const struct command *cmd, const char *kind);
 void help_overview(FILE *out);
+/* The reports and their options (name NULL), or one report's in full. */
+void report_help(FILE *out, const char *name);
 
 int cmd_init(struct cli *c, int argc, char **argv, struct wm_err *err);
 int cmd_sample(struct cli *c, int argc, char **argv, struct wm_err *err);

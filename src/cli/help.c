@@ -8,8 +8,8 @@
 #include "base/wm.h"
 
 #include "cli/cli.h"
-#include "cli/report.h"
 #include "model/kind.h"
+#include "report/reports.h"
 #include "store/migrate.h"
 
 const struct command commands[] = {
@@ -176,8 +176,9 @@ const struct command commands[] = {
 	  "(progress on recommendations, reports on projects, the status of plan items\n"
 	  "and milestones); member reads everything and comments. Setting a password\n"
 	  "ends the user's sessions.\n" },
-	{ "help", cmd_help, 0, "explain a command", "waymark help [COMMAND [KIND] | kinds]",
-	  "Explains a command; `waymark help add KIND` lists a kind's fields;\n"
+	{ "help", cmd_help, 0, "explain a command", "waymark help [COMMAND [KIND|REPORT] | kinds]",
+	  "Explains a command; `waymark help add KIND` lists a kind's fields,\n"
+	  "`waymark help report NAME` a report's options;\n"
 	  "`waymark help kinds` prints every kind and field as Markdown (docs/kinds.md).\n" },
 	{ "version", cmd_version, 0, "print the version", "waymark version", "" },
 	{ NULL, NULL, 0, NULL, NULL, NULL }
@@ -257,11 +258,11 @@ help_fields(FILE *out, const struct kind *k)
 void
 help_command(FILE *out, const struct command *cmd, const char *kind)
 {
-	const struct kind *k = kind != NULL ? kind_find(kind) : NULL;
+	const struct kind *k = kind != NULL && cmd->run != cmd_report ? kind_find(kind) : NULL;
 
 	fprintf(out, "usage: %s\n\n%s", cmd->usage, cmd->help);
 	if (cmd->run == cmd_report)
-		report_help(out);
+		report_help(out, kind);
 	if (k != NULL)
 		help_fields(out, k);
 	else if (cmd->run == cmd_list || cmd->run == cmd_show || cmd->run == cmd_add ||
@@ -332,7 +333,10 @@ cmd_help(struct cli *c, int argc, char **argv, struct wm_err *err)
 	if ((cmd = command_find(argv[0])) == NULL)
 		return wm_error(err, WM_EUSAGE, "no command called \"%s\" (`waymark help` lists them)",
 		    argv[0]);
-	if (argc > 1 && kind_find(argv[1]) == NULL)
+	if (argc > 1 && cmd->run == cmd_report && report_find(argv[1]) == NULL)
+		return wm_error(err, WM_EUSAGE, "no report called \"%s\" (`waymark help report` "
+		    "lists them)", argv[1]);
+	if (argc > 1 && cmd->run != cmd_report && kind_find(argv[1]) == NULL)
 		return wm_error(err, WM_EUSAGE, "no kind of record called \"%s\"", argv[1]);
 	help_command(c->out, cmd, argc > 1 ? argv[1] : NULL);
 	return 0;

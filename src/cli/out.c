@@ -40,43 +40,6 @@ out_paper(FILE *out, const char *path, const char *text, size_t len, struct wm_e
 	return 0;
 }
 
-char *
-out_value_text(const json_t *v)
-{
-	struct buf b = BUF_INIT;
-	size_t i;
-	json_t *e;
-
-	if (v == NULL || json_is_null(v))
-		return wm_strdup("");
-	if (json_is_string(v))
-		return wm_strdup(json_string_value(v));
-	if (json_is_true(v))
-		return wm_strdup("yes");
-	if (json_is_false(v))
-		return wm_strdup("no");
-	if (json_is_integer(v)) {
-		buf_addf(&b, "%lld", (long long)json_integer_value(v));
-	} else if (json_is_real(v)) {
-		buf_addf(&b, "%.15g", json_real_value(v));
-	} else if (json_is_array(v)) {
-		json_array_foreach(v, i, e) {
-			char *t = out_value_text(e);
-
-			buf_addf(&b, "%s%s", i ? "; " : "", t);
-			free(t);
-		}
-	} else if (json_is_object(v) && json_object_get(v, "text") != NULL) {
-		return out_value_text(json_object_get(v, "text"));
-	} else {
-		char *s = json_dumps(v, JSON_COMPACT);
-
-		buf_adds(&b, s ? s : "");
-		free(s);
-	}
-	return buf_detach(&b, NULL);
-}
-
 /* Width in characters, counting each UTF-8 sequence once. */
 static size_t
 text_width(const char *s)
@@ -136,7 +99,7 @@ out_table(FILE *out, const struct kind *k, const json_t *rows)
 				snprintf(num, sizeof(num), "%.6g", json_real_value(v));
 				t = wm_strdup(num);
 			} else {
-				t = out_value_text(v);
+				t = kind_value_text(v);
 			}
 
 			clip(t, MAX_COL);
@@ -195,7 +158,7 @@ out_csv(FILE *out, const struct kind *k, const json_t *rows)
 				continue;
 			if (!first)
 				fputc(',', out);
-			t = out_value_text(json_object_get(row, f->name));
+			t = kind_value_text(json_object_get(row, f->name));
 			csv_field(out, t);
 			free(t);
 			first = false;
@@ -230,7 +193,7 @@ out_record(FILE *out, const struct kind *k, const json_t *row)
 				json_t *ev;
 
 				json_object_foreach(e, key, ev) {
-					t = out_value_text(ev);
+					t = kind_value_text(ev);
 					if (*t != '\0')
 						fprintf(out, "  %s: %s\n", key, t);
 					free(t);
@@ -240,7 +203,7 @@ out_record(FILE *out, const struct kind *k, const json_t *row)
 			}
 			continue;
 		}
-		t = out_value_text(v);
+		t = kind_value_text(v);
 		fprintf(out, "%s:%*s %s\n", name, (int)(w - strlen(name)), "", t);
 		free(t);
 	}

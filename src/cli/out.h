@@ -16,8 +16,6 @@
 #define OUT_JSON_FLAGS (JSON_INDENT(2) | JSON_REAL_PRECISION(15))
 
 int out_json(FILE *out, const json_t *j);
-/* One value as a person reads it: "", "yes", "A; B", the timescale's text. */
-char *out_value_text(const json_t *v);
 int out_table(FILE *out, const struct kind *k, const json_t *rows);
 int out_csv(FILE *out, const struct kind *k, const json_t *rows);
 int out_record(FILE *out, const struct kind *k, const json_t *row);

@@ -19,12 +19,11 @@
 #include "base/wm.h"
 
 #include "base/str.h"
-#include "cli/cli.h"
-#include "cli/report.h"
 #include "http/route.h"
 #include "model/audit.h"
 #include "model/ent.h"
 #include "model/kind.h"
+#include "report/reports.h"
 
 #define API_DEFAULT_LIMIT 100
 #define API_MAX_LIMIT 10000
@@ -334,17 +333,56 @@ audit(struct req *rq, struct resp *rs)
 	resp_json(rs, 200, o);
 }
 
+/* An option as the API lists it: what a form or a client needs to ask for it. */
+static json_t *
+option_json(const struct ropt *o)
+{
+	json_t *j = json_pack("{s:s, s:s, s:s, s:s, s:b}", "name", o->name, "type",
+	    ropt_type_name(o->type), "label", o->label, "help", o->help, "required",
+	    (o->flags & RO_REQUIRED) != 0);
+
+	json_object_set_new(j, "default", o->dflt ? json_string(o->dflt) : json_null());
+	if (o->type == RO_REF)
+		json_object_set_new(j, "kind", json_string(o->kind));
+	if (o->type == RO_NUMBER || o->type == RO_COUNT) {
+		json_object_set_new(j, "minimum", json_real(o->min));
+		json_object_set_new(j, "maximum", json_real(o->max));
+	}
+	if (o->type == RO_CHOICE) {
+		json_t *c = json_array();
+
+		for (size_t i = 0; o->choices[i] != NULL; i++)
+			json_array_append_new(c, json_string(o->choices[i]));
+		json_object_set_new(j, "choices", c);
+	}
+	if (o->not_with != NULL)
+		json_object_set_new(j, "not_with", json_string(o->not_with));
+	return j;
+}
+
 static void
 report_list(struct resp *rs)
 {
 	json_t *arr = json_array(), *o = json_object();
 
 	for (const struct report *r = reports; r->name != NULL; r++) {
-		json_t *e = json_object();
+		json_t *e = json_object(), *opts = json_array(), *fmts = json_array();
+		char fmt[REPORT_MAX_FORMATS][16];
+		char usage[1024];
 
+		for (const struct ropt *op = r->opts; op != NULL && op->name != NULL; op++)
+			json_array_append_new(opts, option_json(op));
+		size_t nfmt = report_formats(r, fmt, REPORT_MAX_FORMATS);
+
+		for (size_t i = 0; i < nfmt; i++)
+			json_array_append_new(fmts, json_string(fmt[i]));
+		report_usage(r, usage, sizeof(usage));
 		json_object_set_new(e, "name", json_string(r->name));
+		json_object_set_new(e, "title", json_string(r->title));
 		json_object_set_new(e, "summary", json_string(r->summary));
-		json_object_set_new(e, "options", r->options ? json_string(r->options) : json_null());
+		json_object_set_new(e, "usage", json_string(usage));
+		json_object_set_new(e, "options", opts);
+		json_object_set_new(e, "formats", fmts);
 		json_array_append_new(arr, e);
 	}
 	json_object_set_new(o, "reports", arr);
@@ -352,30 +390,52 @@ report_list(struct resp *rs)
 }
 
 int
-http_run_report(struct req *rq, const struct report *r, json_t *opts, struct rdoc **out,
-    struct wm_err *err)
+http_run_report(struct req *rq, const struct report *r, const json_t *opts, struct rdoc **out,
+    struct ropt_errors *errs, struct wm_err *err)
 {
-	static const struct optdef none[] = { { NULL, false } };
-	struct cli c = { 0 };
-	struct args a = { 0 };
+	struct rpair pairs[ROPT_MAX + 4];
+	struct ropt_errors mine;
+	struct ropts o;
+	const char *name;
+	json_t *v;
+	size_t n = 0;
+
+	*out = NULL;
+	if (errs == NULL)
+		errs = &mine;
+	json_object_foreach((json_t *)opts, name, v) {
+		if (n == WM_ARRAY_LEN(pairs))
+			return wm_error(err, WM_EUSAGE, "too many options: a report has at most %d",
+			    ROPT_MAX);
+		pairs[n++] = (struct rpair){ name, json_is_string(v) ? json_string_value(v) : "" };
+	}
+	if (report_parse(&rq->ctx, r, pairs, n, &o, errs) != 0)
+		return report_errors_join(errs, ROPT_API, err);
+	return report_run(&rq->ctx, &o, out, err);
+}
+
+int
+http_run_report_query(struct req *rq, const struct report *r, struct rdoc **out,
+    struct ropt_errors *errs, struct wm_err *err)
+{
+	json_t *opts = req_query_options(rq);
 	int rc;
 
-	c.db = rq->cfg->db;
-	c.st = rq->ctx.st;
-	c.ctx = rq->ctx;
-	c.out = NULL;
-	a.defs = none;
-	a.fields = opts != NULL ? opts : json_object();
-	rc = r->run(&c, &a, out, err);
-	args_release(&a);
+	json_object_del(opts, "format");
+	rc = http_run_report(rq, r, opts, out, errs, err);
+	json_decref(opts);
 	return rc;
 }
 
+/* A report's answer: JSON unless ?format= names another of its formats. */
 static void
 report(struct req *rq, struct resp *rs, const char *name)
 {
 	struct wm_err err = WM_ERR_INIT;
 	const struct report *r = report_find(name);
+	const char *format = req_query(rq, "format"), *own = NULL, *type;
+	struct ropt_errors errs = { 0 };
+	enum rformat f = RF_JSON;
 	struct rdoc *doc = NULL;
 	struct buf out = BUF_INIT;
 
@@ -384,12 +444,40 @@ report(struct req *rq, struct resp *rs, const char *name)
 		    name);
 		return;
 	}
-	if (http_run_report(rq, r, req_query_options(rq), &doc, &err) != 0 ||
-	    rdoc_write(doc, RF_JSON, &out, &err) != 0) {
+	if (format != NULL && *format != '\0' && report_own_format(r, format)) {
+		own = format;
+	} else if (format != NULL && *format != '\0' &&
+	    (rformat_parse(format, &f, &err) != 0 || f == RF_HTML_BODY)) {
+		wm_error(&err, WM_EUSAGE, "format: \"%s\" is not one of %s%s%s", format,
+		    rformat_names(), r->formats ? ", " : "", r->formats ? r->formats : "");
+		resp_error(rs, &err);
+		return;
+	}
+	if (http_run_report_query(rq, r, &doc, &errs, &err) != 0) {
+		/* each option's problem apart too, for a client that shows them by its fields */
+		json_t *list = json_array();
+
+		for (size_t i = 0; i < errs.n; i++)
+			json_array_append_new(list, json_pack("{s:s, s:s, s:s*}", "option",
+			    errs.e[i].name, "message", errs.e[i].msg, "did_you_mean", errs.e[i].hint));
+		if (errs.n > 0)
+			resp_error_with(rs, &err, "options", list);
+		else
+			resp_error(rs, &err);
+		if (errs.n == 0)
+			json_decref(list);
+	} else if (own != NULL) {
+		const char *text = rdoc_rendition(doc, own, &type);
+
+		rs->status = 200;
+		rs->type = type;
+		buf_reset(&rs->body);
+		buf_adds(&rs->body, text ? text : "");
+	} else if (rdoc_write(doc, f, &out, &err) != 0) {
 		resp_error(rs, &err);
 	} else {
 		rs->status = 200;
-		rs->type = "application/json";
+		rs->type = rformat_media_type(f);
 		buf_reset(&rs->body);
 		buf_add(&rs->body, out.s ? out.s : "", out.len);
 	}

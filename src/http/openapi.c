@@ -12,6 +12,7 @@
 #include "base/buf.h"
 #include "http/route.h"
 #include "model/kind.h"
+#include "report/reports.h"
 
 /* "project_report" -> "ProjectReport" */
 static void
@@ -309,10 +310,15 @@ components(void)
 	json_t *schemas = json_object(), *c;
 
 	json_object_set_new(schemas, "Error", json_pack("{s:s, s:[s], s:{s:{s:s, s:[s,s,s],"
-	    " s:{s:{s:s}, s:{s:s}, s:{s:s}}}}}",
+	    " s:{s:{s:s}, s:{s:s}, s:{s:s}, s:{s:s, s:s, s:{s:s, s:[s,s], s:{s:{s:s}, s:{s:s},"
+	    " s:{s:s}}}}}}}}",
 	    "type", "object", "required", "error", "properties", "error", "type", "object",
 	    "required", "status", "code", "message", "properties", "status", "type", "integer",
-	    "code", "type", "string", "message", "type", "string"));
+	    "code", "type", "string", "message", "type", "string",
+	    "options", "type", "array", "description", "a report's options that could not be "
+	    "taken, each with its own message", "items", "type", "object", "required", "option",
+	    "message", "properties", "option", "type", "string", "message", "type", "string",
+	    "did_you_mean", "type", "string"));
 	json_object_set_new(schemas, "Me", json_pack("{s:s, s:[s], s:{s:{s:s}, s:{s:s},"
 	    " s:{s:s}, s:{s:s}}}", "type", "object", "required", "role", "properties",
 	    "username", "type", "string", "display_name", "type", "string",
@@ -360,6 +366,79 @@ components(void)
 	return c;
 }
 
+/* An option's schema: its type, range, choices and default, from the registry. */
+static json_t *
+option_schema(const struct ropt *o)
+{
+	json_t *sch;
+
+	switch (o->type) {
+	case RO_NUMBER:
+		sch = json_pack("{s:s, s:f, s:f}", "type", "number", "minimum", o->min, "maximum",
+		    o->max);
+		break;
+	case RO_COUNT:
+		sch = json_pack("{s:s, s:f, s:f}", "type", "integer", "minimum", o->min, "maximum",
+		    o->max);
+		break;
+	case RO_FLAG:
+		sch = json_pack("{s:s}", "type", "boolean");
+		break;
+	case RO_CHOICE: {
+		json_t *e = json_array();
+
+		for (size_t i = 0; o->choices[i] != NULL; i++)
+			json_array_append_new(e, json_string(o->choices[i]));
+		sch = json_pack("{s:s, s:o}", "type", "string", "enum", e);
+		break;
+	}
+	case RO_DATE:
+		sch = json_pack("{s:s, s:s}", "type", "string", "format", "date");
+		break;
+	default:
+		sch = json_pack("{s:s}", "type", "string");
+		break;
+	}
+	if (o->type == RO_REF)
+		json_object_set_new(sch, "x-waymark-kind", json_string(o->kind));
+	json_object_set_new(sch, "x-waymark-type", json_string(ropt_type_name(o->type)));
+	if (o->dflt != NULL)
+		json_object_set_new(sch, "default", json_string(o->dflt));
+	return sch;
+}
+
+/* /reports/NAME for each report of the registry, its options as query parameters. */
+static void
+report_paths(json_t *paths)
+{
+	for (const struct report *r = reports; r->name != NULL; r++) {
+		json_t *params = json_array(), *fmts = json_array(), *get;
+		char fmt[REPORT_MAX_FORMATS][16];
+		struct buf path = BUF_INIT;
+
+		for (const struct ropt *o = r->opts; o != NULL && o->name != NULL; o++)
+			json_array_append_new(params, json_pack("{s:s, s:s, s:b, s:s, s:o}", "name",
+			    o->name, "in", "query", "required", (o->flags & RO_REQUIRED) != 0,
+			    "description", o->help, "schema", option_schema(o)));
+		size_t nfmt = report_formats(r, fmt, REPORT_MAX_FORMATS);
+
+		for (size_t i = 0; i < nfmt; i++)
+			json_array_append_new(fmts, json_string(fmt[i]));
+		json_array_append_new(params, json_pack("{s:s, s:s, s:s, s:{s:s, s:o, s:s}}", "name",
+		    "format", "in", "query", "description", "how the report is written; JSON when "
+		    "not given", "schema", "type", "string", "enum", fmts, "default", "json"));
+		get = json_pack("{s:s, s:s, s:o, s:{s:o, s:o, s:o}}", "summary", r->summary,
+		    "operationId", r->name, "parameters", params, "responses",
+		    "200", resp_ref("the report", json_pack("{s:s}", "type", "object")),
+		    "400", error_resp("an option the report does not know, or a value it cannot "
+		    "take: \"options\" in the error says which, one by one"),
+		    "404", error_resp("a record an option names is not there"));
+		buf_addf(&path, "/reports/%s", r->name);
+		json_object_set_new(paths, buf_str(&path), json_pack("{s:o}", "get", get));
+		buf_release(&path);
+	}
+}
+
 json_t *
 openapi_spec(void)
 {
@@ -399,12 +478,10 @@ openapi_spec(void)
 		json_pack("{s:s, s:[s], s:{s:{s:s}}}", "type", "object", "required", "reports",
 		"properties", "reports", "type", "array"))));
 	json_object_set_new(paths, "/reports/{name}", json_pack("{s:{s:s, s:[{s:s, s:s, s:b,"
-	    " s:{s:s}}], s:{s:o, s:o, s:o}}}", "get", "summary",
-	    "a report as JSON; its options as query parameters", "parameters", "name", "name",
-	    "in", "path", "required", 1, "schema", "type", "string", "responses",
-	    "200", resp_ref("the report", json_pack("{s:s}", "type", "object")),
-	    "400", error_resp("an option the report does not know"),
-	    "404", error_resp("no such report")));
+	    " s:{s:s}}], s:{s:o}}}", "get", "summary", "a report that is not there (each report "
+	    "has its own path)", "parameters", "name", "name", "in", "path", "required", 1,
+	    "schema", "type", "string", "responses", "404", error_resp("no such report")));
+	report_paths(paths);
 	for (const struct kind *k = kinds; k->name != NULL; k++)
 		kind_paths(paths, k);
 	o = json_pack("{s:s, s:{s:s, s:s, s:s}, s:[{s:s}], s:[{s:[]}], s:o, s:o}",

@@ -10,9 +10,9 @@
 #include "base/wm.h"
 
 #include "base/date.h"
-#include "cli/report.h"
 #include "http/page.h"
 #include "report/md.h"
+#include "report/reports.h"
 
 static const struct {
 	const char *href, *text;
@@ -229,25 +229,6 @@ page_rdoc(struct page *p, const struct rdoc *d)
 	rdoc_write(d, RF_HTML_BODY, &p->rs->body, &err);
 }
 
-/* The query parameter an error message names ("--as-of: ..." names as_of), or NULL. */
-static const char *
-named_param(const struct req *rq, const char *msg)
-{
-	for (size_t i = 0; i < rq->query.n; i++) {
-		const char *name = rq->query.v[i].name;
-		char dashed[64];
-		size_t k;
-
-		for (k = 0; name[k] != '\0' && k + 1 < sizeof(dashed); k++)
-			dashed[k] = name[k] == '_' ? '-' : name[k];
-		dashed[k] = '\0';
-		if (*rq->query.v[i].value != '\0' && (strstr(msg, name) != NULL ||
-		    strstr(msg, dashed) != NULL))
-			return name;
-	}
-	return NULL;
-}
-
 void
 page_report_page(struct req *rq, struct resp *rs, const char *title, const char *nav,
     const char *report, void (*form)(struct page *p, const json_t *data, const char *error,
@@ -255,15 +236,20 @@ page_report_page(struct req *rq, struct resp *rs, const char *title, const char 
 {
 	struct wm_err err = WM_ERR_INIT;
 	const struct report *r = report_find(report);
+	struct ropt_errors errs = { 0 };
 	struct rdoc *d = NULL;
-	const char *bad;
+	const char *bad, *msg;
 	struct page p;
 	int rc;
 
 	if (r == NULL)
 		rc = wm_error(&err, WM_ENOTFOUND, "there is no report called \"%s\"", report);
 	else
-		rc = http_run_report(rq, r, req_query_options(rq), &d, &err);
+		rc = http_run_report_query(rq, r, &d, &errs, &err);
+	/* an option's problem in the words of its field, as a form labels it */
+	bad = errs.n > 0 && errs.e[0].opt != NULL ? errs.e[0].name : NULL;
+	msg = bad != NULL ? arena_printf(rq->a, "%s: %s", errs.e[0].opt->label, errs.e[0].msg) :
+	    err.msg;
 	if (rc == 0) {
 		page_begin(&p, rq, rs, arena_printf(rq->a, "%s - Waymark", title), nav);
 		if (form != NULL)
@@ -271,14 +257,15 @@ page_report_page(struct req *rq, struct resp *rs, const char *title, const char 
 		page_rdoc(&p, d);
 		page_end(&p);
 	} else if (form == NULL || r == NULL) {
+		if (bad != NULL)
+			snprintf(err.msg, sizeof(err.msg), "%s", msg);
 		page_fail_err(rq, rs, &err);
 	} else {
 		/* GOV.UK's pattern: "Error:" in the title, the summary first, the form again. */
-		bad = named_param(rq, err.msg);
 		page_begin(&p, rq, rs, arena_printf(rq->a, "Error: %s - Waymark", title), nav);
-		page_error_summary(&p, err.msg, bad ? arena_printf(rq->a, "#%s", bad) : NULL);
+		page_error_summary(&p, msg, bad ? arena_printf(rq->a, "#%s", bad) : NULL);
 		html_elem(&p.h, "h1", title, "class", "govuk-heading-l", NULL);
-		form(&p, NULL, err.msg, bad);
+		form(&p, NULL, msg, bad);
 		page_end(&p);
 		rs->status = http_status(err.code);
 	}

@@ -12,10 +12,10 @@
  */
 #include "base/wm.h"
 
-#include "cli/report.h"
 #include "http/page.h"
 #include "http/pages.h"
 #include "model/ent.h"
+#include "report/reports.h"
 
 void
 page_pis(struct req *rq, struct resp *rs)
@@ -160,7 +160,7 @@ page_pi(struct req *rq, struct resp *rs, const char *code)
 		{ "Measures", "measures" } };
 	static const char *const passed[] = { "unit", "by", "from", "to" };
 	struct wm_err err = WM_ERR_INIT;
-	json_t *pi = NULL, *figures = NULL, *units = NULL, *opts;
+	json_t *pi = NULL, *figures = NULL, *units = NULL, *opts = NULL;
 	struct rdoc *d = NULL, *trend = NULL;
 	const char *ref, *name;
 	struct page p;
@@ -169,7 +169,6 @@ page_pi(struct req *rq, struct resp *rs, const char *code)
 		page_fail_err(rq, rs, &err);
 		goto out;
 	}
-	/* made only now: http_run_report takes it, and an unknown PI never gets there */
 	opts = json_pack("{s:s}", "pi", code);
 	for (size_t i = 0; i < WM_ARRAY_LEN(passed); i++) {
 		const char *v = req_query(rq, passed[i]);
@@ -177,7 +176,7 @@ page_pi(struct req *rq, struct resp *rs, const char *code)
 		if (v != NULL && *v != '\0')
 			json_object_set_new(opts, passed[i], json_string(v));
 	}
-	if (http_run_report(rq, report_find("trend"), opts, &trend, &err) != 0 ||
+	if (http_run_report(rq, report_find("trend"), opts, &trend, NULL, &err) != 0 ||
 	    pages_list(rq, "measurements", pages_where("pi", code), &figures, &err) != 0 ||
 	    pages_list(rq, "units", NULL, &units, &err) != 0) {
 		page_fail_err(rq, rs, &err);
@@ -208,6 +207,7 @@ out:
 	json_decref(pi);
 	json_decref(figures);
 	json_decref(units);
+	json_decref(opts);
 }
 
 /* The period and the unit, which both performance forms choose. */
@@ -265,13 +265,18 @@ page_reports(struct req *rq, struct resp *rs)
 	struct rtable *t;
 
 	rdoc_para(d, "Each report as a page to read or print. Options go in the address, as "
-	    "?source=DA2002 for --source DA2002; the same report is at /api/v1/reports as JSON.");
+	    "?source=DA2002; the same report is at /api/v1/reports as JSON.");
 	t = rdoc_table(d, NULL, 3, cols);
 	for (const struct report *r = reports; r->name != NULL; r++) {
+		struct buf names = BUF_INIT;
+
+		for (const struct ropt *o = r->opts; o != NULL && o->name != NULL; o++)
+			buf_addf(&names, "%s%s", o == r->opts ? "" : ", ", o->name);
 		rtable_link(t, r->name, req_key_url(rq, "/reports/", r->name));
 		rtable_cell(t, r->summary);
-		rtable_cell(t, r->options ? r->options : "");
+		rtable_cell(t, buf_str(&names));
 		rtable_end_row(t);
+		buf_release(&names);
 	}
 	page_doc(rq, rs, "Reports - Waymark", "/reports", d);
 	rdoc_free(d);

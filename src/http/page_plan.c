@@ -10,10 +10,10 @@
 
 #include "base/date.h"
 #include "base/mem.h"
-#include "cli/report.h"
 #include "http/page.h"
 #include "http/pages.h"
 #include "model/ent.h"
+#include "report/reports.h"
 
 static int
 date_cmp_desc(const void *a, const void *b)
@@ -52,7 +52,7 @@ goal_status(struct req *rq, struct rdoc *d)
 	struct rtable *t;
 
 	rdoc_heading(d, 2, "How the indicators stand");
-	if (http_run_report(rq, report_find("performance"), json_object(), &card, &err) != 0) {
+	if (http_run_report(rq, report_find("performance"), NULL, &card, NULL, &err) != 0) {
 		rdoc_para(d, "There is no scorecard yet: %s.", err.msg);
 		return;
 	}

@@ -10,7 +10,6 @@
 #include "base/wm.h"
 
 #include "base/str.h"
-#include "cli/out.h"
 #include "http/page.h"
 #include "http/pages.h"
 #include "model/ent.h"
@@ -43,7 +42,7 @@ pages_count(struct req *rq, const char *kind, const char *field, const char *val
 const char *
 pages_text(struct req *rq, const json_t *row, const char *field)
 {
-	char *t = out_value_text(json_object_get(row, field));
+	char *t = kind_value_text(json_object_get(row, field));
 	const char *s = arena_strdup(rq->a, t != NULL ? t : "");
 
 	free(t);

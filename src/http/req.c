@@ -246,7 +246,7 @@ resp_status(struct resp *rs, int status, const char *code_name, const char *mess
 }
 
 void
-resp_error(struct resp *rs, const struct wm_err *err)
+resp_error_with(struct resp *rs, const struct wm_err *err, const char *member, json_t *value)
 {
 	const char *msg = err->msg[0] != '\0' ? err->msg : wm_code_name(err->code);
 	int status = http_status(err->code);
@@ -265,8 +265,16 @@ resp_error(struct resp *rs, const struct wm_err *err)
 		json_object_set_new(e, "field", json_string(err->field));
 	if (err->reason != NULL)
 		json_object_set_new(e, "reason", json_string(err->reason));
+	if (member != NULL)
+		json_object_set_new(e, member, value);
 	json_object_set_new(o, "error", e);
 	resp_json(rs, status, o);
+}
+
+void
+resp_error(struct resp *rs, const struct wm_err *err)
+{
+	resp_error_with(rs, err, NULL, NULL);
 }
 
 void

@@ -111,6 +111,9 @@ void resp_redirect(struct resp *rs, const char *location);
 int http_status(int code);
 /* {"error": {"status", "code", "message"}} from err, with the status its code maps to. */
 void resp_error(struct resp *rs, const struct wm_err *err);
+/* The same with one more member in the error object (taken): "options": [...]. */
+void resp_error_with(struct resp *rs, const struct wm_err *err, const char *member,
+    json_t *value);
 /* The same, for an error made here. */
 void resp_errorf(struct resp *rs, int code, const char *fmt, ...) WM_PRINTF(3, 4);
 /* An error with a status no WM_E* code maps to (401, 405, 415). */

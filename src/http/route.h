@@ -33,9 +33,22 @@ bool route_csrf_ok(const struct req *rq, const char *token);
 void api_handle(struct req *rq, struct resp *rs, const char *rest);
 struct report;
 struct rdoc;
-/* Run a report as `waymark report` would, with these options (taken: a JSON object). */
-int http_run_report(struct req *rq, const struct report *r, json_t *opts, struct rdoc **out,
-    struct wm_err *err);
+struct ropt_errors;
+/*
+ * Run a report of the registry (report/reports.h) with opts, a JSON
+ * object of strings (NULL for none), as its options; an error about the
+ * options names them as the API does (stale_days) and, when errs is not
+ * NULL, is there option by option.
+ */
+int http_run_report(struct req *rq, const struct report *r, const json_t *opts,
+    struct rdoc **out, struct ropt_errors *errs, struct wm_err *err);
+/*
+ * The same with the request's query parameters as the options: those with
+ * a value (a blank form field is an option not given), but for "format",
+ * which chooses how the answer is written.
+ */
+int http_run_report_query(struct req *rq, const struct report *r, struct rdoc **out,
+    struct ropt_errors *errs, struct wm_err *err);
 /* openapi.c: the OpenAPI 3 description of the API, made from the kinds. */
 json_t *openapi_spec(void);
 /* assets.c: /assets/NAME from the files built into the binary. */

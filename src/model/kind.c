@@ -6,6 +6,7 @@
 #include <ctype.h>
 #include <math.h>
 
+#include "base/buf.h"
 #include "base/mem.h"
 #include "base/str.h"
 #include "model/kind.h"
@@ -263,4 +264,41 @@ field_limits_text(const struct field *f, char *out, size_t len)
 	} else if (f->type == FT_TEXT && f->max_len > 0) {
 		snprintf(out, len, "at most %u characters", f->max_len);
 	}
+}
+
+char *
+kind_value_text(const json_t *v)
+{
+	struct buf b = BUF_INIT;
+	size_t i;
+	json_t *e;
+
+	if (v == NULL || json_is_null(v))
+		return wm_strdup("");
+	if (json_is_string(v))
+		return wm_strdup(json_string_value(v));
+	if (json_is_true(v))
+		return wm_strdup("yes");
+	if (json_is_false(v))
+		return wm_strdup("no");
+	if (json_is_integer(v)) {
+		buf_addf(&b, "%lld", (long long)json_integer_value(v));
+	} else if (json_is_real(v)) {
+		buf_addf(&b, "%.15g", json_real_value(v));
+	} else if (json_is_array(v)) {
+		json_array_foreach(v, i, e) {
+			char *t = kind_value_text(e);
+
+			buf_addf(&b, "%s%s", i ? "; " : "", t);
+			free(t);
+		}
+	} else if (json_is_object(v) && json_object_get(v, "text") != NULL) {
+		return kind_value_text(json_object_get(v, "text"));
+	} else {
+		char *s = json_dumps(v, JSON_COMPACT);
+
+		buf_adds(&b, s ? s : "");
+		free(s);
+	}
+	return buf_detach(&b, NULL);
 }

@@ -218,4 +218,7 @@ void field_limits_text(const struct field *f, char *out, size_t len);
 int field_check_number(const struct kind *k, const struct field *f, double v, struct wm_err *err);
 int field_check_text(const struct kind *k, const struct field *f, const char *s, struct wm_err *err);
 
+/* One value as a person reads it, malloc'd: "", "yes", "A; B", a timescale's words. */
+char *kind_value_text(const json_t *v);
+
 #endif

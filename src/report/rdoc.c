@@ -57,21 +57,56 @@ struct rdoc {
 	struct rendition *renditions;
 };
 
+/* Every format, in the order messages list them; RF_HTML_BODY is for pages only. */
+static const struct {
+	const char *name;
+	enum rformat f;
+	const char *media_type;
+} formats[] = {
+	{ "text", RF_TEXT, "text/plain; charset=utf-8" },
+	{ "md", RF_MD, "text/markdown; charset=utf-8" },
+	{ "html", RF_HTML, "text/html; charset=utf-8" },
+	{ "csv", RF_CSV, "text/csv; charset=utf-8" },
+	{ "json", RF_JSON, "application/json" },
+};
+
 int
 rformat_parse(const char *name, enum rformat *out, struct wm_err *err)
 {
-	static const struct { const char *name; enum rformat f; } names[] = {
-		{ "text", RF_TEXT }, { "md", RF_MD }, { "markdown", RF_MD }, { "html", RF_HTML },
-		{ "csv", RF_CSV }, { "json", RF_JSON },
-	};
-
-	for (size_t i = 0; i < WM_ARRAY_LEN(names); i++)
-		if (strcmp(name, names[i].name) == 0) {
-			*out = names[i].f;
+	for (size_t i = 0; i < WM_ARRAY_LEN(formats); i++)
+		if (strcmp(name, formats[i].name) == 0) {
+			*out = formats[i].f;
 			return 0;
 		}
-	return wm_error(err, WM_EUSAGE, "format \"%s\" is not one of text, md, html, csv, json",
-	    name);
+	if (strcmp(name, "markdown") == 0) {
+		*out = RF_MD;
+		return 0;
+	}
+	return wm_error(err, WM_EUSAGE, "format \"%s\" is not one of %s", name, rformat_names());
+}
+
+const char *
+rformat_names(void)
+{
+	return "text, md, html, csv, json";
+}
+
+const char *
+rformat_name(enum rformat f)
+{
+	for (size_t i = 0; i < WM_ARRAY_LEN(formats); i++)
+		if (formats[i].f == f)
+			return formats[i].name;
+	return "html";
+}
+
+const char *
+rformat_media_type(enum rformat f)
+{
+	for (size_t i = 0; i < WM_ARRAY_LEN(formats); i++)
+		if (formats[i].f == f)
+			return formats[i].media_type;
+	return "text/html; charset=utf-8";
 }
 
 struct rdoc *

@@ -36,6 +36,11 @@ enum rformat {
 
 /* "text", "md", "html", "csv", "json"; WM_EUSAGE naming the choices otherwise. */
 int rformat_parse(const char *name, enum rformat *out, struct wm_err *err);
+/* Every format's name, for messages: "text, md, html, csv, json". */
+const char *rformat_names(void);
+/* The format's name ("html"), its media type ("text/html; charset=utf-8"). */
+const char *rformat_name(enum rformat f);
+const char *rformat_media_type(enum rformat f);
 
 struct rdoc *rdoc_new(const char *title);
 void rdoc_free(struct rdoc *d);		/* accepts NULL */

@@ -59,8 +59,8 @@ test_expect_success 'a report takes a format and refuses options it does not kno
 	wm report summary --format json >out.json &&
 	jq -e ".units == 0" out.json >/dev/null &&
 	expect_exit 2 wm report summary --unit Camden 2>err &&
-	contains err "no option --unit" &&
-	expect_exit 2 wm report summary --format pdf 2>err &&
+	contains err "--unit: this report takes no options" &&
+	expect_exit 2 wm report summary --format docz 2>err &&
 	expect_exit 2 wm report sumary 2>err &&
 	contains err "did you mean \"summary\""
 '

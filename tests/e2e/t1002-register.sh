@@ -61,7 +61,7 @@ test_expect_success 'chase takes --stale-days and refuses what it does not know'
 	wm report chase --stale-days 1000 --format json | jq -e ".stale_days == 1000" >/dev/null &&
 	expect_exit 2 wm report chase --stale-days soon 2>err &&
 	expect_exit 2 wm report chase --unit Camden 2>err &&
-	contains err "no option --unit"
+	contains err "--unit: this report has no such option"
 '
 
 test_expect_success 'the progress summary in every format, with a count of each grade' '

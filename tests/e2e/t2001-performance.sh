@@ -62,7 +62,7 @@ test_expect_success 'a committee sees what it answers for' '
 	equals "$(jq -r ".considered" s.json)" 5 &&
 	equals "$(wm report exceptions --committee PRC --format json | jq -r .considered)" 14 &&
 	expect_exit 2 wm report exceptions --committee SC-COMM --unit Camden 2>err &&
-	contains err "not both" &&
+	contains err "cannot be given with a unit" &&
 	expect_exit 1 wm report exceptions --committee NOPE 2>err &&
 	contains err "unknown committee"
 '

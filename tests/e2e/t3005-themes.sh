@@ -34,7 +34,7 @@ test_expect_success 'by quarter, one source, a range of dates' '
 	wm report themes --source "best value review" --format json | jq -e "[.issues[].source] | unique == [\"best value review\"]" >/dev/null &&
 	wm report themes --from 2004/05 --format json | jq -e ".periods == [\"2004/05\"]" >/dev/null &&
 	expect_exit 2 wm report themes --by week 2>err &&
-	contains err "month, quarter, fyear, year"
+	contains err "month, quarter, fyear or year"
 '
 
 test_expect_success 'every format' '

@@ -156,7 +156,10 @@ test_expect_success 'reports answer as JSON, with options as query parameters' '
 	equals "$(call pat GET /api/v1/reports/summary)" 200 &&
 	equals "$(jq .units body.json)" "$(wm list units --json | jq length)" &&
 	equals "$(call pat GET "/api/v1/reports/summary?colour=red")" 400 &&
-	contains body.json "no option --colour" &&
+	contains body.json "colour: this report takes no options" &&
+	jq -e ".error.options[0].option == \"colour\"" body.json >/dev/null &&
+	equals "$(call pat GET "/api/v1/reports/chase?stale_days=x")" 400 &&
+	contains msg.txt "stale_days: \"x\" is not a whole number" &&
 	equals "$(call pat GET /api/v1/reports/nothing)" 404
 '
 

@@ -148,10 +148,10 @@ test_expect_success 'a bad period or choice shows the report'"'"'s reason on the
 	equals "$(page pat "/exceptions?as_of=zz")" 400 &&
 	contains page.html "<title>Error: Exceptions - Waymark</title>" &&
 	contains page.html "govuk-error-summary" &&
-	contains page.html "<a href=\"#as_of\">--as-of: &quot;zz&quot; is not a period" &&
+	contains page.html "<a href=\"#as_of\">As of: &quot;zz&quot; is not a period" &&
 	contains page.html "govuk-input--error" && contains page.html "value=\"zz\"" &&
 	equals "$(page pat "/exceptions?committee=PRC&unit=Camden")" 400 &&
-	contains page.html "not both" &&
+	contains page.html "cannot be given with a unit" &&
 	equals "$(page pat "/exceptions?committee=NOPE")" 404 &&
 	contains page.html "unknown committee &quot;NOPE&quot;" && contains page.html "href=\"#committee\"" &&
 	equals "$(page pat "/scorecard?unit=Nowhere")" 404 &&
@@ -259,7 +259,7 @@ test_expect_success 'every report is a page, its options in the address' '
 	page pat /reports >/dev/null && contains page.html "href=\"/reports/trend\"" &&
 	equals "$(page pat "/reports/trend?pi=SC-02")" 200 &&
 	contains page.html "<title>trend - Waymark</title>" && contains page.html "<figcaption" &&
-	equals "$(page pat "/reports/trend")" 400 && contains page.html "needs --pi CODE" &&
+	equals "$(page pat "/reports/trend")" 400 && contains page.html "Indicator: missing: give the indicator" &&
 	equals "$(page pat "/reports/nothing")" 404 &&
 	contains page.html "there is no report called &quot;nothing&quot;"
 '
