@@ -122,9 +122,10 @@ test_a_reference_to_no_record_is_not_found(void **state)
 	struct wm_err err = WM_ERR_INIT;
 	struct ropt_errors errs;
 	struct ropts o;
+	json_t *unit = J("{\"ref\": \"Camden\", \"name\": \"Camden\"}");
 
-	assert_ok(fx, ent_add(&fx->ctx, kind_find("units"), J("{\"ref\": \"Camden\", \"name\": "
-	    "\"Camden\"}"), NULL, &fx->err));
+	assert_ok(fx, ent_add(&fx->ctx, kind_find("units"), unit, NULL, &fx->err));
+	json_decref(unit);
 	assert_int_equal(report_parse(&fx->ctx, r, PAIRS({ "unit", "Camden" }), &o, &errs), 0);
 	assert_string_equal(ropts_text(&o, "unit"), "Camden");
 	assert_int_equal(report_parse(&fx->ctx, r, PAIRS({ "unit", "Camdn" }), &o, &errs),
