@@ -92,15 +92,8 @@ out_table(FILE *out, const struct kind *k, const json_t *rows)
 			const json_t *v = json_object_get(row, cols[c]->name);
 			char *t;
 
-			/* A table is for reading: six significant figures; --json and --csv keep all. */
-			if (json_is_real(v)) {
-				char num[32];
-
-				snprintf(num, sizeof(num), "%.6g", json_real_value(v));
-				t = wm_strdup(num);
-			} else {
-				t = kind_value_text(v);
-			}
+			/* A table is for reading: numbers grouped; --json and --csv keep every digit. */
+			t = kind_value_text(v);
 
 			clip(t, MAX_COL);
 			if (text_width(t) > w[c])
@@ -158,7 +151,7 @@ out_csv(FILE *out, const struct kind *k, const json_t *rows)
 				continue;
 			if (!first)
 				fputc(',', out);
-			t = kind_value_text(json_object_get(row, f->name));
+			t = kind_value_plain(json_object_get(row, f->name));
 			csv_field(out, t);
 			free(t);
 			first = false;

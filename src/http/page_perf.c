@@ -83,7 +83,7 @@ borough_table(struct req *rq, struct rdoc *d, const char *code, const json_t *fi
 		    req_key_url(rq, "", u)));
 		pages_cell(rq, t, m, "period");
 		if (json_is_number(v))
-			rtable_cellf(t, "%.*f", decimals, json_number_value(v));
+			rtable_num(t, json_number_value(v), decimals, NULL);
 		else
 			rtable_cell(t, "");
 		pages_cell(rq, t, m, "flag");

@@ -8,6 +8,7 @@
 
 #include "base/buf.h"
 #include "base/mem.h"
+#include "base/numfmt.h"
 #include "base/str.h"
 #include "model/kind.h"
 
@@ -266,10 +267,16 @@ field_limits_text(const struct field *f, char *out, size_t len)
 	}
 }
 
-char *
-kind_value_text(const json_t *v)
+/*
+ * One value as text: for a person numbers are grouped, "1,764,000", and
+ * reals shown to six significant figures; for a program (CSV) "1764000"
+ * and every digit a double holds. Never 2.6195e+07 below 1e15.
+ */
+static char *
+value_text(const json_t *v, bool person)
 {
 	struct buf b = BUF_INIT;
+	char n[NUM_LEN];
 	size_t i;
 	json_t *e;
 
@@ -281,19 +288,29 @@ kind_value_text(const json_t *v)
 		return wm_strdup("yes");
 	if (json_is_false(v))
 		return wm_strdup("no");
-	if (json_is_integer(v)) {
+	if (json_is_number(v) && person) {
+		num_format(json_number_value(v), json_is_integer(v) ? 0 : NUM_SHORTEST, true, n,
+		    sizeof(n));
+		buf_adds(&b, n);
+	} else if (json_is_integer(v)) {
 		buf_addf(&b, "%lld", (long long)json_integer_value(v));
 	} else if (json_is_real(v)) {
-		buf_addf(&b, "%.15g", json_real_value(v));
+		double d = json_real_value(v);
+
+		if (fabs(d) < 1e15 && d == floor(d))
+			num_format(d, 0, false, n, sizeof(n));
+		else
+			snprintf(n, sizeof(n), "%.15g", d);
+		buf_adds(&b, n);
 	} else if (json_is_array(v)) {
 		json_array_foreach(v, i, e) {
-			char *t = kind_value_text(e);
+			char *t = value_text(e, person);
 
 			buf_addf(&b, "%s%s", i ? "; " : "", t);
 			free(t);
 		}
 	} else if (json_is_object(v) && json_object_get(v, "text") != NULL) {
-		return kind_value_text(json_object_get(v, "text"));
+		return value_text(json_object_get(v, "text"), person);
 	} else {
 		char *s = json_dumps(v, JSON_COMPACT);
 
@@ -301,4 +318,16 @@ kind_value_text(const json_t *v)
 		free(s);
 	}
 	return buf_detach(&b, NULL);
+}
+
+char *
+kind_value_text(const json_t *v)
+{
+	return value_text(v, true);
+}
+
+char *
+kind_value_plain(const json_t *v)
+{
+	return value_text(v, false);
 }

@@ -218,7 +218,12 @@ void field_limits_text(const struct field *f, char *out, size_t len);
 int field_check_number(const struct kind *k, const struct field *f, double v, struct wm_err *err);
 int field_check_text(const struct kind *k, const struct field *f, const char *s, struct wm_err *err);
 
-/* One value as a person reads it, malloc'd: "", "yes", "A; B", a timescale's words. */
+/*
+ * One value as a person reads it, malloc'd: "", "yes", "A; B", a
+ * timescale's words, numbers in full with thousands grouped ("1,764,000").
+ */
 char *kind_value_text(const json_t *v);
+/* The same for a program (CSV): numbers in full, not grouped ("1764000"). */
+char *kind_value_plain(const json_t *v);
 
 #endif

@@ -83,10 +83,10 @@ static void
 method_para(struct rdoc *doc, const struct fund_result *r, const struct funding_opts *o,
     size_t naims)
 {
-	char unit[POUNDS_LEN], bound[32];
+	char unit[POUNDS_LEN], bound[NUM_LEN];
 
 	pounds_format(r->unit, unit, sizeof(unit));
-	snprintf(bound, sizeof(bound), "%g", r->bound);
+	num_format(r->bound, NUM_SHORTEST, true, bound, sizeof(bound));
 	switch (r->method) {
 	case FUND_DP:
 		rdoc_para(doc, "Chosen exactly, as a 0/1 knapsack solved by dynamic programming over "
@@ -115,16 +115,15 @@ method_para(struct rdoc *doc, const struct fund_result *r, const struct funding_
 static void
 project_row(struct rtable *t, const struct pfdata *d, size_t p, const char *why)
 {
-	char money[POUNDS_LEN], per[32];
+	char per[32];
 
-	pounds_format(d->cost[p], money, sizeof(money));
 	per_million(d->benefit[p], d->cost[p], per, sizeof(per));
 	rtable_cell(t, d->projects[p].key);
 	rtable_cell(t, d->projects[p].title);
 	rtable_cell(t, json_string_value(json_object_get(d->project_rows[p], "status")));
-	rtable_cell(t, money);
+	rtable_pounds(t, d->cost[p]);
 	if (d->has_benefit[p])
-		rtable_cellf(t, "%g", d->benefit[p]);
+		rtable_num(t, d->benefit[p], NUM_SHORTEST, NULL);
 	else
 		rtable_cell(t, "not estimated");
 	rtable_cell(t, d->has_benefit[p] ? per : "");
@@ -202,7 +201,7 @@ report_funding(struct wm_ctx *ctx, const struct funding_opts *o, struct rdoc **o
 	struct rtable *t;
 	json_t *data = NULL, *cands, *funded, *dropped, *musts;
 	double must_cost = 0;
-	char money[POUNDS_LEN], spent[POUNDS_LEN], title[128];
+	char money[POUNDS_LEN], spent[POUNDS_LEN], title[128], benefit[NUM_LEN];
 	size_t nc = 0, nfunded = 0;
 	int rc;
 
@@ -274,13 +273,14 @@ report_funding(struct wm_ctx *ctx, const struct funding_opts *o, struct rdoc **o
 		nfunded += r.funded[k];
 	}
 	pounds_format(r.cost, spent, sizeof(spent));
+	num_format(r.benefit, NUM_SHORTEST, true, benefit, sizeof(benefit));
 	if (r.cost > 0)
-		rdoc_para(doc, "Funds %zu of %zu candidates for %s of %s, for a benefit of %g: "
-		    "%.*f per pound (%.1f per \u00a31m).", nfunded, nc, spent, money, r.benefit,
+		rdoc_para(doc, "Funds %zu of %zu candidates for %s of %s, for a benefit of %s: "
+		    "%.*f per pound (%.1f per \u00a31m).", nfunded, nc, spent, money, benefit,
 		    significant(r.benefit / r.cost), r.benefit / r.cost, r.benefit / r.cost * 1e6);
 	else
-		rdoc_para(doc, "Funds %zu of %zu candidates, for a benefit of %g.", nfunded, nc,
-		    r.benefit);
+		rdoc_para(doc, "Funds %zu of %zu candidates, for a benefit of %s.", nfunded, nc,
+		    benefit);
 	if (o->cover)
 		rdoc_para(doc, "The funded projects serve %zu of the %zu aims.", r.covered, d.naims);
 	method_para(doc, &r, o, d.naims);

@@ -79,10 +79,7 @@ str(const json_t *row, const char *field)
 static void
 money_cell(struct rtable *t, double v)
 {
-	char m[POUNDS_LEN];
-
-	pounds_format(v, m, sizeof(m));
-	rtable_cell(t, m);
+	rtable_pounds(t, v);
 }
 
 /*
@@ -305,7 +302,8 @@ goals_section(struct wm_ctx *ctx, struct rdoc *doc, const struct money_opts *o, 
 		rtable_cell(t, str(row, "year"));
 		money_cell(t, amount);
 		if (json_is_number(json_object_get(row, "score")))
-			rtable_cellf(t, "%g", json_number_value(json_object_get(row, "score")));
+			rtable_num(t, json_number_value(json_object_get(row, "score")), NUM_SHORTEST,
+			    NULL);
 		else
 			rtable_cell(t, "");
 		rtable_cell(t, str(row, "status"));

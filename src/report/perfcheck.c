@@ -56,19 +56,16 @@ check_sums(const struct pview *v, const struct pd_target *tg, size_t nt, struct 
 			rtable_numeric(t, c);
 		for (size_t g = 0; g < ngaps; g++) {
 			const struct pd_pi *pi = &v->pd.pis[gaps[g].pi];
-			char per[PERIOD_LEN], a[48], b[48], diff[48];
+			char per[PERIOD_LEN];
 
 			period_format(&periods[gaps[g].period], per);
-			prun_format(pi, gaps[g].target, a, sizeof(a));
-			prun_format(pi, gaps[g].children, b, sizeof(b));
-			prun_format(pi, gaps[g].children - gaps[g].target, diff, sizeof(diff));
 			rtable_link(t, pi->code, pview_pi_href(v, pi));
 			rtable_cell(t, v->pd.units[gaps[g].unit].name);
 			rtable_cell(t, per);
-			rtable_cell(t, a);
-			rtable_cell(t, b);
-			rtable_cellf(t, "%s%s", gaps[g].children > gaps[g].target ? "+" : "", diff);
-			rtable_cellf(t, "%d", gaps[g].nchildren);
+			pview_num(t, pi, gaps[g].target);
+			pview_num(t, pi, gaps[g].children);
+			pview_num(t, pi, gaps[g].children - gaps[g].target);
+			rtable_num(t, gaps[g].nchildren, 0, NULL);
 			rtable_end_row(t);
 			json_array_append_new(list, json_pack("{s:s, s:s, s:s, s:f, s:f, s:f, s:i}",
 			    "pi", pi->code, "unit", v->pd.units[gaps[g].unit].ref, "period", per,
@@ -393,15 +390,10 @@ report_trend(struct wm_ctx *ctx, const struct trend_opts *o, struct rdoc **out,
 			struct perf_cell y = (size_t)r + 1 >= per_year && per_year > 1 ?
 			    perf_rolling(&v.pd.pis[pi].rules, tr.cells, tr.nunits, (size_t)r, v.unit,
 			    per_year) : (struct perf_cell){ 0 };
-			char a[48], b[48], c[48];
-
-			prun_format(&v.pd.pis[pi], s.values[r], a, sizeof(a));
-			prun_format(&v.pd.pis[pi], y.has ? y.value : NAN, b, sizeof(b));
-			prun_format(&v.pd.pis[pi], s.targets[r], c, sizeof(c));
 			rtable_cell(t, labels[r]);
-			rtable_cell(t, a);
-			rtable_cell(t, b);
-			rtable_cell(t, c);
+			pview_num(t, &v.pd.pis[pi], s.values[r]);
+			pview_num(t, &v.pd.pis[pi], y.has ? y.value : NAN);
+			pview_num(t, &v.pd.pis[pi], s.targets[r]);
 			rtable_tag(t, rag_name(s.rags[r]), pview_rag_tag(s.rags[r]));
 			rtable_end_row(t);
 			json_array_insert_new(points, 0, json_pack("{s:s, s:o, s:o, s:o, s:s}", "period",

@@ -106,6 +106,12 @@ pview_rag_tag(enum rag r)
 }
 
 void
+pview_num(struct rtable *t, const struct pd_pi *pi, double v)
+{
+	rtable_num(t, v, prun_decimals(pi), prun_suffix(pi));
+}
+
+void
 pview_numeric(struct rtable *t)
 {
 	rtable_numeric(t, 3);
@@ -125,23 +131,21 @@ pview_cells(const struct pview *v, size_t pi, struct rtable *t)
 	const struct prun_pi *r = &v->run.pis[pi];
 	const struct perf_eval *e = &r->eval[v->unit];
 	const struct pd_pi *p = &v->pd.pis[pi];
-	char per[PERIOD_LEN], val[48], tgt[48];
+	char per[PERIOD_LEN];
 
 	period_format(&r->at, per);
-	prun_format(p, e->target, tgt, sizeof(tgt));
-	rtable_cell(t, r->has_series ? per : "");
 	if (to_date(r, v->unit)) {
 		char tp[PERIOD_LEN];
 
 		/* judged on the figures to date against the target, so that is what is shown */
 		period_format(&r->target_period[v->unit], tp);
-		prun_format(p, e->basis.has ? e->basis.value : NAN, val, sizeof(val));
-		rtable_cellf(t, "%s (%s to date)", val, tp);
+		rtable_cellf(t, "%s (%s to date)", per, tp);
+		pview_num(t, p, e->basis.has ? e->basis.value : NAN);
 	} else {
-		prun_format(p, e->now.has ? e->now.value : NAN, val, sizeof(val));
-		rtable_cell(t, val);
+		rtable_cell(t, r->has_series ? per : "");
+		pview_num(t, p, e->now.has ? e->now.value : NAN);
 	}
-	rtable_cell(t, tgt);
+	pview_num(t, p, e->target);
 	rtable_tag(t, rag_name(e->rag), pview_rag_tag(e->rag));
 }
 

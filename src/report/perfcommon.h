@@ -43,6 +43,8 @@ json_t *pview_json(const struct pview *v);
 /* Four cells: period, value, target, status (as a tag); pview_numeric marks them. */
 void pview_cells(const struct pview *v, size_t pi, struct rtable *t);
 void pview_numeric(struct rtable *t);
+/* A figure of the indicator as a number cell: its decimals, its unit, NAN as "-". */
+void pview_num(struct rtable *t, const struct pd_pi *pi, double v);
 /* "31 of 32", then the units missing or estimated. */
 void pview_coverage_cell(const struct pview *v, size_t pi, struct rtable *t);
 /* The indicator as JSON: code, title, period, value, target, status, trends, coverage. */

@@ -6,6 +6,7 @@
 #include <math.h>
 
 #include "base/mem.h"
+#include "base/numfmt.h"
 #include "model/cube.h"
 #include "report/perfrun.h"
 
@@ -266,14 +267,27 @@ prun_as_of(struct wm_ctx *ctx, const char *text, struct period *out, struct wm_e
 	return 0;
 }
 
+int
+prun_decimals(const struct pd_pi *pi)
+{
+	return pi->decimals < 0 ? 0 : pi->decimals > 6 ? 6 : pi->decimals;
+}
+
+const char *
+prun_suffix(const struct pd_pi *pi)
+{
+	return strcmp(pi->measure_unit, "%") == 0 ? "%" : "";
+}
+
 void
 prun_format(const struct pd_pi *pi, double v, char *out, size_t len)
 {
-	int dp = pi->decimals < 0 ? 0 : pi->decimals > 6 ? 6 : pi->decimals;
+	char n[NUM_LEN];
 
 	if (isnan(v)) {
 		snprintf(out, len, "-");
 		return;
 	}
-	snprintf(out, len, "%.*f%s", dp, v, strcmp(pi->measure_unit, "%") == 0 ? "%" : "");
+	num_format(v, prun_decimals(pi), true, n, sizeof(n));
+	snprintf(out, len, "%s%s", n, prun_suffix(pi));
 }

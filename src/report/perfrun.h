@@ -63,7 +63,10 @@ void prun_trend_release(struct prun_trend *t);
 /* The as-of period from text, or the latest with figures when text is NULL. */
 int prun_as_of(struct wm_ctx *ctx, const char *text, struct period *out, struct wm_err *err);
 
-/* A figure as the indicator shows it: decimals, unit of measure. */
+/* A figure as the indicator shows it: decimals, unit of measure, thousands grouped. */
 void prun_format(const struct pd_pi *pi, double v, char *out, size_t len);
+/* The indicator's decimals (0-6) and the suffix its figures carry ("%" or ""). */
+int prun_decimals(const struct pd_pi *pi);
+const char *prun_suffix(const struct pd_pi *pi);
 
 #endif

@@ -124,21 +124,22 @@ projects_section(struct rdoc *doc, const struct pfdata *d, const struct pf_resul
 	for (size_t p = 0; p < d->nprojects; p++) {
 		const json_t *rep = d->last_report[p];
 		const char *rag = rep ? json_string_value(json_object_get(rep, "rag")) : NULL;
-		char money[POUNDS_LEN];
 		size_t served = 0;
 
 		for (size_t a = 0; a < d->naims; a++)
 			served += r->matrix[a * d->nprojects + p] > 0;
-		pounds_format(d->cost[p], money, sizeof(money));
 		rtable_cell(t, d->projects[p].key);
 		rtable_cell(t, d->projects[p].title);
 		rtable_cell(t, status_names[d->projects[p].status]);
 		if (d->has_benefit[p])
-			rtable_cellf(t, "%g", d->benefit[p]);
+			rtable_num(t, d->benefit[p], NUM_SHORTEST, NULL);
 		else
 			rtable_cell(t, "not estimated");
-		rtable_cell(t, d->has_cost[p] ? money : "not costed");
-		rtable_cellf(t, "%zu", served);
+		if (d->has_cost[p])
+			rtable_pounds(t, d->cost[p]);
+		else
+			rtable_cell(t, "not costed");
+		rtable_num(t, (double)served, 0, NULL);
 		if (rep != NULL) {
 			struct buf text = BUF_INIT;
 

@@ -5,38 +5,22 @@
 
 #include <math.h>
 
+#include "base/numfmt.h"
 #include "report/pounds.h"
 
 void
 pounds_format(double v, char *out, size_t size)
 {
-	char digits[32], grouped[48];
-	long long whole;
-	int pence, len, n = 0;
-	bool neg = v < 0;
+	char n[NUM_LEN];
+	double a;
 
 	if (!isfinite(v) || fabs(v) > 1e15) {
 		snprintf(out, size, "?");
 		return;
 	}
-	v = fabs(v);
-	whole = (long long)floor(v + 0.005);
-	pence = (int)llround((v - (double)whole) * 100);
-	if (pence >= 100) {
-		whole++;
-		pence = 0;
-	}
-	len = snprintf(digits, sizeof(digits), "%lld", whole);
-	for (int i = 0; i < len; i++) {
-		if (i > 0 && (len - i) % 3 == 0)
-			grouped[n++] = ',';
-		grouped[n++] = digits[i];
-	}
-	grouped[n] = '\0';
-	if (pence > 0)
-		snprintf(out, size, "%s\u00a3%s.%02d", neg ? "-" : "", grouped, pence);
-	else
-		snprintf(out, size, "%s\u00a3%s", neg ? "-" : "", grouped);
+	a = round(fabs(v) * 100) / 100;
+	num_format(a, fmod(a, 1) != 0 ? 2 : 0, true, n, sizeof(n));
+	snprintf(out, size, "%s\u00a3%s", v < 0 && a > 0 ? "-" : "", n);
 }
 
 void

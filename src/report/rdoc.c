@@ -8,18 +8,25 @@
 #include "base/wm.h"
 
 #include <csv.h>
+#include <math.h>
 
 #include "base/arena.h"
 #include "base/buf.h"
+#include "base/numfmt.h"
 #include "report/html.h"
+#include "report/pounds.h"
 #include "report/rdoc.h"
 
 enum block_kind { B_HEADING, B_PARA, B_LIST, B_ITEM, B_FIGURE, B_TABLE };
 
 struct cell {
-	const char *text;
+	const char *text;	/* as a person reads it: numbers grouped in thousands */
+	const char *plain;	/* a number as a program reads it (CSV), or NULL */
 	const char *tag;	/* status colour, or NULL */
 	const char *href;	/* link target, or NULL */
+	bool is_num;
+	bool has_unit;		/* the number is shown with a suffix ("%") */
+	double num;		/* the number itself, when is_num */
 };
 
 struct rtable {
@@ -279,6 +286,50 @@ rtable_cellf(struct rtable *t, const char *fmt, ...)
 }
 
 void
+rtable_num(struct rtable *t, double v, int decimals, const char *suffix)
+{
+	struct cell *c = next_cell(t);
+	char grouped[NUM_LEN], plain[NUM_LEN];
+	struct buf tmp = BUF_INIT;
+
+	if (!isfinite(v)) {
+		c->text = "-";
+		return;
+	}
+	num_format(v, decimals, true, grouped, sizeof(grouped));
+	num_format(v, decimals, false, plain, sizeof(plain));
+	buf_addf(&tmp, "%s%s", grouped, suffix ? suffix : "");
+	c->text = arena_strdup(t->doc->arena, buf_str(&tmp));
+	buf_reset(&tmp);
+	buf_addf(&tmp, "%s%s", plain, suffix ? suffix : "");
+	c->plain = arena_strdup(t->doc->arena, buf_str(&tmp));
+	buf_release(&tmp);
+	c->is_num = true;
+	c->has_unit = suffix != NULL && *suffix != '\0';
+	c->num = v;
+}
+
+void
+rtable_pounds(struct rtable *t, double v)
+{
+	struct cell *c;
+	char money[POUNDS_LEN], plain[NUM_LEN];
+	double a = round(v * 100) / 100;
+
+	if (!isfinite(v)) {
+		rtable_cell(t, "-");
+		return;
+	}
+	c = next_cell(t);
+	pounds_format(v, money, sizeof(money));
+	num_format(a, fmod(a, 1) != 0 ? 2 : 0, false, plain, sizeof(plain));
+	c->text = arena_strdup(t->doc->arena, money);
+	c->plain = arena_strdup(t->doc->arena, plain);
+	c->is_num = true;
+	c->num = a;
+}
+
+void
 rtable_tag(struct rtable *t, const char *text, const char *tag)
 {
 	struct cell *c = next_cell(t);
@@ -328,7 +379,13 @@ append_table(struct rdoc *d, const struct rtable *src)
 		for (size_t c = 0; c < src->ncols; c++) {
 			const struct cell *cl = &src->cells[r * src->ncols + c];
 
-			if (cl->tag != NULL)
+			if (cl->is_num) {
+				struct cell *to = next_cell(t);
+
+				*to = *cl;
+				to->text = arena_strdup(d->arena, cl->text);
+				to->plain = arena_strdup(d->arena, cl->plain);
+			} else if (cl->tag != NULL)
 				rtable_tag(t, cl->text, cl->tag);
 			else
 				rtable_link(t, cl->text, cl->href);
@@ -804,7 +861,8 @@ write_csv(const struct rdoc *d, struct buf *out)
 			csv_cell(out, t->headers[c], c + 1 == t->ncols);
 		for (size_t r = 0; r < t->nrows; r++)
 			for (size_t c = 0; c < t->ncols; c++)
-				csv_cell(out, cell_at(t, r, c)->text, c + 1 == t->ncols);
+				csv_cell(out, cell_at(t, r, c)->plain ? cell_at(t, r, c)->plain :
+				    cell_at(t, r, c)->text, c + 1 == t->ncols);
 	}
 }
 
@@ -841,9 +899,14 @@ doc_json(const struct rdoc *d)
 			for (size_t r = 0; r < t->nrows; r++) {
 				json_t *row = json_object();
 
-				for (size_t c = 0; c < t->ncols; c++)
-					json_object_set_new(row, t->headers[c],
-					    json_string(cell_at(t, r, c)->text));
+				for (size_t c = 0; c < t->ncols; c++) {
+					const struct cell *cl = cell_at(t, r, c);
+
+					/* a number a program reads: the number, unless it has a unit */
+					json_object_set_new(row, t->headers[c], cl->is_num &&
+					    !cl->has_unit ? json_real(cl->num) : cl->is_num ?
+					    json_string(cl->plain) : json_string(cl->text));
+				}
 				json_array_append_new(rows, row);
 			}
 			j = json_pack("{s:s?, s:o}", "table", t->caption, "rows", rows);

@@ -20,6 +20,7 @@
 #include <jansson.h>
 
 #include "base/err.h"
+#include "base/numfmt.h"
 
 struct buf;
 struct rdoc;
@@ -65,6 +66,15 @@ struct rtable *rdoc_table(struct rdoc *d, const char *caption, size_t ncols,
 void rtable_numeric(struct rtable *t, size_t col);
 void rtable_cell(struct rtable *t, const char *text);
 void rtable_cellf(struct rtable *t, const char *fmt, ...) WM_PRINTF(2, 3);
+/*
+ * A number cell: v with `decimals` places (NUM_SHORTEST: as held) and an
+ * optional suffix ("%"). Text, Markdown and HTML group it in thousands
+ * ("47,127"), CSV and JSON do not ("47127"); a writer that keeps numbers
+ * as numbers has v itself. v not finite shows as "-".
+ */
+void rtable_num(struct rtable *t, double v, int decimals, const char *suffix);
+/* A sum of money: "£1,234,567" to read (pounds.h), 1234567 in CSV and JSON. */
+void rtable_pounds(struct rtable *t, double v);
 /*
  * A status cell: text shown as a tag ("Red", "Overdue"); tag is one of
  * red, amber, green, grey, blue (its colour in HTML). Text formats show the text.

@@ -45,4 +45,17 @@ test_expect_success 'every format; a year that is not one is refused' '
 	contains err "financial year"
 '
 
+test_expect_success 'money and large figures in full: grouped to read, plain for programs' '
+	wm list budgets --unit Barnet >b.txt &&
+	contains b.txt "1,764,000" && contains b.txt "19,600,000" &&
+	! grep -q "e+0" b.txt &&
+	wm list budgets --unit Barnet --csv >b.csv &&
+	contains b.csv "\"1764000\"" && ! grep -q "e+0\|1,764" b.csv &&
+	wm report money --year 2003/04 --format csv >m.csv &&
+	! grep -q "£\|[0-9],[0-9][0-9][0-9]" m.csv &&
+	wm report money --year 2003/04 --format html >m.html &&
+	grep -q "£[0-9]*,[0-9][0-9][0-9]" m.html &&
+	wm list budgets --unit Barnet --json | jq -e "any(.[]; .amount == 1764000)" >/dev/null
+'
+
 test_done

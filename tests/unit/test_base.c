@@ -7,6 +7,7 @@
 #include "base/buf.h"
 #include "base/date.h"
 #include "base/jsonw.h"
+#include "base/numfmt.h"
 #include "base/period.h"
 #include "base/str.h"
 
@@ -415,6 +416,38 @@ test_json_writer_refuses_what_it_cannot_write(void **state)
 	buf_release(&b);
 }
 
+static void
+test_numbers_print_in_full_grouped_only_for_people(void **state)
+{
+	static const struct { double v; int dp; const char *people, *programs; } cases[] = {
+		{ 1234567, 0, "1,234,567", "1234567" },
+		{ 26195000, NUM_SHORTEST, "26,195,000", "26195000" },
+		{ 1764000.5, NUM_SHORTEST, "1,764,000.5", "1764000.5" },
+		{ 999, 0, "999", "999" },
+		{ 1000, 0, "1,000", "1000" },
+		{ -47127.25, 1, "-47,127.2", "-47127.2" },	/* %.1f rounds half to even */
+		{ -0.004, 2, "0.00", "0.00" },			/* no "-0.00" */
+		{ 0.333333333, NUM_SHORTEST, "0.333333", "0.333333" },
+		{ 12.1, NUM_SHORTEST, "12.1", "12.1" },
+		{ 27.123456789, NUM_SHORTEST, "27.1235", "27.1235" },	/* six figures to read */
+		{ 100000, 2, "100,000.00", "100000.00" },
+		{ 1e15, 0, "1e+15", "1e+15" },
+	};
+	char out[NUM_LEN];
+
+	(void)state;
+	for (size_t i = 0; i < WM_ARRAY_LEN(cases); i++) {
+		num_format(cases[i].v, cases[i].dp, true, out, sizeof(out));
+		if (strcmp(out, cases[i].people) != 0)
+			fail_msg("%g grouped: %s, want %s", cases[i].v, out, cases[i].people);
+		num_format(cases[i].v, cases[i].dp, false, out, sizeof(out));
+		if (strcmp(out, cases[i].programs) != 0)
+			fail_msg("%g plain: %s, want %s", cases[i].v, out, cases[i].programs);
+	}
+	num_format(1234567, 0, true, out, 6);	/* a short buffer is cut, and ends */
+	assert_int_equal(strlen(out), 5);
+}
+
 int
 main(void)
 {
@@ -428,6 +461,7 @@ main(void)
 		cmocka_unit_test(test_periods_parse_in_four_forms),
 		cmocka_unit_test(test_period_arithmetic_crosses_years),
 		cmocka_unit_test(test_numbers_parse_strictly),
+		cmocka_unit_test(test_numbers_print_in_full_grouped_only_for_people),
 		cmocka_unit_test(test_decimals_match_strtod_bit_for_bit),
 		cmocka_unit_test(test_suggestions_catch_typos_not_other_words),
 		cmocka_unit_test(test_utf8_validation_rejects_bad_sequences),

@@ -217,6 +217,40 @@ test_a_report_writes_its_tables_as_csv(void **state)
 }
 
 static void
+test_number_cells_are_grouped_to_read_and_plain_in_csv(void **state)
+{
+	static const char *const h[] = { "Unit", "Figure", "Cost" };
+	struct rdoc *d = rdoc_new("Numbers");
+	struct rtable *t = rdoc_table(d, NULL, 3, h);
+	struct buf b = BUF_INIT;
+	json_t *j;
+
+	(void)state;
+	rtable_cell(t, "MPS");
+	rtable_num(t, 47127, 0, NULL);
+	rtable_pounds(t, 1900000);
+	rtable_end_row(t);
+	assert_int_equal(rdoc_write(d, RF_TEXT, &b, NULL), 0);
+	assert_non_null(strstr(buf_str(&b), "47,127"));
+	assert_non_null(strstr(buf_str(&b), "\u00a31,900,000"));
+	buf_reset(&b);
+	assert_int_equal(rdoc_write(d, RF_HTML_BODY, &b, NULL), 0);
+	assert_non_null(strstr(buf_str(&b), ">47,127<"));
+	buf_reset(&b);
+	assert_int_equal(rdoc_write(d, RF_CSV, &b, NULL), 0);
+	assert_string_equal(buf_str(&b), "\"Unit\",\"Figure\",\"Cost\"\r\n"
+	    "\"MPS\",\"47127\",\"1900000\"\r\n");
+	buf_reset(&b);
+	assert_int_equal(rdoc_write(d, RF_JSON, &b, NULL), 0);
+	j = json_loads(buf_str(&b), 0, NULL);
+	assert_true(json_is_number(json_object_get(json_array_get(json_object_get(json_array_get(
+	    json_object_get(j, "blocks"), 0), "rows"), 0), "Figure")));
+	json_decref(j);
+	buf_release(&b);
+	rdoc_free(d);
+}
+
+static void
 test_json_is_the_reports_own_data_when_given(void **state)
 {
 	struct rdoc *d = sample_doc();
@@ -264,6 +298,7 @@ main(void)
 		cmocka_unit_test(test_a_report_writes_as_html_with_tags_for_status),
 		cmocka_unit_test(test_a_report_writes_its_tables_as_csv),
 		cmocka_unit_test(test_json_is_the_reports_own_data_when_given),
+		cmocka_unit_test(test_number_cells_are_grouped_to_read_and_plain_in_csv),
 		cmocka_unit_test(test_a_link_cell_links_only_in_the_pages),
 		cmocka_unit_test(test_formats_are_named_and_others_refused),
 	};
