@@ -4,12 +4,15 @@
  * Each rule below is one of jansson 2.14's dump.c, which the unit test
  * holds it to on random trees: two spaces a level, ", " never (a newline
  * and the indent after each comma), ": " after a key, nothing between the
- * brackets of an empty container, reals as "%.15g" with ".0" added to what
- * would read back as an integer and the exponent's "+" and leading zeros
+ * brackets of an empty container, reals as "%.15g" (or more digits where
+ * 15 do not read back as the same double: jsonw_real_text) with ".0" added
+ * to what would read back as an integer and the exponent's "+" and leading zeros
  * dropped, and in strings only '"', '\\' and the control characters
  * escaped, with \uXXXX in capitals for those without a short form.
  */
 #include "base/wm.h"
+
+#include <math.h>
 
 #include "base/jsonw.h"
 #include "base/err.h"
@@ -22,14 +25,25 @@
  */
 struct jw {
 	struct buf *out;
+	FILE *f;	/* instead of out: written as it goes, for an export of any size */
+	bool failed;
 	size_t n;
 	char block[4096];
 };
 
 static void
+emit(struct jw *w, const char *p, size_t len)
+{
+	if (w->f != NULL)
+		w->failed = w->failed || fwrite(p, 1, len, w->f) != len;
+	else
+		buf_add(w->out, p, len);
+}
+
+static void
 flush(struct jw *w)
 {
-	buf_add(w->out, w->block, w->n);
+	emit(w, w->block, w->n);
 	w->n = 0;
 }
 
@@ -39,7 +53,7 @@ put(struct jw *w, const char *p, size_t len)
 	if (w->n + len > sizeof(w->block)) {
 		flush(w);
 		if (len > sizeof(w->block)) {
-			buf_add(w->out, p, len);
+			emit(w, p, len);
 			return;
 		}
 	}
@@ -159,14 +173,35 @@ integer(struct jw *w, json_int_t v)
 	put(w, tmp + i, sizeof(tmp) - i);
 }
 
+/*
+ * The fewest of 15, 16 or 17 significant digits that read back as v
+ * (17 always do): 0.1 stays "0.1" and 0.1 + 0.2 is "0.30000000000000004",
+ * so an export read back holds the same doubles. Where 15 read back, that
+ * is the shortest text there is, and what jansson writes at precision 15.
+ */
+int
+jsonw_real_text(double v, char *tmp, size_t size)
+{
+	int n = 0;
+
+	for (int prec = 15; prec <= 17; prec++) {
+		n = snprintf(tmp, size, "%.*g", prec, v);
+		if (n < 0 || (size_t)n >= size)
+			return -1;
+		if (strtod(tmp, NULL) == v)
+			break;
+	}
+	return n;
+}
+
 static int
 real(struct jw *w, double v)
 {
 	char tmp[48];
-	int n = snprintf(tmp, sizeof(tmp), "%.15g", v);
+	int n = jsonw_real_text(v, tmp, sizeof(tmp) - 3);
 	char *e;
 
-	if (n < 0 || (size_t)n + 3 > sizeof(tmp))
+	if (n < 0 || !isfinite(v))
 		return WM_EINVAL;
 	if (strchr(tmp, '.') == NULL && strchr(tmp, 'e') == NULL) {
 		memcpy(tmp + n, ".0", 3);
@@ -252,10 +287,31 @@ jsonw_dump(struct buf *out, const json_t *j)
 	if (j == NULL || (!json_is_object(j) && !json_is_array(j)))
 		return WM_EINVAL;
 	w.out = out;
+	w.f = NULL;
+	w.failed = false;
 	w.n = 0;
 	rc = value(&w, j, 0);
 	flush(&w);
 	if (rc != 0)
 		return rc;
 	return out->failed ? WM_ETOOBIG : 0;
+}
+
+int
+jsonw_dumpf(FILE *f, const json_t *j)
+{
+	struct jw w;
+	int rc;
+
+	if (j == NULL || (!json_is_object(j) && !json_is_array(j)))
+		return WM_EINVAL;
+	w.out = NULL;
+	w.f = f;
+	w.failed = false;
+	w.n = 0;
+	rc = value(&w, j, 0);
+	flush(&w);
+	if (rc != 0)
+		return rc;
+	return w.failed ? WM_EIO : 0;
 }

@@ -2,8 +2,10 @@
  * jsonw.h: a jansson tree written as JSON text into a struct buf.
  *
  * The text is byte for byte what json_dumps(j, JSON_INDENT(2) |
- * JSON_REAL_PRECISION(15)) gives (the form `--json` and the API print),
- * written straight into the caller's buffer. jansson's own writer passes
+ * JSON_REAL_PRECISION(15)) gives (the form `--json`, exports and the API
+ * print), written straight into the caller's buffer, but for reals that 15
+ * digits do not give back exactly: those get 16 or 17, the fewest that
+ * read back as the same double, where jansson would round them. jansson's own writer passes
  * every token through a callback and keeps a hash table of the containers
  * it is inside, formatted with printf, to catch cycles: a quarter of a
  * served page of records went there. A tree we build has no cycles; depth
@@ -13,6 +15,8 @@
 #define WM_JSONW_H
 
 #include "base/wm.h"
+
+#include <stdio.h>
 
 #include <jansson.h>
 
@@ -28,5 +32,14 @@
  * when out reaches its cap.
  */
 int jsonw_dump(struct buf *out, const json_t *j);
+
+/* The same written to f as it goes (WM_EIO when writing fails). */
+int jsonw_dumpf(FILE *f, const json_t *j);
+
+/*
+ * A double as the shortest of "%.15g", "%.16g" and "%.17g" that strtod()
+ * reads back as the same double; its length, or -1 if size is too small.
+ */
+int jsonw_real_text(double v, char *tmp, size_t size);
 
 #endif

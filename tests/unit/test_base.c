@@ -3,6 +3,8 @@
  */
 #include "testutil.h"
 
+#include <math.h>
+
 #include "base/arena.h"
 #include "base/buf.h"
 #include "base/date.h"
@@ -312,14 +314,21 @@ jw_tree(int depth, bool *valid)
 			return json_integer(jw_rand(2) ? INT64_MIN : INT64_MAX);
 		return json_integer((json_int_t)jw_rand(2000000) - 1000000);
 	case 3:
-		if (jw_rand(2))
-			return json_real(reals[jw_rand(sizeof(reals) / sizeof(reals[0]))]);
 		{
 			double v = (double)jw_rand(1u << 30) - (1 << 29);
+			char t[40];
 
-			for (unsigned e = jw_rand(40); e > 0; e--)
-				v = e % 2 ? v * 10.0 : v / 100.0;
-			return json_real(v);
+			if (jw_rand(2))
+				v = reals[jw_rand(sizeof(reals) / sizeof(reals[0]))];
+			else
+				for (unsigned e = jw_rand(40); e > 0; e--)
+					v = e % 2 ? v * 10.0 : v / 100.0;
+			/*
+			 * jansson writes 15 digits; the writer more where 15 do not read
+			 * back (tested below): byte for byte, the reals 15 digits hold.
+			 */
+			snprintf(t, sizeof(t), "%.15g", v);
+			return json_real(strtod(t, NULL));
 		}
 	case 4:
 	case 5: return jw_string(valid);
@@ -381,6 +390,70 @@ test_json_writer_matches_jansson_byte_for_byte(void **state)
 	/* both outcomes were tried many times */
 	assert_true(same > 10000);
 	assert_true(refused > 100);
+}
+
+/* A double from 64 random bits, or again if they are not a finite number. */
+static double
+random_double(void)
+{
+	for (;;) {
+		uint64_t bits = (uint64_t)jw_rand(1u << 16) << 48 | (uint64_t)jw_rand(1u << 16) << 32 |
+		    (uint64_t)jw_rand(1u << 16) << 16 | jw_rand(1u << 16);
+		double v;
+
+		memcpy(&v, &bits, sizeof(v));
+		if (isfinite(v))
+			return v;
+	}
+}
+
+static void
+test_json_writer_reals_read_back_as_the_same_double(void **state)
+{
+	static const double known[] = { 0.1, 0.30000000000000004, 1.0 / 3, 2.0 / 3, 1e23,
+		5e-324, 1.7976931348623157e308, -0.0, 123456789.123456789, 0.1 + 0.7 };
+	int longer = 0;
+
+	(void)state;
+	for (int i = 0; i < 200000; i++) {
+		double v = i < (int)(sizeof(known) / sizeof(known[0])) ? known[i] :
+		    i % 2 ? random_double() : (double)jw_rand(1000000) / (1 + jw_rand(1000));
+		json_t *arr = json_pack("[f]", v), *back;
+		struct buf b = BUF_INIT;
+		char t[40], shorter[40];
+		int n;
+
+		assert_int_equal(jsonw_dump(&b, arr), 0);
+		back = json_loads(buf_str(&b), 0, NULL);
+		assert_non_null(back);
+		/* the same bits, the sign of zero included */
+		assert_memory_equal(&v, &(double){ json_number_value(json_array_get(back, 0)) },
+		    sizeof(v));
+		/* and no fewer digits would do: 15 where they read back, else the fewest more */
+		n = jsonw_real_text(v, t, sizeof(t));
+		assert_true(n > 0);
+		for (int prec = 15; prec < 17; prec++) {
+			snprintf(shorter, sizeof(shorter), "%.*g", prec, v);
+			if (strcmp(shorter, t) == 0)
+				break;
+			assert_true(strtod(shorter, NULL) != v);
+			if (prec == 15)
+				longer++;
+		}
+		json_decref(back);
+		json_decref(arr);
+		buf_release(&b);
+	}
+	assert_true(longer > 1000);
+	{
+		struct buf b = BUF_INIT;
+		json_t *arr = json_pack("[f]", 0.1 + 0.2);
+
+		assert_int_equal(jsonw_dump(&b, arr), 0);
+		assert_non_null(strstr(buf_str(&b), "0.30000000000000004"));
+		json_decref(arr);
+		buf_release(&b);
+	}
 }
 
 static void
@@ -466,6 +539,7 @@ main(void)
 		cmocka_unit_test(test_suggestions_catch_typos_not_other_words),
 		cmocka_unit_test(test_utf8_validation_rejects_bad_sequences),
 		cmocka_unit_test(test_json_writer_matches_jansson_byte_for_byte),
+		cmocka_unit_test(test_json_writer_reals_read_back_as_the_same_double),
 		cmocka_unit_test(test_json_writer_refuses_what_it_cannot_write),
 	};
 
