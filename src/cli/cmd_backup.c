@@ -130,7 +130,7 @@ cmd_restore(struct cli *c, int argc, char **argv, struct wm_err *err)
 	if ((rc = migrate_current(c->st, &cur, err)) != 0)
 		return rc;
 	c->ctx.st = c->st;
-	if (cur > 0 && (rc = audit_count(&c->ctx, &had, err)) != 0)
+	if (cur > 0 && (rc = audit_history(&c->ctx, &had, err)) != 0)
 		return rc;
 	if (had > 0 && !args_has(&a, "force"))
 		return wm_error(err, WM_EUSAGE, "%s holds %lld audit entries that restoring %s would "

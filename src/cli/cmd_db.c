@@ -52,6 +52,21 @@ cmd_init(struct cli *c, int argc, char **argv, struct wm_err *err)
 		if (n > 0)
 			fprintf(c->out, "rewrote %lld series newest first\n", (long long)n);
 	}
+	/*
+	 * What the database holds now, digested into the log: the rows the
+	 * schema brings (the grades), and on an upgrade every record written
+	 * before entries carried digests, and the series rewritten above.
+	 */
+	if (from != to) {
+		char why[64];
+
+		if (from == 0)
+			snprintf(why, sizeof(why), "created at schema %d", to);
+		else
+			snprintf(why, sizeof(why), "upgraded from schema %d to %d", from, to);
+		if ((rc = audit_checkpoint(&c->ctx, why, err)) != 0)
+			return rc;
+	}
 	if (from == 0)
 		fprintf(c->out, "created %s (schema %d)\n", store_url(c->st), to);
 	else if (from != to)
@@ -335,10 +350,104 @@ out:
 	return rc;
 }
 
+/* "COUNT:HASH", as `verify --head` prints it. */
+static int
+parse_anchor(const char *text, int64_t *id, char *hash, struct wm_err *err)
+{
+	const char *colon = text != NULL ? strchr(text, ':') : NULL;
+	char *end;
+	long long n;
+
+	if (colon == NULL || colon == text)
+		return wm_error(err, WM_EUSAGE, "--expect-head: \"%s\" is not COUNT:HASH as "
+		    "`waymark verify --head` prints it", text ? text : "");
+	errno = 0;
+	n = strtoll(text, &end, 10);
+	if (errno != 0 || end != colon || n < 0 || strlen(colon + 1) != AUDIT_HASH_LEN - 1 ||
+	    strspn(colon + 1, "0123456789abcdef") != AUDIT_HASH_LEN - 1)
+		return wm_error(err, WM_EUSAGE, "--expect-head: \"%s\" is not COUNT:HASH (a count "
+		    "of entries, a colon, and 64 hexadecimal digits)", text);
+	*id = n;
+	snprintf(hash, AUDIT_HASH_LEN, "%s", colon + 1);
+	return 0;
+}
+
+/*
+ * Is the log still all it was when the anchor was taken? The entry at the
+ * anchor's count must be there with the anchor's hash; since each hash
+ * covers every entry before it, that vouches for all of them.
+ */
+static int
+expect_head(struct cli *c, const char *anchor, struct wm_err *err)
+{
+	char want[AUDIT_HASH_LEN], have[AUDIT_HASH_LEN], head_hash[AUDIT_HASH_LEN];
+	int64_t id = 0, head = 0;
+	bool found;
+	int rc;
+
+	if ((rc = parse_anchor(anchor, &id, want, err)) != 0 ||
+	    (rc = audit_head(&c->ctx, &head, head_hash, err)) != 0)
+		return rc;
+	if (id == 0) {
+		fprintf(c->out, "the anchor is of an empty log: nothing to compare\n");
+		return 0;
+	}
+	if ((rc = audit_hash_of(&c->ctx, id, have, &found, err)) != 0)
+		return rc;
+	if (!found)
+		return wm_error(err, WM_EINVAL, "the audit log ends at entry %lld, but the anchor was "
+		    "taken at entry %lld: the last %lld entries have been removed", (long long)head,
+		    (long long)id, (long long)(id - head));
+	if (strcmp(have, want) != 0)
+		return wm_error(err, WM_EINVAL, "audit entry %lld is not the one the anchor was taken "
+		    "at: the history up to it has been rewritten", (long long)id);
+	fprintf(c->out, "audit log holds the anchored %lld entries unchanged, and %lld after them\n",
+	    (long long)id, (long long)(head - id));
+	return 0;
+}
+
+/* Every record against the log's digests; each that differs is named. */
+static int
+verify_records(struct cli *c, struct wm_err *err)
+{
+	json_t *diffs = NULL, *d;
+	int64_t n;
+	size_t i;
+	int rc;
+
+	if ((rc = audit_verify_records(&c->ctx, &diffs, &n, err)) != 0)
+		return rc;
+	if (json_array_size(diffs) == 0) {
+		fprintf(c->out, "records match the audit log: %lld records and figure blocks, each as "
+		    "its last entry left it\n", (long long)n);
+		json_decref(diffs);
+		return 0;
+	}
+	json_array_foreach(diffs, i, d) {
+		if (i == 20) {
+			fprintf(c->out, "  ... and %zu more\n", json_array_size(diffs) - i);
+			break;
+		}
+		fprintf(c->out, "  %s: %s", json_string_value(json_object_get(d, "record")),
+		    json_string_value(json_object_get(d, "what")));
+		if (json_is_integer(json_object_get(d, "entry")))
+			fprintf(c->out, " (entry %lld, %s)",
+			    (long long)json_integer_value(json_object_get(d, "entry")),
+			    json_string_value(json_object_get(d, "entry_of")));
+		fputc('\n', c->out);
+	}
+	rc = wm_error(err, WM_EINVAL, "%zu of %lld records differ from what the audit log says "
+	    "they hold (listed above): they were written behind Waymark's back", json_array_size(diffs),
+	    (long long)n);
+	json_decref(diffs);
+	return rc;
+}
+
 int
 cmd_verify(struct cli *c, int argc, char **argv, struct wm_err *err)
 {
-	static const struct optdef defs[] = { { "against", true }, { NULL, false } };
+	static const struct optdef defs[] = { { "against", true }, { "head", false },
+		{ "expect-head", true }, { NULL, false } };
 	struct wm_err why = WM_ERR_INIT;
 	struct args a;
 	int64_t n;
@@ -348,6 +457,17 @@ cmd_verify(struct cli *c, int argc, char **argv, struct wm_err *err)
 		return rc;
 	if (a.npos > 0)
 		return wm_error(err, WM_EUSAGE, "verify takes no arguments; the database is --db PATH");
+	if (args_has(&a, "head")) {
+		char hash[AUDIT_HASH_LEN];
+		int64_t id;
+
+		/* an anchor is worth keeping only of a chain that holds */
+		if ((rc = audit_verify(&c->ctx, &n, err)) != 0 ||
+		    (rc = audit_head(&c->ctx, &id, hash, err)) != 0)
+			return rc;
+		fprintf(c->out, "%lld:%s\n", (long long)id, hash);
+		return 0;
+	}
 	/* An engine that cannot check itself here is said to, and the audit log still is. */
 	rc = store_check(c->st, &why);
 	if (rc != 0 && rc != WM_EUSAGE) {
@@ -363,9 +483,14 @@ cmd_verify(struct cli *c, int argc, char **argv, struct wm_err *err)
 		return rc;
 	fprintf(c->out, "audit log intact: %lld entries, each chained to the one before\n",
 	    (long long)n);
-	if (args_has(&a, "against"))
-		return verify_against(c, args_get(&a, "against"), err);
-	return 0;
+	/* the anchors first: a log cut short would make records look changed */
+	if (args_has(&a, "expect-head") &&
+	    (rc = expect_head(c, args_get(&a, "expect-head"), err)) != 0)
+		return rc;
+	if (args_has(&a, "against") &&
+	    (rc = verify_against(c, args_get(&a, "against"), err)) != 0)
+		return rc;
+	return verify_records(c, err);
 }
 
 /* Open a copy's source, which must be a Waymark database of this version. */

@@ -124,17 +124,25 @@ const struct command commands[] = {
 	  "waymark audit [--kind KIND] [--ref KEY] [--actor NAME] [--since DATE] [--limit N] [--json]",
 	  "Lists changes, newest first (50 unless --limit says otherwise). --json shows\n"
 	  "each record before and after the change.\n" },
-	{ "verify", cmd_verify, CMD_DB, "check that the audit log has not been altered",
-	  "waymark verify [--against BACKUP]",
+	{ "verify", cmd_verify, CMD_DB, "check the audit log, and every record against it",
+	  "waymark verify [--expect-head COUNT:HASH] [--against BACKUP]\n"
+	  "       waymark verify --head",
 	  "Checks the database's own structures (SQLite's integrity check), then the\n"
 	  "audit log: each entry carries a hash of the one before, and this checks the\n"
 	  "chain from the first entry to the last and names the first entry that breaks\n"
-	  "it (altered, removed, reordered or forged). Exit status 1 if anything is wrong.\n\n"
-	  "The hashes are not secret, so someone who can write the database file and\n"
-	  "knows how they are made could rewrite the history and every hash after it.\n"
-	  "--against BACKUP catches that: an older backup (waymark backup) kept out of\n"
-	  "their reach anchors the log, which must still hold every entry of the\n"
-	  "backup's, unchanged.\n" },
+	  "it (altered, removed, reordered or forged). Then every record: each entry\n"
+	  "also holds a digest of what the records it changed hold after it, and each\n"
+	  "record (figures by their stored blocks) must hold what its last entry says.\n"
+	  "Those that differ are named: changed, added or deleted behind Waymark's back\n"
+	  "(in SQL, say). Exit status 1 if anything is wrong.\n\n"
+	  "The hashes are not secret, so someone who can write the database and knows\n"
+	  "how they are made could rewrite the history, or cut its end off, and make\n"
+	  "it all agree. An anchor kept where they cannot write catches that: --head\n"
+	  "prints COUNT:HASH, the number of entries and the last one's hash, to keep\n"
+	  "elsewhere (a ticket, an email, a printout); --expect-head COUNT:HASH later\n"
+	  "checks that the log still holds those entries unchanged. --against BACKUP\n"
+	  "does the same with an older backup (waymark backup) as the anchor.\n"
+	  "docs/RELIABILITY.md says what verify proves and what it cannot.\n" },
 	{ "backup", cmd_backup, CMD_DB, "copy the database to a new file while others work",
 	  "waymark backup FILE",
 	  "Copies the whole database, as it stands at one moment, to FILE, while\n"

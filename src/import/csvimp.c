@@ -353,6 +353,7 @@ csvimp_import(struct wm_ctx *ctx, const char *name, const char *data, size_t len
 	json_t *unread = json_object_get(report, "unread");
 	struct column *cols = NULL;
 	struct csvtab t;
+	struct audit_span span;
 	unsigned char hash[crypto_hash_sha256_BYTES];
 	char sha[crypto_hash_sha256_BYTES * 2 + 1];
 	int rc;
@@ -370,6 +371,10 @@ csvimp_import(struct wm_ctx *ctx, const char *name, const char *data, size_t len
 	}
 	if ((rc = store_begin(ctx->st, err)) != 0)
 		goto out;
+	if ((rc = audit_span_begin(ctx, &span, err)) != 0) {
+		store_rollback(ctx->st, rc);
+		goto out;
+	}
 	for (size_t i = 0; i < t.nrows && rc == 0; i++) {
 		const struct csvtab_row *row = &t.rows[i];
 		struct wm_err why = WM_ERR_INIT;
@@ -404,7 +409,8 @@ csvimp_import(struct wm_ctx *ctx, const char *name, const char *data, size_t len
 	if (rc == 0) {
 		crypto_hash_sha256(hash, (const unsigned char *)data, len);
 		sodium_bin2hex(sha, sizeof(sha), hash, sizeof(hash));
-		rc = implog_record(ctx, sha, name, json_object_get(report, "kinds"), NULL, NULL, err);
+		rc = implog_record(ctx, sha, name, json_object_get(report, "kinds"), NULL, NULL, &span,
+		    err);
 	}
 	rc = rc ? store_rollback(ctx->st, rc) : store_commit(ctx->st, err);
 	if (rc == 0)

@@ -279,6 +279,7 @@ docwrite(struct wm_ctx *ctx, const char *name, const char *data, size_t len,
 	static const char *const plan_refs[] = { "nodes", "plan", "timetables", "plan", NULL, NULL };
 	struct docimp_opts dopts = { name, opts->source, DATE_NONE };
 	json_t *read = NULL, *data_doc, *summary = NULL, *v;
+	struct audit_span span;
 	const char *key;
 	char sha[crypto_hash_sha256_BYTES * 2 + 1];
 	int rc;
@@ -305,6 +306,9 @@ docwrite(struct wm_ctx *ctx, const char *name, const char *data, size_t len,
 	    (rc = match_existing(ctx, data_doc, "plans", "title", plan_refs, err)) != 0 ||
 	    (rc = match_nodes(ctx, data_doc, err)) != 0)
 		goto out;
+	/* every record the merge adds or changes is audited with its old values; the import's entry names them */
+	if ((rc = audit_span_begin(ctx, &span, err)) != 0)
+		goto out;
 	if ((rc = dbx_import(ctx, data_doc, &summary, err)) != 0) {
 		wm_error_prefix(err, "%s: ", name);
 		goto out;
@@ -313,7 +317,7 @@ docwrite(struct wm_ctx *ctx, const char *name, const char *data, size_t len,
 	hash_hex(data, len, sha);
 	rc = implog_record(ctx, sha, name, json_object_get(read, "kinds"),
 	    json_string_value(json_object_get(read, "date")),
-	    json_string_value(json_object_get(read, "source")), err);
+	    json_string_value(json_object_get(read, "source")), &span, err);
 out:
 	json_decref(summary);
 	json_decref(read);

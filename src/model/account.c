@@ -16,6 +16,7 @@
 #include "base/str.h"
 #include "model/account.h"
 #include "model/audit.h"
+#include "model/digest.h"
 #include "model/ent.h"
 #include "store/store.h"
 
@@ -94,7 +95,14 @@ store_password(struct wm_ctx *ctx, int64_t id, const char *username, const char 
 	stmt_bind_int(s, 1, id);
 	if ((rc = stmt_exec(s, err)) != 0)
 		return rc;
-	return audit_record(ctx, "passwd", "users", username, NULL, NULL, err);
+	{
+		json_t *state = json_object();
+
+		if ((rc = digest_record(ctx, kind_find("users"), id, state, err)) == 0)
+			rc = audit_record_state(ctx, "passwd", "users", username, NULL, NULL, state, err);
+		json_decref(state);
+	}
+	return rc;
 }
 
 int

@@ -7,6 +7,13 @@
  * the previous entry's hash and its own content (BLAKE2b through
  * libsodium), so any edit to the history breaks the chain at that point
  * and audit_verify() finds it.
+ *
+ * An entry also carries the digests of the records its change left
+ * behind (its "state", digest.h), which the hash covers, so that
+ * audit_verify_records() can tell a record changed by Waymark from one
+ * changed behind its back. A checkpoint entry holds the digest of every
+ * record: `waymark init` writes one when it creates or upgrades a
+ * database, and a restore when it has put an export back.
  */
 #ifndef WM_AUDIT_H
 #define WM_AUDIT_H
@@ -21,6 +28,55 @@
 /* before is NULL for an addition, after NULL for a removal. */
 int audit_record(struct wm_ctx *ctx, const char *action, const char *kind, const char *key,
     const json_t *before, const json_t *after, struct wm_err *err);
+
+/*
+ * The same with the digests of what the change wrote (digest.h: name ->
+ * digest, or null for a record removed). Every writer of records hands
+ * its state here: ent_write.c for one record, measure.c for a batch of
+ * figures or targets (one entry for the batch, its changes in bulk form
+ * in after), so that no write escapes the check.
+ */
+int audit_record_state(struct wm_ctx *ctx, const char *action, const char *kind,
+    const char *key, const json_t *before, const json_t *after, const json_t *state,
+    struct wm_err *err);
+
+/*
+ * The entries one import writes. A merge that adds and changes records
+ * audits each of them as it goes, with before and after; the import's own
+ * entry (implog.h) then names them: audit_span_begin() before the merge,
+ * audit_span_json() after it gives {"first": N, "last": M, "count": K}
+ * (NULL when the merge wrote none). Any importer calls these around its
+ * merge, whatever it reads.
+ */
+struct audit_span {
+	int64_t first;
+};
+
+int audit_span_begin(struct wm_ctx *ctx, struct audit_span *sp, struct wm_err *err);
+int audit_span_json(struct wm_ctx *ctx, const struct audit_span *sp, json_t **out,
+    struct wm_err *err);
+
+/* The action of an entry that holds the digest of every record. */
+#define AUDIT_CHECKPOINT "checkpoint"
+
+/* Append a checkpoint: the digest of every record as it is now (why: its ref). */
+int audit_checkpoint(struct wm_ctx *ctx, const char *why, struct wm_err *err);
+
+/* Entries that are not checkpoints: a database with none has no history. */
+int audit_history(struct wm_ctx *ctx, int64_t *n, struct wm_err *err);
+
+/* Drop a log that holds only checkpoints (before a restore puts one back). */
+int audit_forget_checkpoints(struct wm_ctx *ctx, struct wm_err *err);
+
+/*
+ * Compare every record with what the log's states say it holds. *diffs:
+ * an array of {"record": "users pat (users:3)", "name", "what", "entry":
+ * the last entry about it, "entry_of"}: records changed, added or removed
+ * behind Waymark's back; empty when all match. *checked: records compared.
+ * WM_EINVAL when the log has no digests at all (a database not upgraded).
+ */
+int audit_verify_records(struct wm_ctx *ctx, json_t **diffs, int64_t *checked,
+    struct wm_err *err);
 
 struct audit_query {
 	const char *kind;	/* only entries about this kind (plural name) */

@@ -16,6 +16,7 @@
 
 #include "base/mem.h"
 #include "model/cube.h"
+#include "model/digest.h"
 #include "store/store.h"
 
 void
@@ -610,6 +611,14 @@ store_recent(struct wm_ctx *ctx, struct cube *c, struct wm_err *err)
 	c->id = stmt_int(s, 0);
 	c->version = stmt_int(s, 1);
 	stmt_reset(s);
+	{
+		/* the row as written, digested from the bytes in hand (digest.h) */
+		struct digest_series r = { c->id, c->pi_id, c->kind, c->first - c->archived,
+			c->archived + c->nperiods, (int64_t)c->nunits, c->num != NULL, recent, 2,
+			c->version, { block, "", "", NULL, NULL }, { len, 0, 0, 0, 0 } };
+
+		digest_series_row(&r, c->digest);
+	}
 	/* the unit columns, in order, so that a unit with figures cannot be removed */
 	if ((rc = store_prepare(ctx->st, "DELETE FROM series_unit WHERE series_id = ?", &s, err)) != 0)
 		goto out;
@@ -642,8 +651,11 @@ store_archive(struct wm_ctx *ctx, struct cube *c, struct wm_err *err)
 
 	if (c->nperiods <= CUBE_RECENT) {
 		rc = store_prepare(ctx->st, "DELETE FROM pi_archive WHERE id = ?", &s, err);
+		c->archive_written = -1;
 	} else {
 		block = encode_rows(c, CUBE_RECENT, c->nperiods, false, &len);
+		digest_archive_row(c->id, block, len, c->archive_digest);
+		c->archive_written = 1;
 		rc = store_prepare(ctx->st, "INSERT INTO pi_archive (id, block) VALUES (?, ?)"
 		    " ON CONFLICT (id) DO UPDATE SET block = excluded.block", &s, err);
 	}
@@ -662,6 +674,9 @@ cube_store_part(struct wm_ctx *ctx, struct cube *c, enum cube_part part, struct 
 {
 	int rc;
 
+	_Static_assert(sizeof(c->digest) == DIGEST_HEX, "cube.h holds a digest");
+	c->digest[0] = '\0';
+	c->archive_written = 0;
 	if ((rc = store_begin(ctx->st, err)) != 0)
 		return rc;
 	/*

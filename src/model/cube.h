@@ -55,6 +55,14 @@ struct cube {
 	size_t stored_nunits;
 	bool stored_counts;
 	size_t last_col;	/* cube_col's last answer: rows come unit after unit */
+	/*
+	 * What the last cube_store_part() wrote, for the audit log's state
+	 * (digest.h): the series row's digest ("" if it was not written), and
+	 * the archive's: archive_written 1 (archive_digest), -1 removed, 0 left.
+	 */
+	char digest[33];
+	int archive_written;
+	char archive_digest[33];
 };
 
 void cube_init(struct cube *c, int64_t pi_id, enum period_kind kind);

@@ -283,6 +283,32 @@ check_header(const json_t *doc, bool *restore, struct wm_err *err)
 	return 0;
 }
 
+/*
+ * Records restored may be numbered otherwise than in the database the
+ * export came from, and figures are laid out afresh, while the log's
+ * digests name the old rows (digest.h). When the copy does not match its
+ * log so, a checkpoint after the restored entries says what it holds; one
+ * that matches (and one whose log predates digests) is left as restored.
+ */
+static int
+vouch_for_copy(struct wm_ctx *ctx, struct wm_err *err)
+{
+	struct wm_err quiet = WM_ERR_INIT;
+	json_t *diffs = NULL;
+	int64_t n;
+	int rc;
+
+	rc = audit_verify_records(ctx, &diffs, &n, &quiet);
+	if (rc == 0 && json_array_size(diffs) == 0) {
+		json_decref(diffs);
+		return 0;
+	}
+	json_decref(diffs);
+	if (rc != 0 && rc != WM_EINVAL)
+		return wm_error(err, rc, "%s", quiet.msg);
+	return audit_checkpoint(ctx, "restored from an export", err);
+}
+
 int
 dbx_import(struct wm_ctx *ctx, const json_t *doc, json_t **summary, struct wm_err *err)
 {
@@ -304,7 +330,7 @@ dbx_import(struct wm_ctx *ctx, const json_t *doc, json_t **summary, struct wm_er
 	if ((rc = store_begin(ctx->st, err)) != 0)
 		goto out;
 	if (restore) {
-		if ((rc = audit_count(ctx, &entries, err)) != 0)
+		if ((rc = audit_history(ctx, &entries, err)) != 0)
 			goto rollback;
 		if (entries > 0) {
 			rc = wm_error(err, WM_EINVAL, "an export restores only into a new database, "
@@ -312,6 +338,9 @@ dbx_import(struct wm_ctx *ctx, const json_t *doc, json_t **summary, struct wm_er
 			    "create one with `waymark --db NEW.db init`", (long long)entries);
 			goto rollback;
 		}
+		/* a new database's log holds only init's checkpoint: the export's log replaces it */
+		if ((rc = audit_forget_checkpoints(ctx, err)) != 0)
+			goto rollback;
 	}
 	for (const struct kind *k = kinds; k->name != NULL; k++) {
 		const json_t *rows = json_object_get(doc, k->name);
@@ -334,6 +363,8 @@ dbx_import(struct wm_ctx *ctx, const json_t *doc, json_t **summary, struct wm_er
 			}
 		}
 	}
+	if (restore && (rc = vouch_for_copy(ctx, err)) != 0)
+		goto rollback;
 	if ((rc = store_commit(ctx->st, err)) != 0)
 		goto out;
 	*summary = sum;

@@ -7,7 +7,9 @@
  * Kinds appear in dependency order, records with references as keys, so a
  * file can be read and written by hand. An export restores into an empty
  * database exactly, audit log included: exporting the copy gives the same
- * file. A file whose format is "waymark-data" (no audit log) is merged
+ * file, but for one checkpoint entry at the end of its log when the copy's
+ * rows are numbered or its figures laid out otherwise than the original's
+ * (the log's digests name rows by number; audit.h). A file whose format is "waymark-data" (no audit log) is merged
  * instead: each record is added or changed as needed, and every change is
  * audited as if made by hand; the bundled sample is such a file.
  */

@@ -18,6 +18,7 @@
 #include "base/tsc.h"
 #include "model/audit.h"
 #include "model/authz.h"
+#include "model/digest.h"
 #include "model/ent.h"
 #include "model/ent_impl.h"
 #include "store/store.h"
@@ -758,20 +759,28 @@ without_secrets(const struct kind *k, const json_t *row)
 	return o;
 }
 
+/*
+ * The audit entry of a change to record id: before and after without
+ * secrets, and the digest of the row as it now is (secrets included, so a
+ * password hash swapped in SQL is caught too; digest.h).
+ */
 static int
-audit_change(struct wm_ctx *ctx, const struct kind *k, const char *action, const json_t *before,
-    const json_t *after, struct wm_err *err)
+audit_change(struct wm_ctx *ctx, const struct kind *k, int64_t id, const char *action,
+    const json_t *before, const json_t *after, struct wm_err *err)
 {
 	const struct kind *base = kind_base(k);
 	struct buf key = BUF_INIT;
 	json_t *b = without_secrets(base, before), *a = without_secrets(base, after);
+	json_t *state = json_object();
 	int rc;
 
 	ent_row_key(base, after != NULL ? after : before, &key);
-	rc = audit_record(ctx, action, base->name, buf_str(&key), b, a, err);
+	if ((rc = digest_record(ctx, base, id, state, err)) == 0)
+		rc = audit_record_state(ctx, action, base->name, buf_str(&key), b, a, state, err);
 	buf_release(&key);
 	json_decref(b);
 	json_decref(a);
+	json_decref(state);
 	return rc;
 }
 
@@ -791,7 +800,7 @@ written(struct wm_ctx *ctx, const struct kind *k, int64_t id, const json_t *befo
 	if (!restore && k->hooks != NULL && k->hooks->after != NULL &&
 	    (rc = k->hooks->after(ctx, id, before, after, err)) != 0)
 		goto out;
-	if (!restore && (rc = audit_change(ctx, k, action, before, after, err)) != 0)
+	if (!restore && (rc = audit_change(ctx, k, id, action, before, after, err)) != 0)
 		goto out;
 	if (out != NULL)
 		rc = read_one(ctx, k, id, 0, out, err);
@@ -1051,7 +1060,7 @@ ent_remove(struct wm_ctx *ctx, const struct kind *k, const char *key, int64_t if
 	if (k->hooks != NULL && k->hooks->after != NULL &&
 	    (rc = k->hooks->after(ctx, id, before, NULL, err)) != 0)
 		goto out;
-	rc = audit_change(ctx, k, "remove", before, NULL, err);
+	rc = audit_change(ctx, k, id, "remove", before, NULL, err);
 out:
 	buf_release(&sql);
 	json_decref(before);

@@ -8,6 +8,13 @@
  * ten-million-row file fits in a fixed amount of memory). A figure set
  * twice in one batch with different values is refused: the second copy of
  * a row cannot silently win.
+ *
+ * A batch is audited as one entry (audit.h): how many figures it added and
+ * changed, every figure it changed with its old and new value, gathered
+ * by indicator in columns ({"SC-01": {"unit": [...], "period": [...],
+ * "old": [...], "new": [...]}}), and the digests of the blocks it wrote.
+ * Figures added are counted, not listed: the file they came from is named,
+ * and the blocks' digests vouch for what was stored.
  */
 #include "base/wm.h"
 
@@ -21,6 +28,7 @@
 #include "model/audit.h"
 #include "model/authz.h"
 #include "model/cube.h"
+#include "model/digest.h"
 #include "model/ent.h"
 #include "model/measure.h"
 #include "store/store.h"
@@ -35,6 +43,7 @@
 
 struct wcube {
 	struct cube c;
+	char *code;	/* the PI's code, for the audit entry */
 	bool ratio;	/* a ratio PI: counts make the value */
 	double scale;
 	bool dirty;	/* a figure was added or changed: store it */
@@ -64,6 +73,11 @@ struct meas_writer {
 	/* the kind's fields whose limits (kind.h) every figure is checked against */
 	const struct kind *k;
 	const struct field *f_value, *f_num, *f_den, *f_tolerance, *f_note;
+	json_t *state;			/* what was written: digest.h's names -> digests */
+	json_t *changes;		/* figures: code -> columns; targets: an array */
+	struct intmap noted;		/* PIs whose notes were written */
+	struct intmap unit_at;		/* unit id -> index in unit_refs */
+	json_t *unit_refs;
 };
 
 /* Are the row's numbers and note within what the kind's description allows? */
@@ -128,6 +142,9 @@ meas_writer_open(struct wm_ctx *ctx, enum meas_table table, const char *what,
 	w->f_den = kind_field(k, "denominator");
 	w->f_tolerance = kind_field(k, "tolerance");
 	w->f_note = kind_field(k, "note");
+	w->state = json_object();
+	w->changes = table == MEAS_TARGETS ? json_array() : json_object();
+	w->unit_refs = json_array();
 	*out = w;
 	return 0;
 }
@@ -139,20 +156,23 @@ meas_writer_held(const struct meas_writer *w)
 }
 
 static int
-pi_meta(struct wm_ctx *ctx, int64_t pi, bool *ratio, double *scale, struct wm_err *err)
+pi_meta(struct wm_ctx *ctx, int64_t pi, bool *ratio, double *scale, char **code,
+    struct wm_err *err)
 {
 	struct stmt *s;
 	int rc;
 
 	*ratio = false;
 	*scale = 1;
-	if ((rc = store_prepare(ctx->st, "SELECT aggregation, scale FROM pi WHERE id = ?", &s,
+	*code = NULL;
+	if ((rc = store_prepare(ctx->st, "SELECT aggregation, scale, code FROM pi WHERE id = ?", &s,
 	    err)) != 0)
 		return rc;
 	stmt_bind_int(s, 1, pi);
 	if ((rc = stmt_step(s, err)) == STORE_ROW) {
 		*ratio = strcmp(stmt_text(s, 0), "ratio") == 0;
 		*scale = stmt_double(s, 1);
+		*code = wm_strdup(stmt_text(s, 2));
 	}
 	stmt_reset(s);
 	return rc < 0 ? rc : 0;
@@ -175,14 +195,32 @@ wcube_of(struct meas_writer *w, int64_t pi, enum period_kind kind, struct wcube 
 	wc = &w->cubes[w->ncubes];
 	memset(wc, 0, sizeof(*wc));
 	if ((rc = cube_load_recent(w->ctx, pi, kind, &wc->c, err)) != 0 ||
-	    (rc = pi_meta(w->ctx, pi, &wc->ratio, &wc->scale, err)) != 0) {
+	    (rc = pi_meta(w->ctx, pi, &wc->ratio, &wc->scale, &wc->code, err)) != 0) {
 		cube_release(&wc->c);
+		free(wc->code);
 		return rc;
 	}
 	w->held += (size_t)wc->c.nperiods * wc->c.nunits;
 	intmap_put(&w->where, key, (int64_t)w->ncubes);
 	*out = &w->cubes[w->ncubes++];
 	return 0;
+}
+
+/* Note in state what the last store of c wrote (cube.h). */
+static void
+cube_state(json_t *state, const struct cube *c)
+{
+	char name[64];
+
+	if (c->digest[0] != '\0') {
+		digest_name(name, sizeof(name), "series", c->id);
+		json_object_set_new(state, name, json_string(c->digest));
+	}
+	if (c->archive_written != 0) {
+		digest_name(name, sizeof(name), "archive", c->id);
+		json_object_set_new(state, name, c->archive_written > 0 ?
+		    json_string(c->archive_digest) : json_null());
+	}
 }
 
 /* Write every cube held, clearing the batch marks, and let them go. */
@@ -198,14 +236,19 @@ flush(struct meas_writer *w, struct wm_err *err)
 			for (size_t u = 0; u < c->nunits; u++)
 				c->flag[cube_cell(c, r, (long)u)] &= (uint8_t)~SEEN;
 		/* A batch that changed nothing writes nothing, and keeps the version. */
-		if (rc == 0 && w->cubes[i].dirty)
+		if (rc == 0 && w->cubes[i].dirty) {
 			rc = cube_store_part(w->ctx, c, CUBE_PART_RECENT, err);
+			cube_state(w->state, c);
+		}
 	}
 	/* then the history, so that the recent parts sit side by side (see cube.h) */
 	for (size_t i = 0; i < w->ncubes; i++) {
-		if (rc == 0 && w->cubes[i].dirty)
+		if (rc == 0 && w->cubes[i].dirty) {
 			rc = cube_store_part(w->ctx, &w->cubes[i].c, CUBE_PART_ARCHIVE, err);
+			cube_state(w->state, &w->cubes[i].c);
+		}
 		cube_release(&w->cubes[i].c);
+		free(w->cubes[i].code);
 	}
 	w->ncubes = 0;
 	w->held = 0;
@@ -215,7 +258,7 @@ flush(struct meas_writer *w, struct wm_err *err)
 
 static int
 put_note(struct wm_ctx *ctx, int64_t pi, int64_t unit, const char *period, const char *note,
-    struct wm_err *err)
+    struct intmap *noted, struct wm_err *err)
 {
 	struct stmt *s;
 	int rc;
@@ -235,7 +278,81 @@ put_note(struct wm_ctx *ctx, int64_t pi, int64_t unit, const char *period, const
 	stmt_bind_text(s, 3, period);
 	if (note != NULL && *note != '\0')
 		stmt_bind_text(s, 4, note);
-	return stmt_exec(s, err);
+	if ((rc = stmt_exec(s, err)) == 0 && stmt_changes(s) > 0)
+		intmap_put(noted, pi, 1);
+	return rc;
+}
+
+/* Members of an object or an array. */
+static size_t
+json_size(const json_t *j)
+{
+	return json_is_object(j) ? json_object_size(j) : json_array_size(j);
+}
+
+/* A figure as the audit log shows it: a plain number for an actual one without counts. */
+static json_t *
+figure_json(uint8_t flag, double value, const double *num, const double *den)
+{
+	json_t *o;
+
+	if (flag == CF_ACTUAL && (num == NULL || *den == 0) && !isnan(value))
+		return json_real(value);
+	o = json_object();
+	json_object_set_new(o, "value", isnan(value) || flag == CF_NOT_AVAILABLE ? json_null() :
+	    json_real(value));
+	json_object_set_new(o, "flag", json_string(cube_flag_name((enum cube_flag)flag)));
+	if (num != NULL && *den != 0) {
+		json_object_set_new(o, "numerator", json_real(*num));
+		json_object_set_new(o, "denominator", json_real(*den));
+	}
+	return o;
+}
+
+/* The unit's key, looked up once a batch. */
+static const char *
+unit_ref(struct meas_writer *w, int64_t unit)
+{
+	struct wm_err quiet = WM_ERR_INIT;
+	struct stmt *s;
+	int64_t at;
+
+	if (!intmap_get(&w->unit_at, unit, &at)) {
+		const char *ref = NULL;
+
+		if (store_prepare(w->ctx->st, "SELECT ref FROM unit WHERE id = ?", &s, &quiet) == 0) {
+			stmt_bind_int(s, 1, unit);
+			if (stmt_step(s, &quiet) == STORE_ROW)
+				ref = stmt_text(s, 0);
+			json_array_append_new(w->unit_refs, json_string(ref ? ref : "?"));
+			stmt_reset(s);
+		} else {
+			json_array_append_new(w->unit_refs, json_string("?"));
+		}
+		at = (int64_t)json_array_size(w->unit_refs) - 1;
+		intmap_put(&w->unit_at, unit, at);
+	}
+	return json_string_value(json_array_get(w->unit_refs, (size_t)at));
+}
+
+/* Keep a changed figure's old and new value in the batch's columns. */
+static void
+note_change(struct meas_writer *w, struct wcube *wc, int64_t unit, const struct period *p,
+    json_t *old, json_t *now)
+{
+	const char *code = wc->code != NULL ? wc->code : "?";
+	json_t *cols = json_object_get(w->changes, code);
+	char text[PERIOD_LEN];
+
+	if (cols == NULL) {
+		cols = json_pack("{s:[], s:[], s:[], s:[]}", "unit", "period", "old", "new");
+		json_object_set_new(w->changes, code, cols);
+	}
+	period_format(p, text);
+	json_array_append_new(json_object_get(cols, "unit"), json_string(unit_ref(w, unit)));
+	json_array_append_new(json_object_get(cols, "period"), json_string(text));
+	json_array_append_new(json_object_get(cols, "old"), old);
+	json_array_append_new(json_object_get(cols, "new"), now);
 }
 
 static bool
@@ -316,6 +433,13 @@ put_cell(struct meas_writer *w, int64_t pi, int64_t unit, const struct meas_row 
 	    !same(c->den[cell], den)))) {
 		*changed = ENT_CHANGED;
 		w->changed++;
+		{
+			double nn = num, dd = r->has_ratio ? den : 0;
+
+			note_change(w, wc, unit, &p, figure_json(old, c->value[cell],
+			    c->num ? &c->num[cell] : NULL, c->den ? &c->den[cell] : NULL),
+			    figure_json(flag, value, c->num || r->has_ratio ? &nn : NULL, &dd));
+		}
 	} else {
 		w->unchanged++;
 	}
@@ -332,7 +456,7 @@ put_cell(struct meas_writer *w, int64_t pi, int64_t unit, const struct meas_row 
 		char canon[PERIOD_LEN];
 
 		period_format(&p, canon);
-		if ((rc = put_note(w->ctx, pi, unit, canon, r->note, err)) != 0)
+		if ((rc = put_note(w->ctx, pi, unit, canon, r->note, &w->noted, err)) != 0)
 			return rc;
 	}
 	if (w->held > HELD_MAX)
@@ -351,6 +475,7 @@ put_target(struct meas_writer *w, int64_t pi, int64_t unit, const struct meas_ro
 	struct stmt *s;
 	int64_t id = 0;
 	bool same_row = false;
+	json_t *old = NULL;
 	int rc;
 
 	*changed = ENT_UNCHANGED;
@@ -371,6 +496,8 @@ put_target(struct meas_writer *w, int64_t pi, int64_t unit, const struct meas_ro
 		const char *note = stmt_text(s, 3);
 
 		id = stmt_int(s, 0);
+		old = json_pack("{s:f, s:o, s:s?}", "value", stmt_double(s, 1), "tolerance",
+		    stmt_is_null(s, 2) ? json_null() : json_real(stmt_double(s, 2)), "note", note);
 		same_row = stmt_double(s, 1) == r->value &&
 		    (r->has_tolerance ? !stmt_is_null(s, 2) && stmt_double(s, 2) == r->tolerance :
 		    stmt_is_null(s, 2)) &&
@@ -378,18 +505,21 @@ put_target(struct meas_writer *w, int64_t pi, int64_t unit, const struct meas_ro
 		    (note != NULL && r->note != NULL && strcmp(note, r->note) == 0));
 	}
 	stmt_reset(s);
-	if (rc < 0)
-		return rc;
-	if (same_row) {
-		w->unchanged++;
-		return 0;
+	if (rc < 0 || same_row) {
+		json_decref(old);
+		if (same_row)
+			w->unchanged++;
+		return rc < 0 ? rc : 0;
 	}
 	rc = store_prepare(ctx->st, id ?
-	    "UPDATE target SET value = ?, tolerance = ?, note = ?, version = version + 1 WHERE id = ?" :
-	    "INSERT INTO target (value, tolerance, note, pi_id, unit_id, period) VALUES (?, ?, ?, ?, ?, ?)",
-	    &s, err);
-	if (rc != 0)
+	    "UPDATE target SET value = ?, tolerance = ?, note = ?, version = version + 1 WHERE id = ?"
+	    " RETURNING id" :
+	    "INSERT INTO target (value, tolerance, note, pi_id, unit_id, period) VALUES (?, ?, ?, ?, ?, ?)"
+	    " RETURNING id", &s, err);
+	if (rc != 0) {
+		json_decref(old);
 		return rc;
+	}
 	stmt_bind_double(s, 1, r->value);
 	if (r->has_tolerance)
 		stmt_bind_double(s, 2, r->tolerance);
@@ -403,7 +533,26 @@ put_target(struct meas_writer *w, int64_t pi, int64_t unit, const struct meas_ro
 		stmt_bind_int(s, 5, unit);
 		stmt_bind_text(s, 6, canon);
 	}
-	if ((rc = stmt_exec(s, err)) != 0)
+	rc = stmt_step(s, err);
+	if (rc == STORE_ROW) {
+		int64_t written = stmt_int(s, 0);
+
+		stmt_reset(s);
+		rc = digest_record(ctx, kind_find("targets"), written, w->state, err);
+	} else if (rc == STORE_DONE) {
+		rc = wm_error(err, WM_EINTERNAL, "writing a target returned no row");
+	}
+	if (rc == 0 && id) {
+		struct buf key = BUF_INIT;
+
+		buf_addf(&key, "%s/%s/%s", r->pi, r->unit, canon);
+		json_array_append_new(w->changes, json_pack("{s:s, s:O, s:{s:f, s:o, s:s?}}", "key",
+		    buf_str(&key), "old", old, "new", "value", r->value, "tolerance",
+		    r->has_tolerance ? json_real(r->tolerance) : json_null(), "note", r->note));
+		buf_release(&key);
+	}
+	json_decref(old);
+	if (rc != 0)
 		return rc;
 	*changed = id ? ENT_CHANGED : ENT_ADDED;
 	if (id)
@@ -435,24 +584,40 @@ meas_writer_free(struct meas_writer *w)
 {
 	if (w == NULL)
 		return;
-	for (size_t i = 0; i < w->ncubes; i++)
+	for (size_t i = 0; i < w->ncubes; i++) {
 		cube_release(&w->cubes[i].c);
+		free(w->cubes[i].code);
+	}
 	free(w->cubes);
 	intmap_release(&w->where);
+	intmap_release(&w->noted);
+	intmap_release(&w->unit_at);
 	strmap_release(&w->pis.all);
 	strmap_release(&w->units.all);
+	json_decref(w->state);
+	json_decref(w->changes);
+	json_decref(w->unit_refs);
 	free(w->what);
 	free(w);
 }
 
-int
-meas_writer_close(struct meas_writer *w, json_t *summary, struct wm_err *err)
+/*
+ * Write what is held and digest the notes written; *state, if not NULL,
+ * receives what was written (for a caller that audits it itself).
+ */
+static int
+finish(struct meas_writer *w, json_t *summary, json_t **state, struct wm_err *err)
 {
 	const char *kind = w->table == MEAS_TARGETS ? "targets" : "measurements";
 	json_t *after;
 	int rc;
 
 	if ((rc = flush(w, err)) != 0)
+		goto out;
+	for (size_t i = 0; i < w->noted.cap && rc == 0; i++)
+		if (w->noted.used[i])
+			rc = digest_notes(w->ctx, w->noted.keys[i], w->state, err);
+	if (rc != 0)
 		goto out;
 	if (summary != NULL)
 		json_object_set_new(summary, kind, json_pack("{s:I, s:I, s:I}", "added",
@@ -461,12 +626,24 @@ meas_writer_close(struct meas_writer *w, json_t *summary, struct wm_err *err)
 	if (w->audit && w->added + w->changed > 0) {
 		after = json_pack("{s:s, s:I, s:I}", "from", w->what, "added", (json_int_t)w->added,
 		    "changed", (json_int_t)w->changed);
-		rc = audit_record(w->ctx, "import", kind, w->what, NULL, after, err);
+		if (json_size(w->changes) > 0)
+			json_object_set(after, "changes", w->changes);
+		rc = audit_record_state(w->ctx, "import", kind, w->what, NULL, after, w->state, err);
 		json_decref(after);
+	}
+	if (state != NULL) {
+		*state = w->state;
+		w->state = NULL;
 	}
 out:
 	meas_writer_free(w);
 	return rc;
+}
+
+int
+meas_writer_close(struct meas_writer *w, json_t *summary, struct wm_err *err)
+{
+	return finish(w, summary, NULL, err);
 }
 
 int
@@ -933,7 +1110,7 @@ m_put(struct wm_ctx *ctx, const struct kind *k, const json_t *row, int mode, boo
 	struct meas_writer *w = NULL;
 	struct meas_row r;
 	struct buf key = BUF_INIT;
-	json_t *before = NULL, *after = NULL;
+	json_t *before = NULL, *after = NULL, *state = NULL;
 	struct wm_err quiet = WM_ERR_INIT;
 	int rc;
 
@@ -966,14 +1143,14 @@ m_put(struct wm_ctx *ctx, const struct kind *k, const json_t *row, int mode, boo
 	w->audit = false;	/* a single figure is audited with before and after, below */
 	if ((rc = meas_writer_put(w, &r, changed, err)) != 0)
 		goto fail;
-	rc = meas_writer_close(w, NULL, err);
+	rc = finish(w, NULL, &state, err);
 	w = NULL;
 	if (rc != 0)
 		goto fail;
 	if (!restore && *changed != ENT_UNCHANGED) {
 		if ((rc = m_get(ctx, k, buf_str(&key), &after, err)) != 0 ||
-		    (rc = audit_record(ctx, before ? "set" : "add", "measurements", buf_str(&key),
-		    before, after, err)) != 0)
+		    (rc = audit_record_state(ctx, before ? "set" : "add", "measurements",
+		    buf_str(&key), before, after, state, err)) != 0)
 			goto fail;
 	}
 	rc = store_commit(ctx->st, err);
@@ -984,6 +1161,7 @@ fail:
 out:
 	json_decref(before);
 	json_decref(after);
+	json_decref(state);
 	buf_release(&key);
 	return rc;
 }
@@ -994,7 +1172,8 @@ m_remove(struct wm_ctx *ctx, const struct kind *k, const char *key, int64_t if_v
 {
 	struct cube c = { 0 };
 	struct period p;
-	json_t *before = NULL;
+	json_t *before = NULL, *state = NULL;
+	struct intmap noted = { 0 };
 	int64_t pi, unit;
 	long row, col;
 	int rc;
@@ -1006,6 +1185,7 @@ m_remove(struct wm_ctx *ctx, const struct kind *k, const char *key, int64_t if_v
 		return wm_error(err, WM_ECONFLICT, "the figures of this PI changed after version %lld",
 		    (long long)if_version);
 	}
+	state = json_object();
 	if ((rc = store_begin(ctx->st, err)) != 0)
 		goto out;
 	if ((rc = split_key(ctx, key, &pi, &unit, &p, err)) != 0 ||
@@ -1020,8 +1200,12 @@ m_remove(struct wm_ctx *ctx, const struct kind *k, const char *key, int64_t if_v
 
 		period_format(&p, canon);
 		if ((rc = cube_store(ctx, &c, err)) != 0 ||
-		    (rc = put_note(ctx, pi, unit, canon, NULL, err)) != 0 ||
-		    (rc = audit_record(ctx, "remove", "measurements", key, before, NULL, err)) != 0)
+		    (rc = put_note(ctx, pi, unit, canon, NULL, &noted, err)) != 0)
+			goto fail;
+		cube_state(state, &c);
+		if ((rc = digest_notes(ctx, pi, state, err)) != 0 ||
+		    (rc = audit_record_state(ctx, "remove", "measurements", key, before, NULL, state,
+		    err)) != 0)
 			goto fail;
 	}
 	rc = store_commit(ctx->st, err);
@@ -1031,6 +1215,8 @@ fail:
 out:
 	cube_release(&c);
 	json_decref(before);
+	json_decref(state);
+	intmap_release(&noted);
 	return rc;
 }
 

@@ -58,7 +58,7 @@ test_expect_success 'Waymark in a schema of its own, beside what a database alre
 	equals "$(db_sql "$db" "SELECT COUNT(*) FROM public.unit")" 0 &&
 	equals "$(db_sql "$db" "SELECT COUNT(*) FROM information_schema.tables
 	    WHERE table_schema = '"'"'public'"'"'")" 1 &&
-	wm --db "$url" verify >out && contains out "1 entries"
+	wm --db "$url" verify >out && contains out "2 entries"
 '
 
 test_expect_success 'a password in the URL never reaches a message' '

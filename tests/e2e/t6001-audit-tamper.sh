@@ -22,7 +22,7 @@ wm set unit Camden --pathfinder yes >/dev/null
 wm add unit --ref Hackney --name Hackney --kind ocu --parent TP >/dev/null
 wm remove unit Hackney >/dev/null
 wm add unit --ref Islington --name Islington --kind ocu --parent TP >/dev/null
-# entries 1-7, in that order
+# entries 1-8: init's checkpoint, then these, in that order
 
 # tamper NAME SQL: a copy of the database with SQL run on it.
 tamper() {
@@ -31,10 +31,10 @@ tamper() {
 }
 
 test_expect_success 'an untouched log verifies, entry by entry' '
-	equals "$(sqlite3 test.db "SELECT COUNT(*) FROM audit")" 7 &&
+	equals "$(sqlite3 test.db "SELECT COUNT(*) FROM audit")" 8 &&
 	wm verify >out &&
 	contains out "database structure intact" &&
-	contains out "audit log intact: 7 entries"
+	contains out "audit log intact: 8 entries"
 '
 
 test_expect_success 'an edited entry is named' '
@@ -77,16 +77,16 @@ test_expect_success 'reordered entries are found at the first out of place' '
 test_expect_success 'an entry forged onto the end with a made-up hash is named' '
 	tamper forged "INSERT INTO audit (at, actor, action, kind, ref, before, after, prev_hash, hash)
 	    SELECT '\''2005-04-15T09:00:00Z'\'', '\''cli:tester'\'', '\''remove'\'', '\''units'\'',
-	    '\''Islington'\'', after, NULL, hash, '\''forged'\'' FROM audit WHERE id = 7" &&
+	    '\''Islington'\'', after, NULL, hash, '\''forged'\'' FROM audit WHERE id = 8" &&
 	expect_exit 1 wm --db forged.db verify 2>err &&
-	contains err "audit entry 8 has been altered"
+	contains err "audit entry 9 has been altered"
 '
 
 test_expect_success 'a copy of an entry appended again does not chain' '
 	tamper copied "INSERT INTO audit (at, actor, action, kind, ref, before, after, prev_hash, hash)
 	    SELECT at, actor, action, kind, ref, before, after, prev_hash, hash FROM audit WHERE id = 6" &&
 	expect_exit 1 wm --db copied.db verify 2>err &&
-	contains err "audit entry 8 does not follow"
+	contains err "audit entry 9 does not follow"
 '
 
 test_expect_success 'with several entries altered, the first is named' '
@@ -104,7 +104,8 @@ test_expect_success 'a tampered copy is refused by restore, and says why' '
 
 # rechain DB FROM: recompute the hash of entry FROM and every entry after
 # it, as someone who knows how the chain is made (BLAKE2b-256 over the
-# previous hash and the fields, each followed by 0x1F) would.
+# previous hash and the fields, each followed by 0x1F, the record digests
+# last where the entry has them) would.
 rechain() {
 	sep=$(printf "\036")
 	last=$(sqlite3 "$1" "SELECT MAX(id) FROM audit")
@@ -113,11 +114,15 @@ rechain() {
 	i=$2
 	while [ "$i" -le "$last" ]; do
 		sqlite3 -separator "$sep" "$1" "SELECT at, actor, action, kind, ref,
-		    COALESCE(before, ''), COALESCE(after, '') FROM audit WHERE id = $i" |
+		    COALESCE(before, ''), COALESCE(after, ''), state IS NOT NULL, COALESCE(state, '')
+		    FROM audit WHERE id = $i" |
 		{
-			IFS=$sep read -r at actor action kind ref before after
-			printf "%s\037%s\037%s\037%s\037%s\037%s\037%s\037%s\037" "$prev" "$at" \
-			    "$actor" "$action" "$kind" "$ref" "$before" "$after" | b2sum -l 256 | cut -c1-64
+			IFS=$sep read -r at actor action kind ref before after has state
+			{
+				printf "%s\037%s\037%s\037%s\037%s\037%s\037%s\037%s\037" "$prev" "$at" \
+				    "$actor" "$action" "$kind" "$ref" "$before" "$after"
+				[ "$has" = 1 ] && printf "%s\037" "$state"
+			} | b2sum -l 256 | cut -c1-64
 		} >hash.txt
 		hash=$(cat hash.txt)
 		sqlite3 "$1" "UPDATE audit SET prev_hash = '$prev', hash = '$hash' WHERE id = $i"
@@ -138,30 +143,36 @@ test_expect_success 'a history rewritten with every hash made again passes verif
 	tamper rewritten "UPDATE audit SET actor = '\''cli:someone-else'\'' WHERE id = 3" &&
 	rechain rewritten.db 3 &&
 	wm --db rewritten.db verify >out &&
-	contains out "audit log intact: 7 entries"
+	contains out "audit log intact: 8 entries" &&
+	contains out "records match the audit log"
 '
 
 test_expect_success 'but not against a backup taken before it: the rewritten entry is named' '
 	expect_exit 1 wm --db rewritten.db verify --against anchor.db 2>err &&
-	contains err "audit entry 7 is not the one anchor.db holds" &&
+	contains err "audit entry 8 is not the one anchor.db holds" &&
 	contains err "rewritten"
 '
 
-test_expect_success 'entries removed from the end are found against a backup' '
-	tamper truncated "DELETE FROM audit WHERE id >= 6" &&
-	wm --db truncated.db verify >/dev/null &&
+test_expect_success 'entries removed from the end leave records the log no longer vouches for' '
+	tamper truncated "DELETE FROM audit WHERE id >= 7" &&
+	expect_exit 1 wm --db truncated.db verify >out 2>err &&
+	contains out "units Islington (units:4): changed since its last audit entry" &&
+	contains err "differ from what the audit log says"
+'
+
+test_expect_success 'and are found against a backup' '
 	expect_exit 1 wm --db truncated.db verify --against anchor.db 2>err &&
-	contains err "stops before entry 7"
+	contains err "stops before entry 8"
 '
 
 test_expect_success 'a log that only grew since the backup passes against it' '
 	wm add unit --ref Barnet --name Barnet --kind ocu --parent TP >/dev/null &&
 	wm verify --against anchor.db >out &&
-	contains out "audit log holds all 7 entries of anchor.db, unchanged"
+	contains out "audit log holds all 8 entries of anchor.db, unchanged"
 '
 
 test_expect_success 'the database itself is still intact after all that' '
-	wm verify >out && contains out "audit log intact: 8 entries"
+	wm verify >out && contains out "audit log intact: 9 entries"
 '
 
 test_done
