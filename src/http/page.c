@@ -28,6 +28,7 @@ static const struct {
 	{ "/committees", "Committees", false },
 	{ "/themes", "Themes", false },
 	{ "/reports", "Reports", false },
+	{ "/records", "Records", false },
 	{ "/audit", "Audit log", false },
 	{ "/admin/users", "Users", true },
 };
@@ -56,12 +57,15 @@ header(struct page *p, const char *nav)
 
 		if (nav_items[i].admin && (!rq->logged_in || rq->ctx.role != ROLE_ADMIN))
 			continue;
-		if (strcmp(nav_items[i].href, "/audit") == 0 && !rq->logged_in)
+		if ((strcmp(nav_items[i].href, "/audit") == 0 ||
+		    strcmp(nav_items[i].href, "/records") == 0) && !rq->logged_in)
 			continue;
 		html_open(h, "li", "class", current ? "govuk-service-navigation__item "
 		    "govuk-service-navigation__item--active" : "govuk-service-navigation__item", NULL);
+		/* "page" on the item's own page; "true" on the pages under it (a record, a form) */
 		html_open(h, "a", "class", "govuk-service-navigation__link", "href", nav_items[i].href,
-		    "aria-current", current ? "page" : NULL, NULL);
+		    "aria-current", !current ? NULL : strcmp(rq->path, nav_items[i].href) == 0 ?
+		    "page" : "true", NULL);
 		if (current)
 			html_elem(h, "strong", nav_items[i].text, "class",
 			    "govuk-service-navigation__active-fallback", NULL);
@@ -78,7 +82,8 @@ header(struct page *p, const char *nav)
 		    NULL);
 		html_open(h, "button", "type", "submit", "class",
 		    "govuk-button govuk-button--secondary govuk-!-margin-bottom-0", NULL);
-		html_textf(h, "Sign out %s", rq->sess.user.username);
+		/* whose session it is: their name (else the person they are, else their user name) */
+		html_textf(h, "Sign out %s", rq->sess.user.display_name);
 		html_close(h, "button");
 		html_close(h, "form");
 	} else {
@@ -230,6 +235,18 @@ page_rdoc(struct page *p, const struct rdoc *d)
 }
 
 void
+page_heading(struct page *p, const struct rdoc *d)
+{
+	html_elem(&p->h, "h1", rdoc_title(d), "class", "govuk-heading-l", NULL);
+}
+
+void
+page_rdoc_untitled(struct page *p, const struct rdoc *d)
+{
+	rdoc_write_html_untitled(d, &p->rs->body);
+}
+
+void
 page_report_page(struct req *rq, struct resp *rs, const char *title, const char *nav,
     const char *report, void (*form)(struct page *p, const json_t *data, const char *error,
     const char *bad))
@@ -252,9 +269,14 @@ page_report_page(struct req *rq, struct resp *rs, const char *title, const char 
 	    err.msg;
 	if (rc == 0) {
 		page_begin(&p, rq, rs, arena_printf(rq->a, "%s - Waymark", title), nav);
-		if (form != NULL)
+		if (form != NULL) {
+			/* the heading first, then the form, then what it chose */
+			page_heading(&p, d);
 			form(&p, rdoc_data(d), NULL, NULL);
-		page_rdoc(&p, d);
+			page_rdoc_untitled(&p, d);
+		} else {
+			page_rdoc(&p, d);
+		}
 		page_end(&p);
 	} else if (form == NULL || r == NULL) {
 		if (bad != NULL)
@@ -300,20 +322,37 @@ page_key_url(struct page *p, const char *prefix, const char *key)
 void
 page_error_summary(struct page *p, const char *msg, const char *href)
 {
+	json_t *one = json_pack("[{s:s, s:s?}]", "message", msg, "href", href);
+
+	page_error_list(p, one);
+	json_decref(one);
+}
+
+void
+page_error_list(struct page *p, const json_t *errors)
+{
 	struct html *h = &p->h;
 
+	if (json_array_size(errors) == 0)
+		return;
 	html_open(h, "div", "class", "govuk-error-summary", "data-module", "govuk-error-summary",
 	    NULL);
 	html_open(h, "div", "role", "alert", NULL);
 	html_elem(h, "h2", "There is a problem", "class", "govuk-error-summary__title", NULL);
 	html_open(h, "div", "class", "govuk-error-summary__body", NULL);
 	html_open(h, "ul", "class", "govuk-list govuk-error-summary__list", NULL);
-	html_open(h, "li", NULL);
-	if (href != NULL)
-		html_elem(h, "a", msg, "href", href, NULL);
-	else
-		html_text(h, msg);
-	html_close(h, "li");
+	for (size_t i = 0; i < json_array_size(errors); i++) {
+		const json_t *e = json_array_get(errors, i);
+		const char *href = json_string_value(json_object_get(e, "href"));
+		const char *msg = json_string_value(json_object_get(e, "message"));
+
+		html_open(h, "li", NULL);
+		if (href != NULL)
+			html_elem(h, "a", msg, "href", href, NULL);
+		else
+			html_text(h, msg);
+		html_close(h, "li");
+	}
 	html_close(h, "ul");
 	html_close(h, "div");
 	html_close(h, "div");
@@ -355,9 +394,8 @@ page_form_end(struct page *p, const char *button)
 	html_close(&p->h, "form");
 }
 
-/* The group around a field, its label, hint and error; returns aria-describedby. */
-static const char *
-field_start(struct page *p, const char *name, const char *label, const char *hint,
+const char *
+page_group_begin(struct page *p, const char *name, const char *label, const char *hint,
     const char *error)
 {
 	struct html *h = &p->h;
@@ -388,13 +426,23 @@ void
 page_input(struct page *p, const char *name, const char *label, const char *type,
     const char *value, const char *hint, const char *error, const char *width)
 {
-	const char *described = field_start(p, name, label, hint, error);
+	page_input_attrs(p, name, label, type, value, hint, error, width, NULL,
+	    strcmp(type, "password") == 0 ? "current-password" : NULL);
+}
+
+void
+page_input_attrs(struct page *p, const char *name, const char *label, const char *type,
+    const char *value, const char *hint, const char *error, const char *width,
+    const char *inputmode, const char *autocomplete)
+{
+	const char *described = page_group_begin(p, name, label, hint, error);
 	const char *cls = arena_printf(p->rq->a, "govuk-input%s%s%s", width ? " govuk-input--width-" :
 	    "", width ? width : "", error ? " govuk-input--error" : "");
 
 	html_void(&p->h, "input", "class", cls, "id", name, "name", name, "type", type,
 	    "value", value != NULL ? value : "", "aria-describedby", described,
-	    "autocomplete", strcmp(type, "password") == 0 ? "current-password" : NULL, NULL);
+	    "inputmode", inputmode, "spellcheck", inputmode != NULL ? "false" : NULL,
+	    "autocomplete", autocomplete, NULL);
 	html_close(&p->h, "div");
 }
 
@@ -402,7 +450,7 @@ void
 page_textarea(struct page *p, const char *name, const char *label, const char *value,
     const char *hint, const char *error)
 {
-	const char *described = field_start(p, name, label, hint, error);
+	const char *described = page_group_begin(p, name, label, hint, error);
 
 	html_open(&p->h, "textarea", "class", error ? "govuk-textarea govuk-textarea--error" :
 	    "govuk-textarea", "id", name, "name", name, "rows", "5", "aria-describedby", described,
@@ -418,7 +466,7 @@ page_select(struct page *p, const char *name, const char *label, const json_t *o
 {
 	struct html *h = &p->h;
 
-	field_start(p, name, label, NULL, NULL);
+	page_group_begin(p, name, label, NULL, NULL);
 	html_open(h, "select", "class", "govuk-select", "id", name, "name", name, NULL);
 	if (blank != NULL)
 		html_elem(h, "option", blank, "value", "", "selected", selected == NULL ||
@@ -453,6 +501,46 @@ page_checkbox(struct page *p, const char *name, const char *label, bool checked)
 	html_close(h, "div");
 	html_close(h, "div");
 	html_close(h, "div");
+}
+
+void
+page_pagination(struct page *p, size_t pageno, size_t pages, const char *path, const char *query)
+{
+	struct html *h = &p->h;
+
+	if (pages <= 1)
+		return;
+	html_open(h, "nav", "class", "govuk-pagination", "aria-label", "Pages", NULL);
+	for (int dir = -1; dir <= 1; dir += 2) {
+		size_t to = pageno + (size_t)dir;
+
+		if ((dir < 0 && pageno <= 1) || (dir > 0 && pageno >= pages))
+			continue;
+		html_open(h, "div", "class", dir < 0 ? "govuk-pagination__prev" :
+		    "govuk-pagination__next", NULL);
+		html_open(h, "a", "class", "govuk-link govuk-pagination__link", "href",
+		    arena_printf(p->rq->a, "%s?page=%zu%s%s", path, to, query ? "&" : "",
+		    query ? query : ""), "rel", dir < 0 ? "prev" : "next", NULL);
+		html_elem(h, "span", dir < 0 ? "Previous" : "Next", "class",
+		    "govuk-pagination__link-title", NULL);
+		html_elem(h, "span", arena_printf(p->rq->a, "page %zu of %zu", to, pages), "class",
+		    "govuk-pagination__link-label", NULL);
+		html_close(h, "a");
+		html_close(h, "div");
+	}
+	html_close(h, "nav");
+}
+
+bool
+page_local_path(const char *path)
+{
+	/* "/x...", never "//host" or "/\host", and nothing a header or a log could be split by */
+	if (path == NULL || path[0] != '/' || path[1] == '/' || path[1] == '\\')
+		return false;
+	for (const unsigned char *c = (const unsigned char *)path; *c != '\0'; c++)
+		if (*c < 0x21 || *c == 0x7f)
+			return false;
+	return true;
 }
 
 int

@@ -42,6 +42,12 @@ void page_login_redirect(struct req *rq, struct resp *rs);
 /* Write a report's body (RF_HTML_BODY) into the page. */
 void page_rdoc(struct page *p, const struct rdoc *d);
 /*
+ * Or its title as the page's heading, then (after the page's own forms,
+ * which come below the heading) the rest of it.
+ */
+void page_heading(struct page *p, const struct rdoc *d);
+void page_rdoc_untitled(struct page *p, const struct rdoc *d);
+/*
  * A whole page that is the named report, run with the page's query
  * parameters as its options, below form (which may be NULL): a GET form
  * choosing those options. A report that fails shows its message: on the
@@ -64,6 +70,8 @@ const char *req_key_url(struct req *rq, const char *prefix, const char *key);
 
 /* An error summary at the top of a form; href is the field it is about ("#text"). */
 void page_error_summary(struct page *p, const char *msg, const char *href);
+/* One listing several: an array of {"message", "href" (or null)}; nothing when it is empty. */
+void page_error_list(struct page *p, const json_t *errors);
 /* A GOV.UK notification banner saying something went well. */
 void page_success(struct page *p, const char *msg);
 
@@ -73,6 +81,17 @@ void page_form_end(struct page *p, const char *button);
 /* Form fields; error (or NULL) is shown beside the field. */
 void page_input(struct page *p, const char *name, const char *label, const char *type,
     const char *value, const char *hint, const char *error, const char *width);
+/* The same with an inputmode ("numeric", "decimal") and an autocomplete token, either NULL. */
+void page_input_attrs(struct page *p, const char *name, const char *label, const char *type,
+    const char *value, const char *hint, const char *error, const char *width,
+    const char *inputmode, const char *autocomplete);
+/*
+ * Open a form group (<div class="govuk-form-group">) with the field's
+ * label, hint and error; returns what the field's aria-describedby is
+ * (or NULL). The caller writes the field and closes the div.
+ */
+const char *page_group_begin(struct page *p, const char *name, const char *label,
+    const char *hint, const char *error);
 void page_textarea(struct page *p, const char *name, const char *label, const char *value,
     const char *hint, const char *error);
 /*
@@ -82,6 +101,12 @@ void page_textarea(struct page *p, const char *name, const char *label, const ch
 void page_select(struct page *p, const char *name, const char *label, const json_t *options,
     const char *selected, const char *blank);
 void page_checkbox(struct page *p, const char *name, const char *label, bool checked);
+
+/* Previous and next links of a paged list: path?page=N&query (query already escaped, or NULL). */
+void page_pagination(struct page *p, size_t pageno, size_t pages, const char *path,
+    const char *query);
+/* Is this a path on this site to send someone back to ("/x", never "//host", no controls)? */
+bool page_local_path(const char *path);
 
 /* Today, in the server's clock, as day number and "YYYY-MM-DD". */
 int page_today(const struct req *rq, char *iso);
@@ -104,6 +129,23 @@ void page_reports(struct req *rq, struct resp *rs);
 void page_report_named(struct req *rq, struct resp *rs, const char *name);
 void page_users(struct req *rq, struct resp *rs, const char *rest);
 void page_login(struct req *rq, struct resp *rs);
+/* A form posted after the session ended: sign in, and the form comes back as it was sent. */
+void page_login_again(struct req *rq, struct resp *rs);
+
+/* page_record.c: every kind's list, record page and forms. */
+struct kind;
+/*
+ * The pages under /KIND/: with forms_only, only /KIND/new, /KIND/KEY/edit
+ * and /KIND/KEY/remove (kinds with pages of their own leave those to
+ * this); else the list and record pages too. False if the path is not
+ * one of them.
+ */
+bool page_records(struct req *rq, struct resp *rs, bool forms_only);
+void page_records_index(struct req *rq, struct resp *rs);
+/* The "Change" and "Remove" buttons of a record, for those who may. */
+void page_record_actions(struct page *p, const struct kind *k, const json_t *rec);
+/* An "Add a ..." button to /KIND/new?query (query may be NULL), for those who may. */
+void page_record_add_link(struct page *p, const struct kind *k, const char *query);
 void page_logout(struct req *rq, struct resp *rs);
 
 #endif

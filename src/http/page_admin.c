@@ -20,44 +20,6 @@
 
 #define AUDIT_PAGE 50
 
-static void
-pagination(struct page *p, size_t pageno, size_t pages, const char *kind, const char *actor)
-{
-	struct html *h = &p->h;
-
-	if (pages <= 1)
-		return;
-	html_open(h, "nav", "class", "govuk-pagination", "aria-label", "Pages of the log", NULL);
-	for (int dir = -1; dir <= 1; dir += 2) {
-		size_t to = pageno + (size_t)dir;
-		struct buf href = BUF_INIT;
-
-		if ((dir < 0 && pageno <= 1) || (dir > 0 && pageno >= pages))
-			continue;
-		buf_addf(&href, "/audit?page=%zu", to);
-		if (kind != NULL) {
-			buf_adds(&href, "&kind=");
-			http_url_escape(&href, kind);
-		}
-		if (actor != NULL) {
-			buf_adds(&href, "&actor=");
-			http_url_escape(&href, actor);
-		}
-		html_open(h, "div", "class", dir < 0 ? "govuk-pagination__prev" :
-		    "govuk-pagination__next", NULL);
-		html_open(h, "a", "class", "govuk-link govuk-pagination__link", "href", buf_str(&href),
-		    "rel", dir < 0 ? "prev" : "next", NULL);
-		html_elem(h, "span", dir < 0 ? "Newer" : "Older", "class",
-		    "govuk-pagination__link-title", NULL);
-		html_elem(h, "span", arena_printf(p->rq->a, "page %zu of %zu", to, pages), "class",
-		    "govuk-pagination__link-label", NULL);
-		html_close(h, "a");
-		html_close(h, "div");
-		buf_release(&href);
-	}
-	html_close(h, "nav");
-}
-
 void
 page_audit(struct req *rq, struct resp *rs)
 {
@@ -108,6 +70,7 @@ page_audit(struct req *rq, struct resp *rs)
 		if (!(k->flags & KF_VIEW))
 			json_array_append_new(kinds_list, json_string(k->name));
 	page_begin(&p, rq, rs, "Audit log - Waymark", "/audit");
+	page_heading(&p, d);
 	html_open(&p.h, "div", "class", "wm-no-print", NULL);
 	page_form_begin(&p, "/audit", "get");
 	page_select(&p, "kind", "Kind of record", kinds_list, q.kind, "Any kind");
@@ -115,9 +78,22 @@ page_audit(struct req *rq, struct resp *rs)
 	    NULL, NULL, "20");
 	page_form_end(&p, "Filter");
 	html_close(&p.h, "div");
-	page_rdoc(&p, d);
-	pagination(&p, (size_t)pageno, (size_t)((total + AUDIT_PAGE - 1) / AUDIT_PAGE), q.kind,
-	    q.actor);
+	page_rdoc_untitled(&p, d);
+	{
+		struct buf query = BUF_INIT;
+
+		if (q.kind != NULL) {
+			buf_adds(&query, "kind=");
+			http_url_escape(&query, q.kind);
+		}
+		if (q.actor != NULL) {
+			buf_adds(&query, query.len ? "&actor=" : "actor=");
+			http_url_escape(&query, q.actor);
+		}
+		page_pagination(&p, (size_t)pageno, (size_t)((total + AUDIT_PAGE - 1) / AUDIT_PAGE),
+		    "/audit", query.len ? arena_strdup(rq->a, buf_str(&query)) : NULL);
+		buf_release(&query);
+	}
 	page_end(&p);
 out:
 	rdoc_free(d);

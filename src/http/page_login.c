@@ -25,8 +25,13 @@ safe_next(const char *next)
 	return next;
 }
 
+/*
+ * resume: a form posted after the session had ended, urlencoded, carried
+ * through the sign-in form so that signing in brings it back (or NULL).
+ */
 static void
-login_form(struct req *rq, struct resp *rs, const char *next, const char *error, int status)
+login_form(struct req *rq, struct resp *rs, const char *next, const char *error, int status,
+    const char *resume)
 {
 	char token[ACCOUNT_TOKEN_LEN];
 	struct page p;
@@ -37,12 +42,19 @@ login_form(struct req *rq, struct resp *rs, const char *next, const char *error,
 	html_open(&p.h, "div", "class", "govuk-grid-column-two-thirds", NULL);
 	if (error != NULL)
 		page_error_summary(&p, error, "#username");
-	html_elem(&p.h, "h1", "Sign in", "class", "govuk-heading-l", NULL);
+	html_elem(&p.h, "h1", resume ? "Sign in again" : "Sign in", "class", "govuk-heading-l",
+	    NULL);
+	if (resume != NULL)
+		html_elem(&p.h, "p", "You were signed out before your form was sent, so it has not "
+		    "been saved. Sign in again and the form will come back as you left it.", "class",
+		    "govuk-body", NULL);
 	html_open(&p.h, "form", "method", "post", "action", "/login", "novalidate", "", NULL);
 	html_void(&p.h, "input", "type", "hidden", "name", "csrf_token", "value", token, NULL);
 	html_void(&p.h, "input", "type", "hidden", "name", "next", "value", next, NULL);
-	page_input(&p, "username", "User name", "text", error ? req_form(rq, "username") : NULL,
-	    NULL, NULL, "20");
+	if (resume != NULL)
+		html_void(&p.h, "input", "type", "hidden", "name", "resume", "value", resume, NULL);
+	page_input_attrs(&p, "username", "User name", "text",
+	    error ? req_form(rq, "username") : NULL, NULL, NULL, "20", NULL, "username");
 	page_input(&p, "password", "Password", "password", NULL, NULL, NULL, "20");
 	page_form_end(&p, "Sign in");
 	html_close(&p.h, "div");
@@ -57,7 +69,7 @@ page_login(struct req *rq, struct resp *rs)
 {
 	struct wm_err err = WM_ERR_INIT;
 	char token[ACCOUNT_TOKEN_LEN];
-	const char *sent, *cookie, *next;
+	const char *sent, *cookie, *next, *resume;
 	struct session s;
 	int retry, rc;
 
@@ -66,7 +78,7 @@ page_login(struct req *rq, struct resp *rs)
 		if (rq->logged_in)
 			resp_redirect(rs, next);
 		else
-			login_form(rq, rs, next, NULL, 200);
+			login_form(rq, rs, next, NULL, 200, NULL);
 		return;
 	}
 	if (strcmp(rq->method, "POST") != 0) {
@@ -78,22 +90,62 @@ page_login(struct req *rq, struct resp *rs)
 	next = safe_next(req_form(rq, "next"));
 	sent = req_form(rq, "csrf_token");
 	cookie = req_cookie(rq, LOGIN_CSRF_COOKIE);
+	resume = req_form(rq, "resume");
 	if (sent == NULL || cookie == NULL || strlen(sent) != strlen(cookie) ||
 	    sodium_memcmp(sent, cookie, strlen(sent)) != 0) {
-		login_form(rq, rs, next, "The sign-in form had expired. Sign in again.", 403);
+		login_form(rq, rs, next, "The sign-in form had expired. Sign in again.", 403, resume);
 		return;
 	}
 	rc = account_login(&rq->ctx, req_form(rq, "username"), req_form(rq, "password"),
 	    rq->addr, token, &s, &retry, &err);
 	if (rc != 0) {
-		login_form(rq, rs, next, err.msg, rc == WM_EPERM ? 401 : http_status(rc));
+		login_form(rq, rs, next, err.msg, rc == WM_EPERM ? 401 : http_status(rc), resume);
 		if (rc == WM_ELIMIT)
 			resp_header(rs, "Retry-After", arena_printf(rq->a, "%d", retry));
 		return;
 	}
-	resp_redirect(rs, next);
+	if (resume != NULL && strcmp(next, "/") != 0) {
+		/*
+		 * Show the form again, filled in as it was sent and not yet saved,
+		 * as the new session sees it: a GET of its page with the form's
+		 * fields (form.h reads them), so nothing is written until the
+		 * person sends it again with the new session's token.
+		 */
+		rq->sess = s;
+		rq->logged_in = true;
+		rq->token = arena_strdup(rq->a, token);
+		account_act_as(&rq->ctx, &rq->sess, rq->actor, sizeof(rq->actor));
+		memset(&rq->form, 0, sizeof(rq->form));
+		http_parse_urlencoded(rq->a, resume, strlen(resume), &rq->form);
+		memset(&rq->query, 0, sizeof(rq->query));
+		rq->method = "GET";
+		rq->path = next;
+		rq->resumed = true;
+		pages_handle(rq, rs);
+	} else {
+		resp_redirect(rs, next);
+	}
 	route_set_cookie(rq, rs, SESSION_COOKIE, token, ACCOUNT_SESSION_HOURS * 3600L);
 	route_set_cookie(rq, rs, LOGIN_CSRF_COOKIE, "", 0);
+}
+
+void
+page_login_again(struct req *rq, struct resp *rs)
+{
+	struct buf b = BUF_INIT;
+
+	/* everything sent but the old session's token, which will not do for the new one */
+	for (size_t i = 0; i < rq->form.n; i++) {
+		if (strcmp(rq->form.v[i].name, "csrf_token") == 0)
+			continue;
+		if (b.len > 0)
+			buf_addc(&b, '&');
+		http_url_escape(&b, rq->form.v[i].name);
+		buf_addc(&b, '=');
+		http_url_escape(&b, rq->form.v[i].value);
+	}
+	login_form(rq, rs, safe_next(rq->path), NULL, 401, arena_strdup(rq->a, buf_str(&b)));
+	buf_release(&b);
 }
 
 void

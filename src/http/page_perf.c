@@ -41,7 +41,15 @@ page_pis(struct req *rq, struct resp *rs)
 		    (const char *const[]){ "title", "measure_unit", "polarity", "frequency", "committee", NULL });
 		rtable_end_row(t);
 	}
-	page_doc(rq, rs, "Indicators - Waymark", "/pis", d);
+	{
+		struct page p;
+
+		page_begin(&p, rq, rs, "Indicators - Waymark", "/pis");
+		page_heading(&p, d);
+		page_record_add_link(&p, kind_find("pis"), NULL);
+		page_rdoc_untitled(&p, d);
+		page_end(&p);
+	}
 out:
 	rdoc_free(d);
 	json_decref(pis);
@@ -198,8 +206,10 @@ page_pi(struct req *rq, struct resp *rs, const char *code)
 		    json_is_integer(json_object_get(pi, "decimals")) ?
 		    (int)json_integer_value(json_object_get(pi, "decimals")) : 1);
 	page_begin(&p, rq, rs, arena_printf(rq->a, "%s - Waymark", code), "/pis");
+	page_heading(&p, d);
+	page_record_actions(&p, kind_find("pis"), pi);
 	pi_form(&p, code);
-	page_rdoc(&p, d);
+	page_rdoc_untitled(&p, d);
 	page_end(&p);
 out:
 	rdoc_free(d);

@@ -154,6 +154,8 @@ page_register(struct req *rq, struct resp *rs)
 	rdoc_meta(d, "Showing", arena_printf(rq->a, "%zu recommendation%s", n, n == 1 ? "" : "s"));
 	rdoc_meta(d, "As of", today);
 	page_begin(&p, rq, rs, "Recommendations - Waymark", "/recommendations");
+	page_heading(&p, d);
+	page_record_add_link(&p, kind_find("recommendations"), NULL);
 	filters(&p);
 	html_open(&p.h, "p", "class", "govuk-body wm-no-print", NULL);
 	html_elem(&p.h, "a", "Who to chase", "class", "govuk-link", "href", "/reports/chase", NULL);
@@ -165,7 +167,7 @@ page_register(struct req *rq, struct resp *rs)
 		    req_query(rq, "source"))), NULL);
 	}
 	html_close(&p.h, "p");
-	page_rdoc(&p, d);
+	page_rdoc_untitled(&p, d);
 	page_end(&p);
 out:
 	rdoc_free(d);
@@ -406,6 +408,7 @@ show_rec(struct req *rq, struct resp *rs, const char *key, const struct form_sta
 		html_elem(&p.h, "strong", "Overdue", "class", "govuk-tag govuk-tag--red", NULL);
 		html_close(&p.h, "p");
 	}
+	page_record_actions(&p, kind_find("recommendations"), rec);
 	html_elem(&p.h, "p", pages_text(rq, rec, "text"), "class", "govuk-body-l", NULL);
 	html_open(&p.h, "dl", "class", "govuk-summary-list", NULL);
 	for (size_t i = 0; i < WM_ARRAY_LEN(facts); i++)

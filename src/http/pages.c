@@ -9,6 +9,7 @@
  */
 #include "base/wm.h"
 
+#include "base/mem.h"
 #include "base/str.h"
 #include "http/page.h"
 #include "http/pages.h"
@@ -101,6 +102,90 @@ pages_named(struct req *rq, const char *kind, json_t *where, const char *label)
 	return out;
 }
 
+const char *
+pages_record_url(struct req *rq, const char *kind, const char *key)
+{
+	const struct kind *k = kind_find(kind);
+
+	return req_key_url(rq, arena_printf(rq->a, "/%s/", k != NULL ? k->name : kind), key);
+}
+
+const char *
+pages_name(struct req *rq, const char *kind, const char *key)
+{
+	const struct kind *k = kind_find(kind);
+	const struct field *name = NULL;
+	json_t *row = NULL;
+	const char *out = key;
+	int64_t id;
+
+	for (const struct field *f = k ? k->fields : NULL; f != NULL && f->name != NULL &&
+	    name == NULL; f++)
+		if (f->flags & FF_NAME)
+			name = f;
+	if (name != NULL && ent_resolve(&rq->ctx, k, key, &id, NULL) == 0 &&
+	    ent_get_by_id(&rq->ctx, k, id, true, &row, NULL) == 0) {
+		const char *v = json_string_value(json_object_get(row, name->name));
+
+		if (v != NULL && *v != '\0')
+			out = arena_strdup(rq->a, v);
+	}
+	json_decref(row);
+	return out;
+}
+
+static int
+choice_cmp(const void *a, const void *b)
+{
+	const json_t *x = *(json_t *const *)a, *y = *(json_t *const *)b;
+
+	return strcasecmp(json_string_value(json_array_get(x, 1)),
+	    json_string_value(json_array_get(y, 1)));
+}
+
+json_t *
+pages_choices(struct req *rq, const char *kind)
+{
+	const struct kind *k = kind_find(kind);
+	const struct field *name = NULL;
+	struct wm_err err = WM_ERR_INIT;
+	struct ent_query q = { 0 };
+	json_t *rows = NULL, *out = json_array();
+	json_t **sorted;
+	size_t n;
+
+	for (const struct field *f = k->fields; f->name != NULL && name == NULL; f++)
+		if (f->flags & FF_NAME)
+			name = f;
+	q.raw = true;	/* the stored fields are enough: no decoration to pay for */
+	if (ent_list(&rq->ctx, k, &q, &rows, &err) != 0)
+		return out;
+	n = json_array_size(rows);
+	sorted = arena_array(rq->a, n + 1, sizeof(*sorted));
+	for (size_t i = 0; i < n; i++) {
+		const json_t *r = json_array_get(rows, i);
+		const char *key = pages_key(rq, kind, r);
+		const char *nm = name ? json_string_value(json_object_get(r, name->name)) : NULL;
+
+		sorted[i] = json_pack("[s,s]", key, nm != NULL && *nm != '\0' ? nm : key);
+	}
+	wm_sort(sorted, n, sizeof(*sorted), choice_cmp);
+	for (size_t i = 0; i < n; i++) {
+		const char *key = json_string_value(json_array_get(sorted[i], 0));
+		const char *label = json_string_value(json_array_get(sorted[i], 1));
+		bool twin = (i > 0 && strcasecmp(label, json_string_value(json_array_get(sorted[i - 1],
+		    1))) == 0) || (i + 1 < n && strcasecmp(label,
+		    json_string_value(json_array_get(sorted[i + 1], 1))) == 0);
+
+		if (twin && strcmp(key, label) != 0)
+			json_array_set_new(sorted[i], 1, json_string(arena_printf(rq->a, "%s (%s)", label,
+			    key)));
+		json_array_append_new(out, sorted[i]);
+	}
+	json_decref(rows);
+	return out;
+}
+
 bool
 pages_overdue(const json_t *rec)
 {
@@ -140,6 +225,7 @@ static const struct route routes[] = {
 	REPORT("/committees", "accountability", "Committees", NULL, "/committees"),
 	REPORT("/themes", "themes", "Consultation themes", NULL, "/themes"),
 	PAGE("/audit", false, page_audit),
+	PAGE("/records", false, page_records_index),
 	PAGE("/reports", false, page_reports),
 	UNDER("/reports/", false, page_report_named),
 	{ "/admin/users", false, true, NULL, page_users, NULL, NULL, NULL, NULL },
@@ -164,8 +250,7 @@ pages_handle(struct req *rq, struct resp *rs)
 	}
 	if (!route_may_read(rq) || (post && !rq->logged_in)) {
 		if (post)
-			page_fail(rq, rs, 401, "Sign in first", "Your session has ended. Sign in and "
-			    "make the change again.");
+			page_login_again(rq, rs);
 		else
 			page_login_redirect(rq, rs);
 		return;
@@ -180,6 +265,9 @@ pages_handle(struct req *rq, struct resp *rs)
 		page_logout(rq, rs);
 		return;
 	}
+	/* every kind's add, change and remove forms, before the kinds' own pages */
+	if (page_records(rq, rs, true))
+		return;
 	for (size_t i = 0; i < WM_ARRAY_LEN(routes); i++) {
 		const struct route *r = &routes[i];
 		bool hit = r->prefix ? str_has_prefix(path, r->path) && path[strlen(r->path)] != '\0' :
@@ -201,6 +289,8 @@ pages_handle(struct req *rq, struct resp *rs)
 			r->rest(rq, rs, r->prefix ? path + strlen(r->path) : "");
 		return;
 	}
+	if (page_records(rq, rs, false))
+		return;
 	page_fail(rq, rs, 404, "Page not found", "There is nothing at this address. Check it, or "
 	    "start from the dashboard.");
 }

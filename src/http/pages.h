@@ -23,6 +23,15 @@ void pages_cell(struct req *rq, struct rtable *t, const json_t *row, const char 
 void pages_cells(struct req *rq, struct rtable *t, const json_t *row, const char *const *fields);
 /* [key, label field] of each record of kind with these filters (taken), for a select's choices. */
 json_t *pages_named(struct req *rq, const char *kind, json_t *where, const char *label);
+/*
+ * [key, name] of every record of kind, sorted by name, for choosing one
+ * (the key alone where the kind has no name, or where two share a name).
+ */
+json_t *pages_choices(struct req *rq, const char *kind);
+/* The address of a record's page: its kind's own page where it has one. */
+const char *pages_record_url(struct req *rq, const char *kind, const char *key);
+/* What a person calls the record: its name ("Camden", a post's title), else its key. */
+const char *pages_name(struct req *rq, const char *kind, const char *key);
 /* Is the recommendation overdue, by the register's rules? */
 bool pages_overdue(const json_t *rec);
 

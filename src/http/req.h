@@ -50,6 +50,7 @@ struct req {
 	struct session sess;
 	const char *token;		/* the session cookie's value, or NULL */
 	char actor[160];
+	bool resumed;			/* a form sent back through signing in again: form holds it */
 };
 
 #define RESP_MAX_HEADERS 16

@@ -407,8 +407,9 @@ account_session(struct wm_ctx *ctx, const char *token, struct session *out, stru
 	token_hash(token, hash);
 	timestamp_format(ctx->now, now);
 	rc = store_prepare(ctx->st,
-	    "SELECT u.id, u.username, u.display_name, u.role, s.csrf FROM app_session s"
-	    " JOIN app_user u ON u.id = s.user_id"
+	    "SELECT u.id, u.username, COALESCE(u.display_name, p.name), u.role, s.csrf"
+	    " FROM app_session s JOIN app_user u ON u.id = s.user_id"
+	    " LEFT JOIN person p ON p.id = u.person_id"
 	    " WHERE s.token_hash = ? AND s.expires_at > ? AND u.disabled = 0", &s, err);
 	if (rc != 0)
 		return rc;

@@ -153,6 +153,34 @@ lead_may(struct wm_ctx *ctx, const struct kind *k, const json_t *before, const j
 	return wm_error(err, WM_EPERM, "a lead officer may not change %s", k->name);
 }
 
+bool
+authz_may_write_kind(const struct wm_ctx *ctx, const struct kind *k)
+{
+	/* what lead_may lets a lead officer change (some of) */
+	static const char *const lead_kinds[] = { "progress", "revisions", "project_reports",
+		"nodes", "milestones", "comments" };
+
+	if (k->flags & KF_READONLY)
+		return false;
+	switch (ctx->role) {
+	case ROLE_SYSTEM:
+	case ROLE_ADMIN:
+		return true;
+	case ROLE_PLANNER:
+		return !is(k, "users");
+	case ROLE_LEAD:
+		for (size_t i = 0; i < WM_ARRAY_LEN(lead_kinds); i++)
+			if (is(k, lead_kinds[i]))
+				return true;
+		return false;
+	case ROLE_MEMBER:
+		return is(k, "comments");
+	case ROLE_PUBLIC:
+		break;
+	}
+	return false;
+}
+
 int
 authz_audit(const struct wm_ctx *ctx, struct wm_err *err)
 {

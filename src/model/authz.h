@@ -31,6 +31,13 @@ int authz_read(const struct wm_ctx *ctx, const struct kind *k, struct wm_err *er
 int authz_write(struct wm_ctx *ctx, const struct kind *k, const json_t *before,
     const json_t *after, struct wm_err *err);
 
+/*
+ * Might this actor change some records of this kind (so that a front end
+ * offers its forms)? Whether they may make a given change is still
+ * authz_write's to say.
+ */
+bool authz_may_write_kind(const struct wm_ctx *ctx, const struct kind *k);
+
 /* May this actor read the audit log? (Everyone but the public.) */
 int authz_audit(const struct wm_ctx *ctx, struct wm_err *err);
 

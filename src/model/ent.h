@@ -66,16 +66,21 @@ int ent_set(struct wm_ctx *ctx, const struct kind *k, const char *key, const jso
  * Every problem with these fields at once, for a form to show beside each
  * (the engine itself stops at the first): *problems receives an array of
  * {"field", "reason", "message"}, empty when the fields would be taken as
- * far as their own values go (references and a kind's own rules are
- * checked when the change is made). reason is one of kind.h's words, or
- * "unknown" (no such field) or "derived" (Waymark works it out). With
- * adding, required fields not given are problems too.
+ * far as their own values and what they refer to go (a kind's own rules
+ * are checked when the change is made). reason is one of kind.h's words,
+ * or "unknown" (no such field), "derived" (Waymark works it out) or
+ * "reference" (it names no record). A required field given empty is a
+ * problem; with adding, so is one not given.
  */
 int ent_check(struct wm_ctx *ctx, const struct kind *k, const json_t *fields, bool adding,
     json_t **problems, struct wm_err *err);
 
 int ent_remove(struct wm_ctx *ctx, const struct kind *k, const char *key, int64_t if_version,
     struct wm_err *err);
+
+/* One field's value as the engine would store it (strings are read by the field's type). */
+int ent_normalize_field(struct wm_ctx *ctx, const struct kind *k, const struct field *f,
+    const json_t *in, json_t **out, struct wm_err *err);
 
 /*
  * Make the record in row exist as given: add it, change what differs, or

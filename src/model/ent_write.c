@@ -406,14 +406,52 @@ add_problem(json_t *problems, const char *field, const struct wm_err *e)
 	    e->reason != NULL ? e->reason : FIELD_BAD_TYPE, "message", e->msg));
 }
 
+/* Does every key a reference or links field names exist? A problem for the first that does not. */
+static int
+check_refs(struct wm_ctx *ctx, const struct kind *k, const struct field *f, const json_t *v,
+    json_t *problems, struct wm_err *err)
+{
+	size_t n = json_is_array(v) ? json_array_size(v) : 1;
+	int64_t id;
+	int rc;
+
+	for (size_t i = 0; i < n; i++) {
+		const char *key = json_string_value(json_is_array(v) ? json_array_get(v, i) : v);
+		struct wm_err e = WM_ERR_INIT;
+
+		if (key == NULL)
+			continue;
+		rc = resolve(ctx, target_kind(f), key, false, &id, &e);
+		if (rc == WM_ENOTFOUND || rc == WM_EINVAL) {
+			wm_error_prefix(&e, "%s %s: ", k->one, f->name);
+			json_array_append_new(problems, json_pack("{s:s, s:s, s:s}", "field", f->name,
+			    "reason", "reference", "message", e.msg));
+			return 0;
+		}
+		if (rc != 0) {
+			*err = e;
+			return rc;
+		}
+	}
+	return 0;
+}
+
+int
+ent_normalize_field(struct wm_ctx *ctx, const struct kind *k, const struct field *f,
+    const json_t *in, json_t **out, struct wm_err *err)
+{
+	return normalize_value(ctx, k, f, in, out, err);
+}
+
 int
 ent_check(struct wm_ctx *ctx, const struct kind *k, const json_t *fields, bool adding,
     json_t **problems, struct wm_err *err)
 {
+	int rc;
+
 	const char *name;
 	json_t *val, *out = json_array();
 
-	(void)err;
 	*problems = out;
 	if (!json_is_object(fields))
 		return 0;
@@ -435,11 +473,17 @@ ent_check(struct wm_ctx *ctx, const struct kind *k, const json_t *fields, bool a
 			    "reason", "derived", "message", "worked out by Waymark: it cannot be set"));
 			continue;
 		}
+		/* a required field emptied is missing whether adding or changing */
 		if (normalize_value(ctx, k, f, val, &norm, &e) != 0)
 			add_problem(out, f->name, &e);
-		else if (adding && (f->flags & FF_REQ) && json_is_null(norm))
+		else if ((f->flags & FF_REQ) && json_is_null(norm))
 			json_array_append_new(out, json_pack("{s:s, s:s, s:s}", "field", f->name,
 			    "reason", FIELD_MISSING, "message", "this must be given"));
+		else if ((f->type == FT_REF || f->type == FT_LINKS) && !json_is_null(norm) &&
+		    (rc = check_refs(ctx, k, f, norm, out, err)) != 0) {
+			json_decref(norm);
+			return rc;
+		}
 		json_decref(norm);
 	}
 	if (adding)

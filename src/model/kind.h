@@ -51,6 +51,7 @@ enum ftype {
 #define FF_SECRET 0x20	/* never shown; only exported */
 #define FF_NAME 0x40	/* a record may also be found by this field's value */
 #define FF_REST 0x80	/* the last key part, which may hold '/' (another record's key) */
+#define FF_LONG 0x100	/* text of several lines or paragraphs (a form gives it a text area) */
 
 struct field {
 	const char *name;		/* JSON and --option name, snake_case */

@@ -93,7 +93,7 @@ static const struct field committee_fields[] = {
 	TEXT("ref", "ref", FF_KEY | FF_REQ | FF_BRIEF, "short name"),
 	TEXT("name", "name", FF_REQ | FF_BRIEF | FF_NAME, "name"),
 	ENUM("kind", "kind", FF_BRIEF, committee_kinds, "what sort of body"),
-	TEXT("remit", "remit", 0, "what it is responsible for"),
+	TEXT("remit", "remit", FF_LONG, "what it is responsible for"),
 	REF("reports_to", "reports_to_id", FF_BRIEF, "committees", "the committee it reports to"),
 	REF("chair", "chair_post_id", 0, "posts", "the post that chairs it"),
 	PUBLISHED,
@@ -112,7 +112,7 @@ static const struct field paper_fields[] = {
 	TEXT("ref", "ref", FF_KEY | FF_REQ | FF_BRIEF, "agenda number"),
 	TEXT("title", "title", FF_REQ | FF_BRIEF, "title"),
 	TEXT("author", "author", 0, "who wrote it"),
-	TEXT("summary", "summary", 0, "summary"),
+	TEXT("summary", "summary", FF_LONG, "summary"),
 	END
 };
 
@@ -126,9 +126,9 @@ static const struct field plan_fields[] = {
 	DATE("period_end", "period_end", 0, "last day it covers"),
 	DATE("doc_date", "doc_date", 0, "date of the document"),
 	ENUM("status", "status", 0, plan_statuses, "where it stands"),
-	TEXT("mission", "mission", 0, "mission statement"),
-	TEXT("vision", "vision", 0, "vision statement"),
-	TEXT("description", "description", 0, "description"),
+	TEXT("mission", "mission", FF_LONG, "mission statement"),
+	TEXT("vision", "vision", FF_LONG, "vision statement"),
+	TEXT("description", "description", FF_LONG, "description"),
 	PUBLISHED,
 	END
 };
@@ -140,8 +140,8 @@ static const struct field node_fields[] = {
 	REF("parent", "parent_id", 0, "nodes", "the node above it in the same plan"),
 	INT("seq", "seq", 0, "order among its siblings"),
 	TEXT("title", "title", FF_REQ | FF_BRIEF | FF_NAME, "title"),
-	TEXT("description", "description", 0, "description"),
-	TEXT("measure", "measure", 0, "how success is measured"),
+	TEXT("description", "description", FF_LONG, "description"),
+	TEXT("measure", "measure", FF_LONG, "how success is measured"),
 	REF("committee", "committee_id", 0, "committees", "the accountable committee"),
 	LINKS("leads", "posts", "node_lead", "node_id", "post_id", "the lead posts"),
 	TIMESCALE("when it is due, as written"),
@@ -159,7 +159,7 @@ static const struct field link_fields[] = {
 static const struct field pi_fields[] = {
 	TEXT("code", "code", FF_KEY | FF_REQ | FF_BRIEF, "code (BVPI 153b)"),
 	TEXT("title", "title", FF_REQ | FF_BRIEF | FF_NAME, "title"),
-	TEXT("description", "description", 0, "what it counts"),
+	TEXT("description", "description", FF_LONG, "what it counts"),
 	TEXT("measure_unit", "measure_unit", FF_BRIEF, "unit of measure (%, number)"),
 	ENUM("polarity", "polarity", FF_BRIEF, polarities, "is higher or lower better"),
 	ENUM("frequency", "frequency", 0, frequencies, "how often it is measured"),
@@ -227,7 +227,7 @@ static const struct field source_fields[] = {
 	ENUM("kind", "kind", FF_BRIEF, source_kinds, "who made it"),
 	TEXT("body", "body", 0, "the auditing or inspecting body"),
 	DATE("issued", "issued", FF_BRIEF, "date of the report"),
-	TEXT("assurance", "assurance", 0, "the auditor's assurance opinion"),
+	TEXT("assurance", "assurance", FF_LONG, "the auditor's assurance opinion"),
 	REF("scale", "scale_id", 0, "scales", "how its recommendations are graded"),
 	REF("committee", "committee_id", 0, "committees", "the committee that receives it"),
 	PUBLISHED,
@@ -239,11 +239,11 @@ static const struct field rec_fields[] = {
 	TEXT("ref", "ref", FF_KEY | FF_REQ | FF_BRIEF, "reference in the report (R1)"),
 	INT("seq", "seq", 0, "order in the report"),
 	TEXT("subject", "subject", FF_BRIEF, "subject"),
-	TEXT("text", "text", FF_REQ, "the recommendation"),
+	TEXT("text", "text", FF_REQ | FF_LONG, "the recommendation"),
 	BOOL("statutory", "statutory", FF_NULL, "statutory (null: not stated)"),
 	INTR("priority", "priority", FF_BRIEF, 1, 3, "1 low, 2 medium, 3 high"),
 	TEXT("priority_label", "priority_label", 0, "the priority as the report wrote it"),
-	TEXT("response", "response", 0, "the body's response"),
+	TEXT("response", "response", FF_LONG, "the body's response"),
 	LINKS("leads", "posts", "rec_lead", "rec_id", "post_id", "the lead posts"),
 	TIMESCALE("when action is due, as written"),
 	DATE("due_original", "due_original", FF_DERIVED, "the first target date"),
@@ -260,7 +260,7 @@ static const struct field progress_fields[] = {
 	REF("recommendation", "rec_id", FF_KEY | FF_REQ | FF_BRIEF, "recommendations", "the recommendation"),
 	INT("seq", "seq", FF_KEY | FF_BRIEF, "number of the update (given when added)"),
 	DATE("date", "date", FF_REQ | FF_BRIEF, "date of the update"),
-	TEXT("text", "text", FF_REQ, "what has been done"),
+	TEXT("text", "text", FF_REQ | FF_LONG, "what has been done"),
 	TEXT("degree_met", "degree_met", FF_BRIEF, "degree met at that date"),
 	PERCENT("percent_complete", "percent_complete", "percentage complete at that date"),
 	TEXT("author", "author", 0, "who reported it"),
@@ -274,7 +274,7 @@ static const struct field revision_fields[] = {
 	DATE("changed_on", "changed_on", FF_REQ | FF_BRIEF, "when the date was moved"),
 	DATE("old_due", "old_due", FF_BRIEF, "the date before"),
 	DATE("new_due", "new_due", FF_BRIEF, "the date after"),
-	TEXT("reason", "reason", 0, "why it moved"),
+	TEXT("reason", "reason", FF_LONG, "why it moved"),
 	END
 };
 
@@ -307,13 +307,13 @@ static const struct field milestone_fields[] = {
 static const struct field project_fields[] = {
 	TEXT("ref", "ref", FF_KEY | FF_REQ | FF_BRIEF, "short name"),
 	TEXT("title", "title", FF_REQ | FF_BRIEF | FF_NAME, "title"),
-	TEXT("description", "description", 0, "what it will do"),
+	TEXT("description", "description", FF_LONG, "what it will do"),
 	REF("unit", "unit_id", FF_BRIEF, "units", "the department, OCU or business unit proposing it"),
 	REF("manager", "manager_post_id", 0, "posts", "the project manager's post"),
 	REF("committee", "committee_id", 0, "committees", "the committee that commissions it"),
 	ENUM("status", "status", FF_BRIEF, project_statuses, "where it stands"),
 	AMOUNT("benefit", "benefit", FF_BRIEF, "estimated benefit score"),
-	TEXT("benefit_basis", "benefit_basis", 0, "how the benefit was estimated"),
+	TEXT("benefit_basis", "benefit_basis", FF_LONG, "how the benefit was estimated"),
 	DATE("start_date", "start_date", 0, "start"),
 	DATE("end_date", "end_date", 0, "end"),
 	PUBLISHED,
@@ -340,7 +340,7 @@ static const struct field project_report_fields[] = {
 	REF("project", "project_id", FF_KEY | FF_REQ | FF_BRIEF, "projects", "the project"),
 	DATE("date", "date", FF_KEY | FF_REQ | FF_BRIEF, "date of the report"),
 	ENUM("rag", "rag", FF_BRIEF, rags, "the manager's status"),
-	TEXT("text", "text", FF_REQ, "the exception"),
+	TEXT("text", "text", FF_REQ | FF_LONG, "the exception"),
 	END
 };
 
@@ -363,7 +363,7 @@ static const struct field bid_fields[] = {
 	AMOUNT("amount", "amount", FF_REQ | FF_BRIEF, "pounds"),
 	REAL("score", "score", FF_BRIEF, "assessed score"),
 	ENUM("status", "status", FF_BRIEF, bid_statuses, "where it stands"),
-	TEXT("justification", "justification", 0, "how it serves the goals"),
+	TEXT("justification", "justification", FF_LONG, "how it serves the goals"),
 	LINKS("goals", "nodes", "bid_node", "bid_id", "node_id", "the goals it claims to serve"),
 	END
 };
@@ -371,7 +371,7 @@ static const struct field bid_fields[] = {
 static const struct field theme_fields[] = {
 	TEXT("ref", "ref", FF_KEY | FF_REQ | FF_BRIEF, "short name"),
 	TEXT("name", "name", FF_REQ | FF_BRIEF | FF_NAME, "name"),
-	TEXT("description", "description", 0, "description"),
+	TEXT("description", "description", FF_LONG, "description"),
 	LINKS("aims", "nodes", "theme_node", "theme_id", "node_id", "the aims it bears on"),
 	END
 };
@@ -386,7 +386,7 @@ static const struct field issue_fields[] = {
 	TEXT("ref", "ref", FF_KEY | FF_REQ | FF_BRIEF, "short name"),
 	TEXT("source", "source", FF_REQ | FF_BRIEF, "where it was raised (survey, review...)"),
 	DATE("date", "date", FF_REQ | FF_BRIEF, "when"),
-	TEXT("text", "text", FF_REQ | FF_BRIEF, "the point raised"),
+	TEXT("text", "text", FF_REQ | FF_BRIEF | FF_LONG, "the point raised"),
 	REF("unit", "unit_id", 0, "units", "the unit it concerns"),
 	LINKS("themes", "themes", "issue_theme", "issue_id", "theme_id", "themes given by hand"),
 	END
@@ -409,7 +409,7 @@ static const struct field comment_fields[] = {
 	TEXT("ref", "ref", FF_KEY | FF_REST | FF_REQ | FF_BRIEF, "key of the record commented on"),
 	TEXT("author", "author", FF_DERIVED | FF_BRIEF, "who wrote it"),
 	TEXT("at", "at", FF_DERIVED | FF_BRIEF, "when"),
-	TEXT("text", "text", FF_REQ, "the comment"),
+	TEXT("text", "text", FF_REQ | FF_LONG, "the comment"),
 	END
 };
 

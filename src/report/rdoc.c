@@ -726,11 +726,12 @@ html_table(struct html *h, const struct rtable *t, bool links)
 }
 
 static void
-write_html_body(const struct rdoc *d, struct html *h, bool links)
+write_html_body(const struct rdoc *d, struct html *h, bool links, bool titled)
 {
 	bool in_list = false;
 
-	html_elem(h, "h1", d->title, "class", "govuk-heading-l", NULL);
+	if (titled)
+		html_elem(h, "h1", d->title, "class", "govuk-heading-l", NULL);
 	if (d->nmeta > 0) {
 		html_open(h, "dl", "class", "govuk-summary-list govuk-summary-list--no-border", NULL);
 		for (size_t i = 0; i < d->nmeta; i += 2) {
@@ -818,13 +819,28 @@ write_html(const struct rdoc *d, struct buf *out, bool whole)
 		html_open(&h, "main", NULL);
 	}
 	/* A whole document is a file of its own: a site's address would lead nowhere. */
-	write_html_body(d, &h, !whole);
+	write_html_body(d, &h, !whole, true);
 	if (whole) {
 		html_close(&h, "main");
 		html_close(&h, "body");
 		html_close(&h, "html");
 		buf_addc(out, '\n');
 	}
+}
+
+void
+rdoc_write_html_untitled(const struct rdoc *d, struct buf *out)
+{
+	struct html h;
+
+	html_init(&h, out);
+	write_html_body(d, &h, true, false);
+}
+
+const char *
+rdoc_title(const struct rdoc *d)
+{
+	return d->title;
 }
 
 /* ---- CSV ---------------------------------------------------------------- */

@@ -112,5 +112,11 @@ void rdoc_add_rendition(struct rdoc *d, const char *format, const char *media_ty
 const char *rdoc_rendition(const struct rdoc *d, const char *format, const char **media_type);
 
 int rdoc_write(const struct rdoc *d, enum rformat f, struct buf *out, struct wm_err *err);
+/*
+ * As RF_HTML_BODY without the title's heading: for a page that writes the
+ * heading itself, above forms that come before the content.
+ */
+void rdoc_write_html_untitled(const struct rdoc *d, struct buf *out);
+const char *rdoc_title(const struct rdoc *d);
 
 #endif

@@ -96,7 +96,7 @@ await test('the sign-in page has no serious accessibility problems (axe-core)', 
 
 await test('a lead officer signs in with the form', page, async () => {
   await signIn(page, 'lena', 'lead password')
-  expect(await page.isVisible('text=Sign out lena'), 'no sign-out button after signing in')
+  expect(await page.isVisible('text=Sign out Ruth Lead'), 'no sign-out button after signing in')
 })
 
 await test('they find an overdue recommendation in the register', page, async () => {
