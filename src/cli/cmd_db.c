@@ -216,7 +216,7 @@ cmd_import(struct cli *c, int argc, char **argv, struct wm_err *err)
 {
 	static const struct optdef defs[] = { { "dry-run", false }, { "json", false },
 		{ "partial", false }, { "source", true }, { "date", true }, { "as", true },
-		{ NULL, false } };
+		{ "model", false }, { NULL, false } };
 	struct import_opts opts = { 0 };
 	json_t *reports = json_array();
 	struct args a;
@@ -226,6 +226,23 @@ cmd_import(struct cli *c, int argc, char **argv, struct wm_err *err)
 		goto out;
 	if (a.npos == 0) {
 		rc = wm_error(err, WM_EUSAGE, "which file? waymark import FILE...");
+		goto out;
+	}
+	if (args_has(&a, "model")) {
+		for (size_t i = 0; i < a.npos && rc == 0; i++) {
+			struct buf b = BUF_INIT;
+			char *data;
+			size_t len;
+
+			if ((rc = import_read_file(a.pos[i], &data, &len, err)) != 0)
+				break;
+			if ((rc = import_model(data, len, &b, err)) == 0)
+				fputs(buf_str(&b), c->out);
+			else
+				wm_error_prefix(err, "%s: ", a.pos[i]);
+			buf_release(&b);
+			free(data);
+		}
 		goto out;
 	}
 	opts.dry_run = args_has(&a, "dry-run");

@@ -59,7 +59,8 @@ const struct command commands[] = {
 	  "percentage become the recommendation's, and a grade that closes it closes it.\n" },
 	{ "import", cmd_import, CMD_DB, "read files into the database",
 	  "waymark import [--dry-run] [--partial] [--json] [--source NAME] [--date YYYY-MM-DD]\n"
-	  "               [--as measurements|targets] FILE...",
+	  "               [--as measurements|targets] FILE...\n"
+	  "waymark import --model FILE...",
 	  "Reads each file, whatever it is, by looking at its content:\n"
 	  "  - a Waymark JSON export restores into a new database; a Waymark data file\n"
 	  "    (like the sample) is merged;\n"
@@ -83,7 +84,11 @@ const struct command commands[] = {
 	  "CSV file that can be read, each whole); importing the same file again\n"
 	  "changes nothing, and a later progress summary adds dated updates. Every line\n"
 	  "that did not become part of a record is reported with its number and why.\n"
-	  "With --dry-run nothing is written; --json prints the report as JSON.\n" },
+	  "With --dry-run nothing is written; --json prints the report as JSON.\n"
+	  "--model prints what Waymark sees in a paper before it reads anything into\n"
+	  "records: its headings, paragraphs, list items (with their markers and levels),\n"
+	  "tables (with their cells and header rows) and the page furniture it sets aside,\n"
+	  "one a line; nothing is imported.\n" },
 	{ "export", cmd_export, CMD_DB, "write the whole database as one JSON file",
 	  "waymark export [--json] FILE",
 	  "Writes every record and the audit log as one JSON file (docs/json.md);\n"

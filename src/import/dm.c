@@ -63,13 +63,30 @@ dm_add(struct dm_doc *d, enum dm_type t, struct wm_err *err)
 	return b;
 }
 
+const char *
+dm_clean(struct dm_doc *d, const char *text, size_t len, const char **marks)
+{
+	struct txt_marks m;
+	const char *out = txt_clean(d->a, text, len, marks ? &m : NULL);
+
+	if (marks != NULL) {
+		struct buf b = BUF_INIT;
+
+		for (size_t i = 0; i < m.n; i++)
+			buf_addf(&b, "%s%d", i ? "," : "", m.mark[i]);
+		*marks = m.n ? arena_strdup(d->a, buf_str(&b)) : NULL;
+		buf_release(&b);
+	}
+	return out;
+}
+
 struct dm_block *
 dm_add_text(struct dm_doc *d, enum dm_type t, const char *text, size_t len, struct wm_err *err)
 {
 	struct dm_block *b = dm_add(d, t, err);
 
 	if (b != NULL && t != DM_TABLE)
-		b->text = txt_clean(d->a, text, len, NULL);
+		b->text = dm_clean(d, text, len, &b->marks);
 	return b;
 }
 
@@ -180,7 +197,7 @@ dm_sniff(const char *data, size_t len)
 }
 
 static void
-dump_text(struct buf *out, const char *s)
+dump_text(struct buf *out, const char *s, const char *marks)
 {
 	for (; *s; s++) {
 		if (*s == '\n')
@@ -188,6 +205,8 @@ dump_text(struct buf *out, const char *s)
 		else
 			buf_addc(out, *s);
 	}
+	if (marks != NULL)
+		buf_addf(out, " ^%s", marks);
 }
 
 int
@@ -198,7 +217,7 @@ dm_dump(const struct dm_doc *d, struct buf *out)
 
 		if (b->flags & DMF_NOISE) {
 			buf_addf(out, "noise (%s): ", b->why ? b->why : "not content");
-			dump_text(out, b->text ? b->text : "");
+			dump_text(out, b->text ? b->text : "", NULL);
 			buf_addc(out, '\n');
 			continue;
 		}
@@ -207,7 +226,10 @@ dm_dump(const struct dm_doc *d, struct buf *out)
 			buf_addf(out, "heading %d%s: ", b->level, b->flags & DMF_GUESS ? "?" : "");
 			break;
 		case DM_PARA:
-			buf_adds(out, "para: ");
+			if (b->flags & DMF_NOTE)
+				buf_addf(out, "note [%s]: ", b->marker ? b->marker : "");
+			else
+				buf_addf(out, "para%s: ", b->flags & DMF_BOLD ? " (bold)" : "");
 			break;
 		case DM_ITEM:
 			buf_addf(out, "item %d [%s]: ", b->level, b->marker ? b->marker : "");
@@ -236,15 +258,42 @@ dm_dump(const struct dm_doc *d, struct buf *out)
 						buf_adds(out, "#");
 					else if (cell->type == DM_CELL_DATE)
 						buf_adds(out, "@");
-					dump_text(out, cell->text);
+					dump_text(out, cell->text, cell->marks);
 				}
 				buf_addc(out, '\n');
 			}
 			continue;
 		}
 		}
-		dump_text(out, b->text);
+		dump_text(out, b->text, b->marks);
 		buf_addc(out, '\n');
 	}
 	return out->failed ? WM_ETOOBIG : 0;
+}
+
+/*
+ * The one place a format meets its reader. A format this build has no
+ * reader for yet is refused in words, not read as text: its bytes are
+ * not its content.
+ */
+int
+dm_read(struct dm_doc *d, struct arena *a, const char *data, size_t len, struct wm_err *err)
+{
+	enum dm_format f = dm_sniff(data, len);
+
+	dm_init(d, a, f);
+	switch (f) {
+	case DM_TEXT:
+		return dm_read_text(d, data, len, err);
+	case DM_HTML:
+	case DM_DOCX:
+	case DM_ODT:
+	case DM_XLSX:
+	case DM_ODS:
+	case DM_PDF:
+	case DM_NFORMATS:
+		break;
+	}
+	return wm_error(err, WM_EINVAL, "it is a %s file, and this build of Waymark cannot read "
+	    "%s files yet: save it as text and import that", dm_format_name(f), dm_format_name(f));
 }

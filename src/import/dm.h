@@ -52,6 +52,7 @@ enum dm_type {
 #define DMF_NOISE 0x01	/* not content: a page header or footer, a site banner (why says which) */
 #define DMF_GUESS 0x02	/* the type was guessed from the text's look (a heading in plain text) */
 #define DMF_BOLD 0x04	/* the whole block was set in bold (a heading a format did not mark) */
+#define DMF_NOTE 0x08	/* a footnote (DM_PARA): marker holds its number ("1") */
 
 struct dm_cell {
 	const char *text;	/* "" for an empty cell; never NULL */
@@ -60,6 +61,9 @@ struct dm_cell {
 	/* A cell whose type the format knew: for DM_CELL_DATE, text is "YYYY-MM-DD". */
 	enum { DM_CELL_TEXT, DM_CELL_NUMBER, DM_CELL_DATE } type;
 	double number;		/* DM_CELL_NUMBER's value (text holds it as the sheet shows it) */
+	/* Footnote marks the text carried ("1", "1,3"), lifted out of text; NULL for none. */
+	const char *marks;
+	int pos;		/* where the cell starts in the source, if not where its row does; else 0 */
 };
 
 struct dm_table {
@@ -87,6 +91,8 @@ struct dm_block {
 	int pos, pos_end;
 	const char *where;
 	const char *why;	/* DMF_NOISE: why it is not content ("page footer, on every page") */
+	/* Footnote marks the text carried ("1", "1,3"), lifted out of text; NULL for none. */
+	const char *marks;
 };
 
 struct dm_doc {
@@ -108,10 +114,11 @@ const char *dm_type_name(enum dm_type t);	/* "heading", "para", "item", "table" 
 enum dm_format dm_sniff(const char *data, size_t len);
 
 /*
- * Read data into d (allocating from a) with the reader for its format.
- * A damaged or hostile file gives WM_EINVAL or WM_ETOOBIG with a message
- * a person can act on ("the .docx has no word/document.xml"); d then
- * holds what was read before the fault, or nothing.
+ * Read data into d (allocating from a) with the reader for its format
+ * (dm_sniff). A damaged or hostile file gives WM_EINVAL or WM_ETOOBIG with
+ * a message a person can act on ("the .docx has no word/document.xml"); d
+ * then holds what was read before the fault, or nothing. A format whose
+ * reader this build lacks gives WM_EINVAL saying so.
  */
 int dm_read(struct dm_doc *d, struct arena *a, const char *data, size_t len, struct wm_err *err);
 
@@ -133,7 +140,13 @@ void dm_init(struct dm_doc *d, struct arena *a, enum dm_format f);
  * text "" for text blocks; NULL (and err set) past DM_MAX_BLOCKS.
  */
 struct dm_block *dm_add(struct dm_doc *d, enum dm_type t, struct wm_err *err);
-/* Add a text block: text is copied and cleaned (txt_clean). */
+/*
+ * Clean len bytes of text (txt_clean: UTF-8, no tags, single spaces) into
+ * d's arena; *marks, if marks is not NULL, gets the footnote marks the
+ * text carried ("1,3"), or NULL.
+ */
+const char *dm_clean(struct dm_doc *d, const char *text, size_t len, const char **marks);
+/* Add a text block: text is copied and cleaned (dm_clean), its marks kept. */
 struct dm_block *dm_add_text(struct dm_doc *d, enum dm_type t, const char *text, size_t len,
     struct wm_err *err);
 /*
@@ -158,6 +171,8 @@ void dm_where(struct dm_doc *d, struct dm_block *b);
  *   | Ref | Recommendation | Lead | Due
  *   | R1 | ... (a spanned cell as "<2x1> text", a covered one as "^")
  *   noise (page footer): 1 of 2
+ *   note [1]: Funded from the grant.
+ * Footnote marks a text carried follow it as " ^1,3".
  */
 int dm_dump(const struct dm_doc *d, struct buf *out);
 

@@ -20,6 +20,7 @@
 #include "base/tsc.h"
 #include "import/docimp_impl.h"
 #include "import/text.h"
+#include "import/vocab.h"
 
 void
 scan_add(struct scan *s, const char *kind, json_t *rec)
@@ -128,24 +129,6 @@ scan_ref_of(struct scan *s, const char *name)
 	return out;
 }
 
-static const char *
-plan_kind(const char *name, const char *hint)
-{
-	static const struct { const char *words; const char *kind; } kinds[] = {
-		{ "corporate strategy", "corporate_strategy" }, { "strategy", "strategy" },
-		{ "policing plan", "annual_plan" }, { "performance plan", "annual_plan" },
-		{ "annual plan", "annual_plan" }, { "business plan", "business_plan" },
-		{ "ocu plan", "ocu_plan" }, { "borough plan", "ocu_plan" },
-		{ "action plan", "action_plan" }, { "framework", "framework" },
-	};
-
-	for (size_t i = 0; i < WM_ARRAY_LEN(kinds); i++)
-		for (const char *p = name; *p != '\0'; p++)
-			if (strncasecmp(p, kinds[i].words, strlen(kinds[i].words)) == 0)
-				return kinds[i].kind;
-	return hint;
-}
-
 /* The financial years a plan's name spans: "2004-07", "2004/05". */
 static void
 plan_period(const char *name, json_t *plan)
@@ -182,7 +165,7 @@ scan_plan(struct scan *s, const char *name, const char *kind)
 		if (strcmp(json_string_value(json_object_get(v, "ref")), ref) == 0)
 			return ref;
 	plan = json_pack("{s:s, s:s, s:s}", "ref", ref, "title", name, "kind",
-	    plan_kind(name, kind));
+	    vocab_plan_kind(name, kind));
 	plan_period(name, plan);
 	if (s->date != DATE_NONE) {
 		char d[DATE_ISO_LEN];
@@ -253,24 +236,6 @@ scan_timescale(struct scan *s, const char *text, int date)
 	    "complete", t.complete, "uncertain", t.uncertain, "conditional", t.conditional);
 }
 
-static const char *
-source_kind(const char *title)
-{
-	static const struct { const char *words; const char *kind; } kinds[] = {
-		{ "district audit", "district_audit" }, { "audit commission", "audit_commission" },
-		{ "best value audit", "audit_commission" }, { "hmic", "hmic" },
-		{ "inspectorate", "hmic" }, { "internal audit", "internal_audit" },
-		{ "best value review", "best_value_review" }, { "inspection", "inspection" },
-		{ "review", "internal_review" },
-	};
-
-	for (size_t i = 0; i < WM_ARRAY_LEN(kinds); i++)
-		for (const char *p = title; *p != '\0'; p++)
-			if (strncasecmp(p, kinds[i].words, strlen(kinds[i].words)) == 0)
-				return kinds[i].kind;
-	return "other";
-}
-
 const char *
 scan_source(struct scan *s)
 {
@@ -298,7 +263,7 @@ scan_source(struct scan *s)
 	}
 	s->source = s->o->source != NULL ? s->o->source : scan_ref_of(s, title);
 	src = json_pack("{s:s, s:s, s:s}", "ref", s->source, "title", title, "kind",
-	    source_kind(title));
+	    vocab_source_kind(title));
 	scan_add(s, "sources", src);
 	return s->source;
 }

@@ -5,10 +5,12 @@
 
 #include <ctype.h>
 
+#include "base/arena.h"
 #include "base/buf.h"
 #include "base/mem.h"
 #include "import/csvimp.h"
 #include "import/figcsv.h"
+#include "import/dm.h"
 #include "import/docwrite.h"
 #include "import/import.h"
 #include "model/dbx.h"
@@ -176,5 +178,18 @@ import_file(struct wm_ctx *ctx, const char *path, const struct import_opts *opts
 	json_decref(*report);
 	rc = import_data(ctx, path, data, len, opts, report, err);
 	free(data);
+	return rc;
+}
+
+int
+import_model(const char *data, size_t len, struct buf *out, struct wm_err *err)
+{
+	struct arena *a = arena_new();
+	struct dm_doc d;
+	int rc;
+
+	if ((rc = dm_read(&d, a, data, len, err)) == 0)
+		rc = dm_dump(&d, out);
+	arena_free(a);
 	return rc;
 }

@@ -17,6 +17,8 @@
 #include "base/err.h"
 #include "model/ctx.h"
 
+struct buf;
+
 struct import_opts {
 	bool dry_run;		/* read and report; change nothing */
 	bool partial;		/* import the good rows of a file with bad ones */
@@ -43,6 +45,13 @@ int import_file(struct wm_ctx *ctx, const char *path, const struct import_opts *
 /* Import bytes already in memory (the bundled sample, tests, the web upload form). */
 int import_data(struct wm_ctx *ctx, const char *name, const char *data, size_t len,
     const struct import_opts *opts, json_t **report, struct wm_err *err);
+
+/*
+ * The document model of a paper (dm.h), as dm_dump() writes it: what the
+ * format reader and the repairs made of it, before any mapping. For
+ * `waymark import --model`, to see why something was read as it was.
+ */
+int import_model(const char *data, size_t len, struct buf *out, struct wm_err *err);
 
 /* Read a whole file (up to IMPORT_MAX_WHOLE bytes); *data is malloc'd and NUL-terminated. */
 int import_read_file(const char *path, char **data, size_t *len, struct wm_err *err);
