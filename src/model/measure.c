@@ -9,12 +9,15 @@
  * twice in one batch with different values is refused: the second copy of
  * a row cannot silently win.
  *
- * A batch is audited as one entry (audit.h): how many figures it added and
- * changed, every figure it changed with its old and new value, gathered
- * by indicator in columns ({"SC-01": {"unit": [...], "period": [...],
- * "old": [...], "new": [...]}}), and the digests of the blocks it wrote.
- * Figures added are counted, not listed: the file they came from is named,
- * and the blocks' digests vouch for what was stored.
+ * A batch is audited in bulk (audit.h): one entry for each indicator's
+ * series whose figures it changed, holding each changed figure's old and
+ * new value in columns ({"pi": "SC-01", "units": [...], "unit": [column],
+ * "period": [...], "old": [...], "new": [...]}), written as the series is,
+ * so that memory stays bounded however many figures change; then one entry
+ * for the batch: how many it added and changed, the entries that hold the
+ * changes, and the digests of every block it wrote. Figures added are
+ * counted, not listed: the file they came from is named, and the blocks'
+ * digests vouch for what was stored.
  */
 #include "base/wm.h"
 
@@ -41,9 +44,19 @@
 #define HELD_MAX ((size_t)4 * 1000 * 1000)
 #define SEEN 0x80	/* flag bit: set in this batch */
 
+/* A figure changed by the batch, kept until its series is written. */
+struct fchange {
+	int32_t col, period;	/* the cube's column, the period's index */
+	uint8_t old_flag, new_flag;
+	bool old_counts, new_counts;
+	double old_value, new_value, old_num, old_den, new_num, new_den;
+};
+
 struct wcube {
 	struct cube c;
 	char *code;	/* the PI's code, for the audit entry */
+	struct fchange *chg;
+	size_t nchg, capchg;
 	bool ratio;	/* a ratio PI: counts make the value */
 	double scale;
 	bool dirty;	/* a figure was added or changed: store it */
@@ -74,10 +87,9 @@ struct meas_writer {
 	const struct kind *k;
 	const struct field *f_value, *f_num, *f_den, *f_tolerance, *f_note;
 	json_t *state;			/* what was written: digest.h's names -> digests */
-	json_t *changes;		/* figures: code -> columns; targets: an array */
+	json_t *changes;		/* targets changed: old and new */
 	struct intmap noted;		/* PIs whose notes were written */
-	struct intmap unit_at;		/* unit id -> index in unit_refs */
-	json_t *unit_refs;
+	struct audit_span span;		/* the entries of this batch */
 };
 
 /* Are the row's numbers and note within what the kind's description allows? */
@@ -143,8 +155,11 @@ meas_writer_open(struct wm_ctx *ctx, enum meas_table table, const char *what,
 	w->f_tolerance = kind_field(k, "tolerance");
 	w->f_note = kind_field(k, "note");
 	w->state = json_object();
-	w->changes = table == MEAS_TARGETS ? json_array() : json_object();
-	w->unit_refs = json_array();
+	w->changes = json_array();
+	if ((rc = audit_span_begin(ctx, &w->span, err)) != 0) {
+		meas_writer_free(w);
+		return rc;
+	}
 	*out = w;
 	return 0;
 }
@@ -223,6 +238,8 @@ cube_state(json_t *state, const struct cube *c)
 	}
 }
 
+static int audit_changes(struct meas_writer *w, struct wcube *wc, struct wm_err *err);
+
 /* Write every cube held, clearing the batch marks, and let them go. */
 static int
 flush(struct meas_writer *w, struct wm_err *err)
@@ -247,8 +264,11 @@ flush(struct meas_writer *w, struct wm_err *err)
 			rc = cube_store_part(w->ctx, &w->cubes[i].c, CUBE_PART_ARCHIVE, err);
 			cube_state(w->state, &w->cubes[i].c);
 		}
+		if (rc == 0 && w->cubes[i].nchg > 0)
+			rc = audit_changes(w, &w->cubes[i], err);
 		cube_release(&w->cubes[i].c);
 		free(w->cubes[i].code);
+		free(w->cubes[i].chg);
 	}
 	w->ncubes = 0;
 	w->held = 0;
@@ -283,13 +303,6 @@ put_note(struct wm_ctx *ctx, int64_t pi, int64_t unit, const char *period, const
 	return rc;
 }
 
-/* Members of an object or an array. */
-static size_t
-json_size(const json_t *j)
-{
-	return json_is_object(j) ? json_object_size(j) : json_array_size(j);
-}
-
 /* A figure as the audit log shows it: a plain number for an actual one without counts. */
 static json_t *
 figure_json(uint8_t flag, double value, const double *num, const double *den)
@@ -309,50 +322,69 @@ figure_json(uint8_t flag, double value, const double *num, const double *den)
 	return o;
 }
 
-/* The unit's key, looked up once a batch. */
-static const char *
-unit_ref(struct meas_writer *w, int64_t unit)
+/* The key of every column of c, for a changes entry. */
+static json_t *
+column_refs(struct wm_ctx *ctx, const struct cube *c)
 {
+	json_t *refs = json_array();
 	struct wm_err quiet = WM_ERR_INIT;
 	struct stmt *s;
-	int64_t at;
 
-	if (!intmap_get(&w->unit_at, unit, &at)) {
+	for (size_t u = 0; u < c->nunits; u++) {
 		const char *ref = NULL;
 
-		if (store_prepare(w->ctx->st, "SELECT ref FROM unit WHERE id = ?", &s, &quiet) == 0) {
-			stmt_bind_int(s, 1, unit);
+		if (store_prepare(ctx->st, "SELECT ref FROM unit WHERE id = ?", &s, &quiet) == 0) {
+			stmt_bind_int(s, 1, c->units[u]);
 			if (stmt_step(s, &quiet) == STORE_ROW)
 				ref = stmt_text(s, 0);
-			json_array_append_new(w->unit_refs, json_string(ref ? ref : "?"));
+			json_array_append_new(refs, json_string(ref != NULL ? ref : "?"));
 			stmt_reset(s);
 		} else {
-			json_array_append_new(w->unit_refs, json_string("?"));
+			json_array_append_new(refs, json_string("?"));
 		}
-		at = (int64_t)json_array_size(w->unit_refs) - 1;
-		intmap_put(&w->unit_at, unit, at);
 	}
-	return json_string_value(json_array_get(w->unit_refs, (size_t)at));
+	return refs;
 }
 
-/* Keep a changed figure's old and new value in the batch's columns. */
-static void
-note_change(struct meas_writer *w, struct wcube *wc, int64_t unit, const struct period *p,
-    json_t *old, json_t *now)
+/*
+ * The entry of one series' changed figures, written with the series: its
+ * figures' old and new values in columns, and the digests of its blocks.
+ */
+static int
+audit_changes(struct meas_writer *w, struct wcube *wc, struct wm_err *err)
 {
-	const char *code = wc->code != NULL ? wc->code : "?";
-	json_t *cols = json_object_get(w->changes, code);
-	char text[PERIOD_LEN];
+	struct cube *c = &wc->c;
+	json_t *after, *unit = json_array(), *period = json_array(), *old = json_array();
+	json_t *now = json_array(), *state = json_object(), *v;
+	char name[64];
+	int rc;
 
-	if (cols == NULL) {
-		cols = json_pack("{s:[], s:[], s:[], s:[]}", "unit", "period", "old", "new");
-		json_object_set_new(w->changes, code, cols);
+	for (size_t i = 0; i < wc->nchg; i++) {
+		const struct fchange *f = &wc->chg[i];
+		struct period p = period_from_index(c->kind, f->period);
+		char text[PERIOD_LEN];
+
+		period_format(&p, text);
+		json_array_append_new(unit, json_integer(f->col));
+		json_array_append_new(period, json_string(text));
+		json_array_append_new(old, figure_json(f->old_flag, f->old_value,
+		    f->old_counts ? &f->old_num : NULL, &f->old_den));
+		json_array_append_new(now, figure_json(f->new_flag, f->new_value,
+		    f->new_counts ? &f->new_num : NULL, &f->new_den));
 	}
-	period_format(p, text);
-	json_array_append_new(json_object_get(cols, "unit"), json_string(unit_ref(w, unit)));
-	json_array_append_new(json_object_get(cols, "period"), json_string(text));
-	json_array_append_new(json_object_get(cols, "old"), old);
-	json_array_append_new(json_object_get(cols, "new"), now);
+	after = json_pack("{s:s, s:s, s:I, s:o, s:o, s:o, s:o, s:o}", "from", w->what, "pi",
+	    wc->code != NULL ? wc->code : "?", "changed", (json_int_t)wc->nchg, "units",
+	    column_refs(w->ctx, c), "unit", unit, "period", period, "old", old, "new", now);
+	for (int part = 0; part < 2; part++) {
+		digest_name(name, sizeof(name), part ? "archive" : "series", c->id);
+		if ((v = json_object_get(w->state, name)) != NULL)
+			json_object_set(state, name, v);
+	}
+	rc = audit_record_state(w->ctx, "import", "measurements", w->what, NULL, after, state, err);
+	json_decref(after);
+	json_decref(state);
+	wc->nchg = 0;
+	return rc;
 }
 
 static bool
@@ -433,12 +465,14 @@ put_cell(struct meas_writer *w, int64_t pi, int64_t unit, const struct meas_row 
 	    !same(c->den[cell], den)))) {
 		*changed = ENT_CHANGED;
 		w->changed++;
-		{
-			double nn = num, dd = r->has_ratio ? den : 0;
+		if (w->audit) {
+			struct fchange *f;
 
-			note_change(w, wc, unit, &p, figure_json(old, c->value[cell],
-			    c->num ? &c->num[cell] : NULL, c->den ? &c->den[cell] : NULL),
-			    figure_json(flag, value, c->num || r->has_ratio ? &nn : NULL, &dd));
+			WM_GROW(wc->chg, wc->nchg + 1, wc->capchg);
+			f = &wc->chg[wc->nchg++];
+			*f = (struct fchange){ (int32_t)col, period_index(&p), old, (uint8_t)flag,
+				c->num != NULL && c->den[cell] != 0, r->has_ratio, c->value[cell], value,
+				c->num ? c->num[cell] : 0, c->den ? c->den[cell] : 0, num, den };
 		}
 	} else {
 		w->unchanged++;
@@ -587,16 +621,15 @@ meas_writer_free(struct meas_writer *w)
 	for (size_t i = 0; i < w->ncubes; i++) {
 		cube_release(&w->cubes[i].c);
 		free(w->cubes[i].code);
+		free(w->cubes[i].chg);
 	}
 	free(w->cubes);
 	intmap_release(&w->where);
 	intmap_release(&w->noted);
-	intmap_release(&w->unit_at);
 	strmap_release(&w->pis.all);
 	strmap_release(&w->units.all);
 	json_decref(w->state);
 	json_decref(w->changes);
-	json_decref(w->unit_refs);
 	free(w->what);
 	free(w);
 }
@@ -626,8 +659,18 @@ finish(struct meas_writer *w, json_t *summary, json_t **state, struct wm_err *er
 	if (w->audit && w->added + w->changed > 0) {
 		after = json_pack("{s:s, s:I, s:I}", "from", w->what, "added", (json_int_t)w->added,
 		    "changed", (json_int_t)w->changed);
-		if (json_size(w->changes) > 0)
+		json_t *entries = NULL;
+
+		if (json_array_size(w->changes) > 0)
 			json_object_set(after, "changes", w->changes);
+		/* the entries before this one that hold the figures changed */
+		if (w->table == MEAS_MEASUREMENTS && w->changed > 0 &&
+		    (rc = audit_span_json(w->ctx, &w->span, &entries, err)) != 0) {
+			json_decref(after);
+			goto out;
+		}
+		if (entries != NULL)
+			json_object_set_new(after, "changes_in", entries);
 		rc = audit_record_state(w->ctx, "import", kind, w->what, NULL, after, w->state, err);
 		json_decref(after);
 	}

@@ -108,13 +108,16 @@ test_expect_success 'a figures file that changes figures keeps each with its old
 	    >>changed.csv &&
 	wm import changed.csv >out &&
 	contains out "2 changed" &&
-	wm audit --kind measurements --limit 1 --json >a.json &&
+	wm audit --kind measurements --limit 3 --json >a.json &&
 	equals "$(jq -r ".[0].after.changed" a.json)" 2 &&
-	equals "$(jq -c ".[0].after.changes.BUR" a.json)" \
-	    "{\"unit\":[\"CAM\"],\"period\":[\"2004-04\"],\"old\":[10],\"new\":[11]}" &&
-	equals "$(jq -c ".[0].after.changes.DET.old[0]" a.json)" \
+	equals "$(jq -r ".[0].after.changes_in.count" a.json)" 2 &&
+	jq ".[] | select(.after.pi == \"BUR\") | .after" a.json >bur.json &&
+	equals "$(jq -r ".units[.unit[0]] + \" \" + .period[0]" bur.json)" "CAM 2004-04" &&
+	equals "$(jq -c "[.old, .new]" bur.json)" "[[10],[11]]" &&
+	jq ".[] | select(.after.pi == \"DET\") | .after" a.json >det.json &&
+	equals "$(jq -c ".old[0]" det.json)" \
 	    "{\"value\":30,\"flag\":\"actual\",\"numerator\":60,\"denominator\":200}" &&
-	equals "$(jq -r ".[0].after.changes.DET.new[0].numerator" a.json)" 70 &&
+	equals "$(jq -r ".new[0].numerator" det.json)" 70 &&
 	jq -e ".[0].state | to_entries | map(select(.key | startswith(\"series:\"))) | length >= 2" \
 	    a.json >/dev/null &&
 	wm verify >out && contains out "records match the audit log"
