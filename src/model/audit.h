@@ -34,7 +34,10 @@ int audit_record(struct wm_ctx *ctx, const char *action, const char *kind, const
  * digest, or null for a record removed). Every writer of records hands
  * its state here: ent_write.c for one record, measure.c for a batch of
  * figures or targets (one entry for the batch, its changes in bulk form
- * in after), so that no write escapes the check.
+ * in after), so that no write escapes the check. A row removed is given
+ * by digest_record() called after its DELETE, which puts null: a delete
+ * that removes dependent rows too gives each its entry (or all one state),
+ * or verify names them as gone.
  */
 int audit_record_state(struct wm_ctx *ctx, const char *action, const char *kind,
     const char *key, const json_t *before, const json_t *after, const json_t *state,
