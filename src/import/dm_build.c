@@ -120,7 +120,7 @@ dmb_table(struct dmb_out *o, struct dm_table *t, struct wm_err *err)
 				any = true;
 			}
 			if (!any)
-				buf_truncate(o->cell, o->cell->len - start);
+				buf_truncate(o->cell, start);	/* an empty row leaves no line */
 		}
 		return 0;
 	}
@@ -241,8 +241,7 @@ dmb_grid_row(struct dmb_grid *g, bool head, int pos, struct wm_err *err)
 	cap = g->rows_cap;
 	g->pos = grow(g->a, g->pos, g->nrows, &cap, g->nrows + 1, sizeof(*g->pos));
 	g->rows_cap = cap;
-	/* header rows lead the table: one marked after a row that is not, is not */
-	g->head[g->nrows] = head && (g->nrows == 0 || g->head[g->nrows - 1]);
+	g->head[g->nrows] = head;
 	g->pos[g->nrows] = pos;
 	g->nrows++;
 	g->next = 0;

@@ -531,7 +531,10 @@ table_row(struct docx *x, struct dmb_grid *g, const xmlNode *tr, int depth)
 	const xmlNode *trpr = dmx_child(tr, DMX_W, "trPr");
 	size_t col = (size_t)val_long(dmx_child(trpr, DMX_W, "gridBefore"), 0, 0, DMB_MAX_SPAN);
 
-	if ((x->rc = dmb_grid_row(g, toggle(trpr, "tblHeader") == 1, ++x->out.para, x->err)) != 0)
+	/* Word repeats the leading rows marked as the header; a mark further down means nothing */
+	bool head = toggle(trpr, "tblHeader") == 1 && (g->nrows == 0 || g->head[g->nrows - 1]);
+
+	if ((x->rc = dmb_grid_row(g, head, ++x->out.para, x->err)) != 0)
 		return;
 	for (const xmlNode *c = tr->children; c != NULL && x->rc == 0; c = c->next) {
 		const xmlNode *tcpr, *vm, *w = wrapped(c);

@@ -320,6 +320,17 @@ struct tstate {
 	struct buf first;	/* the first header row's text, to know it when it repeats */
 };
 
+/* Rows from tr to the end of its row group, tr included: what rowspan="0" spans. */
+static int
+rows_left(const xmlNode *tr)
+{
+	int n = 0;
+
+	for (const xmlNode *r = tr; r != NULL && n < DMB_MAX_ROWSPAN; r = r->next)
+		n += named(r, "tr") && has_cells(r);
+	return n;
+}
+
 static void
 row(struct html *h, struct tstate *ts, xmlNode *tr, bool thead, int depth)
 {
@@ -350,7 +361,7 @@ row(struct html *h, struct tstate *ts, xmlNode *tr, bool thead, int depth)
 		cs = dmx_attr_long(c, DMX_ANY, "colspan", 1, 1, DMB_MAX_SPAN);
 		t = cell_text(h, c, depth + 1);
 		if (h->rc == 0)
-			h->rc = dmb_grid_auto(&ts->g, rs == 0 ? DMB_MAX_ROWSPAN : (int)rs, (int)cs, t,
+			h->rc = dmb_grid_auto(&ts->g, rs == 0 ? rows_left(tr) : (int)rs, (int)cs, t,
 			    h->err);
 	}
 }

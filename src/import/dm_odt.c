@@ -227,6 +227,8 @@ table_row(struct odt *x, struct dmb_grid *g, const xmlNode *tr, bool head, int d
 	long rep = dmx_attr_long(tr, DMX_TABLE, "number-rows-repeated", 1, 1, DM_MAX_CELLS);
 	size_t start = g->ncells;
 
+	head = head && (g->nrows == 0 || g->head[g->nrows - 1]);
+
 	for (long r = 0; r < rep && x->rc == 0; r++) {
 		size_t col = 0, end = g->ncells;
 

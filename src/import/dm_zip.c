@@ -314,6 +314,14 @@ dmz_xml_opt(struct dmz *z, const char *name, xmlDoc **doc, struct wm_err *err)
 	return rc;
 }
 
+/* Errors are kept by libxml2 as its last error, and said by xml_fault(); not printed. */
+static void
+quiet(void *ctx, xmlErrorPtr e)
+{
+	(void)ctx;
+	(void)e;
+}
+
 static int
 stream_read(void *ctx, char *p, int n)
 {
@@ -337,6 +345,8 @@ dmz_walk(struct dmz *z, const char *name, dmz_fn *fn, void *ctx, struct wm_err *
 		member_close(&m);
 		return wm_error(err, WM_EINVAL, "%s: its part %s cannot be read as XML", z->what, name);
 	}
+	/* the reader reports to stderr whatever the options say, unless given a handler */
+	xmlTextReaderSetStructuredErrorHandler(r, quiet, NULL);
 	ret = xmlTextReaderRead(r);
 	while (ret == 1) {
 		int type = xmlTextReaderNodeType(r), depth = xmlTextReaderDepth(r);
