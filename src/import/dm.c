@@ -284,12 +284,25 @@ dm_read(struct dm_doc *d, struct arena *a, const char *data, size_t len, struct 
 	dm_init(d, a, f);
 	switch (f) {
 	case DM_TEXT:
+		/* two kinds of file a text reading would only turn into noise */
+		if (len >= 4 && memcmp(data, "PK\003\004", 4) == 0)
+			return wm_error(err, WM_EINVAL, "it is a zip archive, but not a Word (.docx), "
+			    "Excel (.xlsx) or OpenDocument (.odt, .ods) file, or one too damaged to tell");
+		if (len >= 8 && memcmp(data, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0)
+			return wm_error(err, WM_EINVAL, "it is an old binary Office file (.doc, .xls) "
+			    "or a password-protected one: save it as .docx or .xlsx, without a password, "
+			    "and import that");
 		return dm_read_text(d, data, len, err);
 	case DM_HTML:
+		return dm_read_html(d, data, len, err);
 	case DM_DOCX:
+		return dm_read_docx(d, data, len, err);
 	case DM_ODT:
+		return dm_read_odt(d, data, len, err);
 	case DM_XLSX:
+		return dm_read_xlsx(d, data, len, err);
 	case DM_ODS:
+		return dm_read_ods(d, data, len, err);
 	case DM_PDF:
 	case DM_NFORMATS:
 		break;

@@ -11,29 +11,38 @@
 #include "import/text.h"
 
 void
-dmb_lines(struct buf *out, struct arena *a, const char *raw, size_t len)
+dmb_lines(struct buf *out, struct arena *a, const char *raw, size_t len, struct buf *marks)
 {
 	size_t i = 0;
 
 	while (i <= len) {
 		size_t j = i;
+		struct txt_marks m;
 		const char *c;
 
 		while (j < len && raw[j] != '\n')
 			j++;
-		c = txt_clean(a, raw + i, j - i, NULL);
+		c = txt_clean(a, raw + i, j - i, &m);
 		if (*c != '\0') {
 			if (out->len > 0)
 				buf_addc(out, '\n');
 			buf_adds(out, c);
 		}
+		for (size_t k = 0; marks != NULL && k < m.n; k++)
+			buf_addf(marks, "%s%d", marks->len ? "," : "", m.mark[k]);
 		i = j + 1;
 	}
 }
 
+const char *
+dmb_marks(struct arena *a, const struct buf *marks)
+{
+	return marks != NULL && marks->len > 0 ? arena_strdup(a, buf_str(marks)) : NULL;
+}
+
 struct dm_block *
 dmb_text(struct dmb_out *o, enum dm_type t, int level, const char *marker, const char *text,
-    unsigned flags, int *rc, struct wm_err *err)
+    const char *marks, unsigned flags, int *rc, struct wm_err *err)
 {
 	struct dm_block *b;
 
@@ -48,6 +57,8 @@ dmb_text(struct dmb_out *o, enum dm_type t, int level, const char *marker, const
 		if (t == DM_ITEM && marker != NULL && *marker != '\0')
 			buf_addf(o->cell, "%s ", marker);
 		buf_adds(o->cell, text);
+		if (marks != NULL && o->cell_marks != NULL)
+			buf_addf(o->cell_marks, "%s%s", o->cell_marks->len ? "," : "", marks);
 		return NULL;
 	}
 	b = dm_add(o->d, t, err);
@@ -59,16 +70,29 @@ dmb_text(struct dmb_out *o, enum dm_type t, int level, const char *marker, const
 	b->level = level;
 	b->marker = t == DM_ITEM ? arena_strdup(o->d->a, marker ? marker : "") : NULL;
 	b->flags = flags;
+	b->marks = marks ? arena_strdup(o->d->a, marks) : NULL;
 	b->pos = b->pos_end = ++o->para;
 	dm_where(o->d, b);
 	return b;
 }
 
 void
+dmb_join(struct dm_doc *d, struct dm_block *b, const char *text, const char *marks)
+{
+	b->text = arena_printf(d->a, "%s\n%s", b->text, text);
+	if (marks != NULL)
+		b->marks = b->marks ? arena_printf(d->a, "%s,%s", b->marks, marks) :
+		    arena_strdup(d->a, marks);
+}
+
+void
 dmb_cell_begin(struct dmb_out *o, struct dmb_cell *c)
 {
 	buf_init(&c->lines, BUF_MAX_DEFAULT);
+	buf_init(&c->marks, 4096);
 	c->outer = o->cell;
+	c->outer_marks = o->cell_marks;
+	o->cell_marks = &c->marks;
 	c->bold = o->cell_bold;
 	c->any = o->cell_any;
 	o->cell = &c->lines;
@@ -77,14 +101,18 @@ dmb_cell_begin(struct dmb_out *o, struct dmb_cell *c)
 }
 
 const char *
-dmb_cell_end(struct dmb_out *o, struct dmb_cell *c, bool *bold)
+dmb_cell_end(struct dmb_out *o, struct dmb_cell *c, bool *bold, const char **marks)
 {
 	const char *text = arena_strdup(o->d->a, buf_str(&c->lines));
 
 	if (bold != NULL)
 		*bold = o->cell_any && o->cell_bold;
+	if (marks != NULL)
+		*marks = dmb_marks(o->d->a, &c->marks);
 	buf_release(&c->lines);
+	buf_release(&c->marks);
 	o->cell = c->outer;
+	o->cell_marks = c->outer_marks;
 	o->cell_bold = c->bold;
 	o->cell_any = c->any;
 	return text;
@@ -290,6 +318,7 @@ dmb_grid_put(struct dmb_grid *g, size_t col, int rowspan, int colspan, const cha
 	c->rowspan = rowspan;
 	c->colspan = colspan;
 	c->text = text ? text : "";
+	c->marks = NULL;
 	g->last[col] = g->ncells;
 	for (size_t k = col; k < col + (size_t)colspan; k++)
 		if (g->cover[k] < row + (size_t)rowspan)
@@ -297,6 +326,13 @@ dmb_grid_put(struct dmb_grid *g, size_t col, int rowspan, int colspan, const cha
 	if (g->ncols < col + (size_t)colspan)
 		g->ncols = col + (size_t)colspan;
 	return 0;
+}
+
+void
+dmb_grid_marks(struct dmb_grid *g, const char *marks)
+{
+	if (g->ncells > 0)
+		g->cells[g->ncells - 1].marks = marks;
 }
 
 int
@@ -390,6 +426,7 @@ dmb_grid_table(struct dm_doc *d, struct dmb_grid *g, int *rc, struct wm_err *err
 			}
 		cell = dm_cell(t, r, c);
 		cell->text = gc->text;
+		cell->marks = gc->marks;
 		cell->rowspan = (int)h;
 		cell->colspan = (int)w;
 	}
@@ -517,7 +554,7 @@ sheet_text(struct dmb_out *o, struct dmb_sheet *s, const struct dmb_scell *c,
 {
 	int level = heading_level(s, c), rc;
 	struct dm_block *b = dmb_text(o, level ? DM_HEADING : DM_PARA, level, NULL, c->text,
-	    !level && c->bold ? DMF_BOLD : 0, &rc, err);
+	    c->marks, !level && c->bold ? DMF_BOLD : 0, &rc, err);
 
 	if (b != NULL) {
 		b->pos = b->pos_end = (int)c->row + 1;
@@ -641,6 +678,7 @@ dmb_sheet_emit(struct dmb_out *o, struct dmb_sheet *s, struct wm_err *err)
 				struct dm_cell *c = dm_cell(t, r - lo, sc->col - minc);
 
 				c->text = sc->text;
+				c->marks = sc->marks;
 				c->type = sc->type;
 				c->number = sc->number;
 			}

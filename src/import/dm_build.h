@@ -29,24 +29,34 @@ struct dmb_out {
 	int para;	/* paragraphs so far: every text block and every table row counts one */
 	size_t cells;	/* cells in the document's tables so far, against DM_MAX_CELLS */
 	bool cell_bold, cell_any;	/* the cell: has text, all of it in bold paragraphs */
+	struct buf *cell_marks;		/* the cell's footnote marks so far ("1,3") */
 };
 
 /* Read a cell: between begin and end, blocks go to its lines. */
 struct dmb_cell {
-	struct buf lines;
-	struct buf *outer;
+	struct buf lines, marks;
+	struct buf *outer, *outer_marks;
 	bool bold, any;
 };
 
 void dmb_cell_begin(struct dmb_out *o, struct dmb_cell *c);
-/* The cell's text (in the document's arena), and whether all of it was in bold paragraphs. */
-const char *dmb_cell_end(struct dmb_out *o, struct dmb_cell *c, bool *bold);
+/*
+ * The cell's text (in the document's arena), whether all of it was in
+ * bold paragraphs, and its footnote marks ("1,3", or NULL); bold and
+ * marks may be NULL.
+ */
+const char *dmb_cell_end(struct dmb_out *o, struct dmb_cell *c, bool *bold, const char **marks);
 
 /*
  * Split raw at '\n', clean each line (txt_clean) and add the non-empty
- * ones to out, "\n" between them.
+ * ones to out, "\n" between them; the footnote marks the cleaning lifted
+ * out go to marks ("1,3"), when it is not NULL. A reader that knows a
+ * mark for what it is (<sup>2</sup>, a footnote reference) writes it in
+ * raw as "<sup>2</sup>" for the cleaning to find.
  */
-void dmb_lines(struct buf *out, struct arena *a, const char *raw, size_t len);
+void dmb_lines(struct buf *out, struct arena *a, const char *raw, size_t len, struct buf *marks);
+/* marks as a string in a, or NULL when there are none. */
+const char *dmb_marks(struct arena *a, const struct buf *marks);
 
 /*
  * A text block of cleaned text (lines joined by "\n"): added to the
@@ -55,7 +65,9 @@ void dmb_lines(struct buf *out, struct arena *a, const char *raw, size_t len);
  * in a cell or when empty; *rc < 0 (err set) on a fault.
  */
 struct dm_block *dmb_text(struct dmb_out *o, enum dm_type t, int level, const char *marker,
-    const char *text, unsigned flags, int *rc, struct wm_err *err);
+    const char *text, const char *marks, unsigned flags, int *rc, struct wm_err *err);
+/* Add a later paragraph (and its marks) to block b's text, on a line of its own. */
+void dmb_join(struct dm_doc *d, struct dm_block *b, const char *text, const char *marks);
 /* A finished table: a block of the document, or a line a row in the cell (" | " between cells). */
 int dmb_table(struct dmb_out *o, struct dm_table *t, struct wm_err *err);
 
@@ -74,6 +86,7 @@ struct dmb_gcell {
 	size_t row, col;
 	int rowspan, colspan;
 	const char *text;
+	const char *marks;
 };
 
 struct dmb_grid {
@@ -99,6 +112,8 @@ int dmb_grid_row(struct dmb_grid *g, bool head, int pos, struct wm_err *err);
 /* A cell at column col of the current row. */
 int dmb_grid_put(struct dmb_grid *g, size_t col, int rowspan, int colspan, const char *text,
     struct wm_err *err);
+/* The footnote marks of the cell put last. */
+void dmb_grid_marks(struct dmb_grid *g, const char *marks);
 /* A cell at the next column no span from above covers (HTML). */
 int dmb_grid_auto(struct dmb_grid *g, int rowspan, int colspan, const char *text,
     struct wm_err *err);
@@ -124,6 +139,7 @@ struct dm_table *dmb_grid_table(struct dm_doc *d, struct dmb_grid *g, int *rc,
 struct dmb_scell {
 	uint32_t row, col;
 	const char *text;
+	const char *marks;
 	int type;		/* DM_CELL_TEXT, DM_CELL_NUMBER, DM_CELL_DATE */
 	double number;
 	bool bold;

@@ -77,6 +77,7 @@ struct docx {
 	size_t nabs;
 	struct num *nums;
 	size_t nnums;
+	int notes;		/* footnote and endnote references so far: the next one's number */
 };
 
 static long
@@ -433,6 +434,10 @@ run(struct docx *x, const xmlNode *r, struct ptext *t, int pbold)
 			buf_addc(&t->raw, '\n');
 		} else if (dmx_is(c, DMX_W, "noBreakHyphen")) {
 			add_run_text(t, "-", b == 1);
+		} else if (dmx_is(c, DMX_W, "footnoteReference") ||
+		    dmx_is(c, DMX_W, "endnoteReference")) {
+			/* Word numbers notes in order; the mark is lifted out by the cleaning */
+			buf_addf(&t->raw, "<sup>%d</sup>", ++x->notes);
 		}
 		/* delText, instrText (a field's code, not its result), drawings, notes: not text */
 	}
@@ -472,7 +477,8 @@ paragraph(struct docx *x, const xmlNode *p)
 	long num_id = s ? s->r_num_id : -1;
 	int ilvl = s ? s->r_ilvl : 0;
 	struct ptext t = { .raw = BUF_INIT };
-	struct buf marker = BUF_INIT, text = BUF_INIT;
+	struct buf marker = BUF_INIT, text = BUF_INIT, marks = BUF_INIT;
+	const char *m;
 	bool numbered;
 
 	if (numpr != NULL) {
@@ -481,22 +487,25 @@ paragraph(struct docx *x, const xmlNode *p)
 	}
 	numbered = number(x, num_id, ilvl, &marker);
 	runs(x, p, &t, s ? s->r_bold : -1, 0);
-	dmb_lines(&text, x->d->a, buf_str(&t.raw), t.raw.len);
+	dmb_lines(&text, x->d->a, buf_str(&t.raw), t.raw.len, &marks);
+	m = dmb_marks(x->d->a, &marks);
 	if (heading > 0) {
 		/* a numbered heading shows its number: keep it in the text */
 		const char *h = marker.len > 0 && text.len > 0 ?
 		    arena_printf(x->d->a, "%s %s", buf_str(&marker), buf_str(&text)) : buf_str(&text);
 
-		dmb_text(&x->out, DM_HEADING, heading, NULL, h, 0, &x->rc, x->err);
+		dmb_text(&x->out, DM_HEADING, heading, NULL, h, m, 0, &x->rc, x->err);
 	} else if (numbered) {
-		dmb_text(&x->out, DM_ITEM, ilvl, buf_str(&marker), buf_str(&text), 0, &x->rc, x->err);
+		dmb_text(&x->out, DM_ITEM, ilvl, buf_str(&marker), buf_str(&text), m, 0, &x->rc,
+		    x->err);
 	} else {
-		dmb_text(&x->out, DM_PARA, 0, NULL, buf_str(&text),
+		dmb_text(&x->out, DM_PARA, 0, NULL, buf_str(&text), m,
 		    t.chars > 0 && t.bold_chars == t.chars ? DMF_BOLD : 0, &x->rc, x->err);
 	}
 	buf_release(&t.raw);
 	buf_release(&marker);
 	buf_release(&text);
+	buf_release(&marks);
 }
 
 /* Tables */
@@ -515,14 +524,14 @@ wrapped(const xmlNode *n)
 }
 
 static const char *
-cell_text(struct docx *x, const xmlNode *tc, bool *bold, int depth)
+cell_text(struct docx *x, const xmlNode *tc, bool *bold, const char **marks, int depth)
 {
 	struct dmb_cell cell;
 
 	dmb_cell_begin(&x->out, &cell);
 	for (const xmlNode *c = tc->children; c != NULL && x->rc == 0; c = c->next)
 		block(x, c, depth + 1);
-	return dmb_cell_end(&x->out, &cell, bold);
+	return dmb_cell_end(&x->out, &cell, bold, marks);
 }
 
 static void
@@ -539,7 +548,7 @@ table_row(struct docx *x, struct dmb_grid *g, const xmlNode *tr, int depth)
 	for (const xmlNode *c = tr->children; c != NULL && x->rc == 0; c = c->next) {
 		const xmlNode *tcpr, *vm, *w = wrapped(c);
 		long span;
-		const char *text, *v;
+		const char *text, *v, *marks;
 		bool bold;
 
 		if (w != NULL) {
@@ -552,7 +561,7 @@ table_row(struct docx *x, struct dmb_grid *g, const xmlNode *tr, int depth)
 		tcpr = dmx_child(c, DMX_W, "tcPr");
 		span = val_long(dmx_child(tcpr, DMX_W, "gridSpan"), 1, 1, DMB_MAX_SPAN);
 		vm = dmx_child(tcpr, DMX_W, "vMerge");
-		text = cell_text(x, c, &bold, depth);
+		text = cell_text(x, c, &bold, &marks, depth);
 		v = vm ? val_str(vm) : NULL;
 		dmb_grid_bold(g, text, bold);
 		if (vm != NULL && (v == NULL || strcmp(v, "continue") == 0) &&
@@ -561,6 +570,7 @@ table_row(struct docx *x, struct dmb_grid *g, const xmlNode *tr, int depth)
 			continue;
 		}
 		x->rc = dmb_grid_put(g, col, 1, (int)span, text, x->err);
+		dmb_grid_marks(g, marks);
 		col += (size_t)span;
 	}
 }

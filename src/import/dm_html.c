@@ -167,28 +167,31 @@ flat_text(const xmlNode *top, struct buf *out)
 static void
 flush(struct html *h)
 {
-	struct buf text = BUF_INIT;
+	struct buf text = BUF_INIT, marks = BUF_INIT;
 	unsigned flags = h->chars > 0 && h->bold_chars == h->chars ? DMF_BOLD : 0;
+	const char *m;
 
 	if (h->inl.len == 0)
 		goto out;
-	dmb_lines(&text, h->d->a, buf_str(&h->inl), h->inl.len);
+	dmb_lines(&text, h->d->a, buf_str(&h->inl), h->inl.len, &marks);
+	m = dmb_marks(h->d->a, &marks);
 	if (text.len == 0)
 		goto out;
 	if (h->item.open && h->item.emitted) {
 		if (h->item.b != NULL)
-			h->item.b->text = arena_printf(h->d->a, "%s\n%s", h->item.b->text, buf_str(&text));
+			dmb_join(h->d, h->item.b, buf_str(&text), m);
 		else
-			dmb_text(&h->out, DM_PARA, 0, NULL, buf_str(&text), 0, &h->rc, h->err);
+			dmb_text(&h->out, DM_PARA, 0, NULL, buf_str(&text), m, 0, &h->rc, h->err);
 	} else if (h->item.open) {
 		h->item.b = dmb_text(&h->out, DM_ITEM, h->item.level, h->item.marker, buf_str(&text),
-		    0, &h->rc, h->err);
+		    m, 0, &h->rc, h->err);
 		h->item.emitted = true;
 	} else {
-		dmb_text(&h->out, DM_PARA, 0, NULL, buf_str(&text), flags, &h->rc, h->err);
+		dmb_text(&h->out, DM_PARA, 0, NULL, buf_str(&text), m, flags, &h->rc, h->err);
 	}
 out:
 	buf_release(&text);
+	buf_release(&marks);
 	buf_reset(&h->inl);
 	h->chars = h->bold_chars = 0;
 }
@@ -290,7 +293,7 @@ list(struct html *h, xmlNode *n, int depth)
 	h->item = saved;
 }
 
-static const char *cell_text(struct html *h, xmlNode *cell, int depth);
+static const char *cell_text(struct html *h, xmlNode *cell, int depth, const char **marks);
 
 static bool
 all_th(const xmlNode *tr)
@@ -353,16 +356,17 @@ row(struct html *h, struct tstate *ts, xmlNode *tr, bool thead, int depth)
 		return;
 	for (xmlNode *c = tr->children; c != NULL && h->rc == 0; c = c->next) {
 		long rs, cs;
-		const char *t;
+		const char *t, *marks;
 
 		if (!named(c, "td") && !named(c, "th"))
 			continue;
 		rs = dmx_attr_long(c, DMX_ANY, "rowspan", 1, 0, DMB_MAX_ROWSPAN);
 		cs = dmx_attr_long(c, DMX_ANY, "colspan", 1, 1, DMB_MAX_SPAN);
-		t = cell_text(h, c, depth + 1);
+		t = cell_text(h, c, depth + 1, &marks);
 		if (h->rc == 0)
 			h->rc = dmb_grid_auto(&ts->g, rs == 0 ? rows_left(tr) : (int)rs, (int)cs, t,
 			    h->err);
+		dmb_grid_marks(&ts->g, marks);
 	}
 }
 
@@ -386,7 +390,7 @@ table(struct html *h, xmlNode *n, int depth)
 	dmb_grid_init(&ts.g, h->d->a);
 	for (xmlNode *c = n->children; c != NULL && h->rc == 0; c = c->next) {
 		if (named(c, "caption")) {
-			caption = cell_text(h, c, depth + 1);
+			caption = cell_text(h, c, depth + 1, NULL);
 			caption = caption[0] ? caption : NULL;
 		} else if (named(c, "thead")) {
 			rows(h, &ts, c, true, depth + 1);
@@ -412,7 +416,7 @@ table(struct html *h, xmlNode *n, int depth)
 
 /* Read a cell's content with the same walk, into its own lines. */
 static const char *
-cell_text(struct html *h, xmlNode *cell, int depth)
+cell_text(struct html *h, xmlNode *cell, int depth, const char **marks)
 {
 	struct buf inl = h->inl;
 	struct dmb_cell c;
@@ -428,7 +432,7 @@ cell_text(struct html *h, xmlNode *cell, int depth)
 	h->chars = h->bold_chars = 0;
 	children(h, cell, depth);
 	flush(h);
-	text = dmb_cell_end(&h->out, &c, NULL);
+	text = dmb_cell_end(&h->out, &c, NULL, marks);
 	buf_release(&h->inl);
 	h->inl = inl;
 	h->item = item;
@@ -496,15 +500,17 @@ noise(struct html *h, xmlNode *n)
 static void
 heading(struct html *h, xmlNode *n)
 {
-	struct buf raw = BUF_INIT, text = BUF_INIT;
+	struct buf raw = BUF_INIT, text = BUF_INIT, marks = BUF_INIT;
 	int level = n->name[1] - '0';
 
 	flush(h);
 	flat_text(n, &raw);
-	dmb_lines(&text, h->d->a, buf_str(&raw), raw.len);
-	dmb_text(&h->out, DM_HEADING, level, NULL, buf_str(&text), 0, &h->rc, h->err);
+	dmb_lines(&text, h->d->a, buf_str(&raw), raw.len, &marks);
+	dmb_text(&h->out, DM_HEADING, level, NULL, buf_str(&text), dmb_marks(h->d->a, &marks), 0,
+	    &h->rc, h->err);
 	buf_release(&raw);
 	buf_release(&text);
+	buf_release(&marks);
 }
 
 static bool
@@ -555,9 +561,16 @@ node(struct html *h, xmlNode *n, int depth)
 		h->bold--;
 		return;
 	case K_SUP:
-		/* a footnote mark ("<sup>2</sup>"): not part of the text, as txt_clean has it */
-		if (!digits_only(n))
+		/* a footnote mark ("<sup>2</sup>"): written for the cleaning to lift out as one */
+		if (digits_only(n)) {
+			struct buf t = BUF_INIT;
+
+			flat_text(n, &t);
+			buf_addf(&h->inl, "<sup>%s</sup>", buf_str(&t));
+			buf_release(&t);
+		} else {
 			children(h, n, depth + 1);
+		}
 		return;
 	case K_HEADING:
 		heading(h, n);

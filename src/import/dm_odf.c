@@ -300,6 +300,16 @@ inline_text(struct odf_styles *st, const xmlNode *n, struct odf_text *t, int bol
 			add(t, (const char *)c->content, bold == 1);
 			continue;
 		}
+		if (dmx_is(c, DMX_TEXT, "note")) {
+			/* the note's mark stays, for the cleaning to lift out; its body is not this text */
+			struct buf cite = BUF_INIT;
+
+			dmx_text(dmx_child(c, DMX_TEXT, "note-citation"), &cite);
+			if (cite.len > 0 && cite.len <= 3 && strspn(buf_str(&cite), "0123456789") == cite.len)
+				buf_addf(&t->raw, "<sup>%s</sup>", buf_str(&cite));
+			buf_release(&cite);
+			continue;
+		}
 		if (c->type != XML_ELEMENT_NODE || !dmx_ns_is(c->ns, DMX_TEXT) || not_text(c))
 			continue;	/* frames, annotations and other namespaces: not the paragraph's text */
 		if (dmx_is(c, DMX_TEXT, "s")) {
@@ -331,8 +341,8 @@ odf_para_text(struct odf_styles *st, const xmlNode *p, struct odf_text *t)
 }
 
 static void
-lines(struct odf_styles *st, const xmlNode *n, struct arena *a, struct buf *out, size_t *chars,
-    size_t *bold_chars, int depth)
+lines(struct odf_styles *st, const xmlNode *n, struct arena *a, struct buf *out,
+    struct buf *marks, size_t *chars, size_t *bold_chars, int depth)
 {
 	if (depth > 64)
 		return;
@@ -341,22 +351,23 @@ lines(struct odf_styles *st, const xmlNode *n, struct arena *a, struct buf *out,
 			struct odf_text t = { .raw = BUF_INIT };
 
 			odf_para_text(st, c, &t);
-			dmb_lines(out, a, buf_str(&t.raw), t.raw.len);
+			dmb_lines(out, a, buf_str(&t.raw), t.raw.len, marks);
 			*chars += t.chars;
 			*bold_chars += t.bold_chars;
 			buf_release(&t.raw);
 		} else if (c->type == XML_ELEMENT_NODE && (dmx_is(c, DMX_TEXT, "list") ||
 		    dmx_is(c, DMX_TEXT, "list-item") || dmx_is(c, DMX_TEXT, "section"))) {
-			lines(st, c, a, out, chars, bold_chars, depth + 1);
+			lines(st, c, a, out, marks, chars, bold_chars, depth + 1);
 		}
 	}
 }
 
 void
-odf_lines(struct odf_styles *st, const xmlNode *n, struct arena *a, struct buf *out, bool *bold)
+odf_lines(struct odf_styles *st, const xmlNode *n, struct arena *a, struct buf *out,
+    struct buf *marks, bool *bold)
 {
 	size_t chars = 0, bold_chars = 0;
 
-	lines(st, n, a, out, &chars, &bold_chars, 0);
+	lines(st, n, a, out, marks, &chars, &bold_chars, 0);
 	*bold = chars > 0 && bold_chars == chars;
 }

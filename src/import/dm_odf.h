@@ -81,8 +81,8 @@ struct odf_text {
 };
 
 void odf_para_text(struct odf_styles *st, const xmlNode *p, struct odf_text *t);
-/* A cell's or a frame's paragraphs as lines: every text:p and text:h below n. */
+/* A cell's paragraphs as lines (every text:p and text:h below n), and their footnote marks. */
 void odf_lines(struct odf_styles *st, const xmlNode *n, struct arena *a, struct buf *out,
-    bool *bold);
+    struct buf *marks, bool *bold);
 
 #endif

@@ -83,7 +83,7 @@ read_cell(struct ods *x, const xmlNode *n, uint32_t col, struct dmb_scell *c)
 {
 	const char *type = dmx_attr(n, DMX_OFFICE, "value-type");
 	const char *style = dmx_attr(n, DMX_TABLE, "style-name");
-	struct buf text = BUF_INIT;
+	struct buf text = BUF_INIT, marks = BUF_INIT;
 	bool bold;
 	int b;
 
@@ -91,10 +91,12 @@ read_cell(struct ods *x, const xmlNode *n, uint32_t col, struct dmb_scell *c)
 		style = column_style(x, col);
 	if (style == NULL)
 		style = "Default";
-	odf_lines(&x->st, n, x->d->a, &text, &bold);
+	odf_lines(&x->st, n, x->d->a, &text, &marks, &bold);
 	memset(c, 0, sizeof(*c));
 	c->text = arena_strdup(x->d->a, buf_str(&text));
+	c->marks = dmb_marks(x->d->a, &marks);
 	buf_release(&text);
+	buf_release(&marks);
 	b = odf_bold(&x->st, "table-cell", style);
 	c->bold = bold || b == 1 || (b < 0 && x->st.cell_bold == 1);
 	c->size = odf_size(&x->st, "table-cell", style);

@@ -62,35 +62,37 @@ static void
 paragraph(struct odt *x, const xmlNode *p)
 {
 	struct odf_text t = { .raw = BUF_INIT };
-	struct buf text = BUF_INIT;
+	struct buf text = BUF_INIT, marks = BUF_INIT;
+	const char *m;
 	const char *style = dmx_attr(p, DMX_TEXT, "style-name");
 	int heading = dmx_is(p, DMX_TEXT, "h") ?
 	    (int)dmx_attr_long(p, DMX_TEXT, "outline-level", 1, 1, 6) : odf_heading(&x->st, style);
 	bool bold;
 
 	odf_para_text(&x->st, p, &t);
-	dmb_lines(&text, x->d->a, buf_str(&t.raw), t.raw.len);
+	dmb_lines(&text, x->d->a, buf_str(&t.raw), t.raw.len, &marks);
+	m = dmb_marks(x->d->a, &marks);
 	bold = t.chars > 0 && t.bold_chars == t.chars;
 	if (heading > 0) {
-		emitted(x, dmb_text(&x->out, DM_HEADING, heading, NULL, buf_str(&text), 0, &x->rc,
+		emitted(x, dmb_text(&x->out, DM_HEADING, heading, NULL, buf_str(&text), m, 0, &x->rc,
 		    x->err));
 	} else if (x->item.open && x->item.emitted && text.len > 0) {
 		/* a list item's later paragraphs are its own */
 		if (x->item.b != NULL)
-			x->item.b->text = arena_printf(x->d->a, "%s\n%s", x->item.b->text,
-			    buf_str(&text));
+			dmb_join(x->d, x->item.b, buf_str(&text), m);
 		else
-			dmb_text(&x->out, DM_PARA, 0, NULL, buf_str(&text), 0, &x->rc, x->err);
+			dmb_text(&x->out, DM_PARA, 0, NULL, buf_str(&text), m, 0, &x->rc, x->err);
 	} else if (x->item.open && text.len > 0) {
 		x->item.b = dmb_text(&x->out, DM_ITEM, x->item.level, x->item.marker,
-		    buf_str(&text), 0, &x->rc, x->err);
+		    buf_str(&text), m, 0, &x->rc, x->err);
 		x->item.emitted = true;
 	} else {
-		emitted(x, dmb_text(&x->out, DM_PARA, 0, NULL, buf_str(&text), bold ? DMF_BOLD : 0,
-		    &x->rc, x->err));
+		emitted(x, dmb_text(&x->out, DM_PARA, 0, NULL, buf_str(&text), m,
+		    bold ? DMF_BOLD : 0, &x->rc, x->err));
 	}
 	buf_release(&t.raw);
 	buf_release(&text);
+	buf_release(&marks);
 }
 
 /* The label of an item at level k, from the list style's levels. */
@@ -206,7 +208,7 @@ list(struct odt *x, const xmlNode *n, int level, struct counters *c, const char 
 /* Tables */
 
 static const char *
-cell_text(struct odt *x, const xmlNode *cell, bool *bold, int depth)
+cell_text(struct odt *x, const xmlNode *cell, bool *bold, const char **marks, int depth)
 {
 	struct item item = x->item;
 	struct dmb_cell c;
@@ -216,7 +218,7 @@ cell_text(struct odt *x, const xmlNode *cell, bool *bold, int depth)
 	memset(&x->item, 0, sizeof(x->item));
 	for (const xmlNode *n = cell->children; n != NULL && x->rc == 0; n = n->next)
 		block(x, n, depth + 1);
-	text = dmb_cell_end(&x->out, &c, bold);
+	text = dmb_cell_end(&x->out, &c, bold, marks);
 	x->item = item;
 	return text;
 }
@@ -253,7 +255,7 @@ table_row(struct odt *x, struct dmb_grid *g, const xmlNode *tr, bool head, int d
 			    DMB_MAX_SPAN);
 			long rs = dmx_attr_long(c, DMX_TABLE, "number-rows-spanned", 1, 1,
 			    DMB_MAX_ROWSPAN);
-			const char *text;
+			const char *text, *marks;
 			bool bold;
 
 			if (dmx_is(c, DMX_TABLE, "covered-table-cell")) {
@@ -262,11 +264,13 @@ table_row(struct odt *x, struct dmb_grid *g, const xmlNode *tr, bool head, int d
 			}
 			if (!dmx_is(c, DMX_TABLE, "table-cell"))
 				continue;
-			text = cell_text(x, c, &bold, depth);
+			text = cell_text(x, c, &bold, &marks, depth);
 			dmb_grid_bold(g, text, bold);
 			for (long k = 0; k < n && x->rc == 0; k++, col++)
-				if (text[0] != '\0' || cs > 1 || rs > 1)
+				if (text[0] != '\0' || cs > 1 || rs > 1) {
 					x->rc = dmb_grid_put(g, col, (int)rs, (int)cs, text, x->err);
+					dmb_grid_marks(g, marks);
+				}
 		}
 		if (g->ncols < col && x->rc == 0)
 			x->rc = dmb_grid_put(g, col - 1, 1, 1, "", x->err);

@@ -44,6 +44,7 @@ struct xlsx {
 	struct wm_err *err;
 	int rc;
 	const char **sst;
+	const char **sst_marks;
 	size_t nsst, sst_cap;
 	struct xf *xfs;
 	size_t nxfs;
@@ -327,23 +328,35 @@ cell_ref(const char *s, uint32_t *col, uint32_t *row)
 	return true;
 }
 
-/* The text of a string item: its t, or its runs' t (not the phonetic guide). */
+/*
+ * The text of a string item: its t, or its runs' t (not the phonetic
+ * guide); a run of digits set superscript is a footnote mark (*marks).
+ */
 static const char *
-string_item(struct xlsx *x, const xmlNode *si)
+string_item(struct xlsx *x, const xmlNode *si, const char **marks)
 {
-	struct buf raw = BUF_INIT, text = BUF_INIT;
+	struct buf raw = BUF_INIT, text = BUF_INIT, m = BUF_INIT;
 	const char *s;
 
-	for (const xmlNode *c = si->children; c != NULL; c = c->next) {
-		if (dmx_is(c, DMX_S, "t"))
+	for (const xmlNode *c = si ? si->children : NULL; c != NULL; c = c->next) {
+		if (dmx_is(c, DMX_S, "t")) {
 			dmx_text(c, &raw);
-		else if (dmx_is(c, DMX_S, "r"))
+		} else if (dmx_is(c, DMX_S, "r")) {
+			const char *va = dmx_attr(dmx_child(dmx_child(c, DMX_S, "rPr"), DMX_S,
+			    "vertAlign"), DMX_ANY, "val");
+			bool sup = va != NULL && strcmp(va, "superscript") == 0;
+
+			buf_adds(&raw, sup ? "<sup>" : "");
 			dmx_text(dmx_child(c, DMX_S, "t"), &raw);
+			buf_adds(&raw, sup ? "</sup>" : "");
+		}
 	}
-	dmb_lines(&text, x->d->a, buf_str(&raw), raw.len);
+	dmb_lines(&text, x->d->a, buf_str(&raw), raw.len, &m);
 	s = arena_strdup(x->d->a, buf_str(&text));
+	*marks = dmb_marks(x->d->a, &m);
 	buf_release(&raw);
 	buf_release(&text);
+	buf_release(&m);
 	return s;
 }
 
@@ -363,13 +376,18 @@ sst_fn(void *ctx, xmlNode *n, int depth, enum dmz_event ev, struct wm_err *err)
 	if (x->nsst == x->sst_cap) {
 		size_t cap = x->sst_cap ? x->sst_cap * 2 : 256;
 		const char **s = arena_array(x->d->a, cap, sizeof(*s));
+		const char **m = arena_array(x->d->a, cap, sizeof(*m));
 
-		if (x->nsst)
+		if (x->nsst) {
 			memcpy(s, x->sst, x->nsst * sizeof(*s));
+			memcpy(m, x->sst_marks, x->nsst * sizeof(*m));
+		}
 		x->sst = s;
+		x->sst_marks = m;
 		x->sst_cap = cap;
 	}
-	x->sst[x->nsst++] = string_item(x, n);
+	x->sst[x->nsst] = string_item(x, n, &x->sst_marks[x->nsst]);
+	x->nsst++;
 	return 0;
 }
 
@@ -481,10 +499,11 @@ cell(struct xlsx *x, const xmlNode *c, uint32_t row, uint32_t col)
 			goto out;
 		}
 		sc.text = x->sst[i];
+		sc.marks = x->sst_marks[i];
 	} else if (t != NULL && strcmp(t, "inlineStr") == 0) {
-		sc.text = string_item(x, dmx_child(c, DMX_S, "is"));
+		sc.text = string_item(x, dmx_child(c, DMX_S, "is"), &sc.marks);
 	} else if (t != NULL && (strcmp(t, "str") == 0 || strcmp(t, "e") == 0)) {
-		dmb_lines(&text, x->d->a, buf_str(&v), v.len);
+		dmb_lines(&text, x->d->a, buf_str(&v), v.len, NULL);
 		sc.text = arena_strdup(x->d->a, buf_str(&text));
 	} else if (t != NULL && strcmp(t, "b") == 0) {
 		sc.text = vn == NULL ? "" : strcmp(buf_str(&v), "1") == 0 ? "TRUE" : "FALSE";

@@ -67,7 +67,8 @@ test_docx_numbering_counts_levels_and_restarts(void **state)
 	    "<w:p><w:pPr><w:outlineLvl w:val=\"2\"/></w:pPr><w:r><w:t>By outline</w:t></w:r></w:p>"
 	    "<w:p><w:r><w:rPr><w:b/></w:rPr><w:t>All bold</w:t></w:r><w:r><w:rPr><w:vanish/></w:rPr>"
 	    "<w:t>hidden</w:t></w:r><w:del><w:r><w:delText>gone</w:delText></w:r></w:del>"
-	    "<w:ins><w:r><w:rPr><w:b/></w:rPr><w:t> and added</w:t></w:r></w:ins></w:p>";
+	    "<w:ins><w:r><w:rPr><w:b/></w:rPr><w:t> and added</w:t></w:r></w:ins>"
+	    "<w:r><w:footnoteReference w:id=\"2\"/></w:r></w:p>";
 	struct arena *a = arena_new();
 	struct wm_err err = WM_ERR_INIT;
 	char *got;
@@ -98,7 +99,7 @@ test_docx_numbering_counts_levels_and_restarts(void **state)
 	    "item 1 [2.]: still counting\n"
 	    "heading 2: Risks\n"
 	    "heading 3: By outline\n"
-	    "para: All bold and added\n");
+	    "para (bold): All bold and added ^1\n");
 	free(got);
 	arena_free(a);
 }
@@ -246,7 +247,8 @@ test_odt_tables_keep_spans_and_header_rows(void **state)
 	    "<table:table-row><table:table-cell table:number-rows-spanned=\"2\"><text:p>Homes"
 	    "</text:p></table:table-cell><table:table-cell><text:p>1</text:p></table:table-cell>"
 	    "<table:table-cell><text:p>Build</text:p><text:p>and <text:span>let</text:span>"
-	    "<text:s text:c=\"3\"/><text:note><text:note-body><text:p>a note</text:p></text:note-body>"
+	    "<text:s text:c=\"3\"/><text:note><text:note-citation>4</text:note-citation>"
+	    "<text:note-body><text:p>a note</text:p></text:note-body>"
 	    "</text:note></text:p></table:table-cell></table:table-row>"
 	    "<table:table-row><table:covered-table-cell/><table:table-cell><text:p>2</text:p>"
 	    "</table:table-cell><table:table-cell><text:list>" LI("repair") LI("insulate")
@@ -263,7 +265,7 @@ test_odt_tables_keep_spans_and_header_rows(void **state)
 	assert_string_equal(got, "title: \n"
 	    "table 4x3 head=1\n"
 	    "h Theme | Ref | Action\n"
-	    "| <2x1> Homes | 1 | Build\\nand let\n"
+	    "| <2x1> Homes | 1 | Build\\nand let ^4\n"
 	    "| ^ | 2 | \xE2\x80\xA2 repair\\n\xE2\x80\xA2 insulate\n"
 	    "| <1x3> Jobs | ^ | ^\n");
 	free(got);
@@ -491,8 +493,8 @@ test_html_chrome_is_noise_and_scripts_are_not_text(void **state)
 	    "noise (site header): Home Search\n"
 	    "noise (site navigation): About us Contact\n"
 	    "heading 1: Plan\n"
-	    "para: Intro text here\n"
-	    "para: Bold all\n"
+	    "para: Intro text here ^2\n"
+	    "para (bold): Bold all\n"
 	    "item 0 [2.]: three\n"
 	    "item 0 [9.]: nine\n"
 	    "item 0 [C.]: C\n"
