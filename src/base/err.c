@@ -88,6 +88,8 @@ wm_code_name(int code)
 	case WM_ETOOBIG: return "too big";
 	case WM_ESCHEMA: return "schema mismatch";
 	case WM_ELIMIT: return "too many attempts";
+	case WM_EINUSE: return "in use";
+	case WM_ETIMEOUT: return "took too long";
 	default: return "internal error";
 	}
 }

@@ -24,7 +24,9 @@ enum wm_code {
 	WM_ETOOBIG = -9,	/* over a stated size limit */
 	WM_ESCHEMA = -10,	/* database schema missing, old or too new */
 	WM_EINTERNAL = -11,	/* a bug */
-	WM_ELIMIT = -12		/* too many attempts: wait before trying again */
+	WM_ELIMIT = -12,	/* too many attempts: wait before trying again */
+	WM_EINUSE = -13,	/* other records refer to it */
+	WM_ETIMEOUT = -14	/* took longer than allowed */
 };
 
 struct wm_err {

@@ -188,7 +188,8 @@ out:
 int
 cmd_remove(struct cli *c, int argc, char **argv, struct wm_err *err)
 {
-	static const struct optdef defs[] = { { "if-version", true }, { NULL, false } };
+	static const struct optdef defs[] = { { "if-version", true }, { "cascade", false },
+		{ NULL, false } };
 	struct buf key = BUF_INIT;
 	const struct kind *k;
 	struct args a;
@@ -200,7 +201,15 @@ cmd_remove(struct cli *c, int argc, char **argv, struct wm_err *err)
 	    (rc = key_of(&a, k, &key, err)) != 0 ||
 	    (rc = if_version(&a, &version, err)) != 0)
 		goto out;
-	if ((rc = ent_remove(&c->ctx, k, buf_str(&key), version, err)) != 0)
+	rc = args_has(&a, "cascade") ? ent_remove_cascade(&c->ctx, k, buf_str(&key), version, err) :
+	    ent_remove(&c->ctx, k, buf_str(&key), version, err);
+	if (rc == WM_EINUSE && err != NULL) {
+		char said[sizeof(err->msg)];
+
+		memcpy(said, err->msg, sizeof(said));
+		wm_error(err, rc, "%.900s (--cascade)", said);
+	}
+	if (rc != 0)
 		goto out;
 	fprintf(c->out, "removed %s %s\n", k->one, buf_str(&key));
 out:

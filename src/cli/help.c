@@ -47,9 +47,13 @@ const struct command commands[] = {
 	  "With --if-version, the change is made only if nobody has changed the record\n"
 	  "since that version (shown by show --json).\n" },
 	{ "remove", cmd_remove, CMD_DB, "remove a record",
-	  "waymark remove KIND KEY [--if-version N]",
-	  "Removes a record, and what belongs to it (a plan's nodes, a recommendation's\n"
-	  "progress). A record that others still refer to is not removed.\n" },
+	  "waymark remove KIND KEY [--if-version N] [--cascade]",
+	  "Removes a record. A record that others refer to (a source's recommendations,\n"
+	  "a PI's figures, a post that leads things) is not removed: the answer says\n"
+	  "which refer to it and how many. With --cascade they are dealt with first: a\n"
+	  "record that needs it is removed too (and what needs that), an optional\n"
+	  "reference to it is cleared, and it is taken out of lists of leads and links.\n"
+	  "Every record removed or changed is in the audit log, whole.\n" },
 	{ "update", cmd_update, CMD_DB, "add a dated progress update to a recommendation",
 	  "waymark update recommendation SOURCE REF --progress TEXT [--degree D] [--percent N]"
 	  " [--date YYYY-MM-DD] [--author NAME] [--json]",

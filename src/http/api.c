@@ -235,6 +235,26 @@ add_record(struct req *rq, struct resp *rs, const struct kind *k)
 	json_decref(body);
 }
 
+/* 409: what refers to the record, in the message and as data ("referred_by", ent.h). */
+static void
+referred(struct req *rq, struct resp *rs, const struct kind *k, const char *key,
+    struct wm_err *err)
+{
+	struct wm_err quiet = WM_ERR_INIT;
+	json_t *refs = NULL, *body;
+
+	char said[sizeof(err->msg)];
+
+	memcpy(said, err->msg, sizeof(said));
+	wm_error(err, WM_EINUSE, "%.900s (DELETE ...?cascade=true)", said);
+	resp_error(rs, err);
+	if (ent_referrers(&rq->ctx, k, key, &refs, &quiet) != 0)
+		return;
+	body = json_loadb(rs->body.s, rs->body.len, 0, NULL);
+	json_object_set_new(json_object_get(body, "error"), "referred_by", refs);
+	resp_json(rs, 409, body);
+}
+
 static void
 one_record(struct req *rq, struct resp *rs, const struct kind *k, const char *key)
 {
@@ -291,7 +311,18 @@ one_record(struct req *rq, struct resp *rs, const struct kind *k, const char *ke
 		json_decref(row);
 		json_decref(body);
 	} else if (strcmp(rq->method, "DELETE") == 0) {
-		if ((rc = ent_remove(&rq->ctx, k, key, version, &err)) != 0)
+		const char *cascade = req_query(rq, "cascade");
+
+		if (cascade != NULL && strcmp(cascade, "true") != 0 && strcmp(cascade, "false") != 0) {
+			resp_status(rs, 400, "bad request", "cascade is true or false");
+			return;
+		}
+		rc = cascade != NULL && strcmp(cascade, "true") == 0 ?
+		    ent_remove_cascade(&rq->ctx, k, key, version, &err) :
+		    ent_remove(&rq->ctx, k, key, version, &err);
+		if (rc == WM_EINUSE)
+			referred(rq, rs, k, key, &err);
+		else if (rc != 0)
 			resp_error(rs, &err);
 		else
 			rs->status = 204;

@@ -228,6 +228,8 @@ http_status(int code)
 	case WM_EPERM: return 403;
 	case WM_ETOOBIG: return 413;
 	case WM_ELIMIT: return 429;
+	case WM_EINUSE: return 409;
+	case WM_ETIMEOUT: return 503;
 	case WM_ESCHEMA: return 503;
 	default: return 500;
 	}

@@ -95,6 +95,29 @@ cube_col(struct cube *c, int64_t unit_id, bool create)
 	return (long)c->last_col;
 }
 
+void
+cube_drop_unit(struct cube *c, int64_t unit_id)
+{
+	long col = cube_col(c, unit_id, false);
+
+	if (col < 0)
+		return;
+	for (long r = 0; r < c->nperiods; r++)
+		for (size_t u = (size_t)col; u + 1 < c->nunits; u++) {
+			size_t to = cube_cell(c, r, (long)u), from = to + 1;
+
+			c->value[to] = c->value[from];
+			c->flag[to] = c->flag[from];
+			if (c->num != NULL) {
+				c->num[to] = c->num[from];
+				c->den[to] = c->den[from];
+			}
+		}
+	memmove(c->units + col, c->units + col + 1, (c->nunits - (size_t)col - 1) * sizeof(*c->units));
+	c->nunits--;
+	c->last_col = 0;
+}
+
 long
 cube_row(struct cube *c, int index, bool create)
 {

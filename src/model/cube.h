@@ -70,6 +70,11 @@ void cube_release(struct cube *c);
 
 /* The column of a unit; with create, add one if missing. -1 if absent. */
 long cube_col(struct cube *c, int64_t unit_id, bool create);
+/*
+ * Take a unit's column out of a cube loaded whole, figures and all, so
+ * that once stored the unit is no longer one the series has.
+ */
+void cube_drop_unit(struct cube *c, int64_t unit_id);
 /* The row of a period index; with create, extend the range. -1 if outside. */
 long cube_row(struct cube *c, int period_index, bool create);
 /* Give the cube count arrays (zeroed), for a ratio figure. */

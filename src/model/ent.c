@@ -104,7 +104,7 @@ const char *const ts_cols[TS_NCOLS] = { "ts_text", "ts_earliest", "ts_latest", "
 /* ---- composing SQL --------------------------------------------------- */
 
 /* The SQL expression for the key of the row of k aliased `alias`. */
-static void
+void
 key_expr(struct buf *b, const struct kind *k, const char *alias, int *n)
 {
 	bool first = true;

@@ -75,7 +75,25 @@ int ent_set(struct wm_ctx *ctx, const struct kind *k, const char *key, const jso
 int ent_check(struct wm_ctx *ctx, const struct kind *k, const json_t *fields, bool adding,
     json_t **problems, struct wm_err *err);
 
+/*
+ * Remove the record with this key. A record others refer to is refused
+ * (WM_EINUSE) saying which and how many, unless cascade: then every
+ * record that needs it is removed first (and what needs those), every
+ * optional reference to it cleared and every link list dropping it, each
+ * change permitted and audited as if made one by one.
+ */
 int ent_remove(struct wm_ctx *ctx, const struct kind *k, const char *key, int64_t if_version,
+    struct wm_err *err);
+int ent_remove_cascade(struct wm_ctx *ctx, const struct kind *k, const char *key,
+    int64_t if_version, struct wm_err *err);
+
+/*
+ * What refers to the record with this key, as a remove form shows it: an
+ * array of {"kind", "field", "count", "keys" (the first few),
+ * "on_cascade": "removed" | "cleared" | "unlinked"}, one per kind and
+ * field that refers to it; empty when nothing does.
+ */
+int ent_referrers(struct wm_ctx *ctx, const struct kind *k, const char *key, json_t **out,
     struct wm_err *err);
 
 /* One field's value as the engine would store it (strings are read by the field's type). */

@@ -59,4 +59,18 @@ int normalize_value(struct wm_ctx *ctx, const struct kind *k, const struct field
     const json_t *in, json_t **out, struct wm_err *err);
 json_t *text_or_null(const char *s);
 
+/* The SQL expression for the key of the row of k aliased alias; *n numbers the subqueries. */
+void key_expr(struct buf *b, const struct kind *k, const char *alias, int *n);
+/* A record as stored, secrets and all: what the audit log keeps. */
+int stored(struct wm_ctx *ctx, const struct kind *k, int64_t id, json_t **out, struct wm_err *err);
+/*
+ * Record a change to record id in the audit log (action "add", "set",
+ * "remove"), without secrets, with the digest of the row as it now is.
+ */
+int audit_change(struct wm_ctx *ctx, const struct kind *k, int64_t id, const char *action,
+    const json_t *before, const json_t *after, struct wm_err *err);
+/* Change the record with this id (see ent_set); *changed says whether anything did. */
+int set_row(struct wm_ctx *ctx, const struct kind *k, int64_t id, const json_t *changes,
+    int64_t if_version, bool restore, bool *changed, json_t **updated, struct wm_err *err);
+
 #endif

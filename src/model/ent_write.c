@@ -782,7 +782,7 @@ write_row(struct wm_ctx *ctx, const struct kind *k, json_t *row, int64_t id,
 }
 
 /* Read back a record as the audit log and callers see it. */
-static int
+int
 stored(struct wm_ctx *ctx, const struct kind *k, int64_t id, json_t **out, struct wm_err *err)
 {
 	return read_one(ctx, kind_base(k), id, READ_RAW | READ_SECRETS, out, err);
@@ -808,7 +808,7 @@ without_secrets(const struct kind *k, const json_t *row)
  * secrets, and the digest of the row as it now is (secrets included, so a
  * password hash swapped in SQL is caught too; digest.h).
  */
-static int
+int
 audit_change(struct wm_ctx *ctx, const struct kind *k, int64_t id, const char *action,
     const json_t *before, const json_t *after, struct wm_err *err)
 {
@@ -961,7 +961,7 @@ stored_fields(const struct kind *k, const json_t *row)
 	return o;
 }
 
-static int
+int
 set_row(struct wm_ctx *ctx, const struct kind *k, int64_t id, const json_t *changes,
     int64_t if_version, bool restore, bool *changed, json_t **updated, struct wm_err *err)
 {
@@ -1050,66 +1050,6 @@ ent_set(struct wm_ctx *ctx, const struct kind *k, const char *key, const json_t 
 		}
 		return store_rollback(ctx->st, rc);
 	}
-	return store_commit(ctx->st, err);
-}
-
-int
-ent_remove(struct wm_ctx *ctx, const struct kind *k, const char *key, int64_t if_version,
-    struct wm_err *err)
-{
-	struct buf sql = BUF_INIT;
-	json_t *before = NULL;
-	struct stmt *s;
-	int64_t id;
-	int rc;
-
-	if (k->flags & KF_READONLY)
-		return wm_error(err, WM_EPERM, "%s are recorded by Waymark itself", k->name);
-	if ((rc = authz_read(ctx, k, err)) != 0)
-		return rc;
-	if (k->store != NULL) {
-		if ((rc = k->store->get(ctx, k, key, &before, err)) == 0 &&
-		    (rc = authz_write(ctx, k, before, NULL, err)) == 0)
-			rc = k->store->remove(ctx, k, key, if_version, err);
-		json_decref(before);
-		return rc;
-	}
-	if ((rc = store_begin(ctx->st, err)) != 0)
-		return rc;
-	if ((rc = resolve(ctx, k, key, false, &id, err)) != 0)
-		goto out;
-	if ((rc = stored(ctx, k, id, &before, err)) != 0)
-		goto out;
-	if (if_version > 0 &&
-	    json_integer_value(json_object_get(before, "version")) != if_version) {
-		rc = wm_error(err, WM_ECONFLICT,
-		    "the %s is at version %lld, not %lld: someone else changed it",
-		    k->one, (long long)json_integer_value(json_object_get(before, "version")),
-		    (long long)if_version);
-		goto out;
-	}
-	if ((rc = authz_write(ctx, k, before, NULL, err)) != 0)
-		goto out;
-	buf_addf(&sql, "DELETE FROM %s WHERE id = ?", k->table);
-	if ((rc = store_prepare(ctx->st, buf_str(&sql), &s, err)) != 0)
-		goto out;
-	stmt_bind_int(s, 1, id);
-	if ((rc = stmt_exec(s, err)) != 0) {
-		if (rc == WM_EINVAL)
-			rc = wm_error(err, WM_EINVAL,
-			    "cannot remove %s \"%s\": other records still refer to it; "
-			    "remove or change them first", k->one, key);
-		goto out;
-	}
-	if (k->hooks != NULL && k->hooks->after != NULL &&
-	    (rc = k->hooks->after(ctx, id, before, NULL, err)) != 0)
-		goto out;
-	rc = audit_change(ctx, k, id, "remove", before, NULL, err);
-out:
-	buf_release(&sql);
-	json_decref(before);
-	if (rc != 0)
-		return store_rollback(ctx->st, rc);
 	return store_commit(ctx->st, err);
 }
 

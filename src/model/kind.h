@@ -165,6 +165,13 @@ struct kind_store {
 	/* How many records list would give without limit or offset (NULL: list and count). */
 	int (*count)(struct wm_ctx *ctx, const struct kind *k, const struct ent_query *q,
 	    size_t *n, struct wm_err *err);
+	/*
+	 * Remove every record list would give (a cascade: the figures of a
+	 * unit or a PI being removed), auditing each as remove does, in one
+	 * pass (NULL: list, then remove one at a time).
+	 */
+	int (*remove_all)(struct wm_ctx *ctx, const struct kind *k, const struct ent_query *q,
+	    struct wm_err *err);
 };
 
 struct kind {

@@ -1236,8 +1236,16 @@ m_remove(struct wm_ctx *ctx, const struct kind *k, const char *key, int64_t if_v
 		goto fail;
 	row = cube_row(&c, period_index(&p), false);
 	col = cube_col(&c, unit, false);
-	if (row >= 0 && col >= 0)
+	if (row >= 0 && col >= 0) {
+		bool empty = true;
+
 		c.flag[cube_cell(&c, row, col)] = CF_NONE;
+		for (long r = 0; r < c.nperiods && empty; r++)
+			empty = c.flag[cube_cell(&c, r, col)] == CF_NONE;
+		/* a unit with no figure left in the series is no longer one of its units */
+		if (empty)
+			cube_drop_unit(&c, unit);
+	}
 	{
 		char canon[PERIOD_LEN];
 
@@ -1261,6 +1269,130 @@ out:
 	json_decref(state);
 	intmap_release(&noted);
 	return rc;
+}
+
+/*
+ * Every figure of one PI or of one unit at once: a cascade's part in
+ * removing the PI or the unit. A PI's series go whole; a unit's column is
+ * taken out of every series that has one, so the unit can go. Each figure
+ * is audited as removed, with what it was; the last entry carries what
+ * the series and notes now hold (digest.h), or that they are gone.
+ */
+static int
+m_remove_all(struct wm_ctx *ctx, const struct kind *k, const struct ent_query *q,
+    struct wm_err *err)
+{
+	const char *pi_key = json_string_value(json_object_get(q->where, "pi"));
+	const char *unit_key = json_string_value(json_object_get(q->where, "unit"));
+	json_t *rows = NULL, *row, *state = json_object();
+	int64_t unit = 0, pi = 0, *ids = NULL;
+	size_t nids = 0, capids = 0, i;
+	struct stmt *s;
+	char name[64];
+	int rc;
+
+	if (json_object_size(q->where) != 1 || (pi_key == NULL) == (unit_key == NULL)) {
+		json_decref(state);
+		return wm_error(err, WM_EINTERNAL, "measurements: removed all at once by PI or unit");
+	}
+	if ((rc = store_begin(ctx->st, err)) != 0) {
+		json_decref(state);
+		return rc;
+	}
+	if ((rc = m_list(ctx, k, q, &rows, err)) != 0)
+		goto out;
+	json_array_foreach(rows, i, row)
+		if ((rc = authz_write(ctx, k, row, NULL, err)) != 0)
+			goto out;
+	if (pi_key != NULL) {
+		rc = ent_resolve(ctx, kind_find("pis"), pi_key, &pi, err);
+		if (rc == 0)
+			rc = store_prepare(ctx->st, "SELECT id FROM pi_series WHERE pi_id = ?", &s, err);
+	} else {
+		rc = ent_resolve(ctx, kind_find("units"), unit_key, &unit, err);
+		if (rc == 0)
+			rc = store_prepare(ctx->st, "SELECT DISTINCT s.pi_id FROM series_unit su"
+			    " JOIN pi_series s ON s.id = su.series_id WHERE su.unit_id = ? ORDER BY 1",
+			    &s, err);
+	}
+	if (rc != 0)
+		goto out;
+	stmt_bind_int(s, 1, pi_key != NULL ? pi : unit);
+	while ((rc = stmt_step(s, err)) == STORE_ROW) {
+		WM_GROW(ids, nids + 1, capids);
+		ids[nids++] = stmt_int(s, 0);
+	}
+	if (rc < 0)
+		goto out;
+	rc = 0;
+	if (pi_key != NULL) {
+		/* the PI's series (ids[]) go, their archives and unit lists with them */
+		for (i = 0; i < nids; i++) {
+			digest_name(name, sizeof(name), "series", ids[i]);
+			json_object_set_new(state, name, json_null());
+			digest_name(name, sizeof(name), "archive", ids[i]);
+			json_object_set_new(state, name, json_null());
+		}
+		if ((rc = store_prepare(ctx->st, "DELETE FROM pi_series WHERE pi_id = ?", &s, err)) != 0)
+			goto out;
+		stmt_bind_int(s, 1, pi);
+		if ((rc = stmt_exec(s, err)) != 0 ||
+		    (rc = store_prepare(ctx->st, "DELETE FROM measurement_note WHERE pi_id = ?", &s,
+		    err)) != 0)
+			goto out;
+		stmt_bind_int(s, 1, pi);
+		if ((rc = stmt_exec(s, err)) != 0 || (rc = digest_notes(ctx, pi, state, err)) != 0)
+			goto out;
+	}
+	/* a unit's column out of each series of the PIs in ids[] */
+	for (i = 0; pi_key == NULL && i < nids; i++) {
+		unsigned have;
+
+		if ((rc = cube_kinds(ctx, ids[i], &have, err)) != 0)
+			goto out;
+		for (int kind = 0; kind < 4 && rc == 0; kind++) {
+			struct cube c;
+
+			if (!(have & (1u << kind)))
+				continue;
+			if ((rc = cube_load(ctx, ids[i], (enum period_kind)kind, INT_MIN, INT_MAX, &c,
+			    err)) != 0)
+				goto out;
+			cube_drop_unit(&c, unit);
+			if ((rc = cube_store(ctx, &c, err)) == 0)
+				cube_state(state, &c);
+			cube_release(&c);
+		}
+		if (rc == 0)
+			rc = store_prepare(ctx->st, "DELETE FROM measurement_note"
+			    " WHERE pi_id = ? AND unit_id = ?", &s, err);
+		if (rc != 0)
+			goto out;
+		stmt_bind_int(s, 1, ids[i]);
+		stmt_bind_int(s, 2, unit);
+		if ((rc = stmt_exec(s, err)) != 0 || (rc = digest_notes(ctx, ids[i], state, err)) != 0)
+			goto out;
+	}
+	json_array_foreach(rows, i, row) {
+		struct buf key = BUF_INIT;
+		bool last = i + 1 == json_array_size(rows);
+
+		ent_row_key(k, row, &key);
+		rc = audit_record_state(ctx, "remove", "measurements", buf_str(&key), row, NULL,
+		    last ? state : NULL, err);
+		buf_release(&key);
+		if (rc != 0)
+			goto out;
+	}
+	/* series that held the unit's column but none of its figures changed too */
+	if (json_array_size(rows) == 0 && json_object_size(state) > 0)
+		rc = audit_record_state(ctx, "remove", "measurements", pi_key ? pi_key : unit_key,
+		    NULL, NULL, state, err);
+out:
+	json_decref(rows);
+	json_decref(state);
+	free(ids);
+	return rc != 0 ? store_rollback(ctx->st, rc) : store_commit(ctx->st, err);
 }
 
 /*
@@ -1336,4 +1468,4 @@ out:
 }
 
 const struct kind_store measurement_store = { m_list, m_get, m_put, m_remove, m_import_rows,
-	m_count };
+	m_count, m_remove_all };

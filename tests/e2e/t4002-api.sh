@@ -113,8 +113,9 @@ test_expect_success 'DELETE with a stale If-Match gets 412; with the current one
 '
 
 test_expect_success 'a record others refer to is not removed, and the answer says why' '
-	equals "$(call pat DELETE /api/v1/units/TP)" 422 &&
-	contains body.json "other records still refer to it"
+	equals "$(call pat DELETE /api/v1/units/TP)" 409 &&
+	contains msg.txt "refer to it" &&
+	equals "$(jq -r ".error.referred_by[0].kind" body.json)" units
 '
 
 test_expect_success 'bad bodies: not JSON, not an object, not JSON typed, empty' '

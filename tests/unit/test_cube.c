@@ -98,19 +98,6 @@ expect_slice(const struct cube *c, const struct ids *ids, int from, int to, bool
 		}
 }
 
-static int64_t
-rows(struct fixture *fx, const char *sql)
-{
-	struct stmt *s;
-	int64_t n;
-
-	assert_ok(fx, store_prepare(fx->st, sql, &s, &fx->err));
-	assert_int_equal(stmt_step(s, &fx->err), STORE_ROW);
-	n = stmt_int(s, 0);
-	stmt_reset(s);
-	return n;
-}
-
 static void
 round_trip(struct fixture *fx, bool counts)
 {
@@ -161,14 +148,14 @@ round_trip(struct fixture *fx, bool counts)
 	assert_int_equal(stmt_int(s, 1), counts);
 	assert_int_equal(stmt_int(s, 2), 0);
 	stmt_reset(s);
-	assert_int_equal(rows(fx, "SELECT COUNT(*) FROM pi_archive"), 1);
+	assert_int_equal(sql_number(fx, "SELECT COUNT(*) FROM pi_archive"), 1);
 
 	/* cut to the recent periods: the archive row goes */
 	assert_ok(fx, cube_load(&fx->ctx, ids.pi, PERIOD_MONTH, last - CUBE_RECENT + 1, last, &got,
 	    &fx->err));
 	assert_ok(fx, cube_store(&fx->ctx, &got, &fx->err));
 	cube_release(&got);
-	assert_int_equal(rows(fx, "SELECT COUNT(*) FROM pi_archive"), 0);
+	assert_int_equal(sql_number(fx, "SELECT COUNT(*) FROM pi_archive"), 0);
 	assert_ok(fx, cube_load(&fx->ctx, ids.pi, PERIOD_MONTH, INT_MIN, INT_MAX, &got, &fx->err));
 	expect_slice(&got, &ids, last - CUBE_RECENT + 1, last, counts);
 	cube_release(&got);
@@ -297,7 +284,7 @@ set_fig(struct cube *c, const struct ids *ids, int p, int u)
 static int64_t
 archive_length(struct fixture *fx)
 {
-	return rows(fx, "SELECT COALESCE(SUM(LENGTH(block)), 0) FROM pi_archive");
+	return sql_number(fx, "SELECT COALESCE(SUM(LENGTH(block)), 0) FROM pi_archive");
 }
 
 static void
@@ -325,7 +312,7 @@ test_recent_part_written_alone(void **state)
 	assert_ok(fx, cube_store(&fx->ctx, &c, &fx->err));
 	cube_release(&c);
 	assert_int_equal(archive_length(fx), archive);
-	assert_int_equal(rows(fx, "SELECT recent FROM pi_series"), CUBE_RECENT + 1);
+	assert_int_equal(sql_number(fx, "SELECT recent FROM pi_series"), CUBE_RECENT + 1);
 	assert_ok(fx, cube_load(&fx->ctx, ids.pi, PERIOD_MONTH, INT_MIN, INT_MAX, &c, &fx->err));
 	expect_slice(&c, &ids, FIRST, last + 1, false);
 	cube_release(&c);
@@ -338,7 +325,7 @@ test_recent_part_written_alone(void **state)
 			set_fig(&c, &ids, p, u);
 	assert_ok(fx, cube_store(&fx->ctx, &c, &fx->err));
 	cube_release(&c);
-	assert_int_equal(rows(fx, "SELECT recent FROM pi_series"), CUBE_RECENT);
+	assert_int_equal(sql_number(fx, "SELECT recent FROM pi_series"), CUBE_RECENT);
 	assert_true(archive_length(fx) > archive);
 	assert_ok(fx, cube_load(&fx->ctx, ids.pi, PERIOD_MONTH, INT_MIN, INT_MAX, &c, &fx->err));
 	expect_slice(&c, &ids, FIRST, last + CUBE_RECENT + 1, false);

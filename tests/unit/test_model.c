@@ -284,8 +284,8 @@ test_removing_what_others_refer_to_is_refused(void **state)
 {
 	struct fixture *fx = *state;
 
-	assert_int_equal(ent_remove(&fx->ctx, K("units"), "TP", 0, &fx->err), WM_EINVAL);
-	assert_non_null(strstr(fx->err.msg, "refer to it"));
+	assert_int_equal(ent_remove(&fx->ctx, K("units"), "TP", 0, &fx->err), WM_EINUSE);
+	assert_non_null(strstr(fx->err.msg, "1 unit (Camden) refers to it"));
 	assert_ok(fx, ent_remove(&fx->ctx, K("units"), "Camden", 0, &fx->err));
 	assert_ok(fx, ent_remove(&fx->ctx, K("units"), "TP", 0, &fx->err));
 }

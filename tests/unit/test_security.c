@@ -6,6 +6,7 @@
 #include "testutil.h"
 
 #include "base/buf.h"
+#include "model/audit.h"
 #include "model/ent.h"
 #include "model/kind.h"
 
@@ -140,6 +141,170 @@ test_every_problem_of_a_form_is_given_at_once(void **state)
 	json_decref(in);
 }
 
+/* ---- 16.3: what refers to a record, and removing it ------------------ */
+
+static json_t *
+audit_of(struct fixture *fx, const char *kind, const char *action)
+{
+	struct audit_query q = { 0 };
+	json_t *rows, *out = json_array(), *e;
+	size_t i;
+
+	q.kind = kind;
+	assert_ok(fx, audit_list(&fx->ctx, &q, &rows, &fx->err));
+	json_array_foreach(rows, i, e)
+		if (strcmp(json_string_value(json_object_get(e, "action")), action) == 0)
+			json_array_append(out, e);
+	json_decref(rows);
+	return out;
+}
+
+static void
+test_a_record_others_refer_to_is_not_removed_and_the_answer_says_which(void **state)
+{
+	struct fixture *fx = *state;
+	int64_t recs = sql_number(fx, "SELECT COUNT(*) FROM recommendation r JOIN source s ON"
+	    " s.id = r.source_id WHERE s.ref = 'BVA2002'");
+	json_t *refs;
+
+	assert_true(recs > 0);
+	assert_int_equal(ent_remove(&fx->ctx, K("sources"), "BVA2002", 0, &fx->err), WM_EINUSE);
+	assert_non_null(strstr(fx->err.msg, "recommendations (BVA2002/R1"));
+	assert_int_equal(sql_number(fx, "SELECT COUNT(*) FROM source WHERE ref = 'BVA2002'"), 1);
+	assert_ok(fx, ent_referrers(&fx->ctx, K("sources"), "BVA2002", &refs, &fx->err));
+	assert_int_equal(json_array_size(refs), 1);
+	assert_string_equal(json_string_value(json_object_get(json_array_get(refs, 0), "kind")),
+	    "recommendations");
+	assert_int_equal(json_integer_value(json_object_get(json_array_get(refs, 0), "count")), recs);
+	assert_string_equal(json_string_value(json_object_get(json_array_get(refs, 0),
+	    "on_cascade")), "removed");
+	json_decref(refs);
+	/* the figures of a PI too, through their own storage */
+	assert_int_equal(ent_remove(&fx->ctx, K("pis"), "SC-01", 0, &fx->err), WM_EINUSE);
+	assert_non_null(strstr(fx->err.msg, "measurements"));
+	assert_non_null(strstr(fx->err.msg, "targets"));
+}
+
+static void
+test_a_cascade_audits_every_row_it_removes_whole(void **state)
+{
+	struct fixture *fx = *state;
+	int64_t recs = sql_number(fx, "SELECT COUNT(*) FROM recommendation r JOIN source s ON"
+	    " s.id = r.source_id WHERE s.ref = 'BVA2002'");
+	int64_t progress = sql_number(fx, "SELECT COUNT(*) FROM progress p JOIN recommendation r"
+	    " ON r.id = p.rec_id JOIN source s ON s.id = r.source_id WHERE s.ref = 'BVA2002'");
+	json_t *removed;
+
+	assert_ok(fx, ent_remove_cascade(&fx->ctx, K("sources"), "BVA2002", 0, &fx->err));
+	removed = audit_of(fx, "recommendations", "remove");
+	assert_int_equal(json_array_size(removed), recs);
+	/* whole: the entry can put the record back */
+	assert_non_null(json_string_value(json_object_get(json_object_get(json_array_get(removed, 0),
+	    "before"), "text")));
+	json_decref(removed);
+	removed = audit_of(fx, "progress", "remove");
+	assert_int_equal(json_array_size(removed), progress);
+	json_decref(removed);
+	assert_int_equal(sql_number(fx, "SELECT COUNT(*) FROM recommendation r WHERE NOT EXISTS"
+	    " (SELECT 1 FROM source s WHERE s.id = r.source_id)"), 0);
+}
+
+static void
+test_a_cascade_removes_figures_clears_and_unlinks(void **state)
+{
+	struct fixture *fx = *state;
+	int64_t figures = sql_number(fx, "SELECT COUNT(*) FROM unit WHERE ref = 'Camden'");
+	json_t *list, *q_where = J("{\"unit\":\"Camden\"}"), *e;
+	struct ent_query q = { 0 };
+	int64_t checked;
+	size_t n;
+
+	assert_int_equal(figures, 1);
+	q.where = q_where;
+	assert_ok(fx, ent_count(&fx->ctx, K("measurements"), &q, &n, &fx->err));
+	assert_true(n > 0);
+	assert_ok(fx, ent_remove_cascade(&fx->ctx, K("units"), "Camden", 0, &fx->err));
+	list = audit_of(fx, "measurements", "remove");
+	assert_int_equal(json_array_size(list), n);
+	json_decref(list);
+	/* the unit's post stays, its unit cleared; audited as a change */
+	assert_ok(fx, ent_get(&fx->ctx, K("posts"), "Borough Commander, Camden", &e, &fx->err));
+	assert_true(json_is_null(json_object_get(e, "unit")));
+	json_decref(e);
+	list = audit_of(fx, "posts", "set");
+	assert_true(json_array_size(list) >= 1);
+	json_decref(list);
+	json_decref(q_where);
+	/* a post that leads things leaves the lists of leads */
+	assert_ok(fx, ent_remove_cascade(&fx->ctx, K("posts"), "AC PRS", 0, &fx->err));
+	assert_ok(fx, ent_get(&fx->ctx, K("goals"), "TTSC/G1", &e, &fx->err));
+	for (size_t i = 0; i < json_array_size(json_object_get(e, "leads")); i++)
+		assert_string_not_equal(json_string_value(json_array_get(json_object_get(e, "leads"), i)),
+		    "AC PRS");
+	json_decref(e);
+	assert_ok(fx, audit_verify(&fx->ctx, &checked, &fx->err));
+}
+
+static void
+test_a_cascade_asks_permission_for_every_change(void **state)
+{
+	struct fixture *fx = *state;
+	json_t *u = J("{\"username\":\"lena\",\"role\":\"lead\",\"person\":\"rlead\"}");
+
+	assert_ok(fx, ent_add(&fx->ctx, K("users"), u, NULL, &fx->err));
+	json_decref(u);
+	fx->ctx.role = ROLE_PLANNER;
+	/* a planner may remove people, but not change the account that names one */
+	assert_int_equal(ent_remove_cascade(&fx->ctx, K("people"), "rlead", 0, &fx->err), WM_EPERM);
+	assert_int_equal(sql_number(fx, "SELECT COUNT(*) FROM person WHERE ref = 'rlead'"), 1);
+}
+
+/*
+ * Every foreign key of the schema is one the kinds describe (so a removal
+ * deals with it) or belongs to storage a kind keeps for itself.
+ */
+static void
+test_every_foreign_key_is_described_by_a_kind(void **state)
+{
+	static const char *const own[][2] = {
+		{ "app_session", "user_id" },		/* a user's sessions end with the user */
+		{ "pi_series", "pi_id" },		/* the figures: the measurements kind */
+		{ "series_unit", "series_id" }, { "series_unit", "unit_id" },
+		{ "pi_archive", "id" },
+		{ "measurement_note", "pi_id" }, { "measurement_note", "unit_id" },
+		{ "measurement_staged", "pi_id" }, { "measurement_staged", "unit_id" },
+	};
+	struct fixture *fx = *state;
+	struct stmt *s;
+	json_t *fks = json_array(), *fk;
+	size_t i;
+
+	if (testdb_url() != NULL)
+		skip();	/* the schema is the same on both engines: SQLite's pragmas read it */
+	assert_ok(fx, store_prepare(fx->st, "SELECT m.name, f.\"from\" FROM sqlite_master m,"
+	    " pragma_foreign_key_list(m.name) f WHERE m.type = 'table'", &s, &fx->err));
+	while (stmt_step(s, &fx->err) == STORE_ROW)
+		json_array_append_new(fks, json_pack("[s,s]", stmt_text(s, 0), stmt_text(s, 1)));
+	assert_true(json_array_size(fks) > 30);
+	json_array_foreach(fks, i, fk) {
+		const char *table = json_string_value(json_array_get(fk, 0));
+		const char *col = json_string_value(json_array_get(fk, 1));
+		bool found = false;
+
+		for (size_t o = 0; o < WM_ARRAY_LEN(own); o++)
+			found = found || (strcmp(own[o][0], table) == 0 && strcmp(own[o][1], col) == 0);
+		for (const struct kind *k = kinds; k->name != NULL && !found; k++)
+			for (const struct field *f = k->fields; f->name != NULL && !found; f++)
+				found = (f->type == FT_REF && strcmp(k->table, table) == 0 &&
+				    strcmp(f->col, col) == 0) ||
+				    (f->type == FT_LINKS && strcmp(f->link_table, table) == 0 &&
+				    (strcmp(f->link_self, col) == 0 || strcmp(f->link_other, col) == 0));
+		if (!found)
+			fail_msg("%s.%s refers to another table but no kind describes it", table, col);
+	}
+	json_decref(fks);
+}
+
 #define S(t) cmocka_unit_test_setup_teardown(t, fixture_sample_setup, fixture_teardown)
 
 int
@@ -151,6 +316,12 @@ main(void)
 		S(test_text_longer_than_a_field_allows_is_refused),
 		S(test_keys_take_only_plain_characters),
 		S(test_every_problem_of_a_form_is_given_at_once),
+		S(test_a_record_others_refer_to_is_not_removed_and_the_answer_says_which),
+		S(test_a_cascade_audits_every_row_it_removes_whole),
+		S(test_a_cascade_removes_figures_clears_and_unlinks),
+		S(test_a_cascade_asks_permission_for_every_change),
+		cmocka_unit_test_setup_teardown(test_every_foreign_key_is_described_by_a_kind,
+		    fixture_setup, fixture_teardown),
 	};
 
 	return cmocka_run_group_tests_name("security", tests, NULL, NULL);

@@ -138,6 +138,27 @@ fixture_sample_setup(void **state)
 	return 0;
 }
 
+/* Assert that rc is 0, showing the error message if not. */
+#define assert_ok(fx, expr) do { \
+	int rc_ = (expr); \
+	if (rc_ != 0) \
+		fail_msg("%s: rc %d: %s", #expr, rc_, (fx)->err.msg); \
+} while (0)
+
+/* The one number a query gives (SELECT COUNT(*) ...). */
+static inline int64_t
+sql_number(struct fixture *fx, const char *sql)
+{
+	struct stmt *s;
+	int64_t n;
+
+	assert_ok(fx, store_prepare(fx->st, sql, &s, &fx->err));
+	assert_int_equal(stmt_step(s, &fx->err), STORE_ROW);
+	n = stmt_int(s, 0);
+	stmt_reset(s);
+	return n;
+}
+
 /* A kind by name, failing the test if there is none. */
 static inline const struct kind *
 K(const char *name)
@@ -149,12 +170,6 @@ K(const char *name)
 	return k;
 }
 
-/* Assert that rc is 0, showing the error message if not. */
-#define assert_ok(fx, expr) do { \
-	int rc_ = (expr); \
-	if (rc_ != 0) \
-		fail_msg("%s: rc %d: %s", #expr, rc_, (fx)->err.msg); \
-} while (0)
 
 /* Parse JSON written in a test, failing loudly on a typo. */
 static inline json_t *
