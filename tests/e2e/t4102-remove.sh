@@ -35,7 +35,8 @@ test_expect_success 'with ?cascade=true every recommendation and update goes, ea
 	equals "$(entries remove recommendations)" "$recs" &&
 	equals "$(entries remove progress)" "$updates" &&
 	equals "$(entries remove sources)" 1 &&
-	wm audit --json --limit 100000 | jq -e "[.[] | select(.action == \"remove\" and .kind == \"recommendations\") | .before.text | strings] | length == $recs" >/dev/null
+	wm audit --json --limit 100000 | jq -e "[.[] | select(.action == \"remove\" and .kind == \"recommendations\") | .before.text | strings] | length == $recs" >/dev/null &&
+	wm verify >/dev/null
 '
 
 test_expect_success 'a PI with figures and targets: refused, then removed with every figure audited' '
@@ -54,7 +55,8 @@ test_expect_success 'a cascade clears optional references and drops the record f
 	equals "$(wm show post "Borough Commander, Camden" --json | jq -r .unit)" null &&
 	test "$(entries set posts)" -gt "$before" &&
 	wm remove post "AC PRS" --cascade >/dev/null &&
-	wm list goals --json | jq -e "[.[].leads[] | select(. == \"AC PRS\")] | length == 0" >/dev/null
+	wm list goals --json | jq -e "[.[].leads[] | select(. == \"AC PRS\")] | length == 0" >/dev/null &&
+	wm verify >/dev/null
 '
 
 test_expect_success 'the cascade is under the same permissions: a member may remove nothing' '
