@@ -360,6 +360,17 @@ page_error_list(struct page *p, const json_t *errors)
 }
 
 void
+page_summary_row(struct page *p, const char *label, const char *value)
+{
+	if (value == NULL || *value == '\0')
+		return;
+	html_open(&p->h, "div", "class", "govuk-summary-list__row", NULL);
+	html_elem(&p->h, "dt", label, "class", "govuk-summary-list__key", NULL);
+	html_elem(&p->h, "dd", value, "class", "govuk-summary-list__value", NULL);
+	html_close(&p->h, "div");
+}
+
+void
 page_success(struct page *p, const char *msg)
 {
 	struct html *h = &p->h;

@@ -72,6 +72,8 @@ const char *req_key_url(struct req *rq, const char *prefix, const char *key);
 void page_error_summary(struct page *p, const char *msg, const char *href);
 /* One listing several: an array of {"message", "href" (or null)}; nothing when it is empty. */
 void page_error_list(struct page *p, const json_t *errors);
+/* A row of a summary list (<dl class="govuk-summary-list">); nothing when value is empty. */
+void page_summary_row(struct page *p, const char *label, const char *value);
 /* A GOV.UK notification banner saying something went well. */
 void page_success(struct page *p, const char *msg);
 
@@ -144,8 +146,13 @@ bool page_records(struct req *rq, struct resp *rs, bool forms_only);
 void page_records_index(struct req *rq, struct resp *rs);
 /* The "Change" and "Remove" buttons of a record, for those who may. */
 void page_record_actions(struct page *p, const struct kind *k, const json_t *rec);
-/* An "Add a ..." button to /KIND/new?query (query may be NULL), for those who may. */
-void page_record_add_link(struct page *p, const struct kind *k, const char *query);
+/*
+ * An "Add a ..." button to /KIND/new with these fields filled in (an
+ * object of strings, or NULL) and ?back= (or NULL), for those who may add
+ * such a record.
+ */
+void page_record_add_link(struct page *p, const struct kind *k, const json_t *defaults,
+    const char *back);
 void page_logout(struct req *rq, struct resp *rs);
 
 #endif

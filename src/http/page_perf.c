@@ -13,7 +13,9 @@
 #include "base/wm.h"
 
 #include "http/page.h"
+#include "http/form.h"
 #include "http/pages.h"
+#include "model/authz.h"
 #include "model/ent.h"
 #include "report/reports.h"
 
@@ -46,7 +48,7 @@ page_pis(struct req *rq, struct resp *rs)
 
 		page_begin(&p, rq, rs, "Indicators - Waymark", "/pis");
 		page_heading(&p, d);
-		page_record_add_link(&p, kind_find("pis"), NULL);
+		page_record_add_link(&p, kind_find("pis"), NULL, NULL);
 		page_rdoc_untitled(&p, d);
 		page_end(&p);
 	}
@@ -152,6 +154,61 @@ pi_form(struct page *p, const char *code)
 }
 
 /*
+ * The owner's commentary: the latest period's, with a button to write or
+ * change it for those who may, and the earlier ones below it. The public
+ * may not read commentary, so sees none of this.
+ */
+static void
+commentary_section(struct page *p, const char *code, const char *period)
+{
+	struct req *rq = p->rq;
+	struct html *h = &p->h;
+	const struct kind *k = kind_find("commentaries");
+	struct wm_err err = WM_ERR_INIT;
+	json_t *rows = NULL, *now = NULL;
+	const char *back = req_key_url(rq, "/pis/", code);
+
+	if (authz_read(&rq->ctx, k, &err) != 0 ||
+	    pages_list(rq, "commentaries", pages_where("pi", code), &rows, &err) != 0) {
+		json_decref(rows);
+		return;
+	}
+	for (size_t i = 0; i < json_array_size(rows) && period != NULL; i++)
+		if (strcmp(pages_text(rq, json_array_get(rows, i), "period"), period) == 0)
+			now = json_array_get(rows, i);
+	html_elem(h, "h2", "Commentary", "class", "govuk-heading-m", "id", "commentary", NULL);
+	if (period != NULL && now == NULL)
+		html_elem(h, "p", arena_printf(rq->a, "The owner has written no commentary for %s.",
+		    period), "class", "govuk-body", NULL);
+	/* newest first */
+	for (size_t i = json_array_size(rows); i > 0; i--) {
+		const json_t *c = json_array_get(rows, i - 1);
+		const char *action = pages_text(rq, c, "action"), *whom = pages_text(rq, c, "by_whom");
+		const char *when = form_value_text(rq, kind_field(k, "by_when"),
+		    json_object_get(c, "by_when"));
+
+		html_elem(h, "h3", pages_text(rq, c, "period"), "class", "govuk-heading-s", NULL);
+		html_open(h, "dl", "class", "govuk-summary-list", NULL);
+		page_summary_row(p, "Why", pages_text(rq, c, "why"));
+		page_summary_row(p, "What is being done", action);
+		page_summary_row(p, "By whom", whom);
+		page_summary_row(p, "By when", when);
+		page_summary_row(p, "Written by", arena_printf(rq->a, "%s, %s",
+		    pages_text(rq, c, "author"), pages_text(rq, c, "at")));
+		html_close(h, "dl");
+		if (c == now)
+			page_record_actions(p, k, c);
+	}
+	if (period != NULL && now == NULL) {
+		json_t *d = json_pack("{s:s, s:s}", "pi", code, "period", period);
+
+		page_record_add_link(p, k, d, back);
+		json_decref(d);
+	}
+	json_decref(rows);
+}
+
+/*
  * One indicator: what it is, its trend for a unit (?unit=, else the
  * corporate one; ?by=, ?from=, ?to= as the report takes them) from
  * `waymark report trend` with the units below it as small multiples, and
@@ -210,6 +267,9 @@ page_pi(struct req *rq, struct resp *rs, const char *code)
 	page_record_actions(&p, kind_find("pis"), pi);
 	pi_form(&p, code);
 	page_rdoc_untitled(&p, d);
+	commentary_section(&p, code, json_string_value(json_object_get(json_array_get(
+	    json_object_get(rdoc_data(trend), "points"), json_array_size(json_object_get(
+	    rdoc_data(trend), "points")) - 1), "period")));
 	page_end(&p);
 out:
 	rdoc_free(d);

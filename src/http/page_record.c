@@ -205,19 +205,35 @@ page_record_actions(struct page *p, const struct kind *k, const json_t *rec)
 }
 
 void
-page_record_add_link(struct page *p, const struct kind *k, const char *query)
+page_record_add_link(struct page *p, const struct kind *k, const json_t *defaults,
+    const char *back)
 {
 	struct req *rq = p->rq;
-	const char *noun = form_noun(rq, k);
+	struct wm_err err = WM_ERR_INIT;
+	const char *noun = form_noun(rq, k), *name;
+	struct buf url = BUF_INIT;
+	json_t *v;
 
-	if (!rq->logged_in || !has_forms(k) || !authz_may_write_kind(&rq->ctx, k))
+	if (!rq->logged_in || !has_forms(k) || !authz_may_write_kind(&rq->ctx, k) ||
+	    (json_object_size(defaults) > 0 && authz_write(&rq->ctx, k, NULL, defaults, &err) != 0))
 		return;
+	buf_addf(&url, "/%s/new", k->name);
+	json_object_foreach((json_t *)defaults, name, v) {
+		buf_addc(&url, url.len > strlen(k->name) + 5 ? '&' : '?');
+		http_url_escape(&url, name);
+		buf_addc(&url, '=');
+		http_url_escape(&url, json_string_value(v) ? json_string_value(v) : "");
+	}
+	if (back != NULL) {
+		buf_adds(&url, json_object_size(defaults) > 0 ? "&back=" : "?back=");
+		http_url_escape(&url, back);
+	}
 	html_open(&p->h, "p", "class", "govuk-body wm-no-print", NULL);
 	html_elem(&p->h, "a", arena_printf(rq->a, "Add %s %s", form_article(noun), noun), "href",
-	    arena_printf(rq->a, "/%s/new%s%s", k->name, query ? "?" : "", query ? query : ""),
-	    "role", "button", "draggable", "false", "class", "govuk-button govuk-!-margin-bottom-0",
-	    "data-module", "govuk-button", NULL);
+	    buf_str(&url), "role", "button", "draggable", "false", "class",
+	    "govuk-button govuk-!-margin-bottom-0", "data-module", "govuk-button", NULL);
 	html_close(&p->h, "p");
+	buf_release(&url);
 }
 
 static void
@@ -269,7 +285,7 @@ list(struct req *rq, struct resp *rs, const struct kind *k)
 	if (removed != NULL)
 		page_success(&p, arena_printf(rq->a, "%s has been removed.", removed));
 	page_rdoc(&p, d);
-	page_record_add_link(&p, k, NULL);
+	page_record_add_link(&p, k, NULL, NULL);
 	page_pagination(&p, (size_t)pageno, (total + LIST_PAGE - 1) / LIST_PAGE,
 	    arena_printf(rq->a, "/%s", k->name), NULL);
 	page_end(&p);
@@ -468,6 +484,11 @@ add(struct req *rq, struct resp *rs, const struct kind *k)
 	if (!rq->logged_in || !authz_may_write_kind(&rq->ctx, k)) {
 		page_fail(rq, rs, 403, "You cannot do that", arena_printf(rq->a, "Your account may "
 		    "not add %s %s.", form_article(noun), noun));
+		goto out;
+	}
+	/* what it is to be added to (?pi=, ?recommendation=): one the actor may add to? */
+	if (!post && json_object_size(dflt) > 0 && authz_write(&rq->ctx, k, NULL, dflt, &err) == WM_EPERM) {
+		page_fail(rq, rs, 403, "You cannot do that", err.msg);
 		goto out;
 	}
 	fp.rec = dflt;

@@ -155,7 +155,7 @@ page_register(struct req *rq, struct resp *rs)
 	rdoc_meta(d, "As of", today);
 	page_begin(&p, rq, rs, "Recommendations - Waymark", "/recommendations");
 	page_heading(&p, d);
-	page_record_add_link(&p, kind_find("recommendations"), NULL);
+	page_record_add_link(&p, kind_find("recommendations"), NULL, NULL);
 	filters(&p);
 	html_open(&p.h, "p", "class", "govuk-body wm-no-print", NULL);
 	html_elem(&p.h, "a", "Who to chase", "class", "govuk-link", "href", "/reports/chase", NULL);
@@ -193,17 +193,6 @@ guess_field(const char *form, const char *msg)
 	if (strstr(msg, "date") != NULL)
 		return "date";
 	return "text";
-}
-
-static void
-summary_row(struct page *p, const char *label, const char *value)
-{
-	if (value == NULL || *value == '\0')
-		return;
-	html_open(&p->h, "div", "class", "govuk-summary-list__row", NULL);
-	html_elem(&p->h, "dt", label, "class", "govuk-summary-list__key", NULL);
-	html_elem(&p->h, "dd", value, "class", "govuk-summary-list__value", NULL);
-	html_close(&p->h, "div");
 }
 
 static void
@@ -412,7 +401,7 @@ show_rec(struct req *rq, struct resp *rs, const char *key, const struct form_sta
 	html_elem(&p.h, "p", pages_text(rq, rec, "text"), "class", "govuk-body-l", NULL);
 	html_open(&p.h, "dl", "class", "govuk-summary-list", NULL);
 	for (size_t i = 0; i < WM_ARRAY_LEN(facts); i++)
-		summary_row(&p, facts[i][0], pages_text(rq, rec, facts[i][1]));
+		page_summary_row(&p, facts[i][0], pages_text(rq, rec, facts[i][1]));
 	html_close(&p.h, "dl");
 	if (prog != NULL)
 		progress_section(&p, prog);

@@ -110,6 +110,16 @@ lead_may(struct wm_ctx *ctx, const struct kind *k, const json_t *before, const j
 			    "you may update only the recommendations that a post you hold leads");
 		return rc;
 	}
+	if (is(k, "commentaries")) {
+		rc = holds_lead_post(ctx,
+		    "SELECT 1 FROM pi p JOIN post_holder h ON h.post_id = p.owner_post_id"
+		    " JOIN app_user u ON u.person_id = h.person_id WHERE p.id = ? AND u.id = ?",
+		    "pis", json_string_value(json_object_get(row, "pi")), &holds, err);
+		if (rc == 0 && !holds)
+			rc = wm_error(err, WM_EPERM,
+			    "you may comment only on indicators that a post you hold owns");
+		return rc;
+	}
 	if (is(k, "project_reports")) {
 		rc = holds_lead_post(ctx,
 		    "SELECT 1 FROM project p JOIN post_holder h ON h.post_id = p.manager_post_id"
@@ -158,7 +168,7 @@ authz_may_write_kind(const struct wm_ctx *ctx, const struct kind *k)
 {
 	/* what lead_may lets a lead officer change (some of) */
 	static const char *const lead_kinds[] = { "progress", "revisions", "project_reports",
-		"nodes", "milestones", "comments" };
+		"nodes", "milestones", "comments", "commentaries" };
 
 	if (k->flags & KF_READONLY)
 		return false;

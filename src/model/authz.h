@@ -8,7 +8,8 @@
  *                  reports on the projects their posts manage, the status
  *                  of the plan nodes their posts lead, the status and
  *                  completion date of the milestones their posts are
- *                  responsible for, and comments
+ *                  responsible for, the commentary on the indicators their
+ *                  posts own, and comments
  *   member         reads everything, adds comments
  *   public         reads only what is published
  */

@@ -15,6 +15,7 @@ extern const struct kind_hooks revision_hooks;	/* rec.c */
 extern const struct kind_hooks project_hooks;	/* project.c */
 extern const struct kind_hooks user_hooks;	/* misc.c */
 extern const struct kind_hooks comment_hooks;	/* misc.c */
+extern const struct kind_hooks commentary_hooks;	/* misc.c */
 extern const struct kind_hooks alias_hooks;	/* misc.c */
 
 #endif

@@ -206,6 +206,18 @@ static const struct field target_fields[] = {
 	END
 };
 
+static const struct field commentary_fields[] = {
+	REF("pi", "pi_id", FF_KEY | FF_REQ | FF_BRIEF, "pis", "the indicator"),
+	PERIOD("period", "period", FF_KEY | FF_REQ | FF_BRIEF, "the period it is about"),
+	TEXT("why", "why", FF_REQ | FF_LONG, "why the figure is where it is (off track, getting worse)"),
+	TEXT("action", "action", FF_LONG, "what is being done about it"),
+	TEXT("by_whom", "by_whom", FF_BRIEF, "who is doing it"),
+	DATE("by_when", "by_when", FF_BRIEF, "when it will be done"),
+	TEXT("author", "author", FF_DERIVED | FF_BRIEF, "who wrote it"),
+	TEXT("at", "at", FF_DERIVED, "when it was written"),
+	END
+};
+
 static const struct field scale_fields[] = {
 	TEXT("ref", "ref", FF_KEY | FF_REQ | FF_BRIEF, "short name"),
 	TEXT("name", "name", FF_REQ | FF_BRIEF | FF_NAME, "name"),
@@ -476,6 +488,9 @@ const struct kind kinds[] = {
 	  &measurement_store },
 	{ "targets", "target", "target", NULL, NULL, target_fields, "pi,unit,period", 0,
 	  NULL, "targets: PI x unit x period", NULL },
+	{ "commentaries", "commentary", "commentary", NULL, NULL, commentary_fields, "pi,period", 0,
+	  &commentary_hooks, "the owner's commentary on an indicator: why, what is being done, "
+	  "by whom, by when", NULL },
 	{ "scales", "scale", "grade_scale", NULL, NULL, scale_fields, "ref", 0, NULL,
 	  "grading scales for recommendations", NULL },
 	{ "grades", "grade", "grade", NULL, NULL, grade_fields, "scale,seq", 0, NULL,

@@ -24,6 +24,17 @@ user_prepare(struct wm_ctx *ctx, json_t *row, const json_t *before, struct wm_er
 
 const struct kind_hooks user_hooks = { user_prepare, NULL, NULL };
 
+/* Who wrote it (as the audit log names them) and when: set by Waymark, never given. */
+static void
+stamp(const struct wm_ctx *ctx, json_t *row)
+{
+	char now[TIMESTAMP_LEN];
+
+	timestamp_format(ctx->now, now);
+	json_object_set_new(row, "author", json_string(ctx->actor ? ctx->actor : "unknown"));
+	json_object_set_new(row, "at", json_string(now));
+}
+
 /* A comment names what it is on by kind and key; both must exist. */
 static int
 comment_prepare(struct wm_ctx *ctx, json_t *row, const json_t *before, struct wm_err *err)
@@ -31,7 +42,6 @@ comment_prepare(struct wm_ctx *ctx, json_t *row, const json_t *before, struct wm
 	const char *kind = json_string_value(json_object_get(row, "kind"));
 	const char *ref = json_string_value(json_object_get(row, "ref"));
 	const struct kind *k;
-	char now[TIMESTAMP_LEN];
 	struct stmt *s;
 	int64_t id;
 	int rc;
@@ -57,13 +67,23 @@ comment_prepare(struct wm_ctx *ctx, json_t *row, const json_t *before, struct wm
 		if (rc < 0)
 			return rc;
 	}
-	timestamp_format(ctx->now, now);
-	json_object_set_new(row, "author", json_string(ctx->actor ? ctx->actor : "unknown"));
-	json_object_set_new(row, "at", json_string(now));
+	stamp(ctx, row);
 	return 0;
 }
 
 const struct kind_hooks comment_hooks = { comment_prepare, NULL, NULL };
+
+/* A commentary says who wrote it and when, rewritten or not. */
+static int
+commentary_prepare(struct wm_ctx *ctx, json_t *row, const json_t *before, struct wm_err *err)
+{
+	(void)before;
+	(void)err;
+	stamp(ctx, row);
+	return 0;
+}
+
+const struct kind_hooks commentary_hooks = { commentary_prepare, NULL, NULL };
 
 /* An alias must name a kind and stand for a record of it that exists. */
 static int

@@ -473,3 +473,29 @@ out:
 	intmap_release(&node_at);
 	return rc;
 }
+
+int
+perfdata_commentary(struct wm_ctx *ctx, json_t **out, struct wm_err *err)
+{
+	static const char *const cols[] = { "why", "action", "by_whom", "by_when", "author", "at" };
+	struct stmt *s;
+	int rc;
+
+	*out = json_object();
+	if (authz_read(ctx, kind_find("commentaries"), NULL) != 0)
+		return 0;
+	if ((rc = store_prepare(ctx->st, "SELECT p.code, c.period, c.why, c.action, c.by_whom,"
+	    " c.by_when, c.author, c.at FROM commentary c JOIN pi p ON p.id = c.pi_id", &s, err)) != 0)
+		return rc;
+	while ((rc = stmt_step(s, err)) == STORE_ROW) {
+		json_t *o = json_object();
+		char key[160];
+
+		for (size_t i = 0; i < WM_ARRAY_LEN(cols); i++)
+			json_object_set_new(o, cols[i], stmt_is_null(s, (int)i + 2) ? json_null() :
+			    json_string(stmt_text(s, (int)i + 2)));
+		snprintf(key, sizeof(key), "%s/%s", stmt_text(s, 0), stmt_text(s, 1));
+		json_object_set_new(*out, key, o);
+	}
+	return rc < 0 ? rc : 0;
+}

@@ -8,6 +8,8 @@
 
 #include "base/wm.h"
 
+#include <jansson.h>
+
 #include "analysis/perf.h"
 #include "base/err.h"
 #include "base/map.h"
@@ -83,6 +85,13 @@ int perfdata_targets(struct wm_ctx *ctx, const struct perfdata *pd, const char *
  */
 int perfdata_committee_pis(struct wm_ctx *ctx, const struct perfdata *pd, const char *committee,
     bool *mask, struct wm_err *err);
+
+/*
+ * The owners' commentary on the indicators, as an object "CODE/PERIOD" ->
+ * {"why", "action", "by_whom", "by_when", "author", "at"}; empty for the
+ * public, who may not read it.
+ */
+int perfdata_commentary(struct wm_ctx *ctx, json_t **out, struct wm_err *err);
 
 /* A node of a plan: a goal, aim, outcome, priority, key action or objective. */
 struct pd_node {

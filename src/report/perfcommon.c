@@ -29,7 +29,8 @@ pview_open(struct wm_ctx *ctx, struct pview *v, const char *as_of, const char *u
 	 */
 	if ((rc = store_begin_read(ctx->st, err)) != 0)
 		return rc;
-	if ((rc = perfdata_load(ctx, &v->pd, err)) != 0)
+	if ((rc = perfdata_load(ctx, &v->pd, err)) != 0 ||
+	    (rc = perfdata_commentary(ctx, &v->commentary, err)) != 0)
 		goto fail;
 	if ((rc = perfdata_plans(ctx, &v->pd, &v->plans, err)) != 0 ||
 	    (rc = prun_as_of(ctx, as_of, &at, err)) != 0)
@@ -62,6 +63,7 @@ pview_close(struct pview *v)
 	free(v->mask);
 	free(v->is_parent);
 	perfdata_release(&v->pd);
+	json_decref(v->commentary);
 	memset(v, 0, sizeof(*v));
 }
 
@@ -242,7 +244,7 @@ pview_pi_json(const struct pview *v, size_t pi)
 	points_where(v, pi, false, NULL, missing);
 	points_where(v, pi, true, NULL, est);
 	return json_pack("{s:s, s:s, s:s, s:o, s:o, s:o, s:o, s:o, s:s, s:o, s:s, s:s,"
-	    " s:{s:i, s:i, s:i, s:o, s:o}}",
+	    " s:{s:i, s:i, s:i, s:o, s:o}, s:o}",
 	    "pi", p->code, "title", p->title, "measure_unit", p->measure_unit,
 	    "period", r->has_series ? json_string(per) : json_null(),
 	    "value", e->now.has ? number(e->now.value) : json_null(),
@@ -255,7 +257,53 @@ pview_pi_json(const struct pview *v, size_t pi)
 	    "vs_previous", trend_name(e->vs_previous),
 	    "vs_last_year", trend_name(e->vs_last_year),
 	    "coverage", "reported", e->now.reported, "expected", e->now.expected,
-	    "estimated", e->now.estimated, "missing", missing, "estimated_units", est);
+	    "estimated", e->now.estimated, "missing", missing, "estimated_units", est,
+	    "commentary", pview_commentary(v, pi) ? json_deep_copy(pview_commentary(v, pi)) :
+	    json_null());
+}
+
+const json_t *
+pview_commentary(const struct pview *v, size_t pi)
+{
+	const struct prun_pi *r = &v->run.pis[pi];
+	char per[PERIOD_LEN], key[160];
+
+	if (!r->has_series)
+		return NULL;
+	period_format(&r->at, per);
+	snprintf(key, sizeof(key), "%s/%s", v->pd.pis[pi].code, per);
+	return json_object_get(v->commentary, key);
+}
+
+void
+pview_commentary_section(const struct pview *v, const size_t *pis, size_t n, struct rdoc *d)
+{
+	bool any = false;
+
+	for (size_t k = 0; k < n; k++) {
+		const struct pd_pi *p = &v->pd.pis[pis[k]];
+		const json_t *c = pview_commentary(v, pis[k]);
+		const char *action, *whom, *when;
+		char per[PERIOD_LEN], head[400];
+
+		if (c == NULL)
+			continue;
+		if (!any)
+			rdoc_heading(d, 2, "Commentary");
+		any = true;
+		period_format(&v->run.pis[pis[k]].at, per);
+		action = json_string_value(json_object_get(c, "action"));
+		whom = json_string_value(json_object_get(c, "by_whom"));
+		when = json_string_value(json_object_get(c, "by_when"));
+		snprintf(head, sizeof(head), "%s %s, %s", p->code, p->title, per);
+		rdoc_heading(d, 3, head);
+		rdoc_para(d, "Why: %s", json_string_value(json_object_get(c, "why")));
+		if (action != NULL)
+			rdoc_para(d, "What is being done: %s", action);
+		if (whom != NULL || when != NULL)
+			rdoc_para(d, "By %s%s%s", whom ? whom : "", whom && when ? ", by " : "",
+			    when ? when : "");
+	}
 }
 
 void

@@ -21,6 +21,7 @@ struct pview {
 	const char *committee;	/* as asked for, or NULL */
 	bool *mask;		/* the committee's indicators; NULL: all */
 	bool *is_parent;	/* per unit: something reports into it */
+	json_t *commentary;	/* perfdata_commentary's */
 };
 
 /*
@@ -49,6 +50,14 @@ void pview_num(struct rtable *t, const struct pd_pi *pi, double v);
 void pview_coverage_cell(const struct pview *v, size_t pi, struct rtable *t);
 /* The indicator as JSON: code, title, period, value, target, status, trends, coverage. */
 json_t *pview_pi_json(const struct pview *v, size_t pi);
+/* The owner's commentary on the indicator for the period it is judged at, or NULL. */
+const json_t *pview_commentary(const struct pview *v, size_t pi);
+/*
+ * "Commentary": what the owners say about those of the n indicators pis[]
+ * that have commentary for the period, each under its own heading.
+ */
+void pview_commentary_section(const struct pview *v, const size_t *pis, size_t n,
+    struct rdoc *d);
 /* The units directly below that are red, as text and as "red_below" in j. */
 void pview_red_below(const struct pview *v, size_t pi, char *text, size_t len, json_t *j);
 /* The indicator's web page, for links. */

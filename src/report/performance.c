@@ -143,6 +143,30 @@ counts_para(struct rdoc *d, const int *counts)
 	rdoc_para(d, "%s", len ? text : "No indicator measures it yet.");
 }
 
+/* The indicators of a goal's JSON (its own, then its aims'), once each, into pis[]. */
+static void
+collect_pis(const struct pview *v, const json_t *goal, size_t *pis, size_t *n)
+{
+	const json_t *aims = json_object_get(goal, "aims");
+
+	for (size_t a = 0; a <= json_array_size(aims); a++) {
+		const json_t *list = json_object_get(a == 0 ? goal : json_array_get(aims, a - 1), "pis");
+
+		for (size_t k = 0; k < json_array_size(list); k++) {
+			const char *code = json_string_value(json_object_get(json_array_get(list, k), "pi"));
+			size_t i;
+			bool seen = false;
+
+			if (code == NULL || perfdata_pi(v->ctx, &v->pd, code, &i, NULL) != 0)
+				continue;
+			for (size_t j = 0; j < *n && !seen; j++)
+				seen = pis[j] == i;
+			if (!seen)
+				pis[(*n)++] = i;
+		}
+	}
+}
+
 int
 report_performance(struct wm_ctx *ctx, const struct performance_opts *o, struct rdoc **out,
     struct wm_err *err)
@@ -225,6 +249,15 @@ report_performance(struct wm_ctx *ctx, const struct performance_opts *o, struct 
 	}
 	if (!any)
 		rdoc_para(*out, "The plan has no goals or priorities%s.", goal_id ? " by that name" : "");
+	{
+		/* what the owners say about the indicators on the card, in its order */
+		size_t *pis = wm_calloc(v.pd.npis + 1, sizeof(*pis)), n = 0;
+
+		for (size_t g = 0; g < json_array_size(goals); g++)
+			collect_pis(&v, json_array_get(goals, g), pis, &n);
+		pview_commentary_section(&v, pis, n, *out);
+		free(pis);
+	}
 	json_object_set_new(data, "goals", goals);
 	rdoc_set_data(*out, data);
 out:
@@ -315,6 +348,14 @@ report_exceptions(struct wm_ctx *ctx, const struct exceptions_opts *o, struct rd
 	}
 	if (nitems == 0)
 		rdoc_para(*out, "Nothing is red, getting worse, missing or estimated.");
+	{
+		size_t *pis = wm_calloc(nitems + 1, sizeof(*pis));
+
+		for (size_t k = 0; k < nitems; k++)
+			pis[k] = items[k].pi;
+		pview_commentary_section(&v, pis, nitems, *out);
+		free(pis);
+	}
 	json_object_set_new(data, "exceptions", list);
 	rdoc_set_data(*out, data);
 	free(items);

@@ -79,3 +79,18 @@ login() {
 header() {
 	grep -i "^$1:" headers.txt | head -1 | sed 's/^[^:]*: *//' | tr -d '\r'
 }
+
+# page WHO PATH: GET a page as WHO into page.html (from $PAGE_URL, else $URL); prints the status.
+page() {
+	curl -s -o page.html -w '%{http_code}' -b "$1.jar" "${PAGE_URL:-$URL}$2"
+}
+
+# form WHO PATH FIELD=VALUE...: POST a form as a browser does, with WHO's session and its
+# CSRF token; the page is in page.html, the headers in headers.txt; prints the status.
+form() {
+	who=$1 path=$2
+	shift 2
+	for f in "$@"; do set -- "$@" --data-urlencode "$f"; shift; done
+	curl -s -o page.html -D headers.txt -w '%{http_code}' -b "$who.jar" -c "$who.jar" \
+	    --data-urlencode "csrf_token=$(cat "$who.csrf" 2>/dev/null)" "$@" "${FORM_URL:-$URL}$path"
+}

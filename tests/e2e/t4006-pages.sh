@@ -19,19 +19,6 @@ for u in alice:"correct horse" pat:"planner pass" lena:"lead password" mo:"membe
 	login "${u%%:*}" "${u%%:*}" "${u#*:}"
 done
 
-# page WHO PATH: GET a page into page.html, print the status.
-page() {
-	curl -s -o page.html -w '%{http_code}' -b "$1.jar" "${PAGE_URL:-$URL}$2"
-}
-# form WHO PATH FIELDS...: POST a form with the session's token, print the status.
-form() {
-	who=$1 path=$2
-	shift 2
-	for f in "$@"; do set -- "$@" --data-urlencode "$f"; shift; done
-	curl -s -o page.html -D headers.txt -w '%{http_code}' -b "$who.jar" \
-	    --data-urlencode "csrf_token=$(cat "$who.csrf")" "$@" "$URL$path"
-}
-
 test_expect_success 'every page answers, with its heading, in the frame' '
 	for p in / /framework /pis /pis/SC-01 /exceptions /scorecard /recommendations \
 	    /recommendations/DA2002/R13 /projects /timetable /committees /themes /audit /admin/users; do

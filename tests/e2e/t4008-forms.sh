@@ -18,16 +18,6 @@ for u in pat:"planner pass" lena:"lead password" mo:"member pass"; do
 	login "${u%%:*}" "${u%%:*}" "${u#*:}"
 done
 
-page() {
-	curl -s -o page.html -w '%{http_code}' -b "$1.jar" "$URL$2"
-}
-form() {
-	who=$1 path=$2
-	shift 2
-	for f in "$@"; do set -- "$@" --data-urlencode "$f"; shift; done
-	curl -s -o page.html -D headers.txt -w '%{http_code}' -b "$who.jar" -c "$who.jar" \
-	    --data-urlencode "csrf_token=$(cat "$who.csrf" 2>/dev/null)" "$@" "$URL$path"
-}
 # The error summary's messages, one a line.
 summary() {
 	tr '\n' ' ' <page.html | sed 's/.*govuk-error-summary__list">//; s/<\/ul>.*//' |
