@@ -1,0 +1,25 @@
+#!/bin/sh
+# wm-dmread (bench/dmread.c) at a tiny size: it makes its XLSX and DOCX,
+# reads each in a process of its own and prints every figure, each a
+# positive number. Nothing is timed against a target here: speed and memory
+# are measured by the bench (bench/README.md), this only keeps it working.
+. "$(dirname "$0")/lib.sh"
+
+command -v jq >/dev/null 2>&1 || { test_skip "needs jq"; test_done; exit 0; }
+
+test_expect_success 'wm-dmread makes a tracker and a report, reads them, prints four figures' '
+	"$BUILD/bench/wm-dmread" --rows 30 --docx-mb 2 --docx-xml-mb 1 --keep files --json >out.json &&
+	equals "$(jq -r "[.figures[].name] | join(\",\")" out.json)" \
+	    "xlsx_tracker_read_ms,xlsx_tracker_peak_rss_mb,docx_report_read_ms,docx_report_peak_rss_mb" &&
+	jq -e "all(.figures[]; (.value | type) == \"number\" and .value > 0)" out.json &&
+	test -s files/tracker.xlsx && test -s files/report.docx
+'
+
+test_expect_success 'what it made is what waymark reads: a tracker of 30 rows with real dates' '
+	wm init && wm import --model files/tracker.xlsx >model.txt &&
+	grep "^table .* head=1 name=Tracker" model.txt &&
+	equals "$(grep -c "^| #[0-9]* | " model.txt)" 30 &&
+	grep -q "| @20[0-9-]* |" model.txt
+'
+
+test_done
