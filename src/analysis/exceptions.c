@@ -14,9 +14,11 @@ exc_reasons(const struct perf_eval *e, int min_worsening)
 		r |= EXC_RED;
 	if (min_worsening > 0 && e->worsening >= min_worsening)
 		r |= EXC_WORSENING;
-	if (!e->now.has || e->now.reported < e->now.expected)
+	/* missing from any period the figure covers, not only the last */
+	if (!e->basis.has || e->basis.complete < e->basis.expected || !e->now.has ||
+	    e->now.reported < e->now.expected)
 		r |= EXC_MISSING;
-	if (e->now.estimated > 0)
+	if (e->now.estimated > 0 || e->basis.estimated > 0)
 		r |= EXC_ESTIMATED;
 	return r;
 }

@@ -2,7 +2,8 @@
  * exceptions.h: what a committee's exception report shows, and in what order.
  *
  * Only what is off track: red against target, getting worse for several
- * periods running, missing, or estimated. Red comes first, the furthest
+ * periods running, missing (from any period the figure covers, or a
+ * ratio's counts), or estimated. Red comes first, the furthest
  * off first; then the longest run of getting worse; then missing figures;
  * then estimates.
  */

@@ -73,36 +73,113 @@ perf_tree_release(struct perf_tree *t)
 	t->order = t->nleaves = NULL;
 }
 
+/*
+ * Finish a roll-up: every unit not marked own takes its children's cells
+ * rolled up by the rule, children before parents; counts pass up from
+ * every unit. out[u].expected is already set, and the own units' cells.
+ */
 void
-perf_rollup(const struct perf_tree *t, const struct perf_pi *pi, const struct perf_series *s,
-    long row, struct perf_cell *out)
+perf_finish(const struct perf_tree *t, const struct perf_pi *pi, const bool *own,
+    struct perf_cell *out)
 {
-	/* one allocation for the scratch arrays: a report rolls up thousands of times */
-	size_t m = t->n + 1;
-	double *sum = wm_calloc(m, 3 * sizeof(double) + sizeof(int) + 2 * sizeof(bool));
-	double *num = sum + m, *den = num + m;
-	int *count = (int *)(den + m);
-	bool *own = (bool *)(count + m), *reports = own + m;
-
 	/*
-	 * Expected: the units that report this indicator at all (have a
-	 * column) and have none below them that do; a unit reporting for
-	 * itself alone counts as one.
+	 * A unit not its own adds its children up in its own cell, zero to
+	 * begin with: value, num and den are the sums, and covered counts the
+	 * children until the unit is finished. No scratch: a report finishes
+	 * thousands of roll-ups.
 	 */
-	for (size_t u = 0; u < t->n; u++)
-		memset(&out[u], 0, sizeof(out[u]));
+	for (size_t i = 0; i < t->n; i++) {
+		int u = t->order[i], p = t->units[u].parent;
+		struct perf_cell *c = &out[u];
+		bool rolls;
+
+		/* nothing at or under it reports the indicator: nothing to finish or hand up */
+		if (c->expected == 0)
+			continue;
+		if (!own[u]) {
+			int count = c->covered;
+
+			switch (pi->agg) {
+			case AGG_RATIO:
+			case AGG_MEAN:
+				c->has = c->den != 0;
+				c->value = c->has ? c->num / c->den *
+				    (pi->agg == AGG_RATIO ? pi->scale : 1) : 0;
+				break;
+			case AGG_SUM:
+			case AGG_LATEST:
+				c->has = count > 0;
+				break;
+			case AGG_NONE:
+				c->has = false;
+				c->value = c->num = c->den = 0;
+				break;
+			}
+			c->covered = c->has;
+		}
+		if (p < 0 || own[p])
+			continue;
+		/* a ratio without its counts cannot be added to others: above it, it is missing */
+		rolls = c->has && !(pi->agg == AGG_RATIO && c->den == 0);
+		out[p].reported += rolls ? c->reported : 0;
+		out[p].complete += rolls ? c->complete : 0;
+		out[p].uncounted += c->uncounted + (c->has && !rolls ? c->reported : 0);
+		out[p].estimated += c->estimated;
+		out[p].provisional += c->provisional;
+		if (!rolls)
+			continue;
+		out[p].value += c->value;
+		out[p].num += c->num;
+		out[p].den += c->den;
+		out[p].covered++;
+	}
+}
+
+/*
+ * Expected: the units that report this indicator at all (have a column)
+ * and have none below them that do; a unit reporting for itself alone
+ * counts as one. Into cells' expected, or ints.
+ */
+static void
+expected(const struct perf_tree *t, const struct perf_series *s, bool *reports,
+    struct perf_cell *cells, int *ints)
+{
 	for (size_t c = 0; c < s->nunits; c++)
 		if (s->tree_index[c] >= 0)
 			reports[s->tree_index[c]] = true;
 	for (size_t i = 0; i < t->n; i++) {
 		int u = t->order[i], p = t->units[u].parent;
+		int *e = cells != NULL ? &cells[u].expected : &ints[u];
 
-		if (reports[u] && out[u].expected == 0)
-			out[u].expected = 1;
+		if (reports[u] && *e == 0)
+			*e = 1;
 		if (p >= 0)
-			out[p].expected += out[u].expected;
+			*(cells != NULL ? &cells[p].expected : &ints[p]) += *e;
 	}
-	/* each unit's own figures */
+}
+
+void
+perf_expected(const struct perf_tree *t, const struct perf_series *s, int *out)
+{
+	bool *reports = wm_calloc(t->n + 1, sizeof(*reports));
+
+	memset(out, 0, t->n * sizeof(*out));
+	expected(t, s, reports, NULL, out);
+	free(reports);
+}
+
+/* Each unit's expected count and its own figures for a row of the series; own[u] marks them. */
+static void
+own_figures(const struct perf_tree *t, const struct perf_pi *pi, const struct perf_series *s,
+    long row, struct perf_cell *out, bool *own, bool *reports)
+{
+	if (s->expected != NULL) {
+		for (size_t u = 0; u < t->n; u++)
+			out[u] = (struct perf_cell){ .expected = s->expected[u] };
+	} else {
+		memset(out, 0, t->n * sizeof(*out));
+		expected(t, s, reports, out, NULL);
+	}
 	for (size_t c = 0; row >= 0 && c < s->nunits; c++) {
 		int u = s->tree_index[c];
 		size_t cell = (size_t)(s->row0 + row) * s->stride + c;
@@ -119,66 +196,90 @@ perf_rollup(const struct perf_tree *t, const struct perf_pi *pi, const struct pe
 			continue;
 		}
 		out[u].has = true;
+		out[u].covered = 1;
 		out[u].value = s->value[cell];
-		if (s->num != NULL) {
+		if (pi->agg == AGG_MEAN) {
+			/* one figure of the unit's own: the mean above counts it once */
+			out[u].num = s->value[cell];
+			out[u].den = 1;
+		} else if (s->num != NULL) {
 			out[u].num = s->num[cell];
 			out[u].den = s->den[cell];
 		}
-		out[u].reported = out[u].expected;
+		out[u].reported = out[u].complete = out[u].expected;
 		out[u].estimated = f == FLAG_ESTIMATE ? out[u].expected : 0;
 		out[u].provisional = f == FLAG_PROVISIONAL ? out[u].expected : 0;
 	}
-	/* children before parents: finish each unit, then hand it up */
-	for (size_t i = 0; i < t->n; i++) {
-		int u = t->order[i], p = t->units[u].parent;
+}
 
-		if (!own[u] && pi->agg != AGG_NONE) {
-			if (pi->agg == AGG_RATIO && den[u] != 0) {
-				out[u].has = true;
-				out[u].num = num[u];
-				out[u].den = den[u];
-				out[u].value = num[u] / den[u] * pi->scale;
-			} else if (pi->agg != AGG_RATIO && count[u] > 0) {
-				out[u].has = true;
-				out[u].value = pi->agg == AGG_MEAN ? sum[u] / count[u] : sum[u];
-			}
-		}
-		if (p < 0 || own[p])
-			continue;
-		out[p].reported += out[u].reported;
-		out[p].estimated += out[u].estimated;
-		out[p].provisional += out[u].provisional;
-		if (!out[u].has)
-			continue;
-		sum[p] += out[u].value;
-		count[p]++;
-		num[p] += out[u].num;
-		den[p] += out[u].den;
-	}
-	free(sum);
+static void
+rollup(const struct perf_tree *t, const struct perf_pi *pi, const struct perf_series *s,
+    long row, struct perf_cell *out, bool finish)
+{
+	bool local[2 * 256];
+	bool *own = t->n < 256 ? local : wm_calloc(2 * (t->n + 1), sizeof(bool));
+	bool *reports = own + t->n + 1;
+
+	if (own == local)
+		memset(local, 0, 2 * (t->n + 1) * sizeof(bool));
+	own_figures(t, pi, s, row, out, own, reports);
+	if (finish)
+		perf_finish(t, pi, own, out);
+	if (own != local)
+		free(own);
+}
+
+void
+perf_rollup(const struct perf_tree *t, const struct perf_pi *pi, const struct perf_series *s,
+    long row, struct perf_cell *out)
+{
+	rollup(t, pi, s, row, out, true);
+}
+
+void
+perf_rollup_own(const struct perf_tree *t, const struct perf_pi *pi,
+    const struct perf_series *s, long row, struct perf_cell *out)
+{
+	rollup(t, pi, s, row, out, false);
 }
 
 struct perf_cell
 perf_combine(const struct perf_pi *pi, const struct perf_cell *cells, size_t n)
 {
+	return perf_combine_every(pi, cells, n, 1);
+}
+
+struct perf_cell
+perf_combine_every(const struct perf_pi *pi, const struct perf_cell *first, size_t n,
+    size_t stride)
+{
+#define C(i) (&first[(i) * stride])
 	struct perf_cell out = { 0 };
 	double sum = 0, num = 0, den = 0;
 	int count = 0;
 
 	if (n == 0)
 		return out;
-	out = cells[n - 1];
+	out = *C(n - 1);
 	out.has = false;
+	out.covered = 0;
 	for (size_t i = 0; i < n; i++) {
-		if (!cells[i].has)
+		if (C(i)->complete < out.complete)
+			out.complete = C(i)->complete;
+		if (C(i)->uncounted > out.uncounted)
+			out.uncounted = C(i)->uncounted;
+		if (!C(i)->has) {
+			out.complete = 0;
 			continue;
-		sum += cells[i].value;
-		num += cells[i].num;
-		den += cells[i].den;
+		}
+		sum += C(i)->value;
+		num += C(i)->num;
+		den += C(i)->den;
 		count++;
-		if (cells[i].estimated > out.estimated)
-			out.estimated = cells[i].estimated;
+		if (C(i)->estimated > out.estimated)
+			out.estimated = C(i)->estimated;
 	}
+	out.covered = count;
 	if (count == 0)
 		return out;
 	out.has = true;
@@ -187,7 +288,10 @@ perf_combine(const struct perf_pi *pi, const struct perf_cell *cells, size_t n)
 		out.value = sum;
 		break;
 	case AGG_MEAN:
-		out.value = sum / count;
+		/* every figure of the span counts once, as across units */
+		out.num = num;
+		out.den = den;
+		out.value = den != 0 ? num / den : sum / count;
 		break;
 	case AGG_RATIO:
 		if (den != 0) {
@@ -201,13 +305,14 @@ perf_combine(const struct perf_pi *pi, const struct perf_cell *cells, size_t n)
 	case AGG_LATEST:
 	case AGG_NONE:
 		for (size_t i = n; i-- > 0;)
-			if (cells[i].has) {
-				out.value = cells[i].value;
+			if (C(i)->has) {
+				out.value = C(i)->value;
 				break;
 			}
 		break;
 	}
 	return out;
+#undef C
 }
 
 void
@@ -272,11 +377,11 @@ perf_rolling(const struct perf_pi *pi, const struct perf_cell *cells, size_t nun
 
 enum rag
 perf_rag(const struct perf_pi *pi, const struct perf_cell *basis, double target, double tolerance,
-    double *off)
+    double *off, double *gap)
 {
 	double tol, diff;
 
-	*off = 0;
+	*off = *gap = 0;
 	if (pi->polarity == POL_NONE)
 		return RAG_NOT_RATED;
 	if (!basis->has)
@@ -285,7 +390,11 @@ perf_rag(const struct perf_pi *pi, const struct perf_cell *basis, double target,
 		return RAG_NO_TARGET;
 	tol = pi->tolerance_percent ? fabs(target) * tolerance / 100 : tolerance;
 	diff = pi->polarity == POL_HIGHER ? target - basis->value : basis->value - target;
+	*gap = diff;
 	*off = target != 0 ? diff / fabs(target) : diff;
+	/* how far off what there is, but not green, amber or red: what is missing could change it */
+	if (basis->complete < basis->expected)
+		return RAG_MISSING;
 	/* a hair's breadth, not a miss: figures are often rounded */
 	if (diff <= 1e-9 * (fabs(target) + 1))
 		return RAG_GREEN;
@@ -312,59 +421,11 @@ perf_trend(const struct perf_pi *pi, const struct perf_cell *now, const struct p
 	}
 }
 
-void
-perf_evaluate(const struct perf_pi *pi, enum period_kind kind, int at,
-    const struct perf_cell *history, size_t nhistory, size_t nunits, int u,
-    const struct perf_target *target, const struct period *target_period,
-    struct perf_eval *out)
-{
-	size_t last = nhistory - 1, per_year = (size_t)period_per_year(kind);
-	struct period now_p = period_from_index(kind, at);
-	double tgt = NAN, tol = pi->tolerance;
-
-#define H(row) (&history[(row) * nunits + (size_t)u])
-	memset(out, 0, sizeof(*out));
-	out->target = NAN;
-	if (nhistory == 0) {
-		out->rag = perf_rag(pi, &out->now, NAN, tol, &out->off);
-		return;
-	}
-	out->now = *H(last);
-	out->basis = out->now;
-	out->vs_previous = last >= 1 ? perf_trend(pi, H(last), H(last - 1)) : TREND_UNKNOWN;
-	out->vs_last_year = last >= per_year ? perf_trend(pi, H(last), H(last - per_year)) :
-	    TREND_UNKNOWN;
-	for (size_t r = last; r >= 1 && perf_trend(pi, H(r), H(r - 1)) == TREND_WORSE; r--)
-		out->worsening++;
-	if (target != NULL && target_period != NULL) {
-		tgt = target->value;
-		if (!isnan(target->tolerance))
-			tol = target->tolerance;
-		if (target_period->kind != kind) {
-			/* a longer target: the figures to date against it, pro rata for a sum */
-			int elapsed = period_elapsed(&now_p, target_period);
-			int total = period_count_in(kind, target_period);
-			size_t n = (size_t)elapsed < nhistory ? (size_t)elapsed : nhistory;
-			struct perf_cell *span = wm_calloc(n + 1, sizeof(*span));
-
-			for (size_t i = 0; i < n; i++)
-				span[i] = *H(last - n + 1 + i);
-			out->basis = perf_combine(pi, span, n);
-			free(span);
-			if (pi->agg == AGG_SUM && total > 0)
-				tgt = tgt * elapsed / total;
-		}
-	}
-#undef H
-	out->target = tgt;
-	out->rag = perf_rag(pi, &out->basis, tgt, tol, &out->off);
-}
-
 const char *
 rag_name(enum rag r)
 {
-	static const char *const names[] = { "green", "amber", "red", "no data", "no target",
-		"not rated" };
+	static const char *const names[] = { "green", "amber", "red", "figures missing", "no data",
+		"no target", "not rated" };
 
 	return (size_t)r < WM_ARRAY_LEN(names) ? names[r] : "?";
 }

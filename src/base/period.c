@@ -96,6 +96,31 @@ period_format(const struct period *p, char *out)
 	}
 }
 
+void
+period_range_format(enum period_kind kind, int first, int last, char *out, size_t len)
+{
+	struct period a = period_from_index(kind, first), b = period_from_index(kind, last);
+	char x[PERIOD_LEN], y[PERIOD_LEN];
+
+	if (kind == PERIOD_MONTH) {
+		if (first == last)
+			snprintf(out, len, "%.3s %d", date_month_names[a.n - 1], a.year);
+		else if (a.year == b.year)
+			snprintf(out, len, "%.3s\u2013%.3s %d", date_month_names[a.n - 1],
+			    date_month_names[b.n - 1], b.year);
+		else
+			snprintf(out, len, "%.3s %d\u2013%.3s %d", date_month_names[a.n - 1], a.year,
+			    date_month_names[b.n - 1], b.year);
+		return;
+	}
+	period_format(&a, x);
+	period_format(&b, y);
+	if (first == last)
+		snprintf(out, len, "%s", x);
+	else
+		snprintf(out, len, "%s to %s", x, y);
+}
+
 int
 period_first_day(const struct period *p)
 {

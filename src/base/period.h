@@ -32,6 +32,14 @@ int period_parse(const char *s, struct period *p);
 /* Canonical text into out (PERIOD_LEN bytes). */
 void period_format(const struct period *p, char *out);
 
+/*
+ * The run of periods of one kind from index first to last as a person
+ * writes it, into out (PERIOD_RANGE_LEN bytes): "Oct 2004", "Apr–Oct
+ * 2004", "Apr 2004–Mar 2005"; other kinds "2004-Q1", "2004-Q1 to 2004-Q3".
+ */
+#define PERIOD_RANGE_LEN 40
+void period_range_format(enum period_kind kind, int first, int last, char *out, size_t len);
+
 /* First and last day (date.h day numbers). */
 int period_first_day(const struct period *p);
 int period_last_day(const struct period *p);

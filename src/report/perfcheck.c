@@ -185,22 +185,49 @@ out:
 
 /* ---- one indicator's trend ------------------------------------------------ */
 
-/* Values, targets and RAG of unit u for every period of the trend. */
-static void
-unit_series(const struct pview *v, size_t pi, const struct prun_trend *tr, int u,
-    const struct pd_target *tg, size_t nt, double *values, double *targets, enum rag *rags)
+/*
+ * Every unit judged at every period of the trend ([period][unit]): as the
+ * scorecard would have judged it then, with the figures to that period.
+ */
+static struct perf_eval *
+trend_evals(const struct pview *v, size_t pi, const struct prun_trend *tr,
+    const struct pd_target *tg, size_t nt)
 {
+	size_t n = tr->nunits, mine = 0;
+	struct perf_eval *e = wm_calloc((size_t)tr->nperiods * n + 1, sizeof(*e));
+	struct perf_target *targets = wm_calloc(n + 1, sizeof(*targets));
+	struct pd_target *own = wm_calloc(nt + 1, sizeof(*own));
+
+	/* this indicator's targets only: every period looks them up for every unit */
+	for (size_t i = 0; i < nt; i++)
+		if (tg[i].pi == pi)
+			own[mine++] = tg[i];
 	for (int r = 0; r < tr->nperiods; r++) {
 		struct period at = period_from_index(tr->kind, tr->first + r);
-		const struct pd_target *t = prun_target_at(tg, nt, pi, u, &at);
-		struct perf_target pt = { t ? t->value : NAN, t ? t->tolerance : NAN };
-		struct perf_eval e;
 
-		perf_evaluate(&v->pd.pis[pi].rules, tr->kind, tr->first + r, tr->cells, (size_t)r + 1,
-		    tr->nunits, u, t ? &pt : NULL, t ? &t->period : NULL, &e);
-		values[r] = e.now.has ? e.now.value : NAN;
-		targets[r] = e.target;
-		rags[r] = e.rag;
+		prun_targets(own, mine, pi, n, &at, targets);
+		perf_evaluate(&v->pd.tree, &v->pd.pis[pi].rules, tr->kind, tr->first + r, tr->cells,
+		    (size_t)r + 1, targets, &e[(size_t)r * n]);
+	}
+	free(own);
+	free(targets);
+	return e;
+}
+
+/*
+ * What a chart of single periods draws for unit u: each period's figure,
+ * the target's share for that period, and the figure judged against it.
+ */
+static void
+unit_series(const struct prun_trend *tr, const struct perf_eval *e, int u, double *values,
+    double *targets, enum rag *rags)
+{
+	for (int r = 0; r < tr->nperiods; r++) {
+		const struct perf_eval *x = &e[(size_t)r * tr->nunits + (size_t)u];
+
+		values[r] = x->now.has ? x->now.value : NAN;
+		targets[r] = x->period_target;
+		rags[r] = x->period_rag;
 	}
 }
 
@@ -228,11 +255,14 @@ series_free(struct trend_series *s)
 /* Small multiples: the leaf units under the unit, over the last three years at most. */
 static void
 trend_multiples(const struct pview *v, size_t pi, const struct prun_trend *tr,
-    const struct pd_target *tg, size_t nt, char **labels, struct rdoc *d)
+    const struct perf_eval *ev, char **labels, int show, struct rdoc *d)
 {
 	const struct pd_pi *p = &v->pd.pis[pi];
 	size_t n = v->pd.tree.n, np = 0, per = (size_t)period_per_year(tr->kind) * 3;
 	size_t skip = (size_t)tr->nperiods > per ? (size_t)tr->nperiods - per : 0;
+
+	if (skip < (size_t)show)
+		skip = (size_t)show;
 	struct chart_panel *panels = wm_calloc(n + 1, sizeof(*panels));
 	struct trend_series *ser = wm_calloc(n + 1, sizeof(*ser));
 	char **vals = wm_calloc(n + 1, sizeof(*vals));
@@ -250,7 +280,7 @@ trend_multiples(const struct pview *v, size_t pi, const struct prun_trend *tr,
 		    tr->cells[(size_t)(tr->nperiods - 1) * n + u].expected == 0)
 			continue;
 		series_alloc(&ser[np], (size_t)tr->nperiods);
-		unit_series(v, pi, tr, (int)u, tg, nt, ser[np].values, ser[np].targets, ser[np].rags);
+		unit_series(tr, ev, (int)u, ser[np].values, ser[np].targets, ser[np].rags);
 		c = &tr->cells[(size_t)(tr->nperiods - 1) * n + u];
 		vals[np] = wm_malloc(48);
 		prun_format(p, c->has ? c->value : NAN, vals[np], 48);
@@ -263,8 +293,8 @@ trend_multiples(const struct pview *v, size_t pi, const struct prun_trend *tr,
 		snprintf(title, sizeof(title), "%s in each unit of %s", p->title,
 		    v->pd.units[v->unit].name);
 		snprintf(desc, sizeof(desc), "%zu small charts on one scale, one per unit, from %s to "
-		    "%s; each names its unit and latest figure, and marks that figure green, amber, red "
-		    "or not judged.", np, labels[skip], labels[tr->nperiods - 1]);
+		    "%s; each names its unit and latest figure, and marks each figure against the target "
+		    "for one period green, amber, red or not judged.", np, labels[skip], labels[tr->nperiods - 1]);
 		chart_multiples(&svg, title, desc, panels, np);
 		rdoc_heading(d, 2, "Unit by unit");
 		rdoc_figure(d, buf_str(&svg), title);
@@ -315,19 +345,20 @@ int
 report_trend(struct wm_ctx *ctx, const struct trend_opts *o, struct rdoc **out,
     struct wm_err *err)
 {
-	static const char *const headers[] = { "Period", "Value", "Rolling year", "Target",
-		"Status" };
-	struct period from, to;
+	static const char *const headers[] = { "Period", "Value", "Rolling year", "To date",
+		"Target", "Status", "On a year ago", "To date on last year" };
+	struct period from, to, before;
 	struct prun_trend tr = { 0 };
 	struct trend_series s = { 0 };
 	struct pview v = { 0 };
 	struct pd_target *tg;
+	struct perf_eval *ev = NULL;
 	struct buf svg = BUF_INIT;
-	char **labels = NULL, title[300], desc[400];
+	char **labels = NULL, title[300], desc[600];
 	json_t *data, *points;
 	struct rtable *t;
 	size_t pi, nt;
-	int rc;
+	int rc, show = 0, nshow;
 
 	*out = NULL;
 	if (o->pi == NULL)
@@ -338,6 +369,8 @@ report_trend(struct wm_ctx *ctx, const struct trend_opts *o, struct rdoc **out,
 	if (o->to != NULL && period_parse(o->to, &to) != 0)
 		return wm_error(err, WM_EUSAGE, "--to: \"%s\" is not a period (2005-03, 2005-Q1, "
 		    "2004/05, 2005)", o->to);
+	if (o->from != NULL)
+		before = period_add(&from, -2 * period_per_year(from.kind));
 	if ((rc = perfdata_load(ctx, &v.pd, err)) != 0)
 		return rc;
 	v.is_parent = wm_calloc(v.pd.tree.n + 1, sizeof(*v.is_parent));
@@ -348,16 +381,25 @@ report_trend(struct wm_ctx *ctx, const struct trend_opts *o, struct rdoc **out,
 	    (rc = (o->unit ? perfdata_unit(ctx, &v.pd, o->unit, &v.unit, err) :
 	    perfdata_main_unit(ctx, &v.pd, &v.unit, err))) != 0 ||
 	    (rc = perfdata_targets(ctx, &v.pd, NULL, 0, &tg, &nt, err)) != 0 ||
-	    (rc = prun_trend(ctx, &v.pd, pi, o->from ? &from : NULL, o->to ? &to : NULL, &tr,
+	    (rc = prun_trend(ctx, &v.pd, pi, o->from ? &before : NULL, o->to ? &to : NULL, &tr,
 	    err)) != 0 || (o->by != NULL && (rc = trend_by(&v.pd.pis[pi], o->by, &tr, err)) != 0))
 		goto out;
+	/* the two years before --from are read too, for the comparisons with a year ago, not shown */
+	while (o->from != NULL && show < tr.nperiods) {
+		struct period p = period_from_index(tr.kind, tr.first + show);
+
+		if (period_last_day(&p) >= period_first_day(&from))
+			break;
+		show++;
+	}
+	nshow = tr.nperiods - show;
 	*out = rdoc_new(v.pd.pis[pi].title);
 	rdoc_meta(*out, "Indicator", v.pd.pis[pi].code);
 	rdoc_meta(*out, "Unit", v.pd.units[v.unit].name);
 	data = json_pack("{s:s, s:s, s:s}", "pi", v.pd.pis[pi].code, "unit",
 	    v.pd.units[v.unit].ref, "measure_unit", v.pd.pis[pi].measure_unit);
 	points = json_array();
-	if (tr.nperiods == 0) {
+	if (nshow <= 0) {
 		rdoc_para(*out, "There are no figures for this indicator%s.", o->from || o->to ?
 		    " in those periods" : "");
 	} else {
@@ -369,40 +411,76 @@ report_trend(struct wm_ctx *ctx, const struct trend_opts *o, struct rdoc **out,
 			labels[r] = wm_malloc(PERIOD_LEN);
 			period_format(&p, labels[r]);
 		}
-		unit_series(&v, pi, &tr, v.unit, tg, nt, s.values, s.targets, s.rags);
-		rdoc_meta(*out, "From", labels[0]);
+		ev = trend_evals(&v, pi, &tr, tg, nt);
+		unit_series(&tr, ev, v.unit, s.values, s.targets, s.rags);
+		rdoc_meta(*out, "From", labels[show]);
 		rdoc_meta(*out, "To", labels[tr.nperiods - 1]);
 		snprintf(title, sizeof(title), "%s, %s", v.pd.pis[pi].title, v.pd.units[v.unit].name);
-		snprintf(desc, sizeof(desc), "A line of the figures from %s to %s, with the target as a "
-		    "dashed line; each figure is marked green (circle), amber (square), red (triangle) "
-		    "or not judged (hollow circle).", labels[0], labels[tr.nperiods - 1]);
+		snprintf(desc, sizeof(desc), "A line of each %s's figure from %s to %s, with the "
+		    "target for one %s as a dashed line (%s); each figure is marked against that line "
+		    "green (circle), amber (square), red (triangle) or not judged (hollow circle).",
+		    period_kind_name(tr.kind), labels[show], labels[tr.nperiods - 1],
+		    period_kind_name(tr.kind), v.pd.pis[pi].rules.agg == AGG_SUM ?
+		    "a longer period's target shared evenly between its periods" :
+		    "a longer period's target holds for each of its periods");
 		chart_trend(&svg, title, desc, v.pd.pis[pi].measure_unit,
-		    &(struct chart_series){ (const char *const *)labels, s.values, s.targets, s.rags,
-		    (size_t)tr.nperiods });
+		    &(struct chart_series){ (const char *const *)labels + show, s.values + show,
+		    s.targets + show, s.rags + show, (size_t)nshow });
 		rdoc_figure(*out, buf_str(&svg), title);
 		rdoc_add_rendition(*out, "svg", "image/svg+xml", buf_str(&svg));
+		rdoc_para(*out, "Status judges what the target is for: a period's figure against a "
+		    "target for that period, and where the target is for a longer one (a year's target "
+		    "for monthly figures) the figures to date against the target to date%s. The chart "
+		    "draws each period's figure against the target for one period.",
+		    v.pd.pis[pi].rules.agg == AGG_SUM ? ", pro rata for the periods with figures" : "");
 		t = rdoc_table(*out, "The figures", WM_ARRAY_LEN(headers), headers);
-		for (size_t c = 1; c <= 3; c++)
+		for (size_t c = 1; c <= 4; c++)
 			rtable_numeric(t, c);
-		for (int r = tr.nperiods; r-- > 0;) {
+		for (int r = tr.nperiods; r-- > show;) {
+			const struct pd_pi *p = &v.pd.pis[pi];
+			const struct perf_eval *e = &ev[(size_t)r * tr.nunits + (size_t)v.unit];
 			size_t per_year = (size_t)period_per_year(tr.kind);
 			/* a rolling year needs a year of periods behind it */
 			struct perf_cell y = (size_t)r + 1 >= per_year && per_year > 1 ?
-			    perf_rolling(&v.pd.pis[pi].rules, tr.cells, tr.nunits, (size_t)r, v.unit,
+			    perf_rolling(&p->rules, tr.cells, tr.nunits, (size_t)r, v.unit,
 			    per_year) : (struct perf_cell){ 0 };
+			bool td = e->to_date, any = e->now.has || e->basis.has;
+			char ya[200] = "", tly[200] = "";
+
+			if (any)
+				pview_change_text(p, &e->vs_last_year, false, ya, sizeof(ya));
+			if (any && td)
+				pview_change_text(p, &e->to_date_vs_last_year, true, tly, sizeof(tly));
 			rtable_cell(t, labels[r]);
-			pview_num(t, &v.pd.pis[pi], s.values[r]);
-			pview_num(t, &v.pd.pis[pi], y.has ? y.value : NAN);
-			pview_num(t, &v.pd.pis[pi], s.targets[r]);
-			rtable_tag(t, rag_name(s.rags[r]), pview_rag_tag(s.rags[r]));
+			pview_num(t, p, s.values[r]);
+			pview_num(t, p, y.has ? y.value : NAN);
+			pview_num(t, p, td && e->basis.has ? e->basis.value : NAN);
+			pview_num(t, p, e->target);
+			rtable_tag(t, rag_name(e->rag), pview_rag_tag(e->rag));
+			rtable_cell(t, ya);
+			rtable_cell(t, tly);
 			rtable_end_row(t);
-			json_array_insert_new(points, 0, json_pack("{s:s, s:o, s:o, s:o, s:s}", "period",
-			    labels[r], "value", isfinite(s.values[r]) ? json_real(s.values[r]) :
-			    json_null(), "rolling_year", y.has ? json_real(y.value) : json_null(),
-			    "target", isfinite(s.targets[r]) ? json_real(s.targets[r]) : json_null(),
-			    "status", rag_name(s.rags[r])));
+			json_array_insert_new(points, 0, json_pack("{s:s, s:o, s:o, s:o, s:o, s:s, s:o, "
+			    "s:s, s:o, s:o}", "period", labels[r],
+			    "value", isfinite(s.values[r]) ? json_real(s.values[r]) : json_null(),
+			    "rolling_year", y.has ? json_real(y.value) : json_null(),
+			    "to_date", td && e->basis.has ? json_real(e->basis.value) : json_null(),
+			    "target", isfinite(e->target) ? json_real(e->target) : json_null(),
+			    "status", rag_name(e->rag),
+			    "period_target", isfinite(s.targets[r]) ? json_real(s.targets[r]) :
+			    json_null(), "period_status", rag_name(s.rags[r]),
+			    "change_on_last_year", pview_change_json(&e->vs_last_year),
+			    "to_date_on_last_year", td ? pview_change_json(&e->to_date_vs_last_year) :
+			    json_null()));
 		}
-		trend_multiples(&v, pi, &tr, tg, nt, labels, *out);
+		trend_multiples(&v, pi, &tr, ev, labels, show, *out);
+		{
+			bool *shown = wm_calloc(v.pd.npis + 1, sizeof(*shown));
+
+			shown[pi] = true;
+			pview_rules_para(&v, shown, *out);
+			free(shown);
+		}
 	}
 	json_object_set_new(data, "points", points);
 	rdoc_set_data(*out, data);
@@ -411,6 +489,7 @@ out:
 		free(labels[r]);
 	free(labels);
 	series_free(&s);
+	free(ev);
 	buf_release(&svg);
 	prun_trend_release(&tr);
 	free(v.is_parent);

@@ -12,6 +12,7 @@
 #include <math.h>
 
 #include "analysis/exceptions.h"
+#include "base/buf.h"
 #include "base/mem.h"
 #include "model/ent.h"
 #include "report/perfcommon.h"
@@ -20,19 +21,29 @@
 /* ---- the scorecard -------------------------------------------------------- */
 
 static const char *const card_headers[] = { "Indicator", "Title", "Period", "Value", "Target",
-	"Status", "On last period", "On a year ago", "Coverage" };
+	"Status", "On last period", "On a year ago", "To date on last year", "Coverage" };
 
 static void
-card_row(const struct pview *v, size_t i, struct rtable *t, json_t *list)
+card_row(const struct pview *v, size_t i, struct rtable *t, json_t *list, bool *shown)
 {
 	const struct pd_pi *pi = &v->pd.pis[i];
 	const struct perf_eval *e = pview_eval(v, i);
+	bool any = e->now.has || e->basis.has;
+	char text[200];
 
+	shown[i] = true;
 	rtable_link(t, pi->code, pview_pi_href(v, pi));
 	rtable_cell(t, pi->title);
 	pview_cells(v, i, t);
-	rtable_cell(t, trend_name(e->vs_previous));
-	rtable_cell(t, trend_name(e->vs_last_year));
+	pview_change_text(pi, &e->vs_previous, false, text, sizeof(text));
+	rtable_cell(t, any ? text : "");
+	pview_change_text(pi, &e->vs_last_year, false, text, sizeof(text));
+	rtable_cell(t, any ? text : "");
+	if (e->nperiods > 1)
+		pview_last_year_text(v, i, text, sizeof(text));
+	else
+		text[0] = '\0';
+	rtable_cell(t, text);
 	pview_coverage_cell(v, i, t);
 	rtable_end_row(t);
 	json_array_append_new(list, pview_pi_json(v, i));
@@ -72,14 +83,15 @@ card_basket(const struct pview *v, size_t i, json_t *jpi, struct rdoc *d)
 
 /* Indicators measuring node n, in code order. */
 static void
-card_node_pis(const struct pview *v, size_t n, struct rtable *t, json_t *list, int *counts)
+card_node_pis(const struct pview *v, size_t n, struct rtable *t, json_t *list, int *counts,
+    bool *shown)
 {
 	for (size_t m = 0; m < v->plans.nmeasures; m++) {
 		size_t i = v->plans.measures[m].pi;
 
 		if (v->plans.measures[m].node != n)
 			continue;
-		card_row(v, i, t, list);
+		card_row(v, i, t, list, shown);
 		counts[pview_eval(v, i)->rag]++;
 	}
 }
@@ -124,7 +136,7 @@ counts_json(json_t *o, const int *counts)
 {
 	json_t *c = json_object();
 
-	for (int r = RAG_GREEN; r <= RAG_NOT_RATED; r++)
+	for (int r = RAG_GREEN; r < RAG__N; r++)
 		if (counts[r] > 0)
 			json_object_set_new(c, rag_name((enum rag)r), json_integer(counts[r]));
 	json_object_set_new(o, "status", c);
@@ -136,7 +148,7 @@ counts_para(struct rdoc *d, const int *counts)
 	char text[160] = "";
 	size_t len = 0;
 
-	for (int r = RAG_GREEN; r <= RAG_NOT_RATED; r++)
+	for (int r = RAG_GREEN; r < RAG__N; r++)
 		if (counts[r] > 0 && len < sizeof(text))
 			len += (size_t)snprintf(text + len, sizeof(text) - len, "%s%d %s",
 			    len ? ", " : "", counts[r], rag_name((enum rag)r));
@@ -175,11 +187,12 @@ report_performance(struct wm_ctx *ctx, const struct performance_opts *o, struct 
 	json_t *data, *goals;
 	int plan, rc;
 	int64_t goal_id = 0;
-	bool any = false;
+	bool any = false, *shown;
 
 	*out = NULL;
 	if ((rc = pview_open(ctx, &v, o->as_of, o->unit, NULL, err)) != 0)
 		return rc;
+	shown = wm_calloc(v.pd.npis + 1, sizeof(*shown));
 	if ((plan = card_plan(&v, o->plan, err)) < 0) {
 		rc = WM_ENOTFOUND;
 		goto out;
@@ -195,7 +208,7 @@ report_performance(struct wm_ctx *ctx, const struct performance_opts *o, struct 
 	goals = json_array();
 	for (size_t g = 0; g < v.plans.nnodes; g++) {
 		const struct pd_node *gn = &v.plans.nodes[g];
-		int counts[RAG_NOT_RATED + 1] = { 0 };
+		int counts[RAG__N] = { 0 };
 		json_t *jg, *aims, *pis;
 		struct rtable *t;
 		char caption[300];
@@ -210,7 +223,7 @@ report_performance(struct wm_ctx *ctx, const struct performance_opts *o, struct 
 		pis = json_array();
 		t = rdoc_table(*out, NULL, WM_ARRAY_LEN(card_headers), card_headers);
 		pview_numeric(t);
-		card_node_pis(&v, g, t, pis, counts);
+		card_node_pis(&v, g, t, pis, counts, shown);
 		for (size_t a = g + 1; a < v.plans.nnodes; a++) {
 			const struct pd_node *an = &v.plans.nodes[a];
 			json_t *ja;
@@ -230,7 +243,7 @@ report_performance(struct wm_ctx *ctx, const struct performance_opts *o, struct 
 				for (size_t c = 2; c < WM_ARRAY_LEN(card_headers); c++)
 					rtable_cell(t, "");
 				rtable_end_row(t);
-				card_node_pis(&v, a, t, json_object_get(ja, "pis"), counts);
+				card_node_pis(&v, a, t, json_object_get(ja, "pis"), counts, shown);
 			}
 			json_array_append_new(aims, ja);
 		}
@@ -258,9 +271,11 @@ report_performance(struct wm_ctx *ctx, const struct performance_opts *o, struct 
 		pview_commentary_section(&v, pis, n, *out);
 		free(pis);
 	}
+	pview_rules_para(&v, shown, *out);
 	json_object_set_new(data, "goals", goals);
 	rdoc_set_data(*out, data);
 out:
+	free(shown);
 	pview_close(&v);
 	return rc;
 }
@@ -268,7 +283,7 @@ out:
 /* ---- the exception report ----------------------------------------------- */
 
 static const char *const exc_headers[] = { "Indicator", "Title", "Period", "Value", "Target",
-	"Status", "Why", "Off by", "Red below" };
+	"Status", "Why", "Off by", "On last year", "Red below" };
 
 int
 report_exceptions(struct wm_ctx *ctx, const struct exceptions_opts *o, struct rdoc **out,
@@ -278,6 +293,7 @@ report_exceptions(struct wm_ctx *ctx, const struct exceptions_opts *o, struct rd
 	struct exc_item *items = NULL;
 	size_t nitems = 0, considered = 0;
 	int by_reason[4] = { 0 };
+	bool *shown;
 	struct pview v;
 	json_t *data, *list;
 	struct rtable *t;
@@ -288,6 +304,7 @@ report_exceptions(struct wm_ctx *ctx, const struct exceptions_opts *o, struct rd
 	if ((rc = pview_open(ctx, &v, o->as_of, o->unit, o->committee, err)) != 0)
 		return rc;
 	items = wm_calloc(v.pd.npis + 1, sizeof(*items));
+	shown = wm_calloc(v.pd.npis + 1, sizeof(*shown));
 	for (size_t i = 0; i < v.pd.npis; i++) {
 		const struct perf_eval *e;
 		unsigned why;
@@ -299,6 +316,7 @@ report_exceptions(struct wm_ctx *ctx, const struct exceptions_opts *o, struct rd
 		if ((why = exc_reasons(e, worse)) == 0)
 			continue;
 		items[nitems++] = (struct exc_item){ i, v.unit, why, *e };
+		shown[i] = true;
 		for (int b = 0; b < 4; b++)
 			by_reason[b] += (why >> b) & 1;
 	}
@@ -323,7 +341,7 @@ report_exceptions(struct wm_ctx *ctx, const struct exceptions_opts *o, struct rd
 	list = json_array();
 	for (size_t k = 0; k < nitems; k++) {
 		const struct pd_pi *pi = &v.pd.pis[items[k].pi];
-		char why[128], below[400];
+		char why[128], below[400], text[200];
 		json_t *j = pview_pi_json(&v, items[k].pi), *reasons = json_array();
 		static const char *const names[] = { "red", "worsening", "missing", "estimated" };
 
@@ -332,11 +350,20 @@ report_exceptions(struct wm_ctx *ctx, const struct exceptions_opts *o, struct rd
 		rtable_link(t, pi->code, pview_pi_href(&v, pi));
 		rtable_cell(t, pi->title);
 		pview_cells(&v, items[k].pi, t);
-		rtable_cell(t, why);
-		if (isfinite(items[k].eval.off) && items[k].eval.off > 0)
-			rtable_cellf(t, "%.1f%%", items[k].eval.off * 100);
-		else
-			rtable_cell(t, "");
+		if (items[k].reasons & EXC_MISSING) {
+			struct buf cov = BUF_INIT;
+
+			/* what is missing, beside the figure it leaves incomplete */
+			pview_coverage_text(&v, items[k].pi, &cov);
+			rtable_cellf(t, "%s (%s)", why, buf_str(&cov));
+			buf_release(&cov);
+		} else {
+			rtable_cell(t, why);
+		}
+		pview_off_text(pi, &items[k].eval, text, sizeof(text));
+		rtable_cell(t, text);
+		pview_last_year_text(&v, items[k].pi, text, sizeof(text));
+		rtable_cell(t, text);
 		rtable_cell(t, below);
 		rtable_end_row(t);
 		for (int b = 0; b < 4; b++)
@@ -356,9 +383,11 @@ report_exceptions(struct wm_ctx *ctx, const struct exceptions_opts *o, struct rd
 		pview_commentary_section(&v, pis, nitems, *out);
 		free(pis);
 	}
+	pview_rules_para(&v, shown, *out);
 	json_object_set_new(data, "exceptions", list);
 	rdoc_set_data(*out, data);
 	free(items);
+	free(shown);
 	pview_close(&v);
 	return 0;
 }

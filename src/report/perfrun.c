@@ -28,6 +28,71 @@ prun_target_at(const struct pd_target *t, size_t nt, size_t pi, int unit, const 
 	return best;
 }
 
+/* Each unit's target at period `at` (value NAN: none); the longest reach to date, in periods. */
+static int
+unit_targets(const struct pd_target *targets, size_t ntargets, size_t pi, size_t nunits,
+    enum period_kind kind, const struct period *at, struct perf_target *out,
+    struct period *periods)
+{
+	const struct pd_target **best = wm_calloc(nunits + 1, sizeof(*best));
+	const struct pd_target *seen = NULL, *last = NULL;
+	bool last_ok = false;
+	int most = 1;
+
+	/*
+	 * The shortest target holding `at` for each unit, as prun_target_at
+	 * finds it, in one pass: most targets share a period, whose test is
+	 * worked out once.
+	 */
+	for (size_t i = 0; i < ntargets; i++) {
+		const struct pd_target *t = &targets[i];
+		bool ok;
+
+		if (t->pi != pi || t->unit < 0 || (size_t)t->unit >= nunits)
+			continue;
+		if (last != NULL && last->period.kind == t->period.kind &&
+		    last->period.year == t->period.year && last->period.n == t->period.n) {
+			ok = last_ok;
+		} else {
+			ok = (t->period.kind == at->kind || period_kind_shorter(at->kind,
+			    t->period.kind)) && period_within(at, &t->period);
+			last = t;
+			last_ok = ok;
+		}
+		if (ok && (best[t->unit] == NULL || period_kind_shorter(t->period.kind,
+		    best[t->unit]->period.kind)))
+			best[t->unit] = t;
+	}
+	for (size_t u = 0; u < nunits; u++) {
+		const struct pd_target *t = best[u];
+
+		out[u] = (struct perf_target){ NAN, NAN, { 0 } };
+		if (t == NULL)
+			continue;
+		out[u] = (struct perf_target){ t->value, t->tolerance, t->period };
+		if (periods != NULL)
+			periods[u] = t->period;
+		/* units mostly share one target period: its reach is worked out once */
+		if (seen == NULL || seen->period.kind != t->period.kind ||
+		    seen->period.year != t->period.year || seen->period.n != t->period.n) {
+			int n = perf_to_date(kind, period_index(at), &t->period);
+
+			if (n > most)
+				most = n;
+			seen = t;
+		}
+	}
+	free(best);
+	return most;
+}
+
+void
+prun_targets(const struct pd_target *targets, size_t n, size_t pi, size_t nunits,
+    const struct period *at, struct perf_target *out)
+{
+	unit_targets(targets, n, pi, nunits, at->kind, at, out, NULL);
+}
+
 static int
 pi_run(struct wm_ctx *ctx, const struct perfdata *pd, size_t i, const struct period *as_of,
     int history, const struct pd_target *targets, size_t ntargets, struct prun_pi *out,
@@ -36,20 +101,21 @@ pi_run(struct wm_ctx *ctx, const struct perfdata *pd, size_t i, const struct per
 	const struct pd_pi *pi = &pd->pis[i];
 	size_t n = pd->tree.n;
 	struct perf_series s = { 0 };
+	struct perf_target *tg;
 	struct cube c;
 	unsigned kinds;
 	enum period_kind kind = as_of->kind;
-	int at, per, h, rc;
-	int *cols = NULL;
+	int at, per, h, reach, full, rc;
+	int *cols = NULL, *exp = NULL;
 
 	kinds = pi->kinds;
-	out->eval = wm_calloc(n + 1, sizeof(*out->eval));
+	/* perf_evaluate and perf_rollup fill every byte: no need to clear them first */
+	out->eval = wm_malloc((n + 1) * sizeof(*out->eval));
 	out->target_period = wm_calloc(n + 1, sizeof(*out->target_period));
 	if (kinds == 0) {
 		out->at = *as_of;
-		for (size_t u = 0; u < n; u++)
-			perf_evaluate(&pi->rules, kind, period_index(as_of), NULL, 0, n, (int)u, NULL, NULL,
-			    &out->eval[u]);
+		perf_evaluate(&pd->tree, &pi->rules, kind, period_index(as_of), NULL, 0, NULL,
+		    out->eval);
 		return 0;
 	}
 	out->has_series = true;
@@ -63,9 +129,16 @@ pi_run(struct wm_ctx *ctx, const struct perfdata *pd, size_t i, const struct per
 	out->at = period_of_day(kind, period_last_day(as_of));
 	at = period_index(&out->at);
 	per = period_per_year(kind);
+	tg = wm_calloc(n + 1, sizeof(*tg));
+	reach = unit_targets(targets, ntargets, i, n, kind, &out->at, tg, out->target_period);
+	/* a year and a period for the trends; a year and the target's reach for last year to date */
 	h = history > per + 1 ? history : per + 1;
-	if ((rc = cube_load(ctx, pi->id, kind, at - h + 1, at, &c, err)) != 0)
+	if (per + reach > h)
+		h = per + reach;
+	if ((rc = cube_load(ctx, pi->id, kind, at - h + 1, at, &c, err)) != 0) {
+		free(tg);
 		return rc;
+	}
 	cols = wm_calloc(c.nunits + 1, sizeof(*cols));
 	for (size_t u = 0; u < c.nunits; u++) {
 		int64_t idx;
@@ -73,29 +146,30 @@ pi_run(struct wm_ctx *ctx, const struct perfdata *pd, size_t i, const struct per
 		cols[u] = intmap_get(&pd->unit_at, c.units[u], &idx) ? (int)idx : -1;
 	}
 	s = (struct perf_series){ kind, c.first, c.nperiods, c.nunits, cols, c.value, c.num, c.den,
-		c.flag, c.stride, c.row0 };
+		c.flag, c.stride, c.row0, NULL };
+	exp = wm_calloc(n + 1, sizeof(*exp));
+	perf_expected(&pd->tree, &s, exp);
+	s.expected = exp;
 	out->nhistory = (size_t)h;
-	out->history = wm_calloc((size_t)h * n + 1, sizeof(*out->history));
+	out->history = wm_malloc(((size_t)h * n + 1) * sizeof(*out->history));
+	/* the year and a period and the target's reach in full; before that, own figures */
+	full = per + 1 > history ? per + 1 : history;
+	if (reach > full)
+		full = reach;
 	for (int r = 0; r < h; r++) {
 		int index = at - h + 1 + r;
 		long row = c.nperiods > 0 && index >= c.first && index < c.first + c.nperiods ?
 		    index - c.first : -1;
 
-		perf_rollup(&pd->tree, &pi->rules, &s, row, &out->history[(size_t)r * n]);
+		if (r >= h - full)
+			perf_rollup(&pd->tree, &pi->rules, &s, row, &out->history[(size_t)r * n]);
+		else
+			perf_rollup_own(&pd->tree, &pi->rules, &s, row, &out->history[(size_t)r * n]);
 	}
-	for (size_t u = 0; u < n; u++) {
-		const struct pd_target *t = prun_target_at(targets, ntargets, i, (int)u, &out->at);
-		struct perf_target pt;
-
-		if (t != NULL) {
-			pt.value = t->value;
-			pt.tolerance = t->tolerance;
-			out->target_period[u] = t->period;
-		}
-		perf_evaluate(&pi->rules, kind, at, out->history, (size_t)h, n, (int)u,
-		    t ? &pt : NULL, t ? &t->period : NULL, &out->eval[u]);
-	}
+	perf_evaluate(&pd->tree, &pi->rules, kind, at, out->history, (size_t)h, tg, out->eval);
+	free(tg);
 	free(cols);
+	free(exp);
 	cube_release(&c);
 	return 0;
 }
@@ -110,7 +184,7 @@ prun_trend(struct wm_ctx *ctx, const struct perfdata *pd, size_t pi, const struc
 	struct cube c;
 	unsigned kinds;
 	int first, last, rc;
-	int *cols;
+	int *cols, *exp;
 
 	memset(out, 0, sizeof(*out));
 	out->nunits = n;
@@ -148,7 +222,10 @@ prun_trend(struct wm_ctx *ctx, const struct perfdata *pd, size_t pi, const struc
 		cols[u] = intmap_get(&pd->unit_at, c.units[u], &idx) ? (int)idx : -1;
 	}
 	s = (struct perf_series){ out->kind, c.first, c.nperiods, c.nunits, cols, c.value, c.num,
-		c.den, c.flag, c.stride, c.row0 };
+		c.den, c.flag, c.stride, c.row0, NULL };
+	exp = wm_calloc(n + 1, sizeof(*exp));
+	perf_expected(&pd->tree, &s, exp);
+	s.expected = exp;
 	out->first = first;
 	out->nperiods = last - first + 1;
 	out->cells = wm_calloc((size_t)out->nperiods * n + 1, sizeof(*out->cells));
@@ -160,6 +237,7 @@ prun_trend(struct wm_ctx *ctx, const struct perfdata *pd, size_t pi, const struc
 		perf_rollup(&pd->tree, &p->rules, &s, row, &out->cells[(size_t)r * n]);
 	}
 	free(cols);
+	free(exp);
 	cube_release(&c);
 	return 0;
 }

@@ -43,6 +43,14 @@ void prun_release(struct prun *r);
 const struct pd_target *prun_target_at(const struct pd_target *targets, size_t n, size_t pi,
     int unit, const struct period *at);
 
+/*
+ * Each unit's target at `at` for indicator pi, as the rules take it
+ * (value NAN: none), into out (nunits of them): one call per period of a
+ * trend.
+ */
+void prun_targets(const struct pd_target *targets, size_t n, size_t pi, size_t nunits,
+    const struct period *at, struct perf_target *out);
+
 /* One indicator's figures over a span, rolled up: every unit, every period. */
 struct prun_trend {
 	enum period_kind kind;	/* the figures' own kind */

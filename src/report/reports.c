@@ -248,7 +248,8 @@ const struct report reports[] = {
 	  "a source's action plan progress summary, with a count of each grade", progress_opts,
 	  run_progress, NULL },
 	{ "performance", "Performance scorecard",
-	  "the scorecard: goal, aim and indicator with value, target, status, direction, coverage",
+	  "the scorecard: goal, aim and indicator with value and target to date, status, change "
+	  "on last year, coverage",
 	  performance_opts, run_performance, NULL },
 	{ "exceptions", "Exception report",
 	  "only what is red, getting worse, missing or estimated: a committee's paper",
@@ -256,8 +257,9 @@ const struct report reports[] = {
 	{ "consistency", "Consistency check",
 	  "targets that do not add up, and goals, aims, indicators and objectives linked to nothing",
 	  NULL, run_consistency, NULL },
-	{ "trend", "Trend", "one indicator over time with its target and a rolling year, and unit "
-	  "by unit", trend_opts, run_trend, "svg" },
+	{ "trend", "Trend", "one indicator over time: each period against its share of the "
+	  "target, to date against the target to date, a rolling year, and unit by unit",
+	  trend_opts, run_trend, "svg" },
 	{ "portfolio", "Project portfolio",
 	  "projects against aims: the matrix, gaps (aims served too little) and overlaps",
 	  portfolio_opts, run_portfolio, "svg" },

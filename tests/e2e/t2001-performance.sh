@@ -111,4 +111,43 @@ test_expect_success 'every format; options a report does not take are refused' '
 	expect_exit 2 wm report consistency --unit Camden 2>err
 '
 
+# Issue 15.6: the month beside the month's share of the year's target,
+# the figures to date beside the target to date, each with its own status.
+test_expect_success 'the trend shows like with like, and says which' '
+	wm report trend --pi SC-04 --from 2004/05 --format json >lk.json &&
+	equals "$(jq -r ".points | length" lk.json)" 12 &&
+	equals "$(jq -r ".points[10] | [.period, .value, .to_date, (.target | round), (.period_target | round), .status, .period_status] | join(\" \")" lk.json)" "2005-02 4349 42925 42957 3905 green red" &&
+	wm report trend --pi SC-04 --from 2004/05 >lk.txt &&
+	contains lk.txt "the figures to date against the target to date" &&
+	wm report trend --pi SC-04 --from 2004/05 --format svg >lk.svg &&
+	contains lk.svg "target for one month"
+'
+
+# Issue 15.9: % change and the figures to date against last year's to date.
+test_expect_success 'change on a year ago and to date on last year, in every paper' '
+	wm report performance --format json >c9.json &&
+	equals "$(jq -r "[.goals[].aims[].pis[] | select(.pi == \"SC-04\")][0].to_date_on_last_year | [.trend, .then, .partial] | join(\" \")" c9.json)" "better 48072 false" &&
+	equals "$(jq -r "[.goals[].aims[].pis[] | select(.pi == \"SC-04\")][0].change_on_last_year.percent * 10 | round" c9.json)" 12 &&
+	wm report performance >c9.txt &&
+	contains c9.txt "To date on last year" && contains c9.txt "better than 48,072, -2.0%" &&
+	wm report exceptions --format json | jq -e ".exceptions[0].to_date_on_last_year.then != null" >/dev/null &&
+	wm report exceptions >e9.txt && contains e9.txt "On last year" &&
+	equals "$(wm report trend --pi SC-04 --format json | jq -r ".points[35].to_date_on_last_year.then")" 48072
+'
+
+# Issue 15.2: five boroughs' October figures removed: the total to date
+# falls and would turn green; coverage counts every month to date.
+test_expect_success 'coverage is over every period the figure covers' '
+	for u in Camden Hackney Lambeth Barnet Brent; do
+		wm remove measurement SC-04/$u/2004-10 >/dev/null || return 1
+	done &&
+	wm report exceptions --format json >c2.json &&
+	jq ".exceptions[] | select(.pi == \"SC-04\")" c2.json >sc04.json &&
+	equals "$(jq -r .status sc04.json)" "figures missing" &&
+	equals "$(jq -r "[.coverage.complete, .coverage.expected, .coverage.reported] | join(\" \")" sc04.json)" "27 32 32" &&
+	equals "$(jq -r ".coverage.missing | join(\" \")" sc04.json)" "Barnet Brent Camden Hackney Lambeth" &&
+	wm report performance >c2.txt &&
+	contains c2.txt "27 of 32 complete for Apr 2004–Mar 2005; missing: Barnet (Oct 2004)"
+'
+
 test_done

@@ -42,7 +42,7 @@ static struct perf_series
 series_of(struct one *o, bool counts)
 {
 	return (struct perf_series){ PERIOD_MONTH, 0, 1, o->n, o->cols, o->value,
-		counts ? o->num : NULL, counts ? o->den : NULL, o->flag, o->n, 0 };
+		counts ? o->num : NULL, counts ? o->den : NULL, o->flag, o->n, 0, NULL };
 }
 
 static const struct perf_pi ratio_pi = { AGG_RATIO, POL_HIGHER, 100, 2, false };
@@ -91,8 +91,11 @@ test_sum_mean_latest_and_none(void **state)
 	pi.agg = AGG_MEAN;
 	perf_rollup(&t, &pi, &s, 0, out);
 	assert_near(out[1].value, 5, 1e-9);
-	/* the mean of the regions' means (5 and 20), each region one figure */
-	assert_near(out[0].value, 12.5, 1e-9);
+	/*
+	 * Issue 15.4: the mean of the boroughs' own figures (4, 6, 20), each
+	 * once; not of the regions' means (5 and 20), which gave 12.5.
+	 */
+	assert_near(out[0].value, 10, 1e-9);
 	pi.agg = AGG_NONE;
 	perf_rollup(&t, &pi, &s, 0, out);
 	assert_false(out[1].has);
@@ -128,7 +131,7 @@ test_coverage_counts_who_reports_and_who_is_missing(void **state)
 		{ CF_ACTUAL, CF_ESTIMATE, CF_NONE }, 3 };
 	struct perf_series s = series_of(&o, false);
 	struct perf_cell out[6];
-	struct perf_eval e;
+	struct perf_eval ev[6];
 
 	(void)state;
 	tree_open(&t);
@@ -138,8 +141,8 @@ test_coverage_counts_who_reports_and_who_is_missing(void **state)
 	assert_int_equal(out[0].estimated, 1);
 	assert_false(out[2].has);	/* South: nothing reported */
 	assert_int_equal(out[2].expected, 1);
-	perf_evaluate(&sum_pi, PERIOD_MONTH, 0, out, 1, 6, 0, NULL, NULL, &e);
-	assert_int_equal(exc_reasons(&e, 3), EXC_MISSING | EXC_ESTIMATED);
+	perf_evaluate(&t, &sum_pi, PERIOD_MONTH, 0, out, 1, NULL, ev);
+	assert_int_equal(exc_reasons(&ev[0], 3), EXC_MISSING | EXC_ESTIMATED);
 	/* no series at all: nobody is expected, and the unit has no data */
 	o.n = 0;
 	s = series_of(&o, false);
@@ -152,35 +155,53 @@ test_coverage_counts_who_reports_and_who_is_missing(void **state)
 static struct perf_cell
 cell(double v)
 {
-	return (struct perf_cell){ .has = true, .value = v, .reported = 1, .expected = 1 };
+	return (struct perf_cell){ .has = true, .value = v, .reported = 1, .expected = 1,
+		.complete = 1, .covered = 1 };
+}
+
+/* A unit expected that has no figure. */
+static struct perf_cell
+gap(void)
+{
+	return (struct perf_cell){ .expected = 1 };
+}
+
+/* One unit alone, for rules that do not depend on the tree. */
+static struct perf_unit one_units[] = { { 1, -1 } };
+
+static void
+one_open(struct perf_tree *t)
+{
+	*t = (struct perf_tree){ one_units, 1, NULL, NULL };
+	assert_int_equal(perf_tree_init(t), 0);
 }
 
 static void
 test_rag_polarity_and_tolerance_edges(void **state)
 {
 	struct perf_cell c;
-	double off;
+	double off, gp;
 	struct perf_pi lower = { AGG_SUM, POL_LOWER, 1, 5, true };	/* 5% of target */
 	struct perf_pi higher = { AGG_RATIO, POL_HIGHER, 100, 2, false };	/* 2 points */
 
 	(void)state;
 	c = cell(100);
-	assert_int_equal(perf_rag(&lower, &c, 100, 5, &off), RAG_GREEN);
+	assert_int_equal(perf_rag(&lower, &c, 100, 5, &off, &gp), RAG_GREEN);
 	c = cell(90);
-	assert_int_equal(perf_rag(&lower, &c, 100, 5, &off), RAG_GREEN);	/* under is better */
+	assert_int_equal(perf_rag(&lower, &c, 100, 5, &off, &gp), RAG_GREEN);	/* under is better */
 	c = cell(105);
-	assert_int_equal(perf_rag(&lower, &c, 100, 5, &off), RAG_AMBER);	/* on the edge */
+	assert_int_equal(perf_rag(&lower, &c, 100, 5, &off, &gp), RAG_AMBER);	/* on the edge */
 	assert_near(off, 0.05, 1e-12);
 	c = cell(105.01);
-	assert_int_equal(perf_rag(&lower, &c, 100, 5, &off), RAG_RED);
+	assert_int_equal(perf_rag(&lower, &c, 100, 5, &off, &gp), RAG_RED);
 	c = cell(88);
-	assert_int_equal(perf_rag(&higher, &c, 90, 2, &off), RAG_AMBER);
+	assert_int_equal(perf_rag(&higher, &c, 90, 2, &off, &gp), RAG_AMBER);
 	c = cell(87.99);
-	assert_int_equal(perf_rag(&higher, &c, 90, 2, &off), RAG_RED);
+	assert_int_equal(perf_rag(&higher, &c, 90, 2, &off, &gp), RAG_RED);
 	c = cell(95);
-	assert_int_equal(perf_rag(&higher, &c, 90, 2, &off), RAG_GREEN);
+	assert_int_equal(perf_rag(&higher, &c, 90, 2, &off, &gp), RAG_GREEN);
 	c = cell(110);
-	assert_int_equal(perf_rag(&higher, &c, 90, 2, &off), RAG_GREEN);
+	assert_int_equal(perf_rag(&higher, &c, 90, 2, &off, &gp), RAG_GREEN);
 }
 
 static void
@@ -188,12 +209,12 @@ test_no_data_no_target_and_no_polarity_are_never_green(void **state)
 {
 	struct perf_cell none = { 0 }, c = cell(50);
 	struct perf_pi flat = { AGG_LATEST, POL_NONE, 1, 5, true };
-	double off;
+	double off, gp;
 
 	(void)state;
-	assert_int_equal(perf_rag(&sum_pi, &none, 100, 5, &off), RAG_NO_DATA);
-	assert_int_equal(perf_rag(&sum_pi, &c, NAN, 5, &off), RAG_NO_TARGET);
-	assert_int_equal(perf_rag(&flat, &c, 100, 5, &off), RAG_NOT_RATED);
+	assert_int_equal(perf_rag(&sum_pi, &none, 100, 5, &off, &gp), RAG_NO_DATA);
+	assert_int_equal(perf_rag(&sum_pi, &c, NAN, 5, &off, &gp), RAG_NO_TARGET);
+	assert_int_equal(perf_rag(&flat, &c, 100, 5, &off, &gp), RAG_NOT_RATED);
 }
 
 static void
@@ -201,34 +222,189 @@ test_a_year_target_is_judged_pro_rata_to_date(void **state)
 {
 	/* a sum, lower is better: 120 for 2004/05, figures for April to June */
 	struct perf_cell h[3] = { cell(10), cell(10), cell(10) };
-	struct perf_target tg = { 120, NAN };
-	struct period fy, june;
+	struct perf_target tg = { 120, NAN, { 0 } };
+	struct period june;
+	struct perf_tree t;
 	struct perf_eval e;
 
 	(void)state;
-	assert_int_equal(period_parse("2004/05", &fy), 0);
+	one_open(&t);
+	assert_int_equal(period_parse("2004/05", &tg.period), 0);
 	assert_int_equal(period_parse("2004-06", &june), 0);
-	perf_evaluate(&sum_pi, PERIOD_MONTH, period_index(&june), h, 3, 1, 0, &tg, &fy, &e);
+	perf_evaluate(&t, &sum_pi, PERIOD_MONTH, period_index(&june), h, 3, &tg, &e);
 	assert_near(e.target, 30, 1e-9);	/* 3 of 12 months */
+	assert_near(e.target_set, 120, 1e-9);
+	assert_near(e.period_target, 10, 1e-9);	/* a month's share */
 	assert_near(e.basis.value, 30, 1e-9);
+	assert_int_equal(e.nperiods, 3);
 	assert_int_equal(e.rag, RAG_GREEN);
 	h[2] = cell(12);	/* 32 against 30: 6.7% over, tolerance 5% */
-	perf_evaluate(&sum_pi, PERIOD_MONTH, period_index(&june), h, 3, 1, 0, &tg, &fy, &e);
+	perf_evaluate(&t, &sum_pi, PERIOD_MONTH, period_index(&june), h, 3, &tg, &e);
 	assert_int_equal(e.rag, RAG_RED);
 	assert_near(e.off, 2.0 / 30, 1e-9);
+	assert_near(e.gap, 2, 1e-9);
+	assert_int_equal(e.period_rag, RAG_RED);	/* June's 12 against its 10 */
 	/* a ratio is judged on its counts to date, not pro rata */
 	{
-		struct perf_cell r[2] = { { true, 10, 10, 100, 1, 1, 0, 0, false },
-			{ true, 30, 60, 200, 1, 1, 0, 0, false } };
-		struct perf_target rt = { 25, NAN };
+		struct perf_cell r[2] = { cell(10), cell(30) };
+		struct perf_target rt = { 25, NAN, tg.period };
 		struct period may;
 
+		r[0].num = 10, r[0].den = 100;
+		r[1].num = 60, r[1].den = 200;
 		assert_int_equal(period_parse("2004-05", &may), 0);
-		perf_evaluate(&ratio_pi, PERIOD_MONTH, period_index(&may), r, 2, 1, 0, &rt, &fy, &e);
+		perf_evaluate(&t, &ratio_pi, PERIOD_MONTH, period_index(&may), r, 2, &rt, &e);
 		assert_near(e.basis.value, 70.0 / 300 * 100, 1e-9);
 		assert_near(e.target, 25, 1e-9);
 		assert_int_equal(e.rag, RAG_AMBER);	/* 23.3 is within 2 points of 25 */
 	}
+	perf_tree_release(&t);
+}
+
+/*
+ * Issue 15.1: figures for April and May only, judged at March against the
+ * year's 540. The figure to date covers two months, so it is judged
+ * against the target for two (90), and ten months are missing: "figures
+ * missing", not green, and an exception.
+ */
+static void
+test_a_figure_to_date_missing_months_is_not_green(void **state)
+{
+	struct perf_cell h[12];
+	struct perf_target tg = { 540, NAN, { 0 } };
+	struct period march;
+	struct perf_tree t;
+	struct perf_eval e;
+
+	(void)state;
+	one_open(&t);
+	for (int i = 0; i < 12; i++)
+		h[i] = gap();
+	h[0] = cell(50);
+	h[1] = cell(42);
+	assert_int_equal(period_parse("2004/05", &tg.period), 0);
+	assert_int_equal(period_parse("2005-03", &march), 0);
+	perf_evaluate(&t, &sum_pi, PERIOD_MONTH, period_index(&march), h, 12, &tg, &e);
+	assert_near(e.basis.value, 92, 1e-9);
+	assert_int_equal(e.basis.covered, 2);
+	assert_near(e.target, 90, 1e-9);
+	assert_int_equal(e.basis.complete, 0);
+	assert_int_equal(e.basis.expected, 1);
+	assert_int_equal(e.rag, RAG_MISSING);
+	assert_string_equal(rag_name(e.rag), "figures missing");
+	assert_true(exc_reasons(&e, 3) & EXC_MISSING);
+	perf_tree_release(&t);
+}
+
+/*
+ * Issue 15.2: Lambeth's June figure is missing; as of October every unit
+ * reported. Coverage is over every period to date: 2 of 3 complete, the
+ * total says figures are missing, and the exception report sees it.
+ */
+static void
+test_coverage_counts_every_period_the_figure_covers(void **state)
+{
+	struct perf_tree t;
+	struct perf_cell h[7 * 6];
+	struct perf_target tg[6];
+	struct perf_eval ev[6];
+	struct period oct;
+
+	(void)state;
+	tree_open(&t);
+	for (int r = 0; r < 7; r++) {
+		struct one o = { { 3, 4, 5 }, { 100, 100, 100 }, { 0 }, { 0 },
+			{ CF_ACTUAL, CF_ACTUAL, r == 2 ? CF_NONE : CF_ACTUAL }, 3 };
+		struct perf_series s = series_of(&o, false);
+
+		perf_rollup(&t, &sum_pi, &s, 0, &h[r * 6]);
+	}
+	for (int u = 0; u < 6; u++) {
+		tg[u] = (struct perf_target){ u == 0 ? 3600 : 1200, NAN, { 0 } };
+		assert_int_equal(period_parse("2004/05", &tg[u].period), 0);
+	}
+	assert_int_equal(period_parse("2004-10", &oct), 0);
+	perf_evaluate(&t, &sum_pi, PERIOD_MONTH, period_index(&oct), h, 7, tg, ev);
+	assert_int_equal(ev[0].now.reported, 3);	/* October alone looks whole */
+	assert_int_equal(ev[0].basis.complete, 2);
+	assert_int_equal(ev[0].basis.expected, 3);
+	assert_near(ev[0].basis.value, 2000, 1e-9);
+	assert_int_equal(ev[0].rag, RAG_MISSING);	/* 2000 under 2100 would be green */
+	assert_int_equal(exc_reasons(&ev[0], 3), EXC_MISSING);
+	assert_int_equal(ev[2].basis.complete, 0);	/* South: Lambeth alone */
+	assert_int_equal(ev[1].basis.complete, 2);	/* North: both complete */
+	perf_tree_release(&t);
+}
+
+/*
+ * Issue 15.3: Lambeth did not report in May. June's London total looks
+ * better than May's (60 against 30, lower is better, worse in fact); like
+ * with like, over Camden and Barnet, it is the same, and says so.
+ */
+static void
+test_direction_compares_the_same_units(void **state)
+{
+	struct perf_tree t;
+	struct perf_cell h[2 * 6];
+	struct perf_eval ev[6];
+	struct one may = { { 3, 4, 5 }, { 10, 20, 0 }, { 0 }, { 0 },
+		{ CF_ACTUAL, CF_ACTUAL, CF_NONE }, 3 };
+	struct one june = { { 3, 4, 5 }, { 10, 20, 30 }, { 0 }, { 0 },
+		{ CF_ACTUAL, CF_ACTUAL, CF_ACTUAL }, 3 };
+	struct perf_series s;
+	struct period at;
+
+	(void)state;
+	tree_open(&t);
+	s = series_of(&may, false);
+	perf_rollup(&t, &sum_pi, &s, 0, &h[0]);
+	s = series_of(&june, false);
+	perf_rollup(&t, &sum_pi, &s, 0, &h[6]);
+	assert_int_equal(period_parse("2004-06", &at), 0);
+	perf_evaluate(&t, &sum_pi, PERIOD_MONTH, period_index(&at), h, 2, NULL, ev);
+	assert_near(ev[0].now.value, 60, 1e-9);
+	assert_int_equal(ev[0].vs_previous.trend, TREND_SAME);
+	assert_near(ev[0].vs_previous.now, 30, 1e-9);
+	assert_near(ev[0].vs_previous.then, 30, 1e-9);
+	assert_int_equal(ev[0].vs_previous.units, 2);
+	assert_true(ev[0].vs_previous.partial);
+	/* South has no unit in both: it cannot say */
+	assert_int_equal(ev[2].vs_previous.trend, TREND_UNKNOWN);
+	assert_int_equal(ev[2].vs_previous.units, 0);
+	/* North's units are the same in both: its own figures, not partial */
+	assert_int_equal(ev[1].vs_previous.trend, TREND_SAME);
+	assert_false(ev[1].vs_previous.partial);
+	perf_tree_release(&t);
+}
+
+/*
+ * Issue 15.5: Camden's rate came without its counts. It is Camden's
+ * figure, but above Camden it cannot be added to the others: London's
+ * rate is Barnet's and Lambeth's counts, and coverage says Camden is
+ * missing for want of counts.
+ */
+static void
+test_a_ratio_without_counts_does_not_roll_up(void **state)
+{
+	struct perf_tree t;
+	struct one o = { { 3, 4, 5 }, { 12, 30, 10 }, { 0, 60, 1 }, { 0, 200, 10 },
+		{ CF_ACTUAL, CF_ACTUAL, CF_ACTUAL }, 3 };
+	struct perf_series s = series_of(&o, true);
+	struct perf_cell out[6];
+
+	(void)state;
+	tree_open(&t);
+	perf_rollup(&t, &ratio_pi, &s, 0, out);
+	assert_true(out[3].has);
+	assert_near(out[3].value, 12, 1e-9);	/* Camden keeps its own */
+	assert_near(out[1].value, 30, 1e-9);	/* North: Barnet's 60/200 */
+	assert_int_equal(out[1].reported, 1);
+	assert_int_equal(out[1].uncounted, 1);
+	assert_near(out[0].value, 61.0 / 210 * 100, 1e-9);
+	assert_int_equal(out[0].reported, 2);
+	assert_int_equal(out[0].expected, 3);
+	assert_int_equal(out[0].uncounted, 1);
+	perf_tree_release(&t);
 }
 
 static void
@@ -236,10 +412,12 @@ test_direction_of_travel_and_worsening_runs(void **state)
 {
 	/* lower is better; 13 months so that a year ago is there */
 	struct perf_cell h[13];
+	struct perf_tree t;
 	struct perf_eval e;
 	struct period at;
 
 	(void)state;
+	one_open(&t);
 	for (int i = 0; i < 13; i++)
 		h[i] = cell(100);
 	h[9] = cell(101);
@@ -247,26 +425,28 @@ test_direction_of_travel_and_worsening_runs(void **state)
 	h[11] = cell(106);
 	h[12] = cell(110);
 	assert_int_equal(period_parse("2005-03", &at), 0);
-	perf_evaluate(&sum_pi, PERIOD_MONTH, period_index(&at), h, 13, 1, 0, NULL, NULL, &e);
-	assert_int_equal(e.vs_previous, TREND_WORSE);
-	assert_int_equal(e.vs_last_year, TREND_WORSE);
+	perf_evaluate(&t, &sum_pi, PERIOD_MONTH, period_index(&at), h, 13, NULL, &e);
+	assert_int_equal(e.vs_previous.trend, TREND_WORSE);
+	assert_int_equal(e.vs_last_year.trend, TREND_WORSE);
 	assert_int_equal(e.worsening, 4);
 	assert_int_equal(exc_reasons(&e, 3), EXC_WORSENING);
 	assert_int_equal(exc_reasons(&e, 5), 0);
 	/* within half a percent is the same */
 	h[12] = cell(106.4);
-	perf_evaluate(&sum_pi, PERIOD_MONTH, period_index(&at), h, 13, 1, 0, NULL, NULL, &e);
-	assert_int_equal(e.vs_previous, TREND_SAME);
+	perf_evaluate(&t, &sum_pi, PERIOD_MONTH, period_index(&at), h, 13, NULL, &e);
+	assert_int_equal(e.vs_previous.trend, TREND_SAME);
 	assert_int_equal(e.worsening, 0);
 	/* higher is better turns the same changes into improvement */
 	{
 		struct perf_pi up = { AGG_SUM, POL_HIGHER, 1, 5, true };
 
 		h[12] = cell(110);
-		perf_evaluate(&up, PERIOD_MONTH, period_index(&at), h, 13, 1, 0, NULL, NULL, &e);
-		assert_int_equal(e.vs_previous, TREND_BETTER);
+		perf_evaluate(&t, &up, PERIOD_MONTH, period_index(&at), h, 13, NULL, &e);
+		assert_int_equal(e.vs_previous.trend, TREND_BETTER);
 		assert_int_equal(e.worsening, 0);
 	}
+	assert_near(e.vs_last_year.then, 100, 1e-9);
+	perf_tree_release(&t);
 }
 
 static void
@@ -280,8 +460,11 @@ test_months_convert_to_quarters_and_years_by_the_rule(void **state)
 	int first;
 
 	(void)state;
-	for (int i = 0; i < 6; i++)
-		m[i] = (struct perf_cell){ true, 10.0 * (i + 1), i + 1.0, 10, 1, 1, 0, 0, false };
+	for (int i = 0; i < 6; i++) {
+		m[i] = cell(10.0 * (i + 1));
+		m[i].num = i + 1.0;
+		m[i].den = 10;
+	}
 	m[3].has = false;	/* May missing */
 	assert_int_equal(period_parse("2004-02", &feb), 0);
 	perf_convert(&sum_pi, PERIOD_MONTH, period_index(&feb), m, 6, 1, PERIOD_QUARTER, &first, &n,
@@ -393,6 +576,10 @@ main(void)
 		cmocka_unit_test(test_rag_polarity_and_tolerance_edges),
 		cmocka_unit_test(test_no_data_no_target_and_no_polarity_are_never_green),
 		cmocka_unit_test(test_a_year_target_is_judged_pro_rata_to_date),
+		cmocka_unit_test(test_a_figure_to_date_missing_months_is_not_green),
+		cmocka_unit_test(test_coverage_counts_every_period_the_figure_covers),
+		cmocka_unit_test(test_direction_compares_the_same_units),
+		cmocka_unit_test(test_a_ratio_without_counts_does_not_roll_up),
 		cmocka_unit_test(test_direction_of_travel_and_worsening_runs),
 		cmocka_unit_test(test_months_convert_to_quarters_and_years_by_the_rule),
 		cmocka_unit_test(test_exceptions_red_first_furthest_off_first),
