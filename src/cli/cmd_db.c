@@ -127,6 +127,57 @@ print_counts(FILE *out, const json_t *report)
 	json_decref(seen);
 }
 
+/* A cell of the preview: s cut to width characters (UTF-8 aware), padded. */
+static void
+preview_cell(FILE *out, const char *s, int width)
+{
+	int n = 0;
+	const char *p = s ? s : "";
+
+	width--;	/* a space between columns */
+	for (; *p != '\0' && n < width; p++) {
+		if (((unsigned char)*p & 0xC0) != 0x80) {
+			if (n == width - 1 && strlen(p) > 1) {
+				fputs("~", out);
+				n++;
+				break;
+			}
+			n++;
+		}
+		fputc(*p, out);
+	}
+	while (((unsigned char)*p & 0xC0) == 0x80)
+		fputc(*p++, out);
+	for (; n <= width; n++)
+		fputc(' ', out);
+}
+
+/* What a dry run of a paper would create, one record a line, in its own words. */
+static void
+print_preview(FILE *out, const json_t *report)
+{
+	const json_t *recs = json_object_get(report, "records"), *r;
+	size_t i;
+
+	if (json_array_size(recs) == 0)
+		return;
+	fprintf(out, "  %-14s %-8s %-44s %-22s %-16s %s\n", "kind", "ref", "title", "lead",
+	    "timescale", "status");
+	json_array_foreach(recs, i, r) {
+		fputs("  ", out);
+		preview_cell(out, json_string_value(json_object_get(r, "kind")), 15);
+		preview_cell(out, json_string_value(json_object_get(r, "ref")), 9);
+		preview_cell(out, json_string_value(json_object_get(r, "title")), 45);
+		preview_cell(out, json_string_value(json_object_get(r, "lead")), 23);
+		preview_cell(out, json_string_value(json_object_get(r, "timescale")), 17);
+		fprintf(out, "%.40s\n", json_string_value(json_object_get(r, "status")) ?
+		    json_string_value(json_object_get(r, "status")) : "");
+	}
+	if (json_array_size(json_object_get(report, "not_content")) > 0)
+		fprintf(out, "  %zu lines set aside as not content (page furniture; --json lists each)\n",
+		    json_array_size(json_object_get(report, "not_content")));
+}
+
 int
 cmd_sample(struct cli *c, int argc, char **argv, struct wm_err *err)
 {
@@ -216,7 +267,7 @@ cmd_import(struct cli *c, int argc, char **argv, struct wm_err *err)
 {
 	static const struct optdef defs[] = { { "dry-run", false }, { "json", false },
 		{ "partial", false }, { "source", true }, { "date", true }, { "as", true },
-		{ "model", false }, { NULL, false } };
+		{ "model", false }, { "map", true }, { NULL, false } };
 	struct import_opts opts = { 0 };
 	json_t *reports = json_array();
 	struct args a;
@@ -250,16 +301,14 @@ cmd_import(struct cli *c, int argc, char **argv, struct wm_err *err)
 	opts.source = args_get(&a, "source");
 	opts.date = args_get(&a, "date");
 	opts.as_targets = -1;
+	opts.map = args_get(&a, "map");
 	if (args_get(&a, "as") != NULL) {
-		if (strcmp(args_get(&a, "as"), "targets") == 0) {
+		if (strcmp(args_get(&a, "as"), "targets") == 0)
 			opts.as_targets = 1;
-		} else if (strcmp(args_get(&a, "as"), "measurements") == 0) {
+		else if (strcmp(args_get(&a, "as"), "measurements") == 0)
 			opts.as_targets = 0;
-		} else {
-			rc = wm_error(err, WM_EUSAGE, "--as: \"%s\" is not measurements or targets",
-			    args_get(&a, "as"));
-			goto out;
-		}
+		else
+			opts.as_kind = args_get(&a, "as");
 	}
 	for (size_t i = 0; i < a.npos && rc == 0; i++) {
 		json_t *report = NULL;
@@ -277,6 +326,8 @@ cmd_import(struct cli *c, int argc, char **argv, struct wm_err *err)
 		    json_array_size(json_object_get(report, "unread")) > 0)) {
 			fprintf(c->out, "%s %s\n", opts.dry_run ? "would import" : rc ? "could not import" :
 			    "imported", a.pos[i]);
+			if (opts.dry_run)
+				print_preview(c->out, report);
 			print_counts(c->out, report);
 		}
 	}

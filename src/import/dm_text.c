@@ -142,8 +142,9 @@ tt_marker(const char *s, bool *plain_number)
 		i = 1;
 		while (isalnum((unsigned char)s[i]) && i < 7)
 			i++;
-		if (i > 1 && s[i] == ')' && (i == 2 || isdigit((unsigned char)s[1]) ||
-		    strspn(s + 1, "ivxlcdm") >= i - 1 || strspn(s + 1, "IVXLCDM") >= i - 1))
+		if (i > 1 && s[i] == ')' && (s[i + 1] == ' ' || s[i + 1] == '\t') &&
+		    (i == 2 || isdigit((unsigned char)s[1]) || strspn(s + 1, "ivxlcdm") >= i - 1 ||
+		    strspn(s + 1, "IVXLCDM") >= i - 1))
 			return i + 1;
 		return 0;
 	}

@@ -1,23 +1,17 @@
 /*
- * docimp.h: understanding a planning paper.
+ * docimp.h: reading a planning paper, whatever its format, into records.
  *
- * docimp_read() finds in a document the five things the planning papers
- * hold, by their content rather than the file's name:
+ * The pipeline, each stage its own module with its own tests:
  *
- *   - recommendation action plans (Ref / Recommendation / Priority /
- *     response / Officer responsible / Timescale),
- *   - progress summaries (No / Subject / Lead / Timescales /
- *     Recommendation / Progress update and degree met),
- *   - key-action tables under numbered priorities (Key actions / Lead /
- *     Timescale / Performance Measure),
- *   - timetables (a Milestone / Time table, or date lines each followed by
- *     its action),
- *   - lists of goals or priorities introduced by a sentence.
+ *   format reader (dm_text.c, and one a format)  bytes -> document model (dm.h)
+ *   repairs (dm_repair.c)                        what saving as text broke
+ *   mapper (dm_map.c and its parts)              model -> records, and what was not read
+ *   merge (docwrite.c)                           records -> the database, in one transaction
  *
- * It needs no database: it returns what it read as a "waymark-data"
- * document (docs/json.md) and the lines it could not read, each with its
- * number and the reason. import.c then matches that against the database
- * and merges it.
+ * docimp_read() runs the first three; it needs no database. It returns
+ * what it read as a "waymark-data" document (docs/json.md), the preview of
+ * every record in the document's own words, and every line or cell it did
+ * not read, with the reason (docs/import.md).
  */
 #ifndef WM_DOCIMP_H
 #define WM_DOCIMP_H
@@ -27,23 +21,13 @@
 #include <jansson.h>
 
 #include "base/err.h"
-
-struct docimp_opts {
-	const char *file;	/* for progress updates' "doc" and messages */
-	const char *source;	/* the source report's ref, if the user named it */
-	int date;		/* the document's date if the user gave it, else DATE_NONE */
-};
+#include "import/dm_map.h"
 
 /*
- * *out receives
- *   {"data": {waymark-data document}, "kinds": [what was found],
- *    "source": ref or null, "title": the document's title,
- *    "date": "YYYY-MM-DD" or null, "notes": [things the reader should know],
- *    "unread": [{"line", "text", "why"}]}
- * WM_EINVAL (with *out still filled) when the document holds nothing
- * Waymark reads, or when what it holds cannot be imported as it stands.
+ * Read a paper: *out receives dm_map()'s result (dm_map.h) with "format"
+ * (the format it was read as) added, even when it fails on what it holds.
  */
-int docimp_read(const char *data, size_t len, const struct docimp_opts *opts, json_t **out,
+int docimp_read(const char *data, size_t len, const struct map_opts *opts, json_t **out,
     struct wm_err *err);
 
 #endif

@@ -19,6 +19,7 @@
 #include "base/date.h"
 #include "base/mem.h"
 #include "import/docimp.h"
+#include "import/vocab.h"
 #include "import/docwrite.h"
 #include "model/audit.h"
 #include "model/dbx.h"
@@ -277,15 +278,27 @@ docwrite(struct wm_ctx *ctx, const char *name, const char *data, size_t len,
 {
 	static const char *const source_refs[] = { "recommendations", "source", NULL, NULL };
 	static const char *const plan_refs[] = { "nodes", "plan", "timetables", "plan", NULL, NULL };
-	struct docimp_opts dopts = { name, opts->source, DATE_NONE };
+	struct map_opts dopts = { .file = name, .source = opts->source, .date = DATE_NONE };
 	json_t *read = NULL, *data_doc, *summary = NULL, *v;
 	struct audit_span span;
 	const char *key;
 	char sha[crypto_hash_sha256_BYTES * 2 + 1];
+	char *map = NULL;
 	int rc;
 
 	if (opts->date != NULL && date_parse_iso(opts->date, &dopts.date) != 0)
 		return wm_error(err, WM_EUSAGE, "--date: \"%s\" is not a date (YYYY-MM-DD)", opts->date);
+	if (opts->as_kind != NULL && (dopts.as = vocab_kind_by_name(opts->as_kind)) == RK_NONE)
+		return wm_error(err, WM_EUSAGE, "--as: \"%s\" is not a kind a paper's records can be: "
+		    "recommendations, actions, priorities, goals, aims, objectives, outcomes or "
+		    "milestones (or, for CSV, measurements or targets)", opts->as_kind);
+	if (opts->map != NULL) {
+		map = wm_strdup(opts->map);
+		if ((rc = dm_map_parse_overrides(&dopts, map, err)) != 0) {
+			free(map);
+			return rc;
+		}
+	}
 	rc = docimp_read(data, len, &dopts, &read, err);
 	if (read != NULL) {
 		/* the report says what was found and what was not read, even on failure */
@@ -296,6 +309,11 @@ docwrite(struct wm_ctx *ctx, const char *name, const char *data, size_t len,
 	}
 	if (rc != 0) {
 		wm_error_prefix(err, "%s: ", name);
+		goto out;
+	}
+	if (json_is_true(json_object_get(read, "needs_date")) && !opts->dry_run) {
+		rc = wm_error(err, WM_EINVAL, "%s: it is a progress summary but gives no date, and "
+		    "progress updates must be dated: give --date YYYY-MM-DD", name);
 		goto out;
 	}
 	data_doc = json_object_get(read, "data");
@@ -319,6 +337,7 @@ docwrite(struct wm_ctx *ctx, const char *name, const char *data, size_t len,
 	    json_string_value(json_object_get(read, "date")),
 	    json_string_value(json_object_get(read, "source")), &span, err);
 out:
+	free(map);
 	json_decref(summary);
 	json_decref(read);
 	return rc;

@@ -25,6 +25,8 @@ struct import_opts {
 	const char *source;	/* --source: the source report, for recommendation documents */
 	const char *date;	/* --date: the document's date, when it does not say */
 	int as_targets;		/* CSV: 1 targets, 0 measurements, -1 as its header says */
+	const char *as_kind;	/* papers: read every record as this kind ("actions"), or NULL */
+	const char *map;	/* papers: "Who by?=lead,When?=timescale", or NULL */
 	/* Called now and then on long imports with bytes read and total, for a progress bar. */
 	void (*progress)(void *arg, uint64_t done, uint64_t total);
 	void *progress_arg;

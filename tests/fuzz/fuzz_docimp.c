@@ -14,7 +14,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct docimp_opts o = { "fuzz.txt", NULL, DATE_NONE };
+	struct map_opts o = { .file = "fuzz.txt", .date = DATE_NONE };
 	struct wm_err err = WM_ERR_INIT;
 	json_t *out = NULL;
 
