@@ -77,12 +77,52 @@ dmb_text(struct dmb_out *o, enum dm_type t, int level, const char *marker, const
 }
 
 void
-dmb_join(struct dm_doc *d, struct dm_block *b, const char *text, const char *marks)
+dmb_item_open(struct dmb_item *it, const char *marker, int level)
 {
-	b->text = arena_printf(d->a, "%s\n%s", b->text, text);
-	if (marks != NULL)
-		b->marks = b->marks ? arena_printf(d->a, "%s,%s", b->marks, marks) :
-		    arena_strdup(d->a, marks);
+	memset(it, 0, sizeof(*it));
+	it->open = true;
+	it->marker = marker;
+	it->level = level;
+	buf_init(&it->more, BUF_MAX_DEFAULT);
+	buf_init(&it->more_marks, BUF_MAX_DEFAULT);
+}
+
+void
+dmb_item_para(struct dmb_out *o, struct dmb_item *it, const char *text, const char *marks,
+    int *rc, struct wm_err *err)
+{
+	struct dm_block *b;
+
+	if (!it->emitted) {
+		b = dmb_text(o, DM_ITEM, it->level, it->marker, text, marks, 0, rc, err);
+		it->emitted = b != NULL || o->cell != NULL;
+		if (b != NULL) {
+			it->in_doc = true;
+			it->block = (size_t)(b - o->d->blocks);
+		}
+	} else if (it->in_doc) {
+		buf_addf(&it->more, "\n%s", text);
+		if (marks != NULL)
+			buf_addf(&it->more_marks, ",%s", marks);
+	} else {
+		dmb_text(o, DM_PARA, 0, NULL, text, marks, 0, rc, err);
+	}
+}
+
+void
+dmb_item_close(struct dmb_out *o, struct dmb_item *it)
+{
+	if (it->open && it->in_doc && it->more.len > 0 && it->block < o->d->nblocks) {
+		struct dm_block *b = &o->d->blocks[it->block];
+
+		b->text = arena_printf(o->d->a, "%s%s", b->text, buf_str(&it->more));
+		if (it->more_marks.len > 0)
+			b->marks = b->marks ? arena_printf(o->d->a, "%s%s", b->marks,
+			    buf_str(&it->more_marks)) : arena_strdup(o->d->a, buf_str(&it->more_marks) + 1);
+	}
+	buf_release(&it->more);
+	buf_release(&it->more_marks);
+	it->open = false;
 }
 
 void
@@ -351,6 +391,19 @@ dmb_grid_auto(struct dmb_grid *g, int rowspan, int colspan, const char *text,
 	return 0;
 }
 
+static void
+add_piece(struct dmb_grid *g, struct dmb_gcell *c, const char *text)
+{
+	g->pieces = grow(g->a, g->pieces, g->npieces, &g->pcap, g->npieces + 1, sizeof(*g->pieces));
+	g->pieces[g->npieces] = (struct dmb_piece){ text, 0 };
+	g->npieces++;
+	if (c->last != 0)
+		g->pieces[c->last - 1].next = g->npieces;
+	else
+		c->first = g->npieces;
+	c->last = g->npieces;
+}
+
 bool
 dmb_grid_extend(struct dmb_grid *g, size_t col, const char *text)
 {
@@ -366,8 +419,30 @@ dmb_grid_extend(struct dmb_grid *g, size_t col, const char *text)
 		if (g->cover[k] < g->nrows)
 			g->cover[k] = g->nrows;
 	if (text != NULL && *text != '\0')
-		c->text = *c->text ? arena_printf(g->a, "%s\n%s", c->text, text) : text;
+		add_piece(g, c, text);
 	return true;
+}
+
+/* The cells' texts with their pieces, each in one copy. */
+static void
+join_pieces(struct dm_doc *d, struct dm_table *t, const struct dmb_grid *g, const uint32_t *owner)
+{
+	struct buf b = BUF_INIT;
+
+	for (size_t k = 0; k < g->ncells; k++) {
+		const struct dmb_gcell *gc = &g->cells[k];
+		struct dm_cell *cell;
+
+		if (gc->first == 0 || owner[gc->row * t->ncols + gc->col] != k + 1)
+			continue;
+		cell = dm_cell(t, gc->row, gc->col);
+		buf_reset(&b);
+		buf_adds(&b, cell->text);
+		for (size_t p = gc->first; p != 0; p = g->pieces[p - 1].next)
+			buf_addf(&b, "%s%s", b.len ? "\n" : "", g->pieces[p - 1].text);
+		cell->text = arena_strdup(d->a, buf_str(&b));
+	}
+	buf_release(&b);
 }
 
 struct dm_table *
@@ -387,19 +462,24 @@ dmb_grid_table(struct dm_doc *d, struct dmb_grid *g, int *rc, struct wm_err *err
 	nc = t->ncols;
 	owner = arena_array(d->a, t->nrows * nc, sizeof(*owner));
 	for (size_t k = 0; k < g->ncells; k++) {
-		const struct dmb_gcell *gc = &g->cells[k];
+		struct dmb_gcell *gc = &g->cells[k];
 		size_t r = gc->row, c = gc->col, rs = (size_t)gc->rowspan, cs = (size_t)gc->colspan;
 		size_t w = 1, h = 1;
 		struct dm_cell *cell;
 
 		if (owner[r * nc + c] != 0) {
-			/* spans that overlap: the text joins the cell already there */
-			const struct dmb_gcell *o = &g->cells[owner[r * nc + c] - 1];
+			/* spans that overlap: the text (and what joined it) joins the cell already there */
+			struct dmb_gcell *o = &g->cells[owner[r * nc + c] - 1];
 
-			cell = dm_cell(t, o->row, o->col);
 			if (gc->text[0] != '\0')
-				cell->text = cell->text[0] ? arena_printf(d->a, "%s\n%s", cell->text,
-				    gc->text) : gc->text;
+				add_piece(g, o, gc->text);
+			if (gc->first != 0) {
+				if (o->last != 0)
+					g->pieces[o->last - 1].next = gc->first;
+				else
+					o->first = gc->first;
+				o->last = gc->last;
+			}
 			continue;
 		}
 		/* an empty cell spanning others says nothing: as many empty cells (as HTML pads a short row) */
@@ -430,6 +510,7 @@ dmb_grid_table(struct dm_doc *d, struct dmb_grid *g, int *rc, struct wm_err *err
 		cell->rowspan = (int)h;
 		cell->colspan = (int)w;
 	}
+	join_pieces(d, t, g, owner);
 	/* a slot no cell reached is an empty cell of its own */
 	for (size_t i = 0; i < t->nrows * nc; i++)
 		if (owner[i] == 0)
@@ -587,6 +668,7 @@ apply_merge(struct dm_table *t, const struct srow *rows, size_t lo, size_t hi, u
 	size_t r0 = find_row(rows, lo, hi, m->r0), r1 = find_row(rows, lo, hi, m->r1 + 1);
 	size_t c0, c1;
 	struct dm_cell *top;
+	struct buf hidden = BUF_INIT;
 
 	if (r0 >= hi || rows[r0].row != m->r0 || m->c0 < minc || m->c0 - minc >= t->ncols)
 		return;
@@ -603,6 +685,7 @@ apply_merge(struct dm_table *t, const struct srow *rows, size_t lo, size_t hi, u
 	top = dm_cell(t, r0, c0);
 	if (top->text[0] == '\0')
 		return;	/* an empty merge says nothing: leave the empty cells */
+	buf_adds(&hidden, top->text);
 	for (size_t r = r0; r < r1; r++)
 		for (size_t c = c0; c < c1; c++) {
 			struct dm_cell *x = dm_cell(t, r, c);
@@ -611,12 +694,14 @@ apply_merge(struct dm_table *t, const struct srow *rows, size_t lo, size_t hi, u
 				continue;
 			/* a value under a merge is hidden in the sheet, but not dropped here */
 			if (x->text[0] != '\0')
-				top->text = top->text[0] ? arena_printf(a, "%s\n%s", top->text, x->text) :
-				    x->text;
+				buf_addf(&hidden, "\n%s", x->text);
 			x->text = "";
 			x->rowspan = x->colspan = 0;
 			x->type = DM_CELL_TEXT;
 		}
+	if (strcmp(buf_str(&hidden), top->text) != 0)
+		top->text = arena_strdup(a, buf_str(&hidden));
+	buf_release(&hidden);
 	top->rowspan = (int)(r1 - r0);
 	top->colspan = (int)(c1 - c0);
 }

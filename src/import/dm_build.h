@@ -66,8 +66,24 @@ const char *dmb_marks(struct arena *a, const struct buf *marks);
  */
 struct dm_block *dmb_text(struct dmb_out *o, enum dm_type t, int level, const char *marker,
     const char *text, const char *marks, unsigned flags, int *rc, struct wm_err *err);
-/* Add a later paragraph (and its marks) to block b's text, on a line of its own. */
-void dmb_join(struct dm_doc *d, struct dm_block *b, const char *text, const char *marks);
+/*
+ * A list item being read: its first paragraph makes its block, later ones
+ * join it, on lines of their own, when it closes (in one copy, however
+ * many there are; in a cell, each is a line of the cell).
+ */
+struct dmb_item {
+	bool open, emitted, in_doc;
+	const char *marker;
+	int level;
+	size_t block;		/* its block's index (the array moves as blocks are added) */
+	struct buf more, more_marks;
+};
+
+void dmb_item_open(struct dmb_item *it, const char *marker, int level);
+void dmb_item_para(struct dmb_out *o, struct dmb_item *it, const char *text, const char *marks,
+    int *rc, struct wm_err *err);
+/* Join what came after the first paragraph, and end the item (its buffers freed; again is harmless). */
+void dmb_item_close(struct dmb_out *o, struct dmb_item *it);
 /* A finished table: a block of the document, or a line a row in the cell (" | " between cells). */
 int dmb_table(struct dmb_out *o, struct dm_table *t, struct wm_err *err);
 
@@ -87,6 +103,13 @@ struct dmb_gcell {
 	int rowspan, colspan;
 	const char *text;
 	const char *marks;
+	size_t first, last;	/* 1 + the index of its first and last joined piece; 0 for none */
+};
+
+/* Text that joins a cell (from the rows a merge continues over), joined once at the end. */
+struct dmb_piece {
+	const char *text;
+	size_t next;		/* 1 + the index of the next piece; 0 for none */
 };
 
 struct dmb_grid {
@@ -101,6 +124,8 @@ struct dmb_grid {
 	size_t ncols, cols_cap;
 	size_t next;		/* auto placement: the next column to try in this row */
 	size_t first_cells, first_bold;	/* of the first row: cells with text, those wholly bold */
+	struct dmb_piece *pieces;
+	size_t npieces, pcap;
 };
 
 #define DMB_MAX_SPAN 1000	/* a colspan past HTML's own limit is a mistake or an attack */

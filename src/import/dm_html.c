@@ -92,14 +92,6 @@ named(const xmlNode *n, const char *name)
 	    strcmp((const char *)n->name, name) == 0;
 }
 
-struct item {
-	bool open;		/* text read now belongs to this list item */
-	bool emitted;		/* its first paragraph is out */
-	const char *marker;
-	int level;
-	struct dm_block *b;	/* its block (in the document; NULL in a cell) */
-};
-
 struct html {
 	struct dmb_out out;
 	struct dm_doc *d;
@@ -108,7 +100,7 @@ struct html {
 	struct buf inl;		/* the paragraph being gathered, raw */
 	size_t chars, bold_chars;
 	int bold, pre;
-	struct item item;
+	struct dmb_item item;
 	int level;		/* the level of the next list's items */
 };
 
@@ -177,15 +169,8 @@ flush(struct html *h)
 	m = dmb_marks(h->d->a, &marks);
 	if (text.len == 0)
 		goto out;
-	if (h->item.open && h->item.emitted) {
-		if (h->item.b != NULL)
-			dmb_join(h->d, h->item.b, buf_str(&text), m);
-		else
-			dmb_text(&h->out, DM_PARA, 0, NULL, buf_str(&text), m, 0, &h->rc, h->err);
-	} else if (h->item.open) {
-		h->item.b = dmb_text(&h->out, DM_ITEM, h->item.level, h->item.marker, buf_str(&text),
-		    m, 0, &h->rc, h->err);
-		h->item.emitted = true;
+	if (h->item.open) {
+		dmb_item_para(&h->out, &h->item, buf_str(&text), m, &h->rc, h->err);
 	} else {
 		dmb_text(&h->out, DM_PARA, 0, NULL, buf_str(&text), m, flags, &h->rc, h->err);
 	}
@@ -254,7 +239,7 @@ list(struct html *h, xmlNode *n, int depth)
 	enum dmb_numfmt f = list_format(n, ordered);
 	bool reversed = dmx_attr(n, DMX_ANY, "reversed") != NULL;
 	long count = 0, num;
-	struct item saved;
+	struct dmb_item saved;
 	struct buf marker = BUF_INIT;
 
 	for (xmlNode *c = n->children; c != NULL; c = c->next)
@@ -280,13 +265,12 @@ list(struct html *h, xmlNode *n, int depth)
 			buf_addc(&marker, '.');
 		}
 		flush(h);
-		h->item = (struct item){ .open = true, .level = h->level,
-			.marker = arena_strdup(h->d->a, buf_str(&marker)) };
+		dmb_item_open(&h->item, arena_strdup(h->d->a, buf_str(&marker)), h->level);
 		h->level++;
 		children(h, c, depth + 1);
 		flush(h);
 		h->level--;
-		h->item.open = false;
+		dmb_item_close(&h->out, &h->item);
 		num += reversed ? -1 : 1;
 	}
 	buf_release(&marker);
@@ -420,7 +404,7 @@ cell_text(struct html *h, xmlNode *cell, int depth, const char **marks)
 {
 	struct buf inl = h->inl;
 	struct dmb_cell c;
-	struct item item = h->item;
+	struct dmb_item item = h->item;
 	int level = h->level, bold = h->bold;
 	size_t chars = h->chars, bold_chars = h->bold_chars;
 	const char *text;
@@ -580,12 +564,13 @@ node(struct html *h, xmlNode *n, int depth)
 		return;
 	case K_ITEM: {
 		/* an <li> outside any list: a bullet at the current level */
-		struct item saved = h->item;
+		struct dmb_item saved = h->item;
 
 		flush(h);
-		h->item = (struct item){ .open = true, .level = h->level, .marker = "\xE2\x80\xA2" };
+		dmb_item_open(&h->item, "\xE2\x80\xA2", h->level);
 		children(h, n, depth + 1);
 		flush(h);
+		dmb_item_close(&h->out, &h->item);
 		h->item = saved;
 		return;
 	}

@@ -29,13 +29,6 @@ struct counters {
 	struct counters *prev;	/* lists read before, newest first */
 };
 
-struct item {
-	bool open, emitted;
-	const char *marker;
-	int level;
-	struct dm_block *b;
-};
-
 struct odt {
 	struct dmb_out out;
 	struct dm_doc *d;
@@ -43,7 +36,7 @@ struct odt {
 	int rc;
 	struct odf_styles st;
 	struct counters *lists;	/* every top-level list so far, newest first */
-	struct item item;
+	struct dmb_item item;
 	const char *noise;	/* why what is read now is not content, or NULL */
 };
 
@@ -76,16 +69,9 @@ paragraph(struct odt *x, const xmlNode *p)
 	if (heading > 0) {
 		emitted(x, dmb_text(&x->out, DM_HEADING, heading, NULL, buf_str(&text), m, 0, &x->rc,
 		    x->err));
-	} else if (x->item.open && x->item.emitted && text.len > 0) {
-		/* a list item's later paragraphs are its own */
-		if (x->item.b != NULL)
-			dmb_join(x->d, x->item.b, buf_str(&text), m);
-		else
-			dmb_text(&x->out, DM_PARA, 0, NULL, buf_str(&text), m, 0, &x->rc, x->err);
 	} else if (x->item.open && text.len > 0) {
-		x->item.b = dmb_text(&x->out, DM_ITEM, x->item.level, x->item.marker,
-		    buf_str(&text), m, 0, &x->rc, x->err);
-		x->item.emitted = true;
+		/* a list item's later paragraphs are its own */
+		dmb_item_para(&x->out, &x->item, buf_str(&text), m, &x->rc, x->err);
 	} else {
 		emitted(x, dmb_text(&x->out, DM_PARA, 0, NULL, buf_str(&text), m,
 		    bold ? DMF_BOLD : 0, &x->rc, x->err));
@@ -164,7 +150,7 @@ list(struct odt *x, const xmlNode *n, int level, struct counters *c, const char 
 {
 	const char *own = dmx_attr(n, DMX_TEXT, "style-name");
 	const struct odf_list *ls;
-	struct item saved = x->item;
+	struct dmb_item saved = x->item;
 	int k = level < ODF_LEVELS ? level : ODF_LEVELS - 1;
 	struct buf marker = BUF_INIT;
 
@@ -192,14 +178,15 @@ list(struct odt *x, const xmlNode *n, int level, struct counters *c, const char 
 				c->started[j] = false;
 			label(ls, c, k, &marker);
 		}
-		x->item = (struct item){ .open = !header, .level = level,
-			.marker = arena_strdup(x->d->a, buf_str(&marker)) };
+		dmb_item_open(&x->item, arena_strdup(x->d->a, buf_str(&marker)), level);
+		x->item.open = !header;
 		for (const xmlNode *ch = li->children; ch != NULL && x->rc == 0; ch = ch->next) {
 			if (dmx_is(ch, DMX_TEXT, "list"))
 				list(x, ch, level + 1, c, style, depth + 1);
 			else
 				block(x, ch, depth + 1);
 		}
+		dmb_item_close(&x->out, &x->item);
 	}
 	buf_release(&marker);
 	x->item = saved;
@@ -210,7 +197,7 @@ list(struct odt *x, const xmlNode *n, int level, struct counters *c, const char 
 static const char *
 cell_text(struct odt *x, const xmlNode *cell, bool *bold, const char **marks, int depth)
 {
-	struct item item = x->item;
+	struct dmb_item item = x->item;
 	struct dmb_cell c;
 	const char *text;
 

@@ -535,6 +535,36 @@ test_html_tables_place_spans_as_browsers_do(void **state)
 }
 
 static void
+test_text_that_joins_a_block_or_cell_later_is_kept(void **state)
+{
+	struct arena *a = arena_new();
+	struct wm_err err = WM_ERR_INIT;
+	struct buf page = BUF_INIT;
+	char *got;
+
+	(void)state;
+	/* enough blocks before it that the block array moves while the item is open */
+	for (int i = 0; i < 127; i++)
+		buf_addf(&page, "<p>%d</p>", i);
+	buf_adds(&page, "<ul><li><p>Parent</p><ul><li>child</li></ul><p>and more of it</p></li></ul>");
+	got = html(a, buf_str(&page));
+	assert_non_null(strstr(got, "para: 126\n"
+	    "item 0 [\xE2\x80\xA2]: Parent\\nand more of it\n"
+	    "item 1 [\xE2\x80\xA2]: child\n"));
+	free(got);
+	buf_release(&page);
+	/* a merged cell's continuation holding text of its own: hidden in Word, kept here */
+	got = docx(a, "<w:tbl><w:tr>" TC("<w:vMerge w:val=\"restart\"/>", "Homes") TC("", "1")
+	    "</w:tr><w:tr>" TC("<w:vMerge/>", "and jobs") TC("", "2") "</w:tr><w:tr>"
+	    TC("<w:vMerge/>", "and roads") TC("", "3") "</w:tr></w:tbl>", NULL, NULL, &err);
+	assert_non_null(got);
+	assert_string_equal(got, "title: \ntable 3x2 head=0\n"
+	    "| <3x1> Homes\\nand jobs\\nand roads | 1\n| ^ | 2\n| ^ | 3\n");
+	free(got);
+	arena_free(a);
+}
+
+static void
 test_files_that_are_not_what_they_claim_say_so(void **state)
 {
 	struct arena *a = arena_new();
@@ -585,6 +615,7 @@ main(void)
 		cmocka_unit_test(test_ods_repeats_cells_and_rows_that_hold_text),
 		cmocka_unit_test(test_html_chrome_is_noise_and_scripts_are_not_text),
 		cmocka_unit_test(test_html_tables_place_spans_as_browsers_do),
+		cmocka_unit_test(test_text_that_joins_a_block_or_cell_later_is_kept),
 		cmocka_unit_test(test_files_that_are_not_what_they_claim_say_so),
 	};
 
