@@ -9,6 +9,7 @@
 
 #include "cli/cli.h"
 #include "model/kind.h"
+#include "model/setting.h"
 #include "report/reports.h"
 #include "store/migrate.h"
 
@@ -293,6 +294,11 @@ help_command(FILE *out, const struct command *cmd, const char *kind)
 		report_help(out, kind);
 	if (k != NULL)
 		help_fields(out, k);
+	if (k != NULL && strcmp(k->name, "settings") == 0) {
+		fprintf(out, "\nsettings Waymark reads (the default when not set):\n");
+		for (const struct setting_def *d = setting_defs; d->key != NULL; d++)
+			fprintf(out, "  %s\n      %s\n      default: %s\n", d->key, d->help, d->dflt);
+	}
 	else if (cmd->run == cmd_list || cmd->run == cmd_show || cmd->run == cmd_add ||
 	    cmd->run == cmd_set || cmd->run == cmd_remove)
 		help_kinds(out);

@@ -3,7 +3,8 @@
  *
  * Long format, one figure a row, with a header naming the columns in any
  * order: pi, unit, period, value, and optionally flag, note, numerator,
- * denominator (figures) or tolerance, note (targets). A file is targets if
+ * denominator (figures) or tolerance, note, numerator, denominator (a ratio
+ * target's counts: targets). A file is targets if
  * its header says "target" or "tolerance" (or the caller says so).
  *
  * The file is read in chunks through libcsv and never held whole, so ten

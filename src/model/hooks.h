@@ -17,5 +17,6 @@ extern const struct kind_hooks user_hooks;	/* misc.c */
 extern const struct kind_hooks comment_hooks;	/* misc.c */
 extern const struct kind_hooks commentary_hooks;	/* misc.c */
 extern const struct kind_hooks alias_hooks;	/* misc.c */
+extern const struct kind_hooks setting_hooks;	/* setting.c */
 
 #endif

@@ -202,6 +202,8 @@ static const struct field target_fields[] = {
 	PERIOD("period", "period", FF_KEY | FF_REQ | FF_BRIEF, "the period"),
 	REAL("value", "value", FF_REQ | FF_BRIEF, "the target"),
 	AMOUNT("tolerance", "tolerance", 0, "overrides the PI's tolerance"),
+	AMOUNT("numerator", "numerator", 0, "ratio PIs: the count above the line the target means"),
+	AMOUNT("denominator", "denominator", 0, "ratio PIs: the count below the line"),
 	TEXT("note", "note", 0, "note"),
 	END
 };
@@ -531,8 +533,9 @@ const struct kind kinds[] = {
 	  &comment_hooks, "members' comments", NULL },
 	{ "aliases", "alias", "alias", NULL, NULL, alias_fields, "kind,name", 0, &alias_hooks,
 	  "other names documents use for units, posts, committees...", NULL },
-	{ "settings", "setting", "setting", NULL, NULL, setting_fields, "key", 0, NULL,
-	  "settings (rules for recommendation RAG status, thresholds)", NULL },
+	{ "settings", "setting", "setting", NULL, NULL, setting_fields, "key", 0, &setting_hooks,
+	  "settings (rules for recommendation RAG status, thresholds: `waymark help add setting` "
+	  "lists them)", NULL },
 	{ "imports", "import", "import_doc", NULL, NULL, import_fields, "at,sha256",
 	  KF_READONLY, NULL, "documents imported", NULL },
 	{ NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0, NULL, NULL, NULL }

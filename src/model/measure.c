@@ -519,8 +519,8 @@ put_target(struct meas_writer *w, int64_t pi, int64_t unit, const struct meas_ro
 	if (!r->has_value)
 		return wm_error(err, WM_EINVAL, "a target needs a value");
 	period_format(&p, canon);
-	rc = store_prepare(ctx->st, "SELECT id, value, tolerance, note FROM target"
-	    " WHERE pi_id = ? AND unit_id = ? AND period = ?", &s, err);
+	rc = store_prepare(ctx->st, "SELECT id, value, tolerance, note, numerator, denominator"
+	    " FROM target WHERE pi_id = ? AND unit_id = ? AND period = ?", &s, err);
 	if (rc != 0)
 		return rc;
 	stmt_bind_int(s, 1, pi);
@@ -530,11 +530,16 @@ put_target(struct meas_writer *w, int64_t pi, int64_t unit, const struct meas_ro
 		const char *note = stmt_text(s, 3);
 
 		id = stmt_int(s, 0);
-		old = json_pack("{s:f, s:o, s:s?}", "value", stmt_double(s, 1), "tolerance",
-		    stmt_is_null(s, 2) ? json_null() : json_real(stmt_double(s, 2)), "note", note);
+		old = json_pack("{s:f, s:o, s:s?, s:o, s:o}", "value", stmt_double(s, 1), "tolerance",
+		    stmt_is_null(s, 2) ? json_null() : json_real(stmt_double(s, 2)), "note", note,
+		    "numerator", stmt_is_null(s, 4) ? json_null() : json_real(stmt_double(s, 4)),
+		    "denominator", stmt_is_null(s, 5) ? json_null() : json_real(stmt_double(s, 5)));
 		same_row = stmt_double(s, 1) == r->value &&
 		    (r->has_tolerance ? !stmt_is_null(s, 2) && stmt_double(s, 2) == r->tolerance :
 		    stmt_is_null(s, 2)) &&
+		    (r->has_ratio ? !stmt_is_null(s, 4) && stmt_double(s, 4) == r->numerator &&
+		    !stmt_is_null(s, 5) && stmt_double(s, 5) == r->denominator :
+		    stmt_is_null(s, 4) && stmt_is_null(s, 5)) &&
 		    ((note == NULL && r->note == NULL) ||
 		    (note != NULL && r->note != NULL && strcmp(note, r->note) == 0));
 	}
@@ -546,10 +551,10 @@ put_target(struct meas_writer *w, int64_t pi, int64_t unit, const struct meas_ro
 		return rc < 0 ? rc : 0;
 	}
 	rc = store_prepare(ctx->st, id ?
-	    "UPDATE target SET value = ?, tolerance = ?, note = ?, version = version + 1 WHERE id = ?"
-	    " RETURNING id" :
-	    "INSERT INTO target (value, tolerance, note, pi_id, unit_id, period) VALUES (?, ?, ?, ?, ?, ?)"
-	    " RETURNING id", &s, err);
+	    "UPDATE target SET value = ?, tolerance = ?, note = ?, numerator = ?, denominator = ?,"
+	    " version = version + 1 WHERE id = ? RETURNING id" :
+	    "INSERT INTO target (value, tolerance, note, numerator, denominator, pi_id, unit_id,"
+	    " period) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", &s, err);
 	if (rc != 0) {
 		json_decref(old);
 		return rc;
@@ -560,12 +565,19 @@ put_target(struct meas_writer *w, int64_t pi, int64_t unit, const struct meas_ro
 	else
 		stmt_bind_null(s, 2);
 	stmt_bind_text(s, 3, r->note);
-	if (id) {
-		stmt_bind_int(s, 4, id);
+	if (r->has_ratio) {
+		stmt_bind_double(s, 4, r->numerator);
+		stmt_bind_double(s, 5, r->denominator);
 	} else {
-		stmt_bind_int(s, 4, pi);
-		stmt_bind_int(s, 5, unit);
-		stmt_bind_text(s, 6, canon);
+		stmt_bind_null(s, 4);
+		stmt_bind_null(s, 5);
+	}
+	if (id) {
+		stmt_bind_int(s, 6, id);
+	} else {
+		stmt_bind_int(s, 6, pi);
+		stmt_bind_int(s, 7, unit);
+		stmt_bind_text(s, 8, canon);
 	}
 	rc = stmt_step(s, err);
 	if (rc == STORE_ROW) {
@@ -580,9 +592,11 @@ put_target(struct meas_writer *w, int64_t pi, int64_t unit, const struct meas_ro
 		struct buf key = BUF_INIT;
 
 		buf_addf(&key, "%s/%s/%s", r->pi, r->unit, canon);
-		json_array_append_new(w->changes, json_pack("{s:s, s:O, s:{s:f, s:o, s:s?}}", "key",
-		    buf_str(&key), "old", old, "new", "value", r->value, "tolerance",
-		    r->has_tolerance ? json_real(r->tolerance) : json_null(), "note", r->note));
+		json_array_append_new(w->changes, json_pack("{s:s, s:O, s:{s:f, s:o, s:s?, s:o, s:o}}",
+		    "key", buf_str(&key), "old", old, "new", "value", r->value, "tolerance",
+		    r->has_tolerance ? json_real(r->tolerance) : json_null(), "note", r->note,
+		    "numerator", r->has_ratio ? json_real(r->numerator) : json_null(),
+		    "denominator", r->has_ratio ? json_real(r->denominator) : json_null()));
 		buf_release(&key);
 	}
 	json_decref(old);

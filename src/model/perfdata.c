@@ -231,17 +231,17 @@ perfdata_targets(struct wm_ctx *ctx, const struct perfdata *pd, const char *cons
     size_t nperiods, struct pd_target **out, size_t *n, struct wm_err *err)
 {
 	static const char *const by_period[] = {
-		"SELECT pi_id, unit_id, period, value, tolerance FROM target",
-		"SELECT pi_id, unit_id, period, value, tolerance FROM target WHERE period IN (?)",
-		"SELECT pi_id, unit_id, period, value, tolerance FROM target WHERE period IN (?, ?)",
-		"SELECT pi_id, unit_id, period, value, tolerance FROM target WHERE period IN (?, ?, ?)",
-		"SELECT pi_id, unit_id, period, value, tolerance FROM target WHERE period IN (?, ?, ?, ?)",
-		"SELECT pi_id, unit_id, period, value, tolerance FROM target WHERE period IN (?, ?, ?, ?, ?)",
-		"SELECT pi_id, unit_id, period, value, tolerance FROM target WHERE period IN"
+		"SELECT pi_id, unit_id, period, value, tolerance, numerator, denominator FROM target",
+		"SELECT pi_id, unit_id, period, value, tolerance, numerator, denominator FROM target WHERE period IN (?)",
+		"SELECT pi_id, unit_id, period, value, tolerance, numerator, denominator FROM target WHERE period IN (?, ?)",
+		"SELECT pi_id, unit_id, period, value, tolerance, numerator, denominator FROM target WHERE period IN (?, ?, ?)",
+		"SELECT pi_id, unit_id, period, value, tolerance, numerator, denominator FROM target WHERE period IN (?, ?, ?, ?)",
+		"SELECT pi_id, unit_id, period, value, tolerance, numerator, denominator FROM target WHERE period IN (?, ?, ?, ?, ?)",
+		"SELECT pi_id, unit_id, period, value, tolerance, numerator, denominator FROM target WHERE period IN"
 		" (?, ?, ?, ?, ?, ?)",
-		"SELECT pi_id, unit_id, period, value, tolerance FROM target WHERE period IN"
+		"SELECT pi_id, unit_id, period, value, tolerance, numerator, denominator FROM target WHERE period IN"
 		" (?, ?, ?, ?, ?, ?, ?)",
-		"SELECT pi_id, unit_id, period, value, tolerance FROM target WHERE period IN"
+		"SELECT pi_id, unit_id, period, value, tolerance, numerator, denominator FROM target WHERE period IN"
 		" (?, ?, ?, ?, ?, ?, ?, ?)",
 	};
 	struct pd_target *list = NULL;
@@ -280,6 +280,8 @@ perfdata_targets(struct wm_ctx *ctx, const struct perfdata *pd, const char *cons
 			continue;
 		t->value = stmt_double(s, 3);
 		t->tolerance = stmt_is_null(s, 4) ? NAN : stmt_double(s, 4);
+		t->num = stmt_is_null(s, 5) || stmt_is_null(s, 6) ? NAN : stmt_double(s, 5);
+		t->den = stmt_is_null(s, 5) || stmt_is_null(s, 6) ? NAN : stmt_double(s, 6);
 		count++;
 	}
 	if (rc < 0)

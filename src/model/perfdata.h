@@ -42,6 +42,7 @@ struct pd_target {
 	struct period period;
 	double value;
 	double tolerance;	/* NAN: the indicator's */
+	double num, den;	/* a ratio target's counts; NAN when not given */
 };
 
 struct perfdata {

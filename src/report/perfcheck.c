@@ -9,28 +9,90 @@
 #include "analysis/consistency.h"
 #include "base/buf.h"
 #include "base/mem.h"
+#include "model/cube.h"
+#include "model/setting.h"
 #include "report/chart.h"
 #include "report/perfcommon.h"
 #include "report/performance.h"
 
 /* ---- consistency ---------------------------------------------------------- */
 
-/* Targets of sum indicators whose children's targets do not add up to them. */
+/* Which units have figures for each indicator: [pi * tree size + unit]. */
+static int
+reporting_units(struct wm_ctx *ctx, const struct perfdata *pd, bool *reports, struct wm_err *err)
+{
+	size_t n = pd->tree.n;
+	int rc = 0;
+
+	for (size_t i = 0; i < pd->npis && rc == 0; i++) {
+		for (int k = 0; k < 4 && rc == 0; k++) {
+			struct cube c;
+			int first, last;
+
+			if (!(pd->pis[i].kinds & (1u << k)))
+				continue;
+			/* the series' columns are every unit it has figures for: one period shows them */
+			if ((rc = cube_range(ctx, pd->pis[i].id, (enum period_kind)k, &first, &last,
+			    err)) != 0 || first > last)
+				continue;
+			if ((rc = cube_load(ctx, pd->pis[i].id, (enum period_kind)k, last, last, &c,
+			    err)) != 0)
+				break;
+			for (size_t u = 0; u < c.nunits; u++) {
+				int64_t idx;
+
+				if (intmap_get(&pd->unit_at, c.units[u], &idx))
+					reports[i * n + (size_t)idx] = true;
+			}
+			cube_release(&c);
+		}
+	}
+	return rc;
+}
+
+/* A row's first cells: the indicator, the unit, the period (its text also into per). */
 static void
-check_sums(const struct pview *v, const struct pd_target *tg, size_t nt, struct rdoc *d,
-    json_t *data)
+target_row(const struct pview *v, struct rtable *t, size_t pi, int unit, const struct period *p,
+    char *per)
+{
+	period_format(p, per);
+	rtable_link(t, v->pd.pis[pi].code, pview_pi_href(v, &v->pd.pis[pi]));
+	rtable_cell(t, v->pd.units[unit].name);
+	rtable_cell(t, per);
+}
+
+/*
+ * Targets of indicators that add up whose children's targets do not come
+ * to them, and units with figures but no target where the others have one.
+ */
+static int
+check_sums(struct wm_ctx *ctx, const struct pview *v, const struct pd_target *tg, size_t nt,
+    struct rdoc *d, json_t *data, struct wm_err *err)
 {
 	static const char *const headers[] = { "Indicator", "Unit", "Period", "Target",
-		"Units below add up to", "Difference", "Units below with a target" };
+		"Units below come to", "Difference", "Units below with a target", "How" };
+	static const char *const mheaders[] = { "Indicator", "Unit", "Period",
+		"Making up the target of" };
 	struct cons_target *ct = wm_calloc(nt + 1, sizeof(*ct));
 	struct period *periods = wm_calloc(nt + 1, sizeof(*periods));
-	bool *is_sum = wm_calloc(v->pd.npis + 1, sizeof(*is_sum));
-	struct cons_sum_gap *gaps = NULL;
-	size_t np = 0, ngaps;
-	json_t *list = json_array();
+	enum cons_rule *rule = wm_calloc(v->pd.npis + 1, sizeof(*rule));
+	double *scale = wm_calloc(v->pd.npis + 1, sizeof(*scale));
+	bool *reports = wm_calloc(v->pd.npis * v->pd.tree.n + 1, sizeof(*reports));
+	struct cons_result res = { 0 };
+	struct cons_check how = { rule, scale, 0, reports };
+	size_t np = 0;
+	json_t *list = json_array(), *mlist = json_array();
+	int rc;
 
-	for (size_t i = 0; i < v->pd.npis; i++)
-		is_sum[i] = v->pd.pis[i].rules.agg == AGG_SUM;
+	if ((rc = setting_number(ctx, "performance.consistency_tolerance", &how.tolerance,
+	    err)) != 0 || (rc = reporting_units(ctx, &v->pd, reports, err)) != 0)
+		goto out;
+	for (size_t i = 0; i < v->pd.npis; i++) {
+		enum agg a = v->pd.pis[i].rules.agg;
+
+		rule[i] = a == AGG_SUM ? CONS_SUM : a == AGG_RATIO ? CONS_RATIO : CONS_NONE;
+		scale[i] = v->pd.pis[i].rules.scale;
+	}
 	for (size_t i = 0; i < nt; i++) {
 		size_t p = 0;
 
@@ -39,46 +101,81 @@ check_sums(const struct pview *v, const struct pd_target *tg, size_t nt, struct 
 			p++;
 		if (p == np)
 			periods[np++] = tg[i].period;
-		ct[i] = (struct cons_target){ tg[i].pi, tg[i].unit, (int)p, tg[i].value };
+		ct[i] = (struct cons_target){ tg[i].pi, tg[i].unit, (int)p, tg[i].value, tg[i].num,
+			tg[i].den };
 	}
-	ngaps = cons_target_gaps(&v->pd.tree, ct, nt, is_sum, &gaps);
+	cons_check_targets(&v->pd.tree, ct, nt, &how, v->pd.npis, &res);
 	rdoc_heading(d, 2, "Targets that do not add up");
-	if (ngaps == 0) {
-		rdoc_para(d, "Every target of an indicator that adds up (a sum) equals the sum of the "
-		    "targets below it.");
+	rdoc_para(d, "A unit's target should be what the targets of the units below it come to: "
+	    "their sum, for an indicator that adds up, or for a rate or ratio the ratio of their "
+	    "summed counts, where the targets have counts. Differences of up to %g%% of the unit's "
+	    "target are not listed (the setting performance.consistency_tolerance).",
+	    how.tolerance);
+	if (res.ngaps == 0) {
+		rdoc_para(d, "Every target checked is what the targets below it come to.");
+	} else {
+		struct rtable *t = rdoc_table(d, NULL, WM_ARRAY_LEN(headers), headers);
+
+		for (size_t c = 3; c <= 6; c++)
+			rtable_numeric(t, c);
+		for (size_t g = 0; g < res.ngaps; g++) {
+			const struct cons_sum_gap *x = &res.gaps[g];
+			const struct pd_pi *pi = &v->pd.pis[x->pi];
+			char per[PERIOD_LEN];
+
+			target_row(v, t, x->pi, x->unit, &periods[x->period], per);
+			pview_num(t, pi, x->target);
+			pview_num(t, pi, x->children);
+			pview_num(t, pi, x->children - x->target);
+			rtable_num(t, x->nchildren, 0, NULL);
+			rtable_cell(t, x->ratio ? "from their counts" : "their sum");
+			rtable_end_row(t);
+			json_array_append_new(list, json_pack("{s:s, s:s, s:s, s:f, s:f, s:f, s:i, s:s}",
+			    "pi", pi->code, "unit", v->pd.units[x->unit].ref, "period", per,
+			    "target", x->target, "children", x->children,
+			    "difference", x->children - x->target, "units_below", x->nchildren,
+			    "how", x->ratio ? "counts" : "sum"));
+		}
+	}
+	if (res.unchecked > 0)
+		rdoc_para(d, "%zu rate or ratio target%s could not be checked: %s, or a target below, "
+		    "has no counts (a target's --numerator and --denominator).", res.unchecked,
+		    res.unchecked == 1 ? "" : "s", res.unchecked == 1 ? "it" : "each");
+	rdoc_heading(d, 2, "Units with figures but no target");
+	if (res.nmissing == 0) {
+		rdoc_para(d, "Where a unit's target is made up of the targets below it, every unit "
+		    "below with figures has a target.");
 	} else {
 		struct rtable *t;
 
-		rdoc_para(d, "For indicators that add up, a unit's target should be the sum of the "
-		    "targets of the units below it.");
-		t = rdoc_table(d, NULL, WM_ARRAY_LEN(headers), headers);
-		for (size_t c = 3; c <= 6; c++)
-			rtable_numeric(t, c);
-		for (size_t g = 0; g < ngaps; g++) {
-			const struct pd_pi *pi = &v->pd.pis[gaps[g].pi];
+		rdoc_para(d, "These units have figures for the indicator but no target, where the "
+		    "units beside them have one that makes up a target above:");
+		t = rdoc_table(d, NULL, WM_ARRAY_LEN(mheaders), mheaders);
+		for (size_t m = 0; m < res.nmissing; m++) {
+			const struct cons_missing *x = &res.missing[m];
+			const struct pd_pi *pi = &v->pd.pis[x->pi];
 			char per[PERIOD_LEN];
 
-			period_format(&periods[gaps[g].period], per);
-			rtable_link(t, pi->code, pview_pi_href(v, pi));
-			rtable_cell(t, v->pd.units[gaps[g].unit].name);
-			rtable_cell(t, per);
-			pview_num(t, pi, gaps[g].target);
-			pview_num(t, pi, gaps[g].children);
-			pview_num(t, pi, gaps[g].children - gaps[g].target);
-			rtable_num(t, gaps[g].nchildren, 0, NULL);
+			target_row(v, t, x->pi, x->unit, &periods[x->period], per);
+			rtable_cell(t, v->pd.units[x->parent].name);
 			rtable_end_row(t);
-			json_array_append_new(list, json_pack("{s:s, s:s, s:s, s:f, s:f, s:f, s:i}",
-			    "pi", pi->code, "unit", v->pd.units[gaps[g].unit].ref, "period", per,
-			    "target", gaps[g].target, "children", gaps[g].children,
-			    "difference", gaps[g].children - gaps[g].target,
-			    "units_below", gaps[g].nchildren));
+			json_array_append_new(mlist, json_pack("{s:s, s:s, s:s, s:s}", "pi", pi->code,
+			    "unit", v->pd.units[x->unit].ref, "period", per, "parent",
+			    v->pd.units[x->parent].ref));
 		}
 	}
+	json_object_set_new(data, "tolerance_percent", json_real(how.tolerance));
+	json_object_set_new(data, "unchecked_ratio_targets", json_integer((json_int_t)res.unchecked));
+out:
 	json_object_set_new(data, "target_gaps", list);
-	free(gaps);
+	json_object_set_new(data, "missing_targets", mlist);
+	cons_result_release(&res);
 	free(ct);
 	free(periods);
-	free(is_sum);
+	free(rule);
+	free(scale);
+	free(reports);
+	return rc;
 }
 
 /* A list of plan nodes under a heading, or a sentence saying there are none. */
@@ -126,7 +223,12 @@ report_consistency(struct wm_ctx *ctx, struct rdoc **out, struct wm_err *err)
 		goto out;
 	*out = rdoc_new("Consistency of the plans and targets");
 	data = json_object();
-	check_sums(&v, tg, nt, *out, data);
+	if ((rc = check_sums(ctx, &v, tg, nt, *out, data, err)) != 0) {
+		json_decref(data);
+		rdoc_free(*out);
+		*out = NULL;
+		goto out;
+	}
 
 	/* a node counts as measured when it, or anything under it, has an indicator */
 	measured = wm_calloc(v.plans.nnodes + 1, sizeof(*measured));

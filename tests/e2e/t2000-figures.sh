@@ -75,7 +75,7 @@ test_expect_success 'the latest period with figures is the default' '
 
 test_expect_success 'targets below that do not add up are found, passing over a level without' '
 	wm report consistency --format json >c.json &&
-	equals "$(jq -c ".target_gaps" c.json)" "[{\"pi\":\"BUR\",\"unit\":\"LON\",\"period\":\"2004/05\",\"target\":400,\"children\":390,\"difference\":-10,\"units_below\":3}]" &&
+	equals "$(jq -c ".target_gaps" c.json)" "[{\"pi\":\"BUR\",\"unit\":\"LON\",\"period\":\"2004/05\",\"target\":400,\"children\":390,\"difference\":-10,\"units_below\":3,\"how\":\"sum\"}]" &&
 	equals "$(jq -r "[.measuring_nothing[].pi] | join(\" \")" c.json)" "BUR DET"
 '
 

@@ -72,4 +72,27 @@ test_expect_success 'off by is in the indicator own unit: points for a percentag
 	equals "$(wm report exceptions --as-of 2004-04 --unit A --format json | jq -r ".exceptions[0].gap * 10 | round")" 8
 '
 
+# Issue 15.8: SUM's London target of 540 against Acton's 200 and Bow's
+# 100; Cheam reports but has no target. RAT's from counts: 20% against
+# Acton's 10/100 and Bow's 60/200 (70/300 = 23.3%).
+test_expect_success 'consistency: tolerance as a setting, ratios from counts, units with no target' '
+	wm add target --pi SUM --unit A --period 2004/05 --value 200 >/dev/null &&
+	wm add target --pi SUM --unit B --period 2004/05 --value 100 >/dev/null &&
+	wm set target RAT/LON/2004-04 --numerator 60 --denominator 300 >/dev/null &&
+	wm set target RAT/A/2004-04 --value 10 --numerator 10 --denominator 100 >/dev/null &&
+	wm add target --pi RAT --unit B --period 2004-04 --value 30 --numerator 60 --denominator 200 >/dev/null &&
+	wm report consistency --format json >k.json &&
+	equals "$(jq -r ".tolerance_percent" k.json)" 0.5 &&
+	equals "$(jq -r "[.target_gaps[] | [.pi, .unit, .how] | join(\"/\")] | join(\" \")" k.json)" "RAT/LON/counts SUM/LON/sum" &&
+	equals "$(jq -r ".target_gaps[] | select(.pi == \"RAT\") | .children * 10 | round" k.json)" 233 &&
+	equals "$(jq -r "[.missing_targets[] | [.pi, .unit, .period, .parent] | join(\"/\")] | join(\" \")" k.json)" "RAT/C/2004-04/LON SUM/C/2004/05/LON" &&
+	wm report consistency >k.txt &&
+	contains k.txt "Differences of up to 0.5%" &&
+	contains k.txt "Units with figures but no target" &&
+	wm add setting --key performance.consistency_tolerance --value 20 >/dev/null &&
+	equals "$(wm report consistency --format json | jq -r "[.target_gaps[].pi] | join(\" \")")" SUM &&
+	expect_exit 1 wm set setting performance.consistency_tolerance --value lots 2>err &&
+	contains err "not a number from 0 to 100"
+'
+
 test_done

@@ -510,6 +510,8 @@ test_exceptions_red_first_furthest_off_first(void **state)
 	assert_string_equal(text, "red, worse 4 periods running");
 }
 
+#define T(pi, u, per, v) { pi, u, per, v, NAN, NAN }
+
 static void
 test_child_targets_that_do_not_add_up(void **state)
 {
@@ -518,26 +520,88 @@ test_child_targets_that_do_not_add_up(void **state)
 	 * period 0: London 100 but regions 60 + 30; period 1: 90 = 60 + 30;
 	 * period 2: no regional targets, London 21 but boroughs 5 + 7 + 8.
 	 */
-	struct cons_target tg[] = { { 0, 0, 0, 100 }, { 0, 1, 0, 60 }, { 0, 2, 0, 30 },
-		{ 0, 0, 1, 90 }, { 0, 1, 1, 60 }, { 0, 2, 1, 30 }, { 1, 0, 0, 100 },
-		{ 1, 1, 0, 10 }, { 0, 0, 2, 21 }, { 0, 3, 2, 5 }, { 0, 4, 2, 7 }, { 0, 5, 2, 8 } };
-	bool is_sum[2] = { true, false };
-	struct cons_sum_gap *gaps = NULL;
-	size_t n;
+	struct cons_target tg[] = { T(0, 0, 0, 100), T(0, 1, 0, 60), T(0, 2, 0, 30),
+		T(0, 0, 1, 90), T(0, 1, 1, 60), T(0, 2, 1, 30), T(1, 0, 0, 100),
+		T(1, 1, 0, 10), T(0, 0, 2, 21), T(0, 3, 2, 5), T(0, 4, 2, 7), T(0, 5, 2, 8) };
+	enum cons_rule rule[2] = { CONS_SUM, CONS_NONE };
+	double scale[2] = { 1, 1 };
+	struct cons_check how = { rule, scale, 0.5, NULL };
+	struct cons_result r;
 
 	(void)state;
 	tree_open(&t);
-	n = cons_target_gaps(&t, tg, WM_ARRAY_LEN(tg), is_sum, &gaps);
-	assert_int_equal(n, 2);
-	assert_int_equal(gaps[1].period, 2);
-	assert_near(gaps[1].children, 20, 1e-9);
-	assert_int_equal(gaps[1].nchildren, 3);
-	assert_int_equal(gaps[0].pi, 0);
-	assert_int_equal(gaps[0].unit, 0);
-	assert_int_equal(gaps[0].period, 0);
-	assert_near(gaps[0].children, 90, 1e-9);
-	assert_int_equal(gaps[0].nchildren, 2);
-	free(gaps);
+	cons_check_targets(&t, tg, WM_ARRAY_LEN(tg), &how, 2, &r);
+	assert_int_equal(r.ngaps, 2);
+	assert_int_equal(r.gaps[1].period, 2);
+	assert_near(r.gaps[1].children, 20, 1e-9);
+	assert_int_equal(r.gaps[1].nchildren, 3);
+	assert_int_equal(r.gaps[0].pi, 0);
+	assert_int_equal(r.gaps[0].unit, 0);
+	assert_int_equal(r.gaps[0].period, 0);
+	assert_near(r.gaps[0].children, 90, 1e-9);
+	assert_int_equal(r.gaps[0].nchildren, 2);
+	cons_result_release(&r);
+	/* Issue 15.8: the tolerance is the caller's: at 5%, 20 against 21 (4.8%) passes */
+	how.tolerance = 5;
+	cons_check_targets(&t, tg, WM_ARRAY_LEN(tg), &how, 2, &r);
+	assert_int_equal(r.ngaps, 1);
+	assert_int_equal(r.gaps[0].period, 0);
+	cons_result_release(&r);
+	perf_tree_release(&t);
+}
+
+/*
+ * Issue 15.8: a ratio's targets are checked from their counts. London's
+ * 25% should be the boroughs' 10/100 + 60/200 + 1/10 = 71/310 (22.9%);
+ * without counts below it, it is not checked, and says so.
+ */
+static void
+test_ratio_targets_are_checked_from_their_counts(void **state)
+{
+	struct perf_tree t;
+	struct cons_target tg[] = { { 0, 0, 0, 25, 77.5, 310 }, { 0, 3, 0, 10, 10, 100 },
+		{ 0, 4, 0, 30, 60, 200 }, { 0, 5, 0, 10, 1, 10 },
+		{ 0, 0, 1, 25, NAN, NAN }, { 0, 3, 1, 10, 10, 100 } };
+	enum cons_rule rule[1] = { CONS_RATIO };
+	double scale[1] = { 100 };
+	struct cons_check how = { rule, scale, 0.5, NULL };
+	struct cons_result r;
+
+	(void)state;
+	tree_open(&t);
+	cons_check_targets(&t, tg, WM_ARRAY_LEN(tg), &how, 1, &r);
+	assert_int_equal(r.ngaps, 1);
+	assert_true(r.gaps[0].ratio);
+	assert_near(r.gaps[0].children, 71.0 / 310 * 100, 1e-9);
+	assert_int_equal(r.unchecked, 1);	/* period 1: London has no counts */
+	cons_result_release(&r);
+	perf_tree_release(&t);
+}
+
+/*
+ * Issue 15.8: London's target is made up of Camden's and Barnet's; Lambeth
+ * reports the indicator but has no target, and is named. North's group
+ * with no figures at all is not.
+ */
+static void
+test_units_reporting_with_no_target_are_named(void **state)
+{
+	struct perf_tree t;
+	struct cons_target tg[] = { T(0, 0, 0, 30), T(0, 3, 0, 10), T(0, 4, 0, 20) };
+	enum cons_rule rule[1] = { CONS_SUM };
+	double scale[1] = { 1 };
+	bool reports[6] = { false, false, false, true, true, true };
+	struct cons_check how = { rule, scale, 0.5, reports };
+	struct cons_result r;
+
+	(void)state;
+	tree_open(&t);
+	cons_check_targets(&t, tg, WM_ARRAY_LEN(tg), &how, 1, &r);
+	assert_int_equal(r.ngaps, 0);
+	assert_int_equal(r.nmissing, 1);
+	assert_int_equal(r.missing[0].unit, 5);
+	assert_int_equal(r.missing[0].parent, 0);
+	cons_result_release(&r);
 	perf_tree_release(&t);
 }
 
@@ -584,6 +648,8 @@ main(void)
 		cmocka_unit_test(test_months_convert_to_quarters_and_years_by_the_rule),
 		cmocka_unit_test(test_exceptions_red_first_furthest_off_first),
 		cmocka_unit_test(test_child_targets_that_do_not_add_up),
+		cmocka_unit_test(test_ratio_targets_are_checked_from_their_counts),
+		cmocka_unit_test(test_units_reporting_with_no_target_are_named),
 		cmocka_unit_test(test_things_linked_to_nothing),
 		cmocka_unit_test(test_a_cycle_in_the_tree_is_refused),
 	};

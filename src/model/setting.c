@@ -1,0 +1,105 @@
+/*
+ * setting.c: the settings Waymark reads (see setting.h).
+ */
+#include "base/wm.h"
+
+#include "analysis/register.h"
+#include "base/mem.h"
+#include "base/str.h"
+#include "model/hooks.h"
+#include "model/setting.h"
+#include "store/store.h"
+
+const struct setting_def setting_defs[] = {
+	{ "recommendations.rag", SET_RAG_RULES,
+	  "{\"red_upto\": 25, \"amber_upto\": 75, \"overdue_red_below\": 50}", 0, 0,
+	  "the register's RAG rules: up to red_upto percent complete is red, up to amber_upto "
+	  "amber, above green; past its date with less than overdue_red_below percent done, red" },
+	{ "performance.consistency_tolerance", SET_NUMBER, "0.5", 0, 100,
+	  "how far (percent of the target) the targets below a unit may differ from its own "
+	  "before the consistency report lists them" },
+	{ "portfolio.cover_threshold", SET_NUMBER, "0.5", 0, 1000,
+	  "the weight of contribution, summed over commissioned projects, at which an aim counts "
+	  "as covered: below it the portfolio calls the aim a gap, and funding's "
+	  "--cover-every-aim does not count it served" },
+	{ NULL, SET_NUMBER, NULL, 0, 0, NULL }
+};
+
+const struct setting_def *
+setting_find(const char *key)
+{
+	for (const struct setting_def *d = setting_defs; key != NULL && d->key != NULL; d++)
+		if (strcmp(d->key, key) == 0)
+			return d;
+	return NULL;
+}
+
+int
+setting_check(const struct setting_def *d, const char *text, struct wm_err *err)
+{
+	struct rag_rules rules;
+	double v;
+
+	switch (d->type) {
+	case SET_NUMBER:
+		if (text == NULL || str_to_double(text, &v) != 0 || v < d->min || v > d->max)
+			return wm_error(err, WM_EINVAL, "setting %s: \"%s\" is not a number from %g to %g "
+			    "(%s)", d->key, text ? text : "", d->min, d->max, d->help);
+		return 0;
+	case SET_RAG_RULES:
+		return rag_rules_parse(text, &rules, err);
+	}
+	return 0;
+}
+
+int
+setting_text(struct wm_ctx *ctx, const char *key, char **out, struct wm_err *err)
+{
+	const struct setting_def *d = setting_find(key);
+	struct stmt *s;
+	int rc;
+
+	*out = NULL;
+	if ((rc = store_prepare(ctx->st, "SELECT value FROM setting WHERE key = ?", &s, err)) != 0)
+		return rc;
+	stmt_bind_text(s, 1, key);
+	if ((rc = stmt_step(s, err)) == STORE_ROW)
+		*out = wm_strdup(stmt_text(s, 0));
+	stmt_reset(s);
+	if (rc < 0)
+		return rc;
+	if (*out == NULL && d != NULL)
+		*out = wm_strdup(d->dflt);
+	return 0;
+}
+
+int
+setting_number(struct wm_ctx *ctx, const char *key, double *out, struct wm_err *err)
+{
+	const struct setting_def *d = setting_find(key);
+	char *text = NULL;
+	int rc;
+
+	*out = 0;
+	if ((rc = setting_text(ctx, key, &text, err)) != 0)
+		return rc;
+	if (d != NULL && (rc = setting_check(d, text, err)) == 0)
+		str_to_double(text, out);
+	free(text);
+	return rc;
+}
+
+/* A setting Waymark reads takes only the values it understands. */
+static int
+setting_prepare(struct wm_ctx *ctx, json_t *row, const json_t *before, struct wm_err *err)
+{
+	const struct setting_def *d = setting_find(json_string_value(json_object_get(row, "key")));
+
+	(void)ctx;
+	(void)before;
+	if (d == NULL)
+		return 0;
+	return setting_check(d, json_string_value(json_object_get(row, "value")), err);
+}
+
+const struct kind_hooks setting_hooks = { setting_prepare, NULL, NULL };
