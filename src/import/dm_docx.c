@@ -535,44 +535,49 @@ cell_text(struct docx *x, const xmlNode *tc, bool *bold, const char **marks, int
 }
 
 static void
+table_cell(struct docx *x, struct dmb_grid *g, const xmlNode *tc, size_t *col, int depth)
+{
+	const xmlNode *tcpr = dmx_child(tc, DMX_W, "tcPr");
+	long span = val_long(dmx_child(tcpr, DMX_W, "gridSpan"), 1, 1, DMB_MAX_SPAN);
+	const xmlNode *vm = dmx_child(tcpr, DMX_W, "vMerge");
+	const char *v = vm ? val_str(vm) : NULL, *marks;
+	bool bold;
+	const char *text = cell_text(x, tc, &bold, &marks, depth);
+
+	dmb_grid_bold(g, text, bold);
+	if (!(vm != NULL && (v == NULL || strcmp(v, "continue") == 0) &&
+	    dmb_grid_extend(g, *col, text))) {
+		x->rc = dmb_grid_put(g, *col, 1, (int)span, text, x->err);
+		dmb_grid_marks(g, marks);
+	}
+	*col += (size_t)span;
+}
+
+/* The cells of a row, looking through content controls that wrap some of them. */
+static void
+table_cells(struct docx *x, struct dmb_grid *g, const xmlNode *n, size_t *col, int depth)
+{
+	for (const xmlNode *c = n->children; c != NULL && x->rc == 0; c = c->next) {
+		const xmlNode *w = wrapped(c);
+
+		if (dmx_is(c, DMX_W, "tc"))
+			table_cell(x, g, c, col, depth);
+		else if (w != NULL && depth < 64)
+			table_cells(x, g, w, col, depth + 1);
+	}
+}
+
+static void
 table_row(struct docx *x, struct dmb_grid *g, const xmlNode *tr, int depth)
 {
 	const xmlNode *trpr = dmx_child(tr, DMX_W, "trPr");
 	size_t col = (size_t)val_long(dmx_child(trpr, DMX_W, "gridBefore"), 0, 0, DMB_MAX_SPAN);
-
 	/* Word repeats the leading rows marked as the header; a mark further down means nothing */
 	bool head = toggle(trpr, "tblHeader") == 1 && (g->nrows == 0 || g->head[g->nrows - 1]);
 
 	if ((x->rc = dmb_grid_row(g, head, ++x->out.para, x->err)) != 0)
 		return;
-	for (const xmlNode *c = tr->children; c != NULL && x->rc == 0; c = c->next) {
-		const xmlNode *tcpr, *vm, *w = wrapped(c);
-		long span;
-		const char *text, *v, *marks;
-		bool bold;
-
-		if (w != NULL) {
-			for (const xmlNode *cc = w->children; cc != NULL; cc = cc->next)
-				if (dmx_is(cc, DMX_W, "tc"))
-					c = cc;	/* a cell in a content control: read the last one there */
-		}
-		if (!dmx_is(c, DMX_W, "tc"))
-			continue;
-		tcpr = dmx_child(c, DMX_W, "tcPr");
-		span = val_long(dmx_child(tcpr, DMX_W, "gridSpan"), 1, 1, DMB_MAX_SPAN);
-		vm = dmx_child(tcpr, DMX_W, "vMerge");
-		text = cell_text(x, c, &bold, &marks, depth);
-		v = vm ? val_str(vm) : NULL;
-		dmb_grid_bold(g, text, bold);
-		if (vm != NULL && (v == NULL || strcmp(v, "continue") == 0) &&
-		    dmb_grid_extend(g, col, text)) {
-			col += (size_t)span;
-			continue;
-		}
-		x->rc = dmb_grid_put(g, col, 1, (int)span, text, x->err);
-		dmb_grid_marks(g, marks);
-		col += (size_t)span;
-	}
+	table_cells(x, g, tr, &col, depth);
 }
 
 static void

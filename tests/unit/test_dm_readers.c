@@ -125,6 +125,8 @@ test_docx_tables_keep_merged_cells_and_cell_paragraphs(void **state)
 	    "<w:tr>" TC("", "Budgets") TC("", "3") "<w:tc>" NP(1, 0, "set it") NP(1, 0, "report it")
 	    "</w:tc></w:tr>"
 	    "<w:tr><w:trPr><w:gridBefore w:val=\"1\"/></w:trPr>" TC("", "4") TC("", "Late") "</w:tr>"
+	    "<w:tr>" TC("", "Data") "<w:sdt><w:sdtContent>" TC("", "5") "</w:sdtContent></w:sdt>"
+	    TC("", "after the control") "</w:tr>"
 	    "</w:tbl>";
 	struct arena *a = arena_new();
 	struct wm_err err = WM_ERR_INIT;
@@ -134,13 +136,14 @@ test_docx_tables_keep_merged_cells_and_cell_paragraphs(void **state)
 	got = docx(a, body, NULL, numbering, &err);
 	assert_non_null(got);
 	assert_string_equal(got, "title: \n"
-	    "table 6x3 head=1\n"
+	    "table 7x3 head=1\n"
 	    "h Area | Ref | Action\n"
 	    "| <2x1> Governance | 1 | Publish a register\n"
 	    "| ^ | 2 | Name a manager\\nfor each contract\n"
 	    "| <1x3> FINANCE | ^ | ^\n"
 	    "| Budgets | 3 | 1. set it\\n2. report it\n"
-	    "|  | 4 | Late\n");
+	    "|  | 4 | Late\n"
+	    "| Data | 5 | after the control\n");
 	free(got);
 	arena_free(a);
 }
