@@ -265,3 +265,14 @@ utf8_valid(const char *str, size_t len)
 	}
 	return true;
 }
+
+size_t
+utf8_width(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s != '\0'; s++)
+		if (((unsigned char)*s & 0xC0) != 0x80)
+			n++;
+	return n;
+}

@@ -29,6 +29,9 @@ size_t str_edit_distance(const char *a, const char *b, size_t limit);
  */
 const char *str_suggest(const char *word, const char *const *candidates, size_t n);
 
+/* Width in characters, counting each UTF-8 sequence once (for columns that line up). */
+size_t utf8_width(const char *s);
+
 /* Is s[0..len) valid UTF-8 (no overlongs, no surrogates)? */
 bool utf8_valid(const char *s, size_t len);
 

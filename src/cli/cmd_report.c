@@ -95,9 +95,13 @@ pick_format(const struct report *r, const char *format, const char *output, enum
 	if (format != NULL) {
 		if (rformat_parse(format, f, err) == 0)
 			return 0;
-		if (r->formats != NULL)
+		if (r->formats != NULL) {
+			char names[200];
+
+			rformat_names(names, sizeof(names));
 			wm_error(err, WM_EUSAGE, "format \"%s\" is not one of %s, or for this report %s",
-			    format, rformat_names(), r->formats);
+			    format, names, r->formats);
+		}
 		return WM_EUSAGE;
 	}
 	if (output != NULL && strrchr(output, '.') != NULL) {
@@ -155,6 +159,11 @@ cmd_report(struct cli *c, int argc, char **argv, struct wm_err *err)
 		goto done;
 	if (report_parse(&c->ctx, r, pairs, np, &o, &errs) != 0) {
 		rc = report_errors_join(&errs, ROPT_CLI, err);
+		goto done;
+	}
+	if (own == NULL && rformat_binary(f) && args_get(&a, "output") == NULL && c->out_tty) {
+		rc = wm_error(err, WM_EUSAGE, "%s is a file, not text for a terminal: write it with "
+		    "--output FILE.%s", rformat_name(f), rformat_name(f));
 		goto done;
 	}
 	if ((rc = report_run(&c->ctx, &o, &doc, err)) != 0)

@@ -50,18 +50,6 @@ out_paper(FILE *out, const char *path, const char *text, size_t len, struct wm_e
 	return 0;
 }
 
-/* Width in characters, counting each UTF-8 sequence once. */
-static size_t
-text_width(const char *s)
-{
-	size_t n = 0;
-
-	for (; *s != '\0'; s++)
-		if (((unsigned char)*s & 0xC0) != 0x80)
-			n++;
-	return n;
-}
-
 /* Cut s to at most max characters, marking the cut. */
 static void
 clip(char *s, size_t max)
@@ -71,7 +59,7 @@ clip(char *s, size_t max)
 	for (char *p = s; *p != '\0'; p++) {
 		if (*p == '\n' || *p == '\t')
 			*p = ' ';
-		if (((unsigned char)*p & 0xC0) != 0x80 && n++ == max - 1 && text_width(p) > 1) {
+		if (((unsigned char)*p & 0xC0) != 0x80 && n++ == max - 1 && utf8_width(p) > 1) {
 			memcpy(p, "~", 2);
 			return;
 		}
@@ -106,8 +94,8 @@ out_table(FILE *out, const struct kind *k, const json_t *rows)
 			t = kind_value_text(v);
 
 			clip(t, MAX_COL);
-			if (text_width(t) > w[c])
-				w[c] = text_width(t);
+			if (utf8_width(t) > w[c])
+				w[c] = utf8_width(t);
 			cells[r * ncols + c] = t;
 		}
 	}
@@ -119,7 +107,7 @@ out_table(FILE *out, const struct kind *k, const json_t *rows)
 
 			fputs(t, out);
 			if (c + 1 < ncols)
-				fprintf(out, "%*s", (int)(w[c] - text_width(t) + 2), "");
+				fprintf(out, "%*s", (int)(w[c] - utf8_width(t) + 2), "");
 		}
 		fputc('\n', out);
 	}

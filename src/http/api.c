@@ -479,8 +479,11 @@ report(struct req *rq, struct resp *rs, const char *name)
 		own = format;
 	} else if (format != NULL && *format != '\0' &&
 	    (rformat_parse(format, &f, &err) != 0 || f == RF_HTML_BODY)) {
-		wm_error(&err, WM_EUSAGE, "format: \"%s\" is not one of %s%s%s", format,
-		    rformat_names(), r->formats ? ", " : "", r->formats ? r->formats : "");
+		char names[200];
+
+		rformat_names(names, sizeof(names));
+		wm_error(&err, WM_EUSAGE, "format: \"%s\" is not one of %s%s%s", format, names,
+		    r->formats ? ", " : "", r->formats ? r->formats : "");
 		resp_error(rs, &err);
 		return;
 	}

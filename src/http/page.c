@@ -271,8 +271,11 @@ page_report_page(struct req *rq, struct resp *rs, const char *title, const char 
 		page_begin(&p, rq, rs, arena_printf(rq->a, "%s - Waymark", title), nav);
 		if (form != NULL) {
 			/* the heading first, then the form, then what it chose */
+			json_t *data = rdoc_json(d);
+
 			page_heading(&p, d);
-			form(&p, rdoc_data(d), NULL, NULL);
+			form(&p, data, NULL, NULL);
+			json_decref(data);
 			page_rdoc_untitled(&p, d);
 		} else {
 			page_rdoc(&p, d);

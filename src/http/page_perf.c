@@ -225,7 +225,7 @@ page_pi(struct req *rq, struct resp *rs, const char *code)
 		{ "Measures", "measures" } };
 	static const char *const passed[] = { "unit", "by", "from", "to" };
 	struct wm_err err = WM_ERR_INIT;
-	json_t *pi = NULL, *figures = NULL, *units = NULL, *opts = NULL;
+	json_t *pi = NULL, *figures = NULL, *units = NULL, *opts = NULL, *tdata = NULL;
 	struct rdoc *d = NULL, *trend = NULL;
 	const char *ref, *name;
 	struct page p;
@@ -254,7 +254,8 @@ page_pi(struct req *rq, struct resp *rs, const char *code)
 		if (*v != '\0')
 			rdoc_meta(d, facts[i][0], v);
 	}
-	ref = json_string_value(json_object_get(rdoc_data(trend), "unit"));
+	tdata = rdoc_json(trend);
+	ref = json_string_value(json_object_get(tdata, "unit"));
 	name = ref != NULL ? unit_field(units, ref, "name") : NULL;
 	rdoc_heading(d, 2, arena_printf(rq->a, "Trend for %s", name ? name : ref ? ref : code));
 	rdoc_append(d, trend);
@@ -268,8 +269,8 @@ page_pi(struct req *rq, struct resp *rs, const char *code)
 	pi_form(&p, code);
 	page_rdoc_untitled(&p, d);
 	commentary_section(&p, code, json_string_value(json_object_get(json_array_get(
-	    json_object_get(rdoc_data(trend), "points"), json_array_size(json_object_get(
-	    rdoc_data(trend), "points")) - 1), "period")));
+	    json_object_get(tdata, "points"), json_array_size(json_object_get(
+	    tdata, "points")) - 1), "period")));
 	page_end(&p);
 out:
 	rdoc_free(d);
@@ -278,6 +279,7 @@ out:
 	json_decref(figures);
 	json_decref(units);
 	json_decref(opts);
+	json_decref(tdata);
 }
 
 /* The period and the unit, which both performance forms choose. */

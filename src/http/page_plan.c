@@ -47,7 +47,8 @@ goal_status(struct req *rq, struct rdoc *d)
 	static const char *const judged[] = { "green", "amber", "red" };
 	struct wm_err err = WM_ERR_INIT;
 	struct rdoc *card = NULL;
-	const json_t *data, *goals;
+	json_t *data;
+	const json_t *goals;
 	json_int_t all[4] = { 0 };
 	struct rtable *t;
 
@@ -56,7 +57,7 @@ goal_status(struct req *rq, struct rdoc *d)
 		rdoc_para(d, "There is no scorecard yet: %s.", err.msg);
 		return;
 	}
-	data = rdoc_data(card);
+	data = rdoc_json(card);
 	goals = json_object_get(data, "goals");
 	t = rdoc_table(d, arena_printf(rq->a, "The scorecard as of %s, for %s",
 	    pages_text(rq, data, "as_of"), pages_text(rq, data, "unit")), 6, cols);
@@ -88,6 +89,7 @@ goal_status(struct req *rq, struct rdoc *d)
 	for (size_t k = 0; k < 4; k++)
 		rtable_cellf(t, "%" JSON_INTEGER_FORMAT, all[k]);
 	rtable_end_row(t);
+	json_decref(data);
 	rdoc_free(card);
 }
 

@@ -234,45 +234,38 @@ chain_text(const struct map *m, size_t from, struct buf *out)
 }
 
 static void
-committees_section(struct rdoc *doc, const struct map *m, const enum gov_line *lines,
-    json_t *data)
+committees_section(struct rdoc *doc, const struct map *m, const enum gov_line *lines)
 {
-	static const char *const cols[] = { "Committee", "Name", "Reports to", "Line to the board",
-		"Chair", "Accountable for" };
+	static const struct rcol cols[] = { { "ref", "Committee", 0 }, { "name", "Name", 0 },
+		{ "reports_to", "Reports to", 0 }, { "line", "Line", RC_DATA },
+		{ NULL, "Line to the board", 0 }, { "chair", "Chair", 0 },
+		{ "chain", "Chain", RC_DATA }, { "accountable_for.goal", "Goals", RC_DATA },
+		{ "accountable_for.aim", "Aims", RC_DATA }, { "accountable_for.pi", "PIs", RC_DATA },
+		{ "accountable_for.project", "Projects", RC_DATA },
+		{ "accountable_for.recommendation", "Recommendations", RC_DATA },
+		{ NULL, "Accountable for", 0 } };
 	static const char *const line_names[] = { "board", "under", "above", "outside", "loop",
 		"no_board" };
 	static const char *const item_kinds[] = { "goal", "aim", "pi", "project", "recommendation" };
 	static const char *const plural[] = { "goals", "aims", "PIs", "projects",
 		"recommendations" };
 	struct rtable *t;
-	json_t *list = json_array();
 
 	rdoc_heading(doc, 2, "Committees and their reporting lines");
-	t = rdoc_table(doc, NULL, 6, cols);
+	t = rdoc_table_cols(doc, "committees", NULL, WM_ARRAY_LEN(cols), cols);
 	for (size_t i = 0; i < m->nc; i++) {
 		struct buf chain = BUF_INIT, counts = BUF_INIT;
-		json_t *jchain = json_array(), *jcounts = json_object();
+		const char *keys[64];
 		long path[64];
 		size_t n = gov_chain(m->c, m->nc, i, path, WM_ARRAY_LEN(path));
 
 		for (size_t k = 0; k < n; k++)
-			json_array_append_new(jchain, json_string(m->c[path[k]].key));
+			keys[k] = m->c[path[k]].key;
 		chain_text(m, i, &chain);
-		for (size_t k = 0; k < WM_ARRAY_LEN(item_kinds); k++) {
-			size_t count = 0;
-
-			for (size_t j = 0; j < m->n; j++)
-				count += m->items[j].committee != NULL &&
-				    strcmp(m->items[j].committee, m->c[i].key) == 0 &&
-				    strcmp(m->items[j].kind, item_kinds[k]) == 0;
-			if (count > 0)
-				buf_addf(&counts, "%s%zu %s", counts.len ? ", " : "", count,
-				    count == 1 ? item_kinds[k] : plural[k]);
-			json_object_set_new(jcounts, item_kinds[k], json_integer((json_int_t)count));
-		}
 		rtable_cell(t, m->c[i].key);
 		rtable_cell(t, str(m->crow[i], "name"));
 		rtable_cell(t, str(m->crow[i], "reports_to"));
+		rtable_cell(t, line_names[lines[i]]);
 		switch (lines[i]) {
 		case GOV_BOARD: rtable_tag(t, "the board", "blue"); break;
 		case GOV_UNDER: rtable_tag(t, buf_str(&chain), "green"); break;
@@ -288,16 +281,24 @@ committees_section(struct rdoc *doc, const struct map *m, const enum gov_line *l
 			break;
 		}
 		rtable_cell(t, str(m->crow[i], "chair"));
+		rtable_list(t, keys, n, " > ");
+		for (size_t k = 0; k < WM_ARRAY_LEN(item_kinds); k++) {
+			size_t count = 0;
+
+			for (size_t j = 0; j < m->n; j++)
+				count += m->items[j].committee != NULL &&
+				    strcmp(m->items[j].committee, m->c[i].key) == 0 &&
+				    strcmp(m->items[j].kind, item_kinds[k]) == 0;
+			if (count > 0)
+				buf_addf(&counts, "%s%zu %s", counts.len ? ", " : "", count,
+				    count == 1 ? item_kinds[k] : plural[k]);
+			rtable_int(t, (long long)count);
+		}
 		rtable_cell(t, buf_str(&counts));
 		rtable_end_row(t);
-		json_array_append_new(list, json_pack("{s:s, s:s, s:s?, s:s?, s:s, s:o, s:o}",
-		    "ref", m->c[i].key, "name", str(m->crow[i], "name"),
-		    "reports_to", str(m->crow[i], "reports_to"), "chair", str(m->crow[i], "chair"),
-		    "line", line_names[lines[i]], "chain", jchain, "accountable_for", jcounts));
 		buf_release(&chain);
 		buf_release(&counts);
 	}
-	json_object_set_new(data, "committees", list);
 }
 
 static void
@@ -307,13 +308,15 @@ leads_text(const json_t *leads, struct buf *out)
 		buf_addf(out, "%s%s", k ? "; " : "", json_string_value(json_array_get(leads, k)));
 }
 
-/* What an item lacks, in words; also the JSON list of it. */
-static void
-gaps_text(const struct map *m, const struct item *it, struct buf *out, json_t *list)
+/* What an item lacks, in words; also as the JSON's words for it. */
+static size_t
+gaps_text(const struct map *m, const struct item *it, struct buf *out, const char **words)
 {
+	size_t n = 0;
+
 	if (it->gaps & GOV_NO_COMMITTEE) {
 		buf_adds(out, "no accountable committee");
-		json_array_append_new(list, json_string("no committee"));
+		words[n++] = "no committee";
 	}
 	if (it->gaps & GOV_OUT_OF_LINE) {
 		long c = committee_index(m, it->committee);
@@ -322,12 +325,13 @@ gaps_text(const struct map *m, const struct item *it, struct buf *out, json_t *l
 		    m->c[m->board].key);
 		chain_text(m, (size_t)c, out);
 		buf_addc(out, ')');
-		json_array_append_new(list, json_string("outside the line"));
+		words[n++] = "outside the line";
 	}
 	if (it->gaps & GOV_NO_LEAD) {
 		buf_addf(out, "%sno %s", out->len ? "; " : "", it->lead_word);
-		json_array_append_new(list, json_string("no lead"));
+		words[n++] = "no lead";
 	}
+	return n;
 }
 
 static void
@@ -339,13 +343,19 @@ committee_text(const struct item *it, struct buf *out)
 		buf_addf(out, " (through %s)", it->through);
 }
 
+/*
+ * The items with what they lack (the JSON's "gaps", when there are any),
+ * then every item ("items"): the same columns, the first table with what
+ * is missing in words.
+ */
 static void
-items_sections(struct rdoc *doc, struct map *m, const enum gov_line *lines, json_t *data)
+items_sections(struct rdoc *doc, struct map *m, const enum gov_line *lines)
 {
-	static const char *const gap_cols[] = { "Kind", "Item", "Title", "Committee", "Lead",
-		"What is missing" };
-	static const char *const map_cols[] = { "Kind", "Item", "Title", "Committee", "Lead" };
-	json_t *items = json_array(), *gaps = json_array(), *empty = json_array();
+	static const struct rcol cols[] = { { "kind", "Kind", 0 }, { "ref", "Item", 0 },
+		{ "title", "Title", 0 }, { "committee", "Committee", RC_DATA },
+		{ "through", "Through", RC_DATA }, { NULL, "Committee", 0 },
+		{ "leads", "Leads", RC_DATA }, { NULL, "Lead", 0 }, { "gaps", "Gaps", RC_DATA },
+		{ NULL, "What is missing", 0 } };
 	struct rtable *t = NULL;
 	size_t ngaps = 0;
 
@@ -357,61 +367,54 @@ items_sections(struct rdoc *doc, struct map *m, const enum gov_line *lines, json
 		ngaps += m->items[i].gaps != 0;
 	}
 	rdoc_heading(doc, 2, "What has no one to answer for it");
-	if (ngaps == 0)
+	if (ngaps == 0) {
 		rdoc_para(doc, "Every item has an accountable committee in the line to the board, "
 		    "and a lead.");
-	else
+		rdoc_fact_list(doc, "gaps", NULL, NULL, 0);
+	} else {
 		rdoc_para(doc, "%zu of %zu items have no accountable committee, no lead, or a "
 		    "committee whose reporting line does not reach the board.", ngaps, m->n);
+	}
 	for (size_t pass = 0; pass < 2; pass++) {
 		if (pass == 0 && ngaps > 0) {
-			t = rdoc_table(doc, NULL, 6, gap_cols);
+			t = rdoc_table_cols(doc, "gaps", NULL, WM_ARRAY_LEN(cols), cols);
 		} else if (pass == 1) {
 			rdoc_heading(doc, 2, "Who is accountable for what");
-			t = rdoc_table(doc, NULL, 5, map_cols);
+			t = rdoc_table_cols(doc, "items", NULL, WM_ARRAY_LEN(cols) - 1, cols);
 		} else {
 			continue;
 		}
 		for (size_t i = 0; i < m->n; i++) {
 			const struct item *it = &m->items[i];
 			struct buf c = BUF_INIT, l = BUF_INIT, g = BUF_INIT;
-			json_t *why = json_array();
+			const char *words[4];
+			size_t nwords;
 
-			if (pass == 0 && it->gaps == 0) {
-				json_decref(why);
+			if (pass == 0 && it->gaps == 0)
 				continue;
-			}
 			committee_text(it, &c);
 			leads_text(it->leads, &l);
-			gaps_text(m, it, &g, why);
+			nwords = gaps_text(m, it, &g, words);
 			rtable_cell(t, it->kind);
 			rtable_cell(t, it->key);
 			rtable_cell(t, it->title);
+			rtable_cell(t, it->committee);
+			rtable_cell(t, it->through);
 			rtable_cell(t, buf_str(&c));
+			if (it->leads != NULL)
+				rtable_json(t, it->leads);
+			else
+				rtable_list(t, NULL, 0, "; ");
 			rtable_cell(t, buf_str(&l));
+			rtable_list(t, words, nwords, "; ");
 			if (pass == 0)
 				rtable_tag(t, buf_str(&g), "red");
 			rtable_end_row(t);
-			if (pass == 1) {
-				json_t *j = json_pack("{s:s, s:s, s:s?, s:s?, s:s?, s:O, s:o}",
-				    "kind", it->kind, "ref", it->key, "title", it->title,
-				    "committee", it->committee, "through", it->through, "leads", it->leads ? it->leads : empty,
-				    "gaps", why);
-
-				json_array_append_new(items, j);
-				if (it->gaps != 0)
-					json_array_append(gaps, j);
-			} else {
-				json_decref(why);
-			}
 			buf_release(&c);
 			buf_release(&l);
 			buf_release(&g);
 		}
 	}
-	json_object_set_new(data, "items", items);
-	json_object_set_new(data, "gaps", gaps);
-	json_decref(empty);
 }
 
 int
@@ -422,7 +425,6 @@ report_accountability(struct wm_ctx *ctx, const struct accountability_opts *o,
 	struct strmap empty = STRMAP_INIT;
 	enum gov_line *lines = NULL;
 	struct rdoc *doc = NULL;
-	json_t *data;
 	char board[160], plan[256];
 	int rc;
 
@@ -443,13 +445,12 @@ report_accountability(struct wm_ctx *ctx, const struct accountability_opts *o,
 		snprintf(board, sizeof(board), "none: name it with --board");
 	rdoc_meta(doc, "Board", board);
 	rdoc_meta(doc, "Goals and aims of", o->plan ? plan : "every plan");
-	data = json_pack("{s:s?}", "board", m.board >= 0 ? m.c[m.board].key : NULL);
+	rdoc_fact(doc, "board", NULL, m.board >= 0 ? m.c[m.board].key : NULL);
 	if (m.board < 0)
 		rdoc_para(doc, "No committee is called the Management Board, so reporting lines are "
 		    "shown but not checked; name the board with --board COMMITTEE.");
-	committees_section(doc, &m, lines, data);
-	items_sections(doc, &m, lines, data);
-	rdoc_set_data(doc, data);
+	committees_section(doc, &m, lines);
+	items_sections(doc, &m, lines);
 	*out = doc;
 out:
 	free(lines);

@@ -76,28 +76,33 @@ str(const json_t *row, const char *field)
 	return json_string_value(json_object_get(row, field));
 }
 
+/* Money: the number, in pounds and pence as the paper writes it. */
 static void
 money_cell(struct rtable *t, double v)
 {
+	char m[POUNDS_LEN];
+
+	pounds_format(v, m, sizeof(m));
 	rtable_pounds(t, v);
+	rtable_show(t, m);
 }
 
 /*
- * One table of a tally, sorted by key; note() may add a remark for a key.
- * Returns the JSON rows.
+ * One table of a tally, sorted by key, the JSON array table_key of rows
+ * {json_key, "central", "devolved", "total"}; note() may add a remark for
+ * a key.
  */
-static json_t *
-tally_table(struct rdoc *doc, const struct tally *t, const char *what, const char *json_key,
-    const char *(*note)(const char *key, const double *sum, const void *arg), const void *arg)
+static void
+tally_table(struct rdoc *doc, const struct tally *t, const char *what, const char *table_key,
+    const char *json_key, const char *(*note)(const char *key, const double *sum,
+    const void *arg), const void *arg)
 {
-	const char *cols[] = { what, "Central", "Devolved", "Total", "Devolved share", "Note" };
+	const struct rcol cols[] = { { json_key, what, 0 }, { "central", "Central", RC_NUM },
+		{ "devolved", "Devolved", RC_NUM }, { "total", "Total", RC_NUM },
+		{ NULL, "Devolved share", RC_NUM }, { NULL, "Note", 0 } };
 	struct keyed *order = wm_calloc(t->n + 1, sizeof(*order));
-	size_t ncols = note ? 6 : 5;
-	struct rtable *tab = rdoc_table(doc, NULL, ncols, cols);
-	json_t *rows = json_array();
+	struct rtable *tab = rdoc_table_cols(doc, table_key, NULL, note ? 6 : 5, cols);
 
-	for (size_t c = 1; c < 5; c++)
-		rtable_numeric(tab, c);
 	for (size_t i = 0; i < t->n; i++)
 		order[i] = (struct keyed){ t->keys[i], i };
 	wm_sort(order, t->n, sizeof(*order), by_key);
@@ -110,15 +115,12 @@ tally_table(struct rdoc *doc, const struct tally *t, const char *what, const cha
 		money_cell(tab, s[0]);
 		money_cell(tab, s[1]);
 		money_cell(tab, total);
-		rtable_cellf(tab, "%.0f%%", total > 0 ? s[1] / total * 100 : 0);
+		rtable_num(tab, total > 0 ? s[1] / total * 100 : 0, 0, "%");
 		if (note)
 			rtable_cell(tab, remark ? remark : "");
 		rtable_end_row(tab);
-		json_array_append_new(rows, json_pack("{s:s, s:f, s:f, s:f}", json_key,
-		    order[k].key, "central", s[0], "devolved", s[1], "total", total));
 	}
 	free(order);
-	return rows;
 }
 
 /* Devolved money belongs to pathfinder boroughs (seed 000, R12). */
@@ -136,12 +138,11 @@ unit_note(const char *unit, const double *sum, const void *arg)
 }
 
 static int
-budgets_section(struct wm_ctx *ctx, struct rdoc *doc, const char *year, json_t *data,
-    struct wm_err *err)
+budgets_section(struct wm_ctx *ctx, struct rdoc *doc, const char *year, struct wm_err *err)
 {
 	struct ent_query q = { .raw = true };
 	struct tally years = { STRMAP_INIT, NULL, NULL, 0, 0 }, units = years, cats = years;
-	json_t *lines = NULL, *unit_rows = NULL, *row, *pathfinders = json_object(), *b;
+	json_t *lines = NULL, *unit_rows = NULL, *row, *pathfinders = json_object();
 	size_t i, n = 0;
 	int rc;
 
@@ -165,21 +166,18 @@ budgets_section(struct wm_ctx *ctx, struct rdoc *doc, const char *year, json_t *
 	rdoc_heading(doc, 2, "Budgets");
 	if (json_array_size(lines) == 0) {
 		rdoc_para(doc, "No budget lines are recorded.");
-		json_object_set_new(data, "budgets", json_pack("{s:[], s:[], s:[]}", "by_year",
-		    "by_unit", "by_category"));
+		rdoc_fact_list(doc, "budgets.by_year", NULL, NULL, 0);
+		rdoc_fact_list(doc, "budgets.by_unit", NULL, NULL, 0);
+		rdoc_fact_list(doc, "budgets.by_category", NULL, NULL, 0);
 		goto out;
 	}
 	rdoc_para(doc, "Money held centrally and devolved to units, by financial year. Devolved "
 	    "budgets go to the pathfinder boroughs.");
-	b = json_object();
-	json_object_set_new(b, "by_year", tally_table(doc, &years, "Year", "year", NULL, NULL));
+	tally_table(doc, &years, "Year", "budgets.by_year", "year", NULL, NULL);
 	rdoc_heading(doc, 3, year ? "By unit" : "By unit, every year");
-	json_object_set_new(b, "by_unit", tally_table(doc, &units, "Unit", "unit", unit_note,
-	    pathfinders));
+	tally_table(doc, &units, "Unit", "budgets.by_unit", "unit", unit_note, pathfinders);
 	rdoc_heading(doc, 3, year ? "By category" : "By category, every year");
-	json_object_set_new(b, "by_category", tally_table(doc, &cats, "Category", "category", NULL,
-	    NULL));
-	json_object_set_new(data, "budgets", b);
+	tally_table(doc, &cats, "Category", "budgets.by_category", "category", NULL, NULL);
 	if (year != NULL && n == 0)
 		rdoc_para(doc, "No budget lines are recorded for %s.", year);
 out:
@@ -214,21 +212,35 @@ goal_slot(struct goals *g, const struct pfdata *d, long node)
 	return g->slot_of[goal];
 }
 
-static int
-goals_section(struct wm_ctx *ctx, struct rdoc *doc, const struct money_opts *o, json_t *data,
-    json_t *bids_out, struct wm_err *err)
+/* A share of all the money: a fraction in the JSON, "12.5%" on paper. */
+static void
+share_cell(struct rtable *t, double part, double all)
 {
-	static const char *const cols[] = { "Goal", "Title", "Through projects", "Through bids",
-		"Total", "Share" };
-	static const char *const bid_cols[] = { "Bid", "Title", "Unit", "Year", "Amount", "Score",
-		"Status", "Goals claimed" };
+	char pct[32];
+
+	snprintf(pct, sizeof(pct), "%.1f%%", all > 0 ? part / all * 100 : 0);
+	rtable_num(t, all > 0 ? part / all : 0, NUM_SHORTEST, NULL);
+	rtable_show(t, pct);
+}
+
+static int
+goals_section(struct wm_ctx *ctx, struct rdoc *doc, const struct money_opts *o,
+    struct wm_err *err)
+{
+	static const struct rcol cols[] = { { "goal", "Goal", 0 }, { "title", "Title", 0 },
+		{ "projects", "Through projects", RC_NUM }, { "bids", "Through bids", RC_NUM },
+		{ "total", "Total", RC_NUM }, { "share", "Share", RC_NUM } };
+	static const struct rcol bid_cols[] = { { "ref", "Bid", 0 }, { "title", "Title", 0 },
+		{ "unit", "Unit", 0 }, { "year", "Year", 0 }, { "amount", "Amount", RC_NUM },
+		{ "score", "Score", RC_NUM }, { "status", "Status", 0 },
+		{ "goals", "Goals claimed", RC_DATA }, { NULL, "Goals claimed", 0 } };
 	struct ent_query q = { .raw = true };
 	struct pfdata d;
 	struct goals g = { NULL, 0, NULL };
 	struct money_flow *flows = NULL;
 	struct money_link *links = NULL;
 	struct money_split split = { NULL, { 0 }, { 0 } };
-	json_t *bids = NULL, *row, *goals_json = json_array();
+	json_t *bids = NULL, *row;
 	double proposed = 0, ended = 0, not_approved = 0, all = 0;
 	struct rtable *t;
 	size_t nflows = 0, nlinks = 0, i, capl = 0;
@@ -275,9 +287,7 @@ goals_section(struct wm_ctx *ctx, struct rdoc *doc, const struct money_opts *o, 
 		nflows++;
 	}
 	rdoc_heading(doc, 2, "Capital bids");
-	t = rdoc_table(doc, NULL, 8, bid_cols);
-	rtable_numeric(t, 4);
-	rtable_numeric(t, 5);
+	t = rdoc_table_cols(doc, "bids", NULL, WM_ARRAY_LEN(bid_cols), bid_cols);
 	json_array_foreach(bids, i, row) {
 		json_t *claimed = json_object_get(row, "goals"), *gk;
 		struct buf names = BUF_INIT;
@@ -301,21 +311,14 @@ goals_section(struct wm_ctx *ctx, struct rdoc *doc, const struct money_opts *o, 
 		rtable_cell(t, str(row, "unit"));
 		rtable_cell(t, str(row, "year"));
 		money_cell(t, amount);
-		if (json_is_number(json_object_get(row, "score")))
-			rtable_num(t, json_number_value(json_object_get(row, "score")), NUM_SHORTEST,
-			    NULL);
-		else
-			rtable_cell(t, "");
+		rtable_json(t, json_object_get(row, "score"));
 		rtable_cell(t, str(row, "status"));
+		rtable_json(t, claimed != NULL ? claimed : json_array());
 		if (json_array_size(claimed) == 0)
 			rtable_tag(t, "claims no goal", "red");
 		else
 			rtable_cell(t, buf_str(&names));
 		rtable_end_row(t);
-		json_array_append_new(bids_out, json_pack("{s:s, s:s, s:s?, s:s, s:f, s:O, s:s, s:O}",
-		    "ref", str(row, "ref"), "title", str(row, "title"), "unit", str(row, "unit"),
-		    "year", str(row, "year"), "amount", amount, "score", json_object_get(row, "score"),
-		    "status", str(row, "status"), "goals", claimed));
 		buf_release(&names);
 		if (!approved) {
 			not_approved += amount;
@@ -340,9 +343,7 @@ goals_section(struct wm_ctx *ctx, struct rdoc *doc, const struct money_opts *o, 
 	    "goals of the aims they serve by their weights, and approved capital bids%s%s, shared "
 	    "equally among the goals they claim.", o->year ? " in " : "", o->year ? o->year : "",
 	    o->year ? " for " : "", o->year ? o->year : "");
-	t = rdoc_table(doc, NULL, 6, cols);
-	for (size_t c = 2; c < 6; c++)
-		rtable_numeric(t, c);
+	t = rdoc_table_cols(doc, "goals", NULL, WM_ARRAY_LEN(cols), cols);
 	for (size_t s = 0; s < g.n; s++) {
 		double pj = split.goal[s * MONEY_CHANNELS], bd = split.goal[s * MONEY_CHANNELS + 1];
 
@@ -351,12 +352,8 @@ goals_section(struct wm_ctx *ctx, struct rdoc *doc, const struct money_opts *o, 
 		money_cell(t, pj);
 		money_cell(t, bd);
 		money_cell(t, pj + bd);
-		rtable_cellf(t, "%.1f%%", all > 0 ? (pj + bd) / all * 100 : 0);
+		share_cell(t, pj + bd, all);
 		rtable_end_row(t);
-		json_array_append_new(goals_json, json_pack("{s:s, s:s, s:f, s:f, s:f, s:f}",
-		    "goal", d.nodes[g.node[s]].key, "title", d.nodes[g.node[s]].title,
-		    "projects", pj, "bids", bd, "total", pj + bd,
-		    "share", all > 0 ? (pj + bd) / all : 0));
 	}
 	if (split.unlinked[0] + split.unlinked[1] > 0) {
 		double u = split.unlinked[0] + split.unlinked[1];
@@ -366,7 +363,8 @@ goals_section(struct wm_ctx *ctx, struct rdoc *doc, const struct money_opts *o, 
 		money_cell(t, split.unlinked[0]);
 		money_cell(t, split.unlinked[1]);
 		money_cell(t, u);
-		rtable_cellf(t, "%.1f%%", all > 0 ? u / all * 100 : 0);
+		share_cell(t, u, all);
+		rtable_paper_row(t);
 		rtable_end_row(t);
 	}
 	{
@@ -378,11 +376,11 @@ goals_section(struct wm_ctx *ctx, struct rdoc *doc, const struct money_opts *o, 
 		rdoc_para(doc, "Not counted: proposed projects %s, decommissioned projects %s, capital "
 		    "bids not approved %s.", a, b, c);
 	}
-	json_object_set_new(data, "goals", goals_json);
-	json_object_set_new(data, "unlinked", json_pack("{s:f, s:f}", "projects", split.unlinked[0],
-	    "bids", split.unlinked[1]));
-	json_object_set_new(data, "not_counted", json_pack("{s:f, s:f, s:f}", "proposed_projects",
-	    proposed, "decommissioned_projects", ended, "bids_not_approved", not_approved));
+	rdoc_fact_pounds(doc, "unlinked.projects", NULL, split.unlinked[0]);
+	rdoc_fact_pounds(doc, "unlinked.bids", NULL, split.unlinked[1]);
+	rdoc_fact_pounds(doc, "not_counted.proposed_projects", NULL, proposed);
+	rdoc_fact_pounds(doc, "not_counted.decommissioned_projects", NULL, ended);
+	rdoc_fact_pounds(doc, "not_counted.bids_not_approved", NULL, not_approved);
 out:
 	money_split_release(&split);
 	free(flows);
@@ -400,14 +398,12 @@ report_money(struct wm_ctx *ctx, const struct money_opts *o, struct rdoc **out,
 {
 	struct money_opts norm = *o;
 	struct rdoc *doc;
-	json_t *data, *bids = json_array();
 	char year[12];
 	int y, rc;
 
 	*out = NULL;
 	if (o->year != NULL) {
 		if (fyear_parse(o->year, &y) != 0) {
-			json_decref(bids);
 			return wm_error(err, WM_EUSAGE, "--year: \"%s\" is not a financial year (2004/05)",
 			    o->year);
 		}
@@ -417,16 +413,13 @@ report_money(struct wm_ctx *ctx, const struct money_opts *o, struct rdoc **out,
 	doc = rdoc_new(norm.year ? "Money" : "Money, every year");
 	rdoc_meta(doc, "Year", norm.year ? norm.year : "every year");
 	rdoc_meta(doc, "Goals", norm.plan ? norm.plan : "every plan");
-	data = json_pack("{s:s?, s:s?}", "year", norm.year, "plan", norm.plan);
-	if ((rc = budgets_section(ctx, doc, norm.year, data, err)) != 0 ||
-	    (rc = goals_section(ctx, doc, &norm, data, bids, err)) != 0) {
+	rdoc_fact(doc, "year", NULL, norm.year);
+	rdoc_fact(doc, "plan", NULL, norm.plan);
+	if ((rc = budgets_section(ctx, doc, norm.year, err)) != 0 ||
+	    (rc = goals_section(ctx, doc, &norm, err)) != 0) {
 		rdoc_free(doc);
-		json_decref(data);
-		json_decref(bids);
 		return rc;
 	}
-	json_object_set_new(data, "bids", bids);
-	rdoc_set_data(doc, data);
 	*out = doc;
 	return 0;
 }

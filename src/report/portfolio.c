@@ -108,19 +108,17 @@ heatmap(const struct pfdata *d, const struct pf_result *r, const struct portfoli
 /* ---- the document ------------------------------------------------------- */
 
 static void
-projects_section(struct rdoc *doc, const struct pfdata *d, const struct pf_result *r,
-    json_t *data)
+projects_section(struct rdoc *doc, const struct pfdata *d, const struct pf_result *r)
 {
-	static const char *const cols[] = { "Project", "Title", "Status", "Benefit", "Cost",
-		"Aims served", "Latest exception report" };
+	static const struct rcol cols[] = { { "ref", "Project", 0 }, { "title", "Title", 0 },
+		{ "status", "Status", 0 }, { "benefit", "Benefit", RC_NUM },
+		{ "cost", "Cost", RC_NUM }, { "aims", "Aims served", RC_NUM },
+		{ "last_report", "Latest exception report", RC_DATA },
+		{ NULL, "Latest exception report", 0 } };
 	struct rtable *t;
-	json_t *list = json_array();
 
 	rdoc_heading(doc, 2, "Projects");
-	t = rdoc_table(doc, NULL, 7, cols);
-	rtable_numeric(t, 3);
-	rtable_numeric(t, 4);
-	rtable_numeric(t, 5);
+	t = rdoc_table_cols(doc, "projects", NULL, WM_ARRAY_LEN(cols), cols);
 	for (size_t p = 0; p < d->nprojects; p++) {
 		const json_t *rep = d->last_report[p];
 		const char *rag = rep ? json_string_value(json_object_get(rep, "rag")) : NULL;
@@ -131,15 +129,20 @@ projects_section(struct rdoc *doc, const struct pfdata *d, const struct pf_resul
 		rtable_cell(t, d->projects[p].key);
 		rtable_cell(t, d->projects[p].title);
 		rtable_cell(t, status_names[d->projects[p].status]);
-		if (d->has_benefit[p])
+		if (d->has_benefit[p]) {
 			rtable_num(t, d->benefit[p], NUM_SHORTEST, NULL);
-		else
-			rtable_cell(t, "not estimated");
-		if (d->has_cost[p])
+		} else {
+			rtable_null(t);
+			rtable_show(t, "not estimated");
+		}
+		if (d->has_cost[p]) {
 			rtable_pounds(t, d->cost[p]);
-		else
-			rtable_cell(t, "not costed");
-		rtable_num(t, (double)served, 0, NULL);
+		} else {
+			rtable_null(t);
+			rtable_show(t, "not costed");
+		}
+		rtable_int(t, (long long)served);
+		rtable_json(t, rep);
 		if (rep != NULL) {
 			struct buf text = BUF_INIT;
 
@@ -154,90 +157,93 @@ projects_section(struct rdoc *doc, const struct pfdata *d, const struct pf_resul
 			rtable_cell(t, "");
 		}
 		rtable_end_row(t);
-		json_array_append_new(list, json_pack("{s:s, s:s, s:s, s:o, s:o, s:I, s:O?}",
-		    "ref", d->projects[p].key, "title", d->projects[p].title,
-		    "status", status_names[d->projects[p].status],
-		    "benefit", d->has_benefit[p] ? json_real(d->benefit[p]) : json_null(),
-		    "cost", d->has_cost[p] ? json_real(d->cost[p]) : json_null(),
-		    "aims", (json_int_t)served, "last_report", rep));
 	}
-	json_object_set_new(data, "projects", list);
+}
+
+/* A weight in a cell: the number, shown as people write it (0.8, 1, 0.25). */
+static void
+weight_cell(struct rtable *t, double w)
+{
+	char num[32];
+
+	weight_text(w, num, sizeof(num));
+	rtable_num(t, w, NUM_SHORTEST, NULL);
+	rtable_show(t, num);
 }
 
 static void
 matrix_section(struct rdoc *doc, const struct pfdata *d, const struct pf_result *r,
-    const struct portfolio_opts *o, json_t *data)
+    const struct portfolio_opts *o)
 {
 	size_t np = d->nprojects, ncols = np + 3;
-	const char **cols = calloc(ncols, sizeof(*cols));
+	struct rcol *cols = calloc(ncols, sizeof(*cols));
+	char (*keys)[96] = calloc(np + 1, sizeof(*keys));
 	struct buf svg = BUF_INIT;
 	struct rtable *t;
-	json_t *rows = json_array();
-	char num[32];
 
-	if (cols == NULL)
+	if (cols == NULL || keys == NULL) {
+		free(cols);
+		free(keys);
 		return;
+	}
 	rdoc_heading(doc, 2, "Aims and the projects that serve them");
 	rdoc_para(doc, "Each figure is how much a project serves an aim, from 0 (not at all) to 1 "
 	    "(wholly). Served adds up the figures of commissioned and running projects only.");
 	heatmap(d, r, o, &svg);
 	rdoc_figure(doc, buf_str(&svg), "Heat map of the aims against the projects");
 	rdoc_add_rendition(doc, "svg", "image/svg+xml", buf_str(&svg));
-	cols[0] = "Aim";
-	cols[1] = "Title";
-	for (size_t p = 0; p < np; p++)
-		cols[p + 2] = d->projects[p].key;
-	cols[np + 2] = "Served";
-	t = rdoc_table(doc, NULL, ncols, cols);
-	for (size_t c = 2; c < ncols; c++)
-		rtable_numeric(t, c);
+	cols[0] = (struct rcol){ "aim", "Aim", 0 };
+	cols[1] = (struct rcol){ "title", "Title", 0 };
+	/* a project's weight is the JSON's weights.PROJECT, there only when it serves the aim */
+	for (size_t p = 0; p < np; p++) {
+		snprintf(keys[p], sizeof(keys[p]), "weights.%s", d->projects[p].key);
+		cols[p + 2] = (struct rcol){ keys[p], d->projects[p].key, RC_NUM };
+	}
+	cols[np + 2] = (struct rcol){ "served", "Served", RC_NUM };
+	t = rdoc_table_cols(doc, "matrix", NULL, ncols, cols);
 	for (size_t a = 0; a < d->naims; a++) {
-		json_t *weights = json_object();
-
 		rtable_cell(t, d->aims[a].key);
 		rtable_cell(t, d->aims[a].title);
 		for (size_t p = 0; p < np; p++) {
 			double w = r->matrix[a * np + p];
 
-			weight_text(w, num, sizeof(num));
-			rtable_cell(t, w > 0 ? num : "");
 			if (w > 0)
-				json_object_set_new(weights, d->projects[p].key, json_real(w));
+				weight_cell(t, w);
+			else
+				rtable_none(t);
 		}
-		weight_text(r->served[a], num, sizeof(num));
-		rtable_cell(t, num);
+		weight_cell(t, r->served[a]);
 		rtable_end_row(t);
-		json_array_append_new(rows, json_pack("{s:s, s:s, s:o, s:f}", "aim", d->aims[a].key,
-		    "title", d->aims[a].title, "weights", weights, "served", r->served[a]));
 	}
-	json_object_set_new(data, "matrix", rows);
 	buf_release(&svg);
 	free(cols);
+	free(keys);
 }
 
 static void
 gaps_section(struct rdoc *doc, const struct pfdata *d, const struct pf_result *r,
-    const struct portfolio_opts *o, json_t *data)
+    const struct portfolio_opts *o)
 {
-	static const char *const cols[] = { "Aim", "Title", "Served", "Why", "Proposed for it" };
-	json_t *list = json_array();
+	static const struct rcol cols[] = { { "aim", "Aim", 0 }, { "title", "Title", 0 },
+		{ "served", "Served", RC_NUM }, { "why", "Why", RC_DATA }, { "reason", "Why", 0 },
+		{ "proposed", "Proposed for it", RC_DATA }, { NULL, "Proposed for it", 0 } };
 	struct rtable *t;
 
 	rdoc_heading(doc, 2, "Gaps");
 	if (r->ngaps == 0) {
 		rdoc_para(doc, "Every aim is served at least %.3g by commissioned or running projects.",
 		    o->threshold);
-		json_object_set_new(data, "gaps", list);
+		rdoc_fact_list(doc, "gaps", NULL, NULL, 0);
 		return;
 	}
 	rdoc_para(doc, "%zu of %zu aims: no commissioned or running project serves them, or those "
 	    "that do add up to less than %.3g.", r->ngaps, d->naims, o->threshold);
-	t = rdoc_table(doc, NULL, 5, cols);
-	rtable_numeric(t, 2);
+	t = rdoc_table_cols(doc, "gaps", NULL, WM_ARRAY_LEN(cols), cols);
 	for (size_t i = 0; i < r->ngaps; i++) {
 		const struct pf_gap *g = &r->gaps[i];
 		struct buf why = BUF_INIT, proposed = BUF_INIT;
-		json_t *props = json_array();
+		const char **props = calloc(d->nprojects + 1, sizeof(*props));
+		size_t nprops = 0;
 		char num[32];
 
 		weight_text(g->weight, num, sizeof(num));
@@ -254,30 +260,30 @@ gaps_section(struct rdoc *doc, const struct pfdata *d, const struct pf_result *r
 				continue;
 			weight_text(w, wn, sizeof(wn));
 			buf_addf(&proposed, "%s%s (%s)", proposed.len ? ", " : "", d->projects[p].key, wn);
-			json_array_append_new(props, json_string(d->projects[p].key));
+			if (props != NULL)
+				props[nprops++] = d->projects[p].key;
 		}
 		rtable_cell(t, d->aims[g->aim].key);
 		rtable_cell(t, d->aims[g->aim].title);
-		rtable_cell(t, num);
+		weight_cell(t, g->weight);
+		rtable_cell(t, g->why == PF_GAP_UNSERVED ? "unserved" : "weak");
 		rtable_tag(t, buf_str(&why), g->why == PF_GAP_UNSERVED ? "red" : "amber");
+		rtable_list(t, props, nprops, ", ");
 		rtable_cell(t, proposed.len ? buf_str(&proposed) : "none");
 		rtable_end_row(t);
-		json_array_append_new(list, json_pack("{s:s, s:s, s:s, s:f, s:s, s:o}",
-		    "aim", d->aims[g->aim].key, "title", d->aims[g->aim].title,
-		    "why", g->why == PF_GAP_UNSERVED ? "unserved" : "weak", "served", g->weight,
-		    "reason", buf_str(&why), "proposed", props));
+		free(props);
 		buf_release(&why);
 		buf_release(&proposed);
 	}
-	json_object_set_new(data, "gaps", list);
 }
 
 static void
 overlaps_section(struct rdoc *doc, const struct pfdata *d, const struct pf_result *r,
-    const struct portfolio_opts *o, json_t *data)
+    const struct portfolio_opts *o)
 {
-	static const char *const cols[] = { "Projects", "Alike", "Aims both serve", "Why paired" };
-	json_t *list = json_array();
+	static const struct rcol cols[] = { { "projects", "Projects", 0 },
+		{ "similarity", "Alike", RC_NUM }, { "aims", "Aims both serve", 0 },
+		{ "shared_terms", "Words in common", RC_DATA }, { "why", "Why paired", 0 } };
 	struct rtable *t;
 
 	rdoc_heading(doc, 2, "Overlaps");
@@ -288,40 +294,37 @@ overlaps_section(struct rdoc *doc, const struct pfdata *d, const struct pf_resul
 	    "nothing.", o->similarity * 100, d->nprojects, d->nnodes);
 	if (r->noverlaps == 0) {
 		rdoc_para(doc, "No two projects overlap.");
-		json_object_set_new(data, "overlaps", list);
+		rdoc_fact_list(doc, "overlaps", NULL, NULL, 0);
 		return;
 	}
-	t = rdoc_table(doc, NULL, 4, cols);
-	rtable_numeric(t, 1);
+	t = rdoc_table_cols(doc, "overlaps", NULL, WM_ARRAY_LEN(cols), cols);
 	for (size_t i = 0; i < r->noverlaps; i++) {
 		const struct pf_overlap *ov = &r->overlaps[i];
-		struct buf aims = BUF_INIT, why = BUF_INIT, pair = BUF_INIT;
-		json_t *ja = json_array(), *jt = json_array();
+		const char *pair[2] = { d->projects[ov->a].key, d->projects[ov->b].key };
+		const char *aims[WM_ARRAY_LEN(ov->aims)];
+		size_t naims = 0;
+		struct buf why = BUF_INIT, shown = BUF_INIT;
+		char pct[16];
 
-		for (size_t k = 0; k < ov->naims && k < WM_ARRAY_LEN(ov->aims); k++) {
-			buf_addf(&aims, "%s%s", k ? ", " : "", d->aims[ov->aims[k]].key);
-			json_array_append_new(ja, json_string(d->aims[ov->aims[k]].key));
-		}
-		buf_addf(&why, "both serve %s; words in common: ", buf_str(&aims));
-		for (size_t k = 0; k < ov->nterms; k++) {
+		for (size_t k = 0; k < ov->naims && k < WM_ARRAY_LEN(ov->aims); k++)
+			aims[naims++] = d->aims[ov->aims[k]].key;
+		rtable_list(t, pair, 2, " and ");
+		rtable_num(t, round(ov->similarity * 1000) / 1000, NUM_SHORTEST, NULL);
+		snprintf(pct, sizeof(pct), "%.0f%%", ov->similarity * 100);
+		rtable_show(t, pct);
+		rtable_list(t, aims, naims, ", ");
+		rtable_list(t, (const char *const *)ov->terms, ov->nterms, ", ");
+		buf_addf(&why, "both serve ");
+		for (size_t k = 0; k < naims; k++)
+			buf_addf(&why, "%s%s", k ? ", " : "", aims[k]);
+		buf_adds(&why, "; words in common: ");
+		for (size_t k = 0; k < ov->nterms; k++)
 			buf_addf(&why, "%s%s", k ? ", " : "", ov->terms[k]);
-			json_array_append_new(jt, json_string(ov->terms[k]));
-		}
-		buf_addf(&pair, "%s and %s", d->projects[ov->a].key, d->projects[ov->b].key);
-		rtable_cell(t, buf_str(&pair));
-		rtable_cellf(t, "%.0f%%", ov->similarity * 100);
-		rtable_cell(t, buf_str(&aims));
 		rtable_cell(t, buf_str(&why));
 		rtable_end_row(t);
-		json_array_append_new(list, json_pack("{s:[s,s], s:f, s:o, s:o, s:s}",
-		    "projects", d->projects[ov->a].key, d->projects[ov->b].key,
-		    "similarity", round(ov->similarity * 1000) / 1000, "aims", ja, "shared_terms", jt,
-		    "why", buf_str(&why)));
-		buf_release(&aims);
 		buf_release(&why);
-		buf_release(&pair);
+		buf_release(&shown);
 	}
-	json_object_set_new(data, "overlaps", list);
 }
 
 int
@@ -333,7 +336,6 @@ report_portfolio(struct wm_ctx *ctx, const struct portfolio_opts *o, struct rdoc
 	struct pf_result r;
 	struct pfdata d;
 	struct rdoc *doc;
-	json_t *data;
 	char num[32];
 	int rc;
 
@@ -358,9 +360,10 @@ report_portfolio(struct wm_ctx *ctx, const struct portfolio_opts *o, struct rdoc
 	pf_analyse(&in, &r);
 	free(background);
 	doc = rdoc_new("Portfolio: projects against aims");
-	data = json_pack("{s:s?, s:f, s:f}", "plan", d.plan, "threshold", o->threshold,
-	    "similarity", o->similarity);
 	rdoc_meta(doc, "Plan", d.plan ? d.plan : "every plan");
+	rdoc_fact(doc, "plan", NULL, d.plan);
+	rdoc_fact_num(doc, "threshold", NULL, o->threshold, NUM_SHORTEST, NULL);
+	rdoc_fact_num(doc, "similarity", NULL, o->similarity, NUM_SHORTEST, NULL);
 	snprintf(num, sizeof(num), "%zu", d.nprojects);
 	rdoc_meta(doc, "Projects", num);
 	snprintf(num, sizeof(num), "%zu", d.naims);
@@ -368,11 +371,10 @@ report_portfolio(struct wm_ctx *ctx, const struct portfolio_opts *o, struct rdoc
 	rdoc_para(doc, "%zu projects against %zu aims: %zu %s, %zu %s.", d.nprojects, d.naims,
 	    r.ngaps, r.ngaps == 1 ? "gap" : "gaps", r.noverlaps,
 	    r.noverlaps == 1 ? "overlap" : "overlaps");
-	matrix_section(doc, &d, &r, o, data);
-	gaps_section(doc, &d, &r, o, data);
-	overlaps_section(doc, &d, &r, o, data);
-	projects_section(doc, &d, &r, data);
-	rdoc_set_data(doc, data);
+	matrix_section(doc, &d, &r, o);
+	gaps_section(doc, &d, &r, o);
+	overlaps_section(doc, &d, &r, o);
+	projects_section(doc, &d, &r);
 	pf_result_release(&r);
 	pfdata_release(&d);
 	*out = doc;

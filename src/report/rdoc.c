@@ -1,101 +1,76 @@
 /*
- * rdoc.c: the report document and its writers (see rdoc.h).
+ * rdoc.c: the report document (see rdoc.h): building it, the formats, the
+ * one number formatter, and the JSON derived from the document's keys.
  *
- * A document is a list of blocks kept in an arena; each writer walks the
- * list once. HTML goes through html.h, CSV through libcsv, JSON through
- * jansson; only text and Markdown are laid out here.
+ * The writers of each format are in rdoc_write.c (text, Markdown, HTML,
+ * CSV) and rdoc_xlsx.c (Excel); they read the blocks of rdoc_impl.h.
  */
 #include "base/wm.h"
 
-#include <csv.h>
 #include <math.h>
 
 #include "base/arena.h"
 #include "base/buf.h"
-#include "base/numfmt.h"
-#include "report/html.h"
+#include "base/date.h"
 #include "report/pounds.h"
-#include "report/rdoc.h"
+#include "report/rdoc_impl.h"
 
-enum block_kind { B_HEADING, B_PARA, B_LIST, B_ITEM, B_FIGURE, B_TABLE };
 
-struct cell {
-	const char *text;	/* as a person reads it: numbers grouped in thousands */
-	const char *plain;	/* a number as a program reads it (CSV), or NULL */
-	const char *tag;	/* status colour, or NULL */
-	const char *href;	/* link target, or NULL */
-	bool is_num;
-	bool has_unit;		/* the number is shown with a suffix ("%") */
-	double num;		/* the number itself, when is_num */
-};
-
-struct rtable {
-	struct rdoc *doc;
-	const char *caption;
-	size_t ncols, nrows, caprows;
-	const char **headers;
-	bool *numeric;
-	struct cell *cells;	/* nrows * ncols, row-major */
-	size_t filled;		/* cells of the row being built */
-};
-
-struct block {
-	enum block_kind kind;
-	int level;
-	const char *text;	/* heading, paragraph, item; figure caption */
-	const char *svg;	/* figure */
-	struct rtable *table;
-	struct block *next;
-};
-
-/* A report's own rendering in a format of its own (see rdoc_add_rendition). */
-struct rendition {
-	const char *format, *media_type, *text;
-	struct rendition *next;
-};
-
-struct rdoc {
-	struct arena *arena;
-	const char *title;
-	const char **meta;	/* label, value pairs */
-	size_t nmeta, capmeta;
-	struct block *first, *last;
-	json_t *data;
-	struct rendition *renditions;
-};
+/* ---- formats ------------------------------------------------------------ */
 
 /* Every format, in the order messages list them; RF_HTML_BODY is for pages only. */
 static const struct {
 	const char *name;
 	enum rformat f;
 	const char *media_type;
+	bool binary;
 } formats[] = {
-	{ "text", RF_TEXT, "text/plain; charset=utf-8" },
-	{ "md", RF_MD, "text/markdown; charset=utf-8" },
-	{ "html", RF_HTML, "text/html; charset=utf-8" },
-	{ "csv", RF_CSV, "text/csv; charset=utf-8" },
-	{ "json", RF_JSON, "application/json" },
+	{ "text", RF_TEXT, "text/plain; charset=utf-8", false },
+	{ "md", RF_MD, "text/markdown; charset=utf-8", false },
+	{ "html", RF_HTML, "text/html; charset=utf-8", false },
+	{ "csv", RF_CSV, "text/csv; charset=utf-8", false },
+	{ "json", RF_JSON, "application/json", false },
+	{ "xlsx", RF_XLSX, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+	  true },
 };
 
 int
 rformat_parse(const char *name, enum rformat *out, struct wm_err *err)
 {
+	char names[200];
+
 	for (size_t i = 0; i < WM_ARRAY_LEN(formats); i++)
 		if (strcmp(name, formats[i].name) == 0) {
 			*out = formats[i].f;
 			return 0;
 		}
-	if (strcmp(name, "markdown") == 0) {
-		*out = RF_MD;
+	if (strcmp(name, "markdown") == 0 || strcmp(name, "txt") == 0 || strcmp(name, "htm") == 0) {
+		*out = name[0] == 'm' ? RF_MD : name[0] == 't' ? RF_TEXT : RF_HTML;
 		return 0;
 	}
-	return wm_error(err, WM_EUSAGE, "format \"%s\" is not one of %s", name, rformat_names());
+	rformat_names(names, sizeof(names));
+	return wm_error(err, WM_EUSAGE, "format \"%s\" is not one of %s", name, names);
 }
 
-const char *
-rformat_names(void)
+size_t
+rformat_list(enum rformat *out, size_t max)
 {
-	return "text, md, html, csv, json";
+	size_t n = 0;
+
+	for (size_t i = 0; i < WM_ARRAY_LEN(formats) && n < max; i++)
+		out[n++] = formats[i].f;
+	return n;
+}
+
+void
+rformat_names(char *out, size_t len)
+{
+	size_t used = 0;
+
+	out[0] = '\0';
+	for (size_t i = 0; i < WM_ARRAY_LEN(formats) && used < len; i++)
+		used += (size_t)snprintf(out + used, len - used, "%s%s", i ? ", " : "",
+		    formats[i].name);
 }
 
 const char *
@@ -116,6 +91,17 @@ rformat_media_type(enum rformat f)
 	return "text/html; charset=utf-8";
 }
 
+bool
+rformat_binary(enum rformat f)
+{
+	for (size_t i = 0; i < WM_ARRAY_LEN(formats); i++)
+		if (formats[i].f == f)
+			return formats[i].binary;
+	return false;
+}
+
+/* ---- building ----------------------------------------------------------- */
+
 struct rdoc *
 rdoc_new(const char *title)
 {
@@ -123,7 +109,7 @@ rdoc_new(const char *title)
 	struct rdoc *d = arena_alloc(a, sizeof(*d));
 
 	d->arena = a;
-	d->title = arena_strdup(a, title);
+	d->title = arena_strdup(a, title ? title : "");
 	return d;
 }
 
@@ -134,6 +120,12 @@ rdoc_free(struct rdoc *d)
 		return;
 	json_decref(d->data);
 	arena_free(d->arena);
+}
+
+const char *
+rdoc_title(const struct rdoc *d)
+{
+	return d->title;
 }
 
 static struct block *
@@ -150,20 +142,154 @@ add_block(struct rdoc *d, enum block_kind kind)
 	return b;
 }
 
+static const char *
+dup(struct rdoc *d, const char *s)
+{
+	return s != NULL ? arena_strdup(d->arena, s) : NULL;
+}
+
+/* Where a fact goes: under the title, or (inside a group) into the body. */
+static struct fact *
+new_fact(struct rdoc *d, const char *key, const char *label)
+{
+	struct fact *f;
+
+	if (key != NULL)
+		d->keyed = true;
+	if (d->depth > 0 && key != NULL) {
+		f = &add_block(d, B_FACT)->fact;
+	} else {
+		if (d->nfacts == d->capfacts) {
+			size_t cap = d->capfacts ? d->capfacts * 2 : 8;
+			struct fact *m = arena_array(d->arena, cap, sizeof(*m));
+
+			if (d->nfacts > 0)
+				memcpy(m, d->facts, d->nfacts * sizeof(*m));
+			d->facts = m;
+			d->capfacts = cap;
+		}
+		f = &d->facts[d->nfacts++];
+	}
+	memset(f, 0, sizeof(*f));
+	f->key = dup(d, key);
+	f->label = dup(d, label);
+	return f;
+}
+
 void
 rdoc_meta(struct rdoc *d, const char *label, const char *value)
 {
-	if (d->nmeta + 2 > d->capmeta) {
-		size_t cap = d->capmeta ? d->capmeta * 2 : 8;
-		const char **m = arena_array(d->arena, cap, sizeof(*m));
+	struct fact *f = new_fact(d, NULL, label);
 
-		if (d->nmeta > 0)
-			memcpy(m, d->meta, d->nmeta * sizeof(*m));
-		d->meta = m;
-		d->capmeta = cap;
+	f->v.text = arena_strdup(d->arena, value ? value : "");
+}
+
+void
+rdoc_fact(struct rdoc *d, const char *key, const char *label, const char *value)
+{
+	struct fact *f = new_fact(d, key, label);
+
+	f->v.type = value != NULL ? C_TEXT : C_NULL;
+	f->v.text = value != NULL ? arena_strdup(d->arena, value) : "";
+}
+
+static const struct rnum *
+copy_fmt(struct rdoc *d, const struct rnum *f)
+{
+	struct rnum *c = arena_alloc(d->arena, sizeof(*c));
+
+	*c = *f;
+	c->suffix = dup(d, c->suffix);
+	return c;
+}
+
+/* A number cell; not finite, null and shown "-". */
+static void
+set_num(struct rdoc *d, struct cell *c, double v, const struct rnum *f)
+{
+	if (!isfinite(v)) {
+		c->type = C_NULL;
+		c->text = "";
+		c->shown = "-";
+		return;
 	}
-	d->meta[d->nmeta++] = arena_strdup(d->arena, label);
-	d->meta[d->nmeta++] = arena_strdup(d->arena, value ? value : "");
+	c->type = C_NUM;
+	/* money is held to the penny, as it is shown */
+	c->num = f->money ? round(v * 100) / 100 : v;
+	c->fmt = copy_fmt(d, f);
+}
+
+void
+rdoc_fact_num(struct rdoc *d, const char *key, const char *label, double v, int decimals,
+    const char *suffix)
+{
+	set_num(d, &new_fact(d, key, label)->v, v, &(struct rnum){ decimals, suffix, false });
+}
+
+void
+rdoc_fact_int(struct rdoc *d, const char *key, const char *label, long long v)
+{
+	rdoc_fact_num(d, key, label, (double)v, 0, NULL);
+}
+
+void
+rdoc_fact_pounds(struct rdoc *d, const char *key, const char *label, double v)
+{
+	set_num(d, &new_fact(d, key, label)->v, v, &(struct rnum){ 0, NULL, true });
+}
+
+static void
+set_bool(struct cell *c, int v)
+{
+	c->type = v < 0 ? C_NULL : C_BOOL;
+	c->yes = v > 0;
+	c->text = v < 0 ? "" : NULL;
+}
+
+void
+rdoc_fact_bool(struct rdoc *d, const char *key, const char *label, int v)
+{
+	set_bool(&new_fact(d, key, label)->v, v);
+}
+
+static void
+set_list(struct rdoc *d, struct cell *c, const char *const *items, size_t n, const char *sep)
+{
+	struct buf b = BUF_INIT;
+
+	c->type = C_LIST;
+	c->items = arena_array(d->arena, n + 1, sizeof(*c->items));
+	for (size_t i = 0; i < n; i++) {
+		c->items[i] = arena_strdup(d->arena, items[i] ? items[i] : "");
+		buf_addf(&b, "%s%s", i ? sep : "", c->items[i]);
+	}
+	c->nitems = n;
+	c->text = arena_strdup(d->arena, buf_str(&b));
+	buf_release(&b);
+}
+
+void
+rdoc_fact_list(struct rdoc *d, const char *key, const char *label, const char *const *items,
+    size_t n)
+{
+	set_list(d, &new_fact(d, key, label)->v, items, n, ", ");
+}
+
+void
+rdoc_group(struct rdoc *d, const char *key)
+{
+	add_block(d, B_GROUP)->text = arena_strdup(d->arena, key);
+	d->keyed = true;
+	d->depth++;
+}
+
+void
+rdoc_group_end(struct rdoc *d)
+{
+	if (d->depth == 0)
+		return;
+	add_block(d, B_GROUP_END);
+	d->depth--;
 }
 
 void
@@ -225,53 +351,122 @@ rdoc_figure(struct rdoc *d, const char *svg, const char *caption)
 }
 
 struct rtable *
-rdoc_table(struct rdoc *d, const char *caption, size_t ncols, const char *const *headers)
+rdoc_table_cols(struct rdoc *d, const char *key, const char *caption, size_t ncols,
+    const struct rcol *cols)
 {
 	struct block *b = add_block(d, B_TABLE);
 	struct rtable *t = arena_alloc(d->arena, sizeof(*t));
 
 	t->doc = d;
-	t->caption = caption ? arena_strdup(d->arena, caption) : NULL;
+	t->key = dup(d, key);
+	t->caption = dup(d, caption);
 	t->ncols = ncols;
-	t->headers = arena_array(d->arena, ncols, sizeof(*t->headers));
-	t->numeric = arena_array(d->arena, ncols, sizeof(*t->numeric));
-	for (size_t i = 0; i < ncols; i++)
-		t->headers[i] = arena_strdup(d->arena, headers[i]);
+	t->headers = arena_array(d->arena, ncols + 1, sizeof(*t->headers));
+	t->keys = arena_array(d->arena, ncols + 1, sizeof(*t->keys));
+	t->flags = arena_array(d->arena, ncols + 1, sizeof(*t->flags));
+	for (size_t i = 0; i < ncols; i++) {
+		t->headers[i] = arena_strdup(d->arena, cols[i].header ? cols[i].header : "");
+		t->keys[i] = dup(d, cols[i].key);
+		t->flags[i] = cols[i].flags;
+	}
+	if (key != NULL)
+		d->keyed = true;
 	b->table = t;
 	return t;
+}
+
+struct rtable *
+rdoc_table(struct rdoc *d, const char *caption, size_t ncols, const char *const *headers)
+{
+	struct rtable *t = rdoc_table_cols(d, NULL, caption, 0, NULL);
+
+	t->ncols = ncols;
+	t->headers = arena_array(d->arena, ncols + 1, sizeof(*t->headers));
+	t->keys = arena_array(d->arena, ncols + 1, sizeof(*t->keys));
+	t->flags = arena_array(d->arena, ncols + 1, sizeof(*t->flags));
+	for (size_t i = 0; i < ncols; i++)
+		t->headers[i] = arena_strdup(d->arena, headers[i]);
+	return t;
+}
+
+void
+rtable_as_map(struct rtable *t)
+{
+	t->map = true;
+	t->doc->keyed = true;
+}
+
+void
+rtable_json_reversed(struct rtable *t)
+{
+	t->reversed = true;
+}
+
+void
+rtable_data_row(struct rtable *t)
+{
+	if (t->nrows > 0)
+		t->row_in[t->nrows - 1] = ROW_DATA;
+}
+
+void
+rtable_paper_row(struct rtable *t)
+{
+	if (t->nrows > 0)
+		t->row_in[t->nrows - 1] = ROW_PAPER;
 }
 
 void
 rtable_numeric(struct rtable *t, size_t col)
 {
 	if (col < t->ncols)
-		t->numeric[col] = true;
+		t->flags[col] |= RC_NUM;
 }
 
 static struct cell *
 next_cell(struct rtable *t)
 {
+	struct cell *c;
+
 	if (t->filled == t->ncols)
 		rtable_end_row(t);
 	if (t->filled == 0) {
 		if (t->nrows == t->caprows) {
 			size_t cap = t->caprows ? t->caprows * 2 : 16;
-			struct cell *c = arena_array(t->doc->arena, cap * t->ncols, sizeof(*c));
+			struct cell *n = arena_array(t->doc->arena, cap * t->ncols + 1, sizeof(*n));
+			unsigned char *dr = arena_array(t->doc->arena, cap, sizeof(*dr));
 
-			if (t->nrows > 0)
-				memcpy(c, t->cells, t->nrows * t->ncols * sizeof(*c));
-			t->cells = c;
+			if (t->nrows > 0) {
+				memcpy(n, t->cells, t->nrows * t->ncols * sizeof(*n));
+				memcpy(dr, t->row_in, t->nrows * sizeof(*dr));
+			}
+			t->cells = n;
+			t->row_in = dr;
 			t->caprows = cap;
 		}
 		t->nrows++;
 	}
-	return &t->cells[(t->nrows - 1) * t->ncols + t->filled++];
+	c = &t->cells[(t->nrows - 1) * t->ncols + t->filled++];
+	memset(c, 0, sizeof(*c));
+	return c;
+}
+
+/* The cell just added, or NULL before any. */
+static struct cell *
+last_cell(struct rtable *t)
+{
+	if (t->nrows == 0 || t->filled == 0)
+		return NULL;
+	return &t->cells[(t->nrows - 1) * t->ncols + t->filled - 1];
 }
 
 void
 rtable_cell(struct rtable *t, const char *text)
 {
-	next_cell(t)->text = arena_strdup(t->doc->arena, text ? text : "");
+	struct cell *c = next_cell(t);
+
+	c->type = text != NULL ? C_TEXT : C_NULL;
+	c->text = arena_strdup(t->doc->arena, text ? text : "");
 }
 
 void
@@ -286,73 +481,143 @@ rtable_cellf(struct rtable *t, const char *fmt, ...)
 }
 
 void
-rtable_num(struct rtable *t, double v, int decimals, const char *suffix)
+rtable_null(struct rtable *t)
 {
 	struct cell *c = next_cell(t);
-	char grouped[NUM_LEN], plain[NUM_LEN];
-	struct buf tmp = BUF_INIT;
 
-	if (!isfinite(v)) {
-		c->text = "-";
-		return;
-	}
-	num_format(v, decimals, true, grouped, sizeof(grouped));
-	num_format(v, decimals, false, plain, sizeof(plain));
-	buf_addf(&tmp, "%s%s", grouped, suffix ? suffix : "");
-	c->text = arena_strdup(t->doc->arena, buf_str(&tmp));
-	buf_reset(&tmp);
-	buf_addf(&tmp, "%s%s", plain, suffix ? suffix : "");
-	c->plain = arena_strdup(t->doc->arena, buf_str(&tmp));
-	buf_release(&tmp);
-	c->is_num = true;
-	c->has_unit = suffix != NULL && *suffix != '\0';
-	c->num = v;
+	c->type = C_NULL;
+	c->text = "";
+}
+
+void
+rtable_none(struct rtable *t)
+{
+	struct cell *c = next_cell(t);
+
+	c->type = C_NONE;
+	c->text = "";
+}
+
+void
+rtable_num(struct rtable *t, double v, int decimals, const char *suffix)
+{
+	set_num(t->doc, next_cell(t), v, &(struct rnum){ decimals, suffix, false });
+}
+
+void
+rtable_int(struct rtable *t, long long v)
+{
+	rtable_num(t, (double)v, 0, NULL);
 }
 
 void
 rtable_pounds(struct rtable *t, double v)
 {
-	struct cell *c;
-	char money[POUNDS_LEN], plain[NUM_LEN];
-	double a = round(v * 100) / 100;
+	set_num(t->doc, next_cell(t), v, &(struct rnum){ 0, NULL, true });
+}
 
-	if (!isfinite(v)) {
-		rtable_cell(t, "-");
-		return;
+void
+rtable_date(struct rtable *t, int day)
+{
+	struct cell *c = next_cell(t);
+
+	c->type = day == DATE_NONE ? C_NULL : C_DATE;
+	c->day = day;
+	c->text = day == DATE_NONE ? "" : NULL;
+}
+
+void
+rtable_bool(struct rtable *t, int v)
+{
+	set_bool(next_cell(t), v);
+}
+
+void
+rtable_list(struct rtable *t, const char *const *items, size_t n, const char *sep)
+{
+	set_list(t->doc, next_cell(t), items, n, sep ? sep : "; ");
+}
+
+void
+rtable_json(struct rtable *t, const json_t *v)
+{
+	if (v == NULL || json_is_null(v)) {
+		rtable_null(t);
+	} else if (json_is_string(v)) {
+		rtable_cell(t, json_string_value(v));
+	} else if (json_is_integer(v)) {
+		rtable_int(t, (long long)json_integer_value(v));
+	} else if (json_is_number(v)) {
+		rtable_num(t, json_number_value(v), NUM_SHORTEST, NULL);
+	} else if (json_is_boolean(v)) {
+		rtable_bool(t, json_is_true(v));
+	} else if (json_is_array(v) && !json_is_object(json_array_get(v, 0)) &&
+	    !json_is_array(json_array_get(v, 0))) {
+		size_t n = json_array_size(v);
+		const char **items = arena_array(t->doc->arena, n + 1, sizeof(*items));
+
+		for (size_t i = 0; i < n; i++)
+			items[i] = json_string_value(json_array_get(v, i));
+		rtable_list(t, items, n, "; ");
+	} else {
+		char *s = json_dumps(v, JSON_COMPACT | JSON_ENCODE_ANY | JSON_REAL_PRECISION(15));
+		struct cell *c = next_cell(t);
+
+		c->type = C_JSON;
+		c->text = arena_strdup(t->doc->arena, s ? s : "null");
+		free(s);
+		/* shown as its words where it has them ({"text": ...}), else as JSON */
+		if (json_is_string(json_object_get(v, "text")))
+			c->shown = arena_strdup(t->doc->arena, json_string_value(json_object_get(v,
+			    "text")));
 	}
-	c = next_cell(t);
-	pounds_format(v, money, sizeof(money));
-	num_format(a, fmod(a, 1) != 0 ? 2 : 0, false, plain, sizeof(plain));
-	c->text = arena_strdup(t->doc->arena, money);
-	c->plain = arena_strdup(t->doc->arena, plain);
-	c->is_num = true;
-	c->num = a;
+}
+
+void
+rtable_show(struct rtable *t, const char *text)
+{
+	struct cell *c = last_cell(t);
+
+	if (c != NULL)
+		c->shown = arena_strdup(t->doc->arena, text ? text : "");
 }
 
 void
 rtable_tag(struct rtable *t, const char *text, const char *tag)
 {
-	struct cell *c = next_cell(t);
+	rtable_cell(t, text ? text : "");
+	rtable_mark(t, tag);
+}
 
-	c->text = arena_strdup(t->doc->arena, text ? text : "");
-	c->tag = tag ? arena_strdup(t->doc->arena, tag) : NULL;
+void
+rtable_mark(struct rtable *t, const char *tag)
+{
+	struct cell *c = last_cell(t);
+
+	if (c != NULL)
+		c->tag = dup(t->doc, tag);
 }
 
 void
 rtable_link(struct rtable *t, const char *text, const char *href)
 {
-	struct cell *c = next_cell(t);
+	struct cell *c;
 
-	c->text = arena_strdup(t->doc->arena, text ? text : "");
-	c->href = href ? arena_strdup(t->doc->arena, href) : NULL;
+	rtable_cell(t, text ? text : "");
+	c = last_cell(t);
+	c->href = dup(t->doc, href);
 }
 
 void
 rtable_end_row(struct rtable *t)
 {
 	/* A short row is padded with empty cells, so every row has ncols. */
-	while (t->filled > 0 && t->filled < t->ncols)
-		t->cells[(t->nrows - 1) * t->ncols + t->filled++].text = "";
+	while (t->filled > 0 && t->filled < t->ncols) {
+		struct cell *c = &t->cells[(t->nrows - 1) * t->ncols + t->filled++];
+
+		memset(c, 0, sizeof(*c));
+		c->text = "";
+	}
 	t->filled = 0;
 }
 
@@ -363,10 +628,21 @@ rdoc_set_data(struct rdoc *d, json_t *data)
 	d->data = data;
 }
 
-const json_t *
-rdoc_data(const struct rdoc *d)
+static void
+copy_cell(struct rdoc *d, struct cell *to, const struct cell *from)
 {
-	return d->data;
+	*to = *from;
+	to->text = dup(d, from->text);
+	to->shown = dup(d, from->shown);
+	to->tag = dup(d, from->tag);
+	to->href = dup(d, from->href);
+	if (from->type == C_NUM)
+		to->fmt = copy_fmt(d, from->fmt);
+	if (from->type == C_LIST) {
+		to->items = arena_array(d->arena, from->nitems + 1, sizeof(*to->items));
+		for (size_t i = 0; i < from->nitems; i++)
+			to->items[i] = arena_strdup(d->arena, from->items[i]);
+	}
 }
 
 static void
@@ -374,22 +650,14 @@ append_table(struct rdoc *d, const struct rtable *src)
 {
 	struct rtable *t = rdoc_table(d, src->caption, src->ncols, src->headers);
 
-	memcpy(t->numeric, src->numeric, src->ncols * sizeof(*t->numeric));
+	for (size_t c = 0; c < src->ncols; c++) {
+		t->flags[c] = src->flags[c];
+		t->keys[c] = dup(d, src->keys[c]);
+	}
 	for (size_t r = 0; r < src->nrows; r++) {
-		for (size_t c = 0; c < src->ncols; c++) {
-			const struct cell *cl = &src->cells[r * src->ncols + c];
-
-			if (cl->is_num) {
-				struct cell *to = next_cell(t);
-
-				*to = *cl;
-				to->text = arena_strdup(d->arena, cl->text);
-				to->plain = arena_strdup(d->arena, cl->plain);
-			} else if (cl->tag != NULL)
-				rtable_tag(t, cl->text, cl->tag);
-			else
-				rtable_link(t, cl->text, cl->href);
-		}
+		for (size_t c = 0; c < src->ncols; c++)
+			copy_cell(d, next_cell(t), rtable_at(src, r, c));
+		t->row_in[t->nrows - 1] = src->row_in[r];
 		rtable_end_row(t);
 	}
 }
@@ -404,10 +672,12 @@ rdoc_append(struct rdoc *d, const struct rdoc *src)
 			append_table(d, b->table);
 			continue;
 		}
+		if (b->kind == B_FACT || b->kind == B_GROUP || b->kind == B_GROUP_END)
+			continue;
 		nb = add_block(d, b->kind);
 		nb->level = b->level;
-		nb->text = b->text != NULL ? arena_strdup(d->arena, b->text) : NULL;
-		nb->svg = b->svg != NULL ? arena_strdup(d->arena, b->svg) : NULL;
+		nb->text = dup(d, b->text);
+		nb->svg = dup(d, b->svg);
 	}
 }
 
@@ -435,463 +705,211 @@ rdoc_rendition(const struct rdoc *d, const char *format, const char **media_type
 	return NULL;
 }
 
-static const struct cell *
-cell_at(const struct rtable *t, size_t r, size_t c)
-{
-	return &t->cells[r * t->ncols + c];
-}
+/* ---- values ------------------------------------------------------------- */
 
-/* ---- text ------------------------------------------------------------- */
-
-static size_t
-width(const char *s)
-{
-	size_t n = 0;
-
-	for (; *s != '\0'; s++)
-		if (((unsigned char)*s & 0xC0) != 0x80)
-			n++;
-	return n;
-}
-
+/*
+ * A number as a person reads it (grouped: "47,127", "12.5%", "£1,900,000")
+ * or a program (47127, 12.5%, 1900000): money in pounds and pence only
+ * where there are pence.
+ */
 static void
-pad(struct buf *out, size_t n)
+num_text(const struct cell *c, bool grouped, char *out, size_t len)
 {
-	while (n-- > 0)
-		buf_addc(out, ' ');
-}
+	char n[NUM_LEN];
+	const struct rnum *f = c->fmt;
 
-/* Wrap a paragraph at 78 columns. */
-static void
-wrapped(struct buf *out, const char *text, const char *indent)
-{
-	size_t col = 0;
-	const char *p = text;
-
-	buf_adds(out, indent);
-	col = strlen(indent);
-	while (*p != '\0') {
-		const char *end = p;
-		size_t w;
-
-		while (*end != '\0' && *end != ' ' && *end != '\n')
-			end++;
-		w = (size_t)(end - p);
-		if (col > strlen(indent) && col + 1 + w > 78) {
-			buf_addc(out, '\n');
-			buf_adds(out, indent);
-			col = strlen(indent);
-		} else if (col > strlen(indent)) {
-			buf_addc(out, ' ');
-			col++;
-		}
-		buf_add(out, p, w);
-		col += w;
-		p = end;
-		while (*p == ' ' || *p == '\n')
-			p++;
-	}
-	buf_addc(out, '\n');
-}
-
-static void
-text_table(struct buf *out, const struct rtable *t)
-{
-	size_t *w = calloc(t->ncols, sizeof(*w));
-
-	if (w == NULL)
+	if (f->money && grouped) {
+		pounds_format(c->num, out, len);
 		return;
-	for (size_t c = 0; c < t->ncols; c++) {
-		w[c] = width(t->headers[c]);
-		for (size_t r = 0; r < t->nrows; r++)
-			if (width(cell_at(t, r, c)->text) > w[c])
-				w[c] = width(cell_at(t, r, c)->text);
 	}
-	if (t->caption != NULL)
-		buf_addf(out, "%s\n", t->caption);
-	for (size_t c = 0; c < t->ncols; c++) {
-		buf_adds(out, t->headers[c]);
-		if (c + 1 < t->ncols)
-			pad(out, w[c] - width(t->headers[c]) + 2);
-	}
-	buf_addc(out, '\n');
-	for (size_t c = 0; c < t->ncols; c++) {
-		for (size_t i = 0; i < w[c]; i++)
-			buf_addc(out, '-');
-		if (c + 1 < t->ncols)
-			buf_adds(out, "  ");
-	}
-	buf_addc(out, '\n');
-	for (size_t r = 0; r < t->nrows; r++) {
-		for (size_t c = 0; c < t->ncols; c++) {
-			const char *s = cell_at(t, r, c)->text;
-			size_t gap = w[c] - width(s);
-
-			if (t->numeric[c])
-				pad(out, gap);
-			buf_adds(out, s);
-			if (c + 1 < t->ncols)
-				pad(out, (t->numeric[c] ? 0 : gap) + 2);
-		}
-		buf_addc(out, '\n');
-	}
-	free(w);
-}
-
-static void
-write_text(const struct rdoc *d, struct buf *out)
-{
-	buf_addf(out, "%s\n", d->title);
-	for (size_t i = 0; i < width(d->title); i++)
-		buf_addc(out, '=');
-	buf_addc(out, '\n');
-	for (size_t i = 0; i < d->nmeta; i += 2)
-		buf_addf(out, "%s: %s\n", d->meta[i], d->meta[i + 1]);
-	for (const struct block *b = d->first; b != NULL; b = b->next) {
-		switch (b->kind) {
-		case B_HEADING:
-			buf_addf(out, "\n%s\n", b->text);
-			for (size_t i = 0; i < width(b->text); i++)
-				buf_addc(out, b->level == 2 ? '-' : '.');
-			buf_addc(out, '\n');
-			break;
-		case B_PARA:
-			buf_addc(out, '\n');
-			wrapped(out, b->text, "");
-			break;
-		case B_LIST:
-			buf_addc(out, '\n');
-			break;
-		case B_ITEM:
-			wrapped(out, b->text, "  - ");
-			break;
-		case B_FIGURE:
-			buf_addf(out, "\n[figure: %s]\n", b->text);
-			break;
-		case B_TABLE:
-			buf_addc(out, '\n');
-			text_table(out, b->table);
-			break;
-		}
-	}
-}
-
-/* ---- Markdown ----------------------------------------------------------- */
-
-static void
-md_escape(struct buf *out, const char *s)
-{
-	for (; *s != '\0'; s++) {
-		if (*s == '|' || *s == '\\' || *s == '*' || *s == '_' || *s == '`' || *s == '[' ||
-		    *s == ']' || *s == '<')
-			buf_addc(out, '\\');
-		buf_addc(out, *s == '\n' ? ' ' : *s);
-	}
-}
-
-static void
-write_md(const struct rdoc *d, struct buf *out)
-{
-	buf_adds(out, "# ");
-	md_escape(out, d->title);
-	buf_addc(out, '\n');
-	if (d->nmeta > 0)
-		buf_addc(out, '\n');
-	for (size_t i = 0; i < d->nmeta; i += 2) {
-		buf_adds(out, "**");
-		md_escape(out, d->meta[i]);
-		buf_adds(out, ":** ");
-		md_escape(out, d->meta[i + 1]);
-		buf_adds(out, i + 2 < d->nmeta ? "  \n" : "\n");
-	}
-	for (const struct block *b = d->first; b != NULL; b = b->next) {
-		switch (b->kind) {
-		case B_HEADING:
-			buf_addf(out, "\n%s ", b->level == 2 ? "##" : "###");
-			md_escape(out, b->text);
-			buf_addc(out, '\n');
-			break;
-		case B_PARA:
-			buf_addc(out, '\n');
-			md_escape(out, b->text);
-			buf_addc(out, '\n');
-			break;
-		case B_LIST:
-			buf_addc(out, '\n');
-			break;
-		case B_ITEM:
-			buf_adds(out, "- ");
-			md_escape(out, b->text);
-			buf_addc(out, '\n');
-			break;
-		case B_FIGURE:
-			buf_adds(out, "\n*Figure: ");
-			md_escape(out, b->text);
-			buf_adds(out, "*\n");
-			break;
-		case B_TABLE: {
-			const struct rtable *t = b->table;
-
-			if (t->caption != NULL) {
-				buf_adds(out, "\n**");
-				md_escape(out, t->caption);
-				buf_adds(out, "**\n");
-			}
-			buf_adds(out, "\n|");
-			for (size_t c = 0; c < t->ncols; c++) {
-				buf_addc(out, ' ');
-				md_escape(out, t->headers[c]);
-				buf_adds(out, " |");
-			}
-			buf_adds(out, "\n|");
-			for (size_t c = 0; c < t->ncols; c++)
-				buf_adds(out, t->numeric[c] ? "---:|" : "---|");
-			buf_addc(out, '\n');
-			for (size_t r = 0; r < t->nrows; r++) {
-				buf_addc(out, '|');
-				for (size_t c = 0; c < t->ncols; c++) {
-					const struct cell *cl = cell_at(t, r, c);
-
-					buf_addc(out, ' ');
-					if (cl->tag != NULL)
-						buf_adds(out, "**");
-					md_escape(out, cl->text);
-					if (cl->tag != NULL)
-						buf_adds(out, "**");
-					buf_adds(out, " |");
-				}
-				buf_addc(out, '\n');
-			}
-			break;
-		}
-		}
-	}
-}
-
-/* ---- HTML --------------------------------------------------------------- */
-
-static const char *
-tag_class(const char *tag)
-{
-	static const char *const known[] = { "red", "amber", "green", "grey", "blue" };
-	static const char *const classes[] = { "govuk-tag govuk-tag--red",
-		"govuk-tag govuk-tag--orange", "govuk-tag govuk-tag--green",
-		"govuk-tag govuk-tag--grey", "govuk-tag govuk-tag--blue" };
-
-	for (size_t i = 0; i < WM_ARRAY_LEN(known); i++)
-		if (strcmp(tag, known[i]) == 0)
-			return classes[i];
-	return "govuk-tag";
-}
-
-/* links: the web application's page, where a link cell's site address leads somewhere */
-static void
-html_table(struct html *h, const struct rtable *t, bool links)
-{
-	/* a wide table scrolls inside itself (app.css), so the keyboard must reach it */
-	if (t->ncols >= 8)
-		html_open(h, "table", "class", "govuk-table", "tabindex", "0", NULL);
-	else
-		html_open(h, "table", "class", "govuk-table", NULL);
-	if (t->caption != NULL)
-		html_elem(h, "caption", t->caption, "class", "govuk-table__caption govuk-table__caption--m",
-		    NULL);
-	html_open(h, "thead", "class", "govuk-table__head", NULL);
-	html_open(h, "tr", "class", "govuk-table__row", NULL);
-	for (size_t c = 0; c < t->ncols; c++)
-		html_elem(h, "th", t->headers[c], "scope", "col", "class", t->numeric[c] ?
-		    "govuk-table__header govuk-table__header--numeric" : "govuk-table__header", NULL);
-	html_close(h, "tr");
-	html_close(h, "thead");
-	html_open(h, "tbody", "class", "govuk-table__body", NULL);
-	for (size_t r = 0; r < t->nrows; r++) {
-		html_open(h, "tr", "class", "govuk-table__row", NULL);
-		for (size_t c = 0; c < t->ncols; c++) {
-			const struct cell *cl = cell_at(t, r, c);
-
-			html_open(h, "td", "class", t->numeric[c] ?
-			    "govuk-table__cell govuk-table__cell--numeric" : "govuk-table__cell", NULL);
-			if (cl->tag != NULL)
-				html_elem(h, "strong", cl->text, "class", tag_class(cl->tag), NULL);
-			else if (cl->href != NULL && links)
-				html_elem(h, "a", cl->text, "href", cl->href, "class", "govuk-link", NULL);
-			else
-				html_text(h, cl->text);
-			html_close(h, "td");
-		}
-		html_close(h, "tr");
-	}
-	html_close(h, "tbody");
-	html_close(h, "table");
-}
-
-static void
-write_html_body(const struct rdoc *d, struct html *h, bool links, bool titled)
-{
-	bool in_list = false;
-
-	if (titled)
-		html_elem(h, "h1", d->title, "class", "govuk-heading-l", NULL);
-	if (d->nmeta > 0) {
-		html_open(h, "dl", "class", "govuk-summary-list govuk-summary-list--no-border", NULL);
-		for (size_t i = 0; i < d->nmeta; i += 2) {
-			html_open(h, "div", "class", "govuk-summary-list__row", NULL);
-			html_elem(h, "dt", d->meta[i], "class", "govuk-summary-list__key", NULL);
-			html_elem(h, "dd", d->meta[i + 1], "class", "govuk-summary-list__value", NULL);
-			html_close(h, "div");
-		}
-		html_close(h, "dl");
-	}
-	for (const struct block *b = d->first; b != NULL; b = b->next) {
-		if (in_list && b->kind != B_ITEM) {
-			html_close(h, "ul");
-			in_list = false;
-		}
-		switch (b->kind) {
-		case B_HEADING:
-			html_elem(h, b->level == 2 ? "h2" : "h3", b->text, "class",
-			    b->level == 2 ? "govuk-heading-m" : "govuk-heading-s", NULL);
-			break;
-		case B_PARA:
-			html_elem(h, "p", b->text, "class", "govuk-body", NULL);
-			break;
-		case B_LIST:
-		case B_ITEM:
-			if (!in_list) {
-				html_open(h, "ul", "class", "govuk-list govuk-list--bullet", NULL);
-				in_list = true;
-			}
-			if (b->kind == B_ITEM)
-				html_elem(h, "li", b->text, NULL);
-			break;
-		case B_FIGURE:
-			html_open(h, "figure", "class", "wm-figure", NULL);
-			html_trusted(h, b->svg);
-			html_elem(h, "figcaption", b->text, "class", "govuk-body-s", NULL);
-			html_close(h, "figure");
-			break;
-		case B_TABLE:
-			html_table(h, b->table, links);
-			break;
-		}
-	}
-	if (in_list)
-		html_close(h, "ul");
-}
-
-/* Enough style to print a committee paper without the web application's assets. */
-static const char paper_css[] =
-    "body{font-family:Arial,sans-serif;margin:2em;color:#0b0c0c;line-height:1.4}"
-    "table{border-collapse:collapse;margin:1em 0;width:100%}"
-    "caption{text-align:left;font-weight:bold;margin-bottom:.5em}"
-    "th,td{border-bottom:1px solid #b1b4b6;padding:.4em .6em .4em 0;text-align:left;"
-    "vertical-align:top}"
-    ".govuk-table__header--numeric,.govuk-table__cell--numeric{text-align:right}"
-    ".govuk-tag{font-weight:bold;padding:0 .3em}"
-    ".govuk-tag--red{background:#f6d7d2;color:#942514}"
-    ".govuk-tag--orange{background:#fcd6c3;color:#6e3619}"
-    ".govuk-tag--green{background:#cce2d8;color:#005a30}"
-    ".govuk-tag--grey{background:#eeefef;color:#383f43}"
-    ".govuk-tag--blue{background:#d2e2f1;color:#144e81}"
-    "dl{display:grid;grid-template-columns:max-content auto;gap:.2em 1em}dd{margin:0}"
-    "figure{margin:1em 0}svg.wm-chart{max-width:100%;height:auto}"
-    "@media print{body{margin:0}a{color:inherit;text-decoration:none}}";
-
-static void
-write_html(const struct rdoc *d, struct buf *out, bool whole)
-{
-	struct html h;
-
-	html_init(&h, out);
-	if (whole) {
-		buf_adds(out, "<!DOCTYPE html>\n");
-		html_open(&h, "html", "lang", "en", NULL);
-		html_open(&h, "head", NULL);
-		html_void(&h, "meta", "charset", "utf-8", NULL);
-		html_void(&h, "meta", "name", "viewport", "content", "width=device-width, initial-scale=1",
-		    NULL);
-		html_elem(&h, "title", d->title, NULL);
-		html_open(&h, "style", NULL);
-		html_trusted(&h, paper_css);
-		html_close(&h, "style");
-		html_close(&h, "head");
-		html_open(&h, "body", NULL);
-		html_open(&h, "main", NULL);
-	}
-	/* A whole document is a file of its own: a site's address would lead nowhere. */
-	write_html_body(d, &h, !whole, true);
-	if (whole) {
-		html_close(&h, "main");
-		html_close(&h, "body");
-		html_close(&h, "html");
-		buf_addc(out, '\n');
-	}
-}
-
-void
-rdoc_write_html_untitled(const struct rdoc *d, struct buf *out)
-{
-	struct html h;
-
-	html_init(&h, out);
-	write_html_body(d, &h, true, false);
+	num_format(c->num, f->money ? (fmod(c->num, 1) != 0 ? 2 : 0) : f->decimals, grouped, n,
+	    sizeof(n));
+	snprintf(out, len, "%s%s", n, f->suffix && !f->money ? f->suffix : "");
 }
 
 const char *
-rdoc_title(const struct rdoc *d)
+cell_text(const struct cell *c, bool grouped, char *out, size_t len)
 {
-	return d->title;
-}
-
-/* ---- CSV ---------------------------------------------------------------- */
-
-static void
-csv_cell(struct buf *out, const char *s, bool last)
-{
-	size_t len = strlen(s), need = len * 2 + 2;
-	char *tmp = malloc(need + 1);
-
-	if (tmp == NULL)
-		return;
-	need = csv_write(tmp, need, s, len);
-	buf_add(out, tmp, need);
-	free(tmp);
-	buf_adds(out, last ? "\r\n" : ",");
-}
-
-static void
-write_csv(const struct rdoc *d, struct buf *out)
-{
-	bool first = true;
-
-	for (const struct block *b = d->first; b != NULL; b = b->next) {
-		const struct rtable *t = b->table;
-
-		if (b->kind != B_TABLE)
-			continue;
-		/* Several tables are separated by a blank line. */
-		if (!first)
-			buf_adds(out, "\r\n");
-		first = false;
-		for (size_t c = 0; c < t->ncols; c++)
-			csv_cell(out, t->headers[c], c + 1 == t->ncols);
-		for (size_t r = 0; r < t->nrows; r++)
-			for (size_t c = 0; c < t->ncols; c++)
-				csv_cell(out, cell_at(t, r, c)->plain ? cell_at(t, r, c)->plain :
-				    cell_at(t, r, c)->text, c + 1 == t->ncols);
+	if (c->shown != NULL && (grouped || c->type == C_TEXT || c->type == C_LIST))
+		return c->shown;
+	switch (c->type) {
+	case C_NUM:
+		num_text(c, grouped, out, len);
+		return out;
+	case C_DATE:
+		if (len < DATE_ISO_LEN)
+			return "";
+		date_format_iso(c->day, out);
+		return out;
+	case C_BOOL:
+		return c->yes ? "yes" : "no";
+	default:
+		return c->text != NULL ? c->text : "";
 	}
+}
+
+json_t *
+cell_json(const struct cell *c)
+{
+	char d[DATE_ISO_LEN];
+
+	switch (c->type) {
+	case C_NULL:
+		return json_null();
+	case C_NUM:
+		if (c->fmt != NULL && c->fmt->decimals == 0 && !c->fmt->money && fabs(c->num) < 9e15 &&
+		    c->num == floor(c->num))
+			return json_integer((json_int_t)c->num);
+		return json_real(c->num);
+	case C_DATE:
+		date_format_iso(c->day, d);
+		return json_string(d);
+	case C_BOOL:
+		return json_boolean(c->yes);
+	case C_LIST: {
+		json_t *a = json_array();
+
+		for (size_t i = 0; i < c->nitems; i++)
+			json_array_append_new(a, json_string(c->items[i]));
+		return a;
+	}
+	case C_JSON: {
+		json_t *j = json_loads(c->text, JSON_DECODE_ANY, NULL);
+
+		return j != NULL ? j : json_null();
+	}
+	case C_NONE:
+	case C_TEXT:
+		break;
+	}
+	return json_string(c->text != NULL ? c->text : "");
 }
 
 /* ---- JSON --------------------------------------------------------------- */
 
+/* o[key] = v, where "a.b" is o["a"]["b"] (the object made when missing). */
+static void
+set_member(json_t *o, const char *key, json_t *v)
+{
+	const char *dot = strchr(key, '.');
+	char head[128];
+	json_t *sub;
+
+	if (dot == NULL || (size_t)(dot - key) >= sizeof(head)) {
+		json_object_set_new(o, key, v);
+		return;
+	}
+	memcpy(head, key, (size_t)(dot - key));
+	head[dot - key] = '\0';
+	sub = json_object_get(o, head);
+	if (!json_is_object(sub)) {
+		sub = json_object();
+		json_object_set_new(o, head, sub);
+	}
+	set_member(sub, dot + 1, v);
+}
+
+/* The array o[key], made when missing. */
 static json_t *
-doc_json(const struct rdoc *d)
+array_member(json_t *o, const char *key)
+{
+	json_t *a = json_object_get(o, key);
+
+	if (!json_is_array(a)) {
+		a = json_array();
+		set_member(o, key, a);
+	}
+	return a;
+}
+
+static void
+table_json(json_t *o, const struct rtable *t)
+{
+	json_t *into;
+
+	if (t->map) {
+		into = t->key != NULL ? json_object_get(o, t->key) : o;
+		if (!json_is_object(into)) {
+			into = json_object();
+			set_member(o, t->key, into);
+		}
+		for (size_t r = 0; r < t->nrows && t->ncols >= 2; r++) {
+			char tmp[64];
+
+			if (t->row_in[r] == ROW_PAPER)
+				continue;
+			json_object_set_new(into, cell_text(rtable_at(t, r, 0), false, tmp, sizeof(tmp)),
+			    cell_json(rtable_at(t, r, 1)));
+		}
+		return;
+	}
+	into = array_member(o, t->key);
+	for (size_t k = 0; k < t->nrows; k++) {
+		size_t r = t->reversed ? t->nrows - 1 - k : k;
+		json_t *row;
+
+		if (t->row_in[r] == ROW_PAPER)
+			continue;
+		row = json_object();
+		for (size_t c = 0; c < t->ncols; c++)
+			if (t->keys[c] != NULL && !(t->flags[c] & RC_PAPER) &&
+			    rtable_at(t, r, c)->type != C_NONE)
+				set_member(row, t->keys[c], cell_json(rtable_at(t, r, c)));
+		json_array_append_new(into, row);
+	}
+}
+
+#define GROUP_DEPTH 8
+
+/* The document's keyed facts and tables, in their groups. */
+static json_t *
+keyed_json(const struct rdoc *d)
+{
+	json_t *stack[GROUP_DEPTH + 1];
+	int depth = 0;
+
+	stack[0] = json_object();
+	for (size_t i = 0; i < d->nfacts; i++)
+		if (d->facts[i].key != NULL)
+			set_member(stack[0], d->facts[i].key, cell_json(&d->facts[i].v));
+	for (const struct block *b = d->first; b != NULL; b = b->next) {
+		switch (b->kind) {
+		case B_GROUP:
+			if (depth < GROUP_DEPTH) {
+				json_t *g = json_object();
+
+				json_array_append_new(array_member(stack[depth], b->text), g);
+				stack[++depth] = g;
+			}
+			break;
+		case B_GROUP_END:
+			if (depth > 0)
+				depth--;
+			break;
+		case B_FACT:
+			set_member(stack[depth], b->fact.key, cell_json(&b->fact.v));
+			break;
+		case B_TABLE:
+			if (b->table->key != NULL || b->table->map)
+				table_json(stack[depth], b->table);
+			break;
+		default:
+			break;
+		}
+	}
+	return stack[0];
+}
+
+/* A document with no keys: its blocks as they come. */
+static json_t *
+blocks_json(const struct rdoc *d)
 {
 	json_t *o = json_object(), *meta = json_object(), *blocks = json_array();
 
 	json_object_set_new(o, "title", json_string(d->title));
-	for (size_t i = 0; i < d->nmeta; i += 2)
-		json_object_set_new(meta, d->meta[i], json_string(d->meta[i + 1]));
+	for (size_t i = 0; i < d->nfacts; i++)
+		if (d->facts[i].label != NULL)
+			json_object_set_new(meta, d->facts[i].label, cell_json(&d->facts[i].v));
 	json_object_set_new(o, "meta", meta);
 	for (const struct block *b = d->first; b != NULL; b = b->next) {
 		json_t *j = NULL;
@@ -905,9 +923,6 @@ doc_json(const struct rdoc *d)
 		case B_ITEM:
 			j = json_pack("{s:s}", b->kind == B_PARA ? "paragraph" : "item", b->text);
 			break;
-		case B_LIST:
-		case B_FIGURE:
-			break;
 		case B_TABLE: {
 			const struct rtable *t = b->table;
 			json_t *rows = json_array();
@@ -915,19 +930,15 @@ doc_json(const struct rdoc *d)
 			for (size_t r = 0; r < t->nrows; r++) {
 				json_t *row = json_object();
 
-				for (size_t c = 0; c < t->ncols; c++) {
-					const struct cell *cl = cell_at(t, r, c);
-
-					/* a number a program reads: the number, unless it has a unit */
-					json_object_set_new(row, t->headers[c], cl->is_num &&
-					    !cl->has_unit ? json_real(cl->num) : cl->is_num ?
-					    json_string(cl->plain) : json_string(cl->text));
-				}
+				for (size_t c = 0; c < t->ncols; c++)
+					json_object_set_new(row, t->headers[c], cell_json(rtable_at(t, r, c)));
 				json_array_append_new(rows, row);
 			}
 			j = json_pack("{s:s?, s:o}", "table", t->caption, "rows", rows);
 			break;
 		}
+		default:
+			break;
 		}
 		if (j != NULL)
 			json_array_append_new(blocks, j);
@@ -936,17 +947,26 @@ doc_json(const struct rdoc *d)
 	return o;
 }
 
+json_t *
+rdoc_json(const struct rdoc *d)
+{
+	if (d->data != NULL)
+		return json_incref(d->data);
+	return d->keyed ? keyed_json(d) : blocks_json(d);
+}
+
 int
 rdoc_write(const struct rdoc *d, enum rformat f, struct buf *out, struct wm_err *err)
 {
 	switch (f) {
-	case RF_TEXT: write_text(d, out); break;
-	case RF_MD: write_md(d, out); break;
-	case RF_HTML: write_html(d, out, true); break;
-	case RF_HTML_BODY: write_html(d, out, false); break;
-	case RF_CSV: write_csv(d, out); break;
+	case RF_TEXT: rdoc_write_text(d, out); break;
+	case RF_MD: rdoc_write_md(d, out); break;
+	case RF_HTML: rdoc_write_html(d, out, true); break;
+	case RF_HTML_BODY: rdoc_write_html(d, out, false); break;
+	case RF_CSV: rdoc_write_csv(d, out); break;
+	case RF_XLSX: return rdoc_write_xlsx(d, out, err);
 	case RF_JSON: {
-		json_t *j = d->data != NULL ? json_incref(d->data) : doc_json(d);
+		json_t *j = rdoc_json(d);
 		char *s = json_dumps(j, JSON_INDENT(2) | JSON_REAL_PRECISION(15));
 
 		buf_adds(out, s ? s : "null");

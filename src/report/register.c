@@ -70,24 +70,70 @@ chase_cmp(const void *a, const void *b)
 	return rec_chase_cmp(&x->f, &y->f, x->as_of);
 }
 
-static const char *
-yes_no(const json_t *v)
+/* A cell for a member of a record as the record engine gives it: a date's text as a date. */
+static void
+date_cell(struct rtable *t, const json_t *rec, const char *field)
 {
-	return json_is_true(v) ? "yes" : json_is_false(v) ? "no" : "";
+	rtable_date(t, date_of(rec, field));
+}
+
+static void
+int_cell(struct rtable *t, const json_t *v)
+{
+	if (json_is_integer(v))
+		rtable_int(t, (long long)json_integer_value(v));
+	else
+		rtable_null(t);
+}
+
+/* The chase table's columns: the JSON's members, and what the paper shows. */
+static const struct rcol chase_cols[] = {
+	{ "source", "Source", RC_DATA }, { "ref", "Ref", RC_DATA },
+	{ NULL, "Recommendation", 0 }, { "subject", "Subject", 0 },
+	{ "statutory", "Statutory", 0 }, { "priority", "Priority", RC_NUM },
+	{ "due", "Due", 0 }, { "days_overdue", "Days overdue", RC_NUM },
+	{ "last_update", "Last update", 0 }, { "days_since_update", "Days since update", RC_DATA },
+	{ "degree_met", "Degree met", 0 }, { "rag", "RAG", 0 }, { "why", "Why", 0 },
+};
+
+static void
+chase_row(struct rtable *t, const struct chase_item *it, struct buf *href)
+{
+	const json_t *r = it->rec;
+	bool overdue = json_is_true(json_object_get(r, "overdue"));
+	const json_t *stat = json_object_get(r, "statutory");
+
+	buf_reset(href);
+	buf_adds(href, "/recommendations/");
+	buf_add_url_escaped(href, it->key, true);
+	rtable_cell(t, json_string_value(json_object_get(r, "source")));
+	rtable_cell(t, json_string_value(json_object_get(r, "ref")));
+	rtable_link(t, it->key, buf_str(href));
+	rtable_cell(t, json_string_value(json_object_get(r, "subject")));
+	rtable_bool(t, json_is_true(stat) ? 1 : json_is_false(stat) ? 0 : -1);
+	int_cell(t, json_object_get(r, "priority"));
+	date_cell(t, r, "due");
+	int_cell(t, json_object_get(r, "days_overdue"));
+	date_cell(t, r, "last_update");
+	int_cell(t, json_object_get(r, "days_since_update"));
+	rtable_cell(t, json_string_value(json_object_get(r, "degree_met")));
+	rtable_tag(t, json_string_value(json_object_get(r, "rag")),
+	    json_string_value(json_object_get(r, "rag")));
+	rtable_cell(t, overdue ? "overdue" : "no recent update");
+	rtable_end_row(t);
 }
 
 int
 report_chase(struct wm_ctx *ctx, int as_of, int stale_days, struct rdoc **out, struct wm_err *err)
 {
-	static const char *const cols[] = { "Recommendation", "Subject", "Statutory", "Priority",
-		"Due", "Days overdue", "Last update", "Degree met", "RAG", "Why" };
 	struct wm_ctx at = *ctx;
 	struct chase_item *items = NULL;
-	json_t *recs = NULL, *rec, *data = json_object(), *leads = json_object(), *by_lead;
-	char d[DATE_ISO_LEN];
+	json_t *recs = NULL, *rec, *leads = json_object(), *idx;
+	char d[DATE_ISO_LEN], stale[64];
 	struct buf href = BUF_INIT;	/* a recommendation's page, on the web */
 	size_t n = 0, i;
 	struct rdoc *doc;
+	const char *lead;
 	int rc;
 
 	*out = NULL;
@@ -122,16 +168,11 @@ report_chase(struct wm_ctx *ctx, int as_of, int stale_days, struct rdoc **out, s
 
 	doc = rdoc_new("Recommendations to chase");
 	date_format_iso(as_of, d);
-	rdoc_meta(doc, "As of", d);
-	{
-		char stale[64];
-
-		snprintf(stale, sizeof(stale), "%d days without an update", stale_days);
-		rdoc_meta(doc, "Stale after", stale);
-	}
-	json_object_set_new(data, "as_of", json_string(d));
-	json_object_set_new(data, "stale_days", json_integer(stale_days));
-	json_object_set_new(data, "count", json_integer((json_int_t)n));
+	rdoc_fact(doc, "as_of", "As of", d);
+	snprintf(stale, sizeof(stale), "%d days without an update", stale_days);
+	rdoc_meta(doc, "Stale after", stale);
+	rdoc_fact_int(doc, "stale_days", NULL, stale_days);
+	rdoc_fact_int(doc, "count", NULL, (long long)n);
 	if (n == 0)
 		rdoc_para(doc, "Nothing to chase: no open recommendation is overdue or without an "
 		    "update for %d days.", stale_days);
@@ -158,73 +199,27 @@ report_chase(struct wm_ctx *ctx, int as_of, int stale_days, struct rdoc **out, s
 			json_array_append_new(json_object_get(leads, name), json_integer((json_int_t)i));
 		}
 	}
-	by_lead = json_array();
-	{
-		const char *lead;
-		json_t *idx;
+	json_object_foreach(leads, lead, idx) {
+		struct rtable *t;
+		json_t *v;
+		size_t k;
 
-		json_object_foreach(leads, lead, idx) {
-			struct rtable *t;
-			json_t *list = json_array(), *v;
-			size_t k;
-
-			rdoc_heading(doc, 2, lead);
-			t = rdoc_table(doc, NULL, WM_ARRAY_LEN(cols), cols);
-			rtable_numeric(t, 5);
-			json_array_foreach(idx, k, v) {
-				struct chase_item *it = &items[json_integer_value(v)];
-				const json_t *r = it->rec;
-				bool overdue = json_is_true(json_object_get(r, "overdue"));
-				const char *why = overdue ? "overdue" : "no recent update";
-				json_t *pri = json_object_get(r, "priority");
-
-				buf_reset(&href);
-				buf_adds(&href, "/recommendations/");
-				buf_add_url_escaped(&href, it->key, true);
-				rtable_link(t, it->key, buf_str(&href));
-				rtable_cell(t, json_string_value(json_object_get(r, "subject")));
-				rtable_cell(t, yes_no(json_object_get(r, "statutory")));
-				if (json_is_integer(pri))
-					rtable_cellf(t, "%lld", (long long)json_integer_value(pri));
-				else
-					rtable_cell(t, "");
-				rtable_cell(t, json_string_value(json_object_get(r, "due")));
-				if (overdue)
-					rtable_cellf(t, "%lld", (long long)json_integer_value(
-					    json_object_get(r, "days_overdue")));
-				else
-					rtable_cell(t, "");
-				rtable_cell(t, json_string_value(json_object_get(r, "last_update")));
-				rtable_cell(t, json_string_value(json_object_get(r, "degree_met")));
-				rtable_tag(t, json_string_value(json_object_get(r, "rag")),
-				    json_string_value(json_object_get(r, "rag")));
-				rtable_cell(t, why);
-				rtable_end_row(t);
-				json_array_append_new(list, json_pack("{s:s, s:s, s:O, s:O, s:O, s:O, s:O, "
-				    "s:O, s:O, s:O, s:O, s:s}", "source", json_string_value(json_object_get(r,
-				    "source")), "ref", json_string_value(json_object_get(r, "ref")),
-				    "subject", json_object_get(r, "subject"), "statutory",
-				    json_object_get(r, "statutory"), "priority", pri, "due",
-				    json_object_get(r, "due"), "days_overdue", json_object_get(r,
-				    "days_overdue"), "last_update", json_object_get(r, "last_update"),
-				    "days_since_update", json_object_get(r, "days_since_update"),
-				    "degree_met", json_object_get(r, "degree_met"), "rag",
-				    json_object_get(r, "rag"), "why", why));
-			}
-			json_array_append_new(by_lead, json_pack("{s:s, s:o}", "lead", lead, "items",
-			    list));
-		}
+		rdoc_group(doc, "leads");
+		rdoc_fact(doc, "lead", NULL, lead);
+		rdoc_heading(doc, 2, lead);
+		t = rdoc_table_cols(doc, "items", NULL, WM_ARRAY_LEN(chase_cols), chase_cols);
+		json_array_foreach(idx, k, v)
+			chase_row(t, &items[json_integer_value(v)], &href);
+		rdoc_group_end(doc);
 	}
-	json_object_set_new(data, "leads", by_lead);
-	rdoc_set_data(doc, data);
-	data = NULL;
+	if (n == 0)
+		rdoc_fact_list(doc, "leads", NULL, NULL, 0);
 	*out = doc;
 out:
 	buf_release(&href);
 	free(items);
 	json_decref(recs);
 	json_decref(leads);
-	json_decref(data);
 	return rc;
 }
 
@@ -238,16 +233,80 @@ capital(char *buf, size_t len, const char *s)
 	return buf;
 }
 
+/* The progress summary's columns; a timescale is its words and what they mean. */
+static const struct rcol progress_cols[] = {
+	{ "ref", "No", 0 }, { "subject", "Subject", 0 }, { "statutory", "Statutory", RC_DATA },
+	{ "leads", "Lead", 0 }, { "timescale.text", "Timescale", 0 },
+	{ "timescale.earliest", "Earliest", RC_DATA }, { "timescale.latest", "Latest", RC_DATA },
+	{ "timescale.ongoing", "Ongoing", RC_DATA }, { "timescale.complete", "Complete", RC_DATA },
+	{ "timescale.uncertain", "Uncertain", RC_DATA },
+	{ "timescale.conditional", "Conditional", RC_DATA },
+	{ "text", "Recommendation", 0 }, { "progress", "Progress", RC_DATA },
+	{ "degree_met", "Degree met", RC_DATA }, { NULL, "Progress update and degree met", 0 },
+};
+
+static void
+progress_row(struct rtable *t, const json_t *rec)
+{
+	const json_t *hist = json_object_get(rec, "progress");
+	const json_t *last = json_array_get(hist, json_array_size(hist) - 1);
+	const json_t *ts = json_object_get(rec, "timescale"), *stat = json_object_get(rec, "statutory");
+	const char *degree = json_string_value(json_object_get(rec, "degree_met"));
+	const char *subject = json_string_value(json_object_get(rec, "subject"));
+	static const char *const flags[] = { "ongoing", "complete", "uncertain", "conditional" };
+	char line[512];
+
+	rtable_cell(t, json_string_value(json_object_get(rec, "ref")));
+	rtable_cell(t, subject);
+	snprintf(line, sizeof(line), "%s%s", subject ? subject : "", json_is_true(stat) ?
+	    " (statutory)" : json_is_false(stat) ? " (non-statutory)" : "");
+	rtable_show(t, line);
+	rtable_bool(t, json_is_true(stat) ? 1 : json_is_false(stat) ? 0 : -1);
+	rtable_json(t, json_object_get(rec, "leads"));
+	{
+		/* leads joined as the seeds join them */
+		struct buf leads = BUF_INIT;
+		size_t k;
+		json_t *l;
+
+		json_array_foreach(json_object_get(rec, "leads"), k, l)
+			buf_addf(&leads, "%s%s", k ? "/ " : "", json_string_value(l));
+		rtable_show(t, buf_str(&leads));
+		buf_release(&leads);
+	}
+	rtable_cell(t, json_string_value(json_object_get(ts, "text")));
+	rtable_date(t, date_of(ts, "earliest"));
+	rtable_date(t, date_of(ts, "latest"));
+	for (size_t i = 0; i < WM_ARRAY_LEN(flags); i++) {
+		const json_t *f = json_object_get(ts, flags[i]);
+
+		rtable_bool(t, json_is_boolean(f) ? json_is_true(f) : -1);
+	}
+	rtable_cell(t, json_string_value(json_object_get(rec, "text")));
+	rtable_cell(t, last ? json_string_value(json_object_get(last, "text")) : NULL);
+	rtable_cell(t, degree);
+	rtable_cellf(t, "%s%sRecommendation met: %s",
+	    last ? json_string_value(json_object_get(last, "text")) : "", last ? " " : "",
+	    degree ? degree : "not graded");
+	rtable_end_row(t);
+}
+
 int
 report_progress(struct wm_ctx *ctx, const char *source, struct rdoc **out, struct wm_err *err)
 {
-	static const char *const cols[] = { "No", "Subject", "Lead", "Timescale", "Recommendation",
-		"Progress update and degree met" };
-	json_t *src = NULL, *recs = NULL, *rec, *grades = json_object(), *data = NULL, *list;
+	static const struct rcol grade_cols[] = { { NULL, "Grade", RC_DATA },
+		{ NULL, "Recommendations", RC_DATA } };
+	/* "Completely met: 6; significantly: 4; ..." in the scale's order */
+	static const char *const order[] = { "completely", "significantly", "moderately",
+		"partially", "not met" };
+	json_t *src = NULL, *recs = NULL, *rec, *grades = json_object();
 	struct rdoc *doc = NULL;
 	struct rtable *t;
-	char line[512], buf[64];
+	char buf[64], summary[512] = "";
+	const char *g;
+	json_t *v;
 	size_t i;
+	bool first = true;
 	int latest = DATE_NONE, rc;
 
 	*out = NULL;
@@ -256,87 +315,59 @@ report_progress(struct wm_ctx *ctx, const char *source, struct rdoc **out, struc
 	if ((rc = load(ctx, json_string_value(json_object_get(src, "ref")), &recs, err)) != 0)
 		goto out;
 	doc = rdoc_new(json_string_value(json_object_get(src, "title")));
-	rdoc_meta(doc, "Source", json_string_value(json_object_get(src, "ref")));
-	t = rdoc_table(doc, "Action plan progress summary", WM_ARRAY_LEN(cols), cols);
-	list = json_array();
+	rdoc_fact(doc, "source", "Source", json_string_value(json_object_get(src, "ref")));
+	rdoc_fact(doc, "title", NULL, json_string_value(json_object_get(src, "title")));
+	t = rdoc_table_cols(doc, "recommendations", "Action plan progress summary",
+	    WM_ARRAY_LEN(progress_cols), progress_cols);
 	json_array_foreach(recs, i, rec) {
 		const json_t *hist = json_object_get(rec, "progress");
-		const json_t *last = json_array_get(hist, json_array_size(hist) - 1);
 		const char *degree = json_string_value(json_object_get(rec, "degree_met"));
-		const char *stat = json_is_true(json_object_get(rec, "statutory")) ? " (statutory)" :
-		    json_is_false(json_object_get(rec, "statutory")) ? " (non-statutory)" : "";
-		struct buf leads = BUF_INIT;
-		size_t k;
-		json_t *l;
-		int d = date_of(last, "date");
+		int d = date_of(json_array_get(hist, json_array_size(hist) - 1), "date");
 
 		if (d != DATE_NONE && (latest == DATE_NONE || d > latest))
 			latest = d;
-		json_array_foreach(json_object_get(rec, "leads"), k, l)
-			buf_addf(&leads, "%s%s", k ? "/ " : "", json_string_value(l));
-		rtable_cell(t, json_string_value(json_object_get(rec, "ref")));
-		snprintf(line, sizeof(line), "%s%s", json_string_value(json_object_get(rec, "subject")) ?
-		    json_string_value(json_object_get(rec, "subject")) : "", stat);
-		rtable_cell(t, line);
-		rtable_cell(t, buf_str(&leads));
-		rtable_cell(t, json_string_value(json_object_get(json_object_get(rec, "timescale"),
-		    "text")));
-		rtable_cell(t, json_string_value(json_object_get(rec, "text")));
-		rtable_cellf(t, "%s%sRecommendation met: %s",
-		    last ? json_string_value(json_object_get(last, "text")) : "", last ? " " : "",
-		    degree ? degree : "not graded");
-		rtable_end_row(t);
-		buf_release(&leads);
+		progress_row(t, rec);
 		json_object_set_new(grades, degree ? degree : "not graded", json_integer(1 +
 		    json_integer_value(json_object_get(grades, degree ? degree : "not graded"))));
-		json_array_append_new(list, json_pack("{s:O, s:O, s:O, s:O, s:O, s:O, s:O, s:O}",
-		    "ref", json_object_get(rec, "ref"), "subject", json_object_get(rec, "subject"),
-		    "statutory", json_object_get(rec, "statutory"), "leads", json_object_get(rec, "leads"),
-		    "timescale", json_object_get(rec, "timescale"), "text", json_object_get(rec, "text"),
-		    "progress", last ? (json_t *)json_object_get(last, "text") : json_null(),
-		    "degree_met", json_object_get(rec, "degree_met")));
 	}
 	if (latest != DATE_NONE) {
 		date_format_iso(latest, buf);
 		rdoc_meta(doc, "Latest update", buf);
 	}
-	{
-		/* "Completely met: 6; significantly: 4; ..." in the scale's order */
-		static const char *const order[] = { "completely", "significantly", "moderately",
-			"partially", "not met" };
-		char summary[512] = "";
-		const char *g;
-		json_t *n;
-		bool first = true;
+	/* the count of each grade: in words on paper, {grade: n} in the JSON, scale's order first */
+	t = rdoc_table_cols(doc, "summary", NULL, WM_ARRAY_LEN(grade_cols), grade_cols);
+	rtable_as_map(t);
+	for (size_t k = 0; k < WM_ARRAY_LEN(order); k++) {
+		if ((v = json_object_get(grades, order[k])) == NULL)
+			continue;
+		snprintf(summary + strlen(summary), sizeof(summary) - strlen(summary), "%s%s: %lld",
+		    first ? "" : "; ", capital(buf, sizeof(buf), order[k]),
+		    (long long)json_integer_value(v));
+		first = false;
+	}
+	json_object_foreach(grades, g, v) {
+		bool known = false;
 
-		for (size_t k = 0; k < WM_ARRAY_LEN(order); k++) {
-			json_t *v = json_object_get(grades, order[k]);
-
-			if (v == NULL)
-				continue;
+		for (size_t k = 0; k < WM_ARRAY_LEN(order); k++)
+			known = known || strcmp(order[k], g) == 0;
+		if (!known) {
 			snprintf(summary + strlen(summary), sizeof(summary) - strlen(summary),
-			    "%s%s: %lld", first ? "" : "; ", capital(buf, sizeof(buf), order[k]),
+			    "%s%s: %lld", first ? "" : "; ", capital(buf, sizeof(buf), g),
 			    (long long)json_integer_value(v));
 			first = false;
+			rtable_cell(t, g);
+			rtable_int(t, (long long)json_integer_value(v));
+			rtable_end_row(t);
 		}
-		json_object_foreach(grades, g, n) {
-			bool known = false;
-
-			for (size_t k = 0; k < WM_ARRAY_LEN(order); k++)
-				known = known || strcmp(order[k], g) == 0;
-			if (!known) {
-				snprintf(summary + strlen(summary), sizeof(summary) - strlen(summary),
-				    "%s%s: %lld", first ? "" : "; ", capital(buf, sizeof(buf), g),
-				    (long long)json_integer_value(n));
-				first = false;
-			}
-		}
-		rdoc_para(doc, "%zu recommendations. Degree met: %s.", json_array_size(recs),
-		    first ? "none graded" : summary);
 	}
-	data = json_pack("{s:O, s:O, s:o, s:O}", "source", json_object_get(src, "ref"), "title",
-	    json_object_get(src, "title"), "recommendations", list, "summary", grades);
-	rdoc_set_data(doc, data);
+	for (size_t k = 0; k < WM_ARRAY_LEN(order); k++)
+		if ((v = json_object_get(grades, order[k])) != NULL) {
+			rtable_cell(t, order[k]);
+			rtable_int(t, (long long)json_integer_value(v));
+			rtable_end_row(t);
+		}
+	rdoc_para(doc, "%zu recommendations. Degree met: %s.", json_array_size(recs),
+	    first ? "none graded" : summary);
 	*out = doc;
 	doc = NULL;
 out:

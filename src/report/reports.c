@@ -330,9 +330,11 @@ report_formats(const struct report *r, char names[][16], size_t max)
 {
 	size_t n = 0;
 
-	for (enum rformat f = RF_TEXT; f <= RF_JSON && n < max; f++)
-		if (f != RF_HTML_BODY)
-			snprintf(names[n++], 16, "%s", rformat_name(f));
+	enum rformat all[16];
+	size_t nall = rformat_list(all, WM_ARRAY_LEN(all));
+
+	for (size_t i = 0; i < nall && n < max; i++)
+		snprintf(names[n++], 16, "%s", rformat_name(all[i]));
 	for (const char *p = r->formats; p != NULL && *p != '\0' && n < max; p += strspn(p, " ")) {
 		size_t len = strcspn(p, " ");
 

@@ -13,15 +13,16 @@
 int
 report_summary(struct wm_ctx *ctx, struct rdoc **out, struct wm_err *err)
 {
-	static const char *const cols[] = { "Kind", "Records", "What they are" };
+	static const struct rcol cols[] = { { NULL, "Kind", 0 }, { NULL, "Records", RC_NUM },
+		{ NULL, "What they are", RC_PAPER } };
 	struct rdoc *d = rdoc_new("What this database holds");
-	json_t *data = json_object();
 	struct rtable *t;
 	int rc = 0;
 
 	rdoc_meta(d, "Database", store_url(ctx->st));
-	t = rdoc_table(d, NULL, 3, cols);
-	rtable_numeric(t, 1);
+	/* the JSON is {kind: count}, every kind's; the paper shows those with records */
+	t = rdoc_table_cols(d, NULL, NULL, WM_ARRAY_LEN(cols), cols);
+	rtable_as_map(t);
 	for (const struct kind *k = kinds; k->name != NULL && rc == 0; k++) {
 		struct ent_query q = { .raw = true };
 		size_t n;
@@ -30,15 +31,13 @@ report_summary(struct wm_ctx *ctx, struct rdoc **out, struct wm_err *err)
 			continue;
 		if ((rc = ent_count(ctx, k, &q, &n, err)) != 0)
 			break;
-		if (n > 0) {
-			rtable_cell(t, k->name);
-			rtable_cellf(t, "%zu", n);
-			rtable_cell(t, k->help);
-			rtable_end_row(t);
-		}
-		json_object_set_new(data, k->name, json_integer((json_int_t)n));
+		rtable_cell(t, k->name);
+		rtable_int(t, (long long)n);
+		rtable_cell(t, k->help);
+		if (n == 0)
+			rtable_data_row(t);
+		rtable_end_row(t);
 	}
-	rdoc_set_data(d, data);
 	if (rc != 0) {
 		rdoc_free(d);
 		return rc;

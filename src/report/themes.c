@@ -140,65 +140,128 @@ period_name(const struct tagged *t, enum period_kind by, size_t k, char *out)
 	period_format(&p, out);
 }
 
-static json_t *
-periods_json(const struct tagged *t, enum period_kind by)
+/* The periods counted, as the JSON's "periods". */
+static void
+periods_fact(struct rdoc *doc, const struct tagged *t, enum period_kind by)
 {
-	json_t *list = json_array();
-	char name[PERIOD_LEN];
+	const char **list = wm_calloc(t->nperiods + 1, sizeof(*list));
+	char (*names)[PERIOD_LEN] = wm_calloc(t->nperiods + 1, sizeof(*names));
 
 	for (size_t k = 0; k < t->nperiods; k++) {
-		period_name(t, by, k, name);
-		json_array_append_new(list, json_string(name));
+		period_name(t, by, k, names[k]);
+		list[k] = names[k];
 	}
-	return list;
+	rdoc_fact_list(doc, "periods", NULL, list, t->nperiods);
+	free(list);
+	free(names);
 }
 
-/* A table of counts with one column per period; the first ncols_before columns are labels. */
+/*
+ * A table of counts with one column per period: the columns before (the
+ * labels), one per period keyed prefix.PERIOD (NULL: not in the JSON),
+ * then the columns after.
+ */
 static struct rtable *
-period_table(struct rdoc *doc, const struct tagged *t, enum period_kind by,
-    const char *const *before, size_t nbefore, const char *after)
+period_table(struct rdoc *doc, const char *key, const struct tagged *t, enum period_kind by,
+    const struct rcol *before, size_t nbefore, const char *prefix, const struct rcol *after,
+    size_t nafter)
 {
-	size_t ncols = nbefore + t->nperiods + (after ? 1 : 0);
-	const char **cols = wm_calloc(ncols + 1, sizeof(*cols));
+	size_t ncols = nbefore + t->nperiods + nafter;
+	struct rcol *cols = wm_calloc(ncols + 1, sizeof(*cols));
 	char (*names)[PERIOD_LEN] = wm_calloc(t->nperiods + 1, sizeof(*names));
+	char (*keys)[PERIOD_LEN + 32] = wm_calloc(t->nperiods + 1, sizeof(*keys));
 	struct rtable *tab;
 
 	for (size_t c = 0; c < nbefore; c++)
 		cols[c] = before[c];
 	for (size_t k = 0; k < t->nperiods; k++) {
 		period_name(t, by, k, names[k]);
-		cols[nbefore + k] = names[k];
+		snprintf(keys[k], sizeof(keys[k]), "%s.%s", prefix ? prefix : "", names[k]);
+		cols[nbefore + k] = (struct rcol){ prefix ? keys[k] : NULL, names[k], RC_NUM };
 	}
-	if (after != NULL)
-		cols[ncols - 1] = after;
-	tab = rdoc_table(doc, NULL, ncols, cols);
-	for (size_t c = 1; c < ncols; c++)
-		if (c >= nbefore)
-			rtable_numeric(tab, c);
+	for (size_t c = 0; c < nafter; c++)
+		cols[nbefore + t->nperiods + c] = after[c];
+	tab = rdoc_table_cols(doc, key, NULL, ncols, cols);
 	free(cols);
 	free(names);
+	free(keys);
 	return tab;
 }
 
-static void
-by_theme(struct rdoc *doc, const struct tagged *t, enum period_kind by, json_t *out)
+/* Each theme's issues by source and period: {source: {period: n}}. */
+static json_t *
+theme_sources(const struct tagged *t, enum period_kind by, size_t th)
 {
-	static const char *const before[] = { "Theme", "Issues", "By rule", "By hand" };
+	json_t *jsrc = json_object();
+	char name[PERIOD_LEN];
+
+	for (size_t s = 0; s < json_array_size(t->sources); s++) {
+		json_t *js = json_object();
+		size_t total = 0;
+
+		for (size_t i = 0; i < t->nissues; i++) {
+			if (t->source[i] != s || t->how[i * t->nthemes + th] == 0)
+				continue;
+			period_name(t, by, (size_t)t->period[i], name);
+			json_object_set_new(js, name, json_integer(json_integer_value(
+			    json_object_get(js, name)) + 1));
+			total++;
+		}
+		if (total > 0)
+			json_object_set(jsrc, json_string_value(json_array_get(t->sources, s)), js);
+		json_decref(js);
+	}
+	return jsrc;
+}
+
+/*
+ * The aims each theme bears on, [{"aim", "title"}] per theme, read once
+ * for the themes' table and the bears-on table.
+ */
+static int
+theme_aims(struct wm_ctx *ctx, const struct tagged *t, json_t **out, struct wm_err *err)
+{
+	*out = json_array();
+	for (size_t th = 0; th < t->nthemes; th++) {
+		const json_t *aims = json_object_get(json_array_get(t->themes, th), "aims");
+		json_t *jaims = json_array();
+
+		json_array_append_new(*out, jaims);
+		for (size_t k = 0; k < json_array_size(aims); k++) {
+			const char *key = json_string_value(json_array_get(aims, k));
+			json_t *node = NULL;
+			int rc = ent_get(ctx, kind_find("nodes"), key, &node, err);
+
+			if (rc != 0)
+				return rc;
+			json_array_append_new(jaims, json_pack("{s:s, s:s}", "aim", key, "title",
+			    str(node, "title")));
+			json_decref(node);
+		}
+	}
+	return 0;
+}
+
+static void
+by_theme(struct rdoc *doc, const struct tagged *t, enum period_kind by, const json_t *aims)
+{
+	static const struct rcol before[] = { { "ref", "Ref", RC_DATA }, { "name", "Name", RC_DATA },
+		{ NULL, "Theme", 0 }, { "count", "Issues", RC_NUM }, { "by_rule", "By rule", RC_NUM },
+		{ "by_hand", "By hand", RC_NUM } };
+	static const struct rcol after[] = { { "by_source", "By source", RC_DATA },
+		{ "aims", "Aims", RC_DATA } };
 	struct rtable *tab;
 	size_t *per = wm_calloc(t->nperiods + 1, sizeof(*per));
 
 	rdoc_heading(doc, 2, "Issues by theme over time");
 	rdoc_para(doc, "An issue counts once for each theme it carries, given by a rule, by hand "
 	    "or both.");
-	tab = period_table(doc, t, by, before, 4, NULL);
-	rtable_numeric(tab, 1);
-	rtable_numeric(tab, 2);
-	rtable_numeric(tab, 3);
+	tab = period_table(doc, "themes", t, by, before, WM_ARRAY_LEN(before), "by_period", after,
+	    WM_ARRAY_LEN(after));
 	for (size_t th = 0; th < t->nthemes; th++) {
 		const json_t *theme = json_array_get(t->themes, th);
 		size_t n = 0, rule = 0, hand = 0;
-		json_t *jper = json_object(), *jsrc = json_object();
-		char name[PERIOD_LEN];
+		json_t *jsrc;
 
 		memset(per, 0, t->nperiods * sizeof(*per));
 		for (size_t i = 0; i < t->nissues; i++) {
@@ -211,36 +274,19 @@ by_theme(struct rdoc *doc, const struct tagged *t, enum period_kind by, json_t *
 			hand += (how & THEME_HAND) != 0;
 			per[t->period[i]]++;
 		}
+		rtable_cell(tab, str(theme, "ref"));
+		rtable_cell(tab, str(theme, "name"));
 		rtable_cellf(tab, "%s (%s)", str(theme, "name"), str(theme, "ref"));
-		rtable_cellf(tab, "%zu", n);
-		rtable_cellf(tab, "%zu", rule);
-		rtable_cellf(tab, "%zu", hand);
-		for (size_t k = 0; k < t->nperiods; k++) {
-			rtable_cellf(tab, "%zu", per[k]);
-			period_name(t, by, k, name);
-			json_object_set_new(jper, name, json_integer((json_int_t)per[k]));
-		}
+		rtable_int(tab, (long long)n);
+		rtable_int(tab, (long long)rule);
+		rtable_int(tab, (long long)hand);
+		for (size_t k = 0; k < t->nperiods; k++)
+			rtable_int(tab, (long long)per[k]);
+		jsrc = theme_sources(t, by, th);
+		rtable_json(tab, jsrc);
+		json_decref(jsrc);
+		rtable_json(tab, json_array_get(aims, th));
 		rtable_end_row(tab);
-		for (size_t s = 0; s < json_array_size(t->sources); s++) {
-			json_t *js = json_object();
-			size_t total = 0;
-
-			for (size_t i = 0; i < t->nissues; i++) {
-				if (t->source[i] != s || t->how[i * t->nthemes + th] == 0)
-					continue;
-				period_name(t, by, (size_t)t->period[i], name);
-				json_object_set_new(js, name, json_integer(json_integer_value(
-				    json_object_get(js, name)) + 1));
-				total++;
-			}
-			if (total > 0)
-				json_object_set(jsrc, json_string_value(json_array_get(t->sources, s)), js);
-			json_decref(js);
-		}
-		json_array_append_new(out, json_pack("{s:s, s:s, s:I, s:I, s:I, s:o, s:o}",
-		    "ref", str(theme, "ref"), "name", str(theme, "name"), "count", (json_int_t)n,
-		    "by_rule", (json_int_t)rule, "by_hand", (json_int_t)hand, "by_period", jper,
-		    "by_source", jsrc));
 	}
 	free(per);
 }
@@ -248,12 +294,13 @@ by_theme(struct rdoc *doc, const struct tagged *t, enum period_kind by, json_t *
 static void
 by_source(struct rdoc *doc, const struct tagged *t, enum period_kind by)
 {
-	static const char *const before[] = { "Theme", "Source" };
+	static const struct rcol before[] = { { NULL, "Theme", 0 }, { NULL, "Source", 0 } };
+	static const struct rcol after[] = { { NULL, "Total", RC_NUM } };
 	size_t *per = wm_calloc(t->nperiods + 1, sizeof(*per));
 	struct rtable *tab;
 
 	rdoc_heading(doc, 2, "Issues by theme and source over time");
-	tab = period_table(doc, t, by, before, 2, "Total");
+	tab = period_table(doc, NULL, t, by, before, 2, NULL, after, 1);
 	for (size_t th = 0; th < t->nthemes; th++)
 		for (size_t s = 0; s < json_array_size(t->sources); s++) {
 			size_t total = 0;
@@ -269,93 +316,90 @@ by_source(struct rdoc *doc, const struct tagged *t, enum period_kind by)
 			rtable_cell(tab, str(json_array_get(t->themes, th), "ref"));
 			rtable_cell(tab, json_string_value(json_array_get(t->sources, s)));
 			for (size_t k = 0; k < t->nperiods; k++)
-				rtable_cellf(tab, "%zu", per[k]);
-			rtable_cellf(tab, "%zu", total);
+				rtable_int(tab, (long long)per[k]);
+			rtable_int(tab, (long long)total);
 			rtable_end_row(tab);
 		}
 	free(per);
 }
 
-static int
-bears_on(struct wm_ctx *ctx, struct rdoc *doc, const struct tagged *t, json_t *themes_out,
-    struct wm_err *err)
+static void
+bears_on(struct rdoc *doc, const struct tagged *t, const json_t *aims, const size_t *counts)
 {
-	static const char *const cols[] = { "Theme", "Aims it bears on", "Issues" };
+	static const struct rcol cols[] = { { NULL, "Theme", 0 }, { NULL, "Aims it bears on", 0 },
+		{ NULL, "Issues", RC_NUM } };
 	struct rtable *tab;
 
 	rdoc_heading(doc, 2, "What each theme bears on");
-	tab = rdoc_table(doc, NULL, 3, cols);
-	rtable_numeric(tab, 2);
+	tab = rdoc_table_cols(doc, NULL, NULL, WM_ARRAY_LEN(cols), cols);
 	for (size_t th = 0; th < t->nthemes; th++) {
-		const json_t *theme = json_array_get(t->themes, th), *aims = json_object_get(theme,
-		    "aims");
-		json_t *jaims = json_array();
+		const json_t *theme = json_array_get(t->themes, th), *ja = json_array_get(aims, th);
 		struct buf text = BUF_INIT;
 
-		for (size_t k = 0; k < json_array_size(aims); k++) {
-			const char *key = json_string_value(json_array_get(aims, k));
-			json_t *node = NULL;
-			int rc = ent_get(ctx, kind_find("nodes"), key, &node, err);
-
-			if (rc != 0) {
-				buf_release(&text);
-				json_decref(jaims);
-				return rc;
-			}
-			buf_addf(&text, "%s%s %s", k ? "; " : "", key, str(node, "title"));
-			json_array_append_new(jaims, json_pack("{s:s, s:s}", "aim", key, "title",
-			    str(node, "title")));
-			json_decref(node);
-		}
+		for (size_t k = 0; k < json_array_size(ja); k++)
+			buf_addf(&text, "%s%s %s", k ? "; " : "", str(json_array_get(ja, k), "aim"),
+			    str(json_array_get(ja, k), "title"));
 		rtable_cellf(tab, "%s (%s)", str(theme, "name"), str(theme, "ref"));
 		if (text.len)
 			rtable_cell(tab, buf_str(&text));
 		else
 			rtable_tag(tab, "no aim named", "grey");
-		rtable_cellf(tab, "%lld", (long long)json_integer_value(json_object_get(
-		    json_array_get(themes_out, th), "count")));
+		rtable_int(tab, (long long)counts[th]);
 		rtable_end_row(tab);
-		json_object_set_new(json_array_get(themes_out, th), "aims", jaims);
 		buf_release(&text);
 	}
-	return 0;
 }
 
 static void
-rules_section(struct rdoc *doc, const struct tagged *t, json_t *data)
+rules_section(struct rdoc *doc, const struct tagged *t)
 {
-	static const char *const cols[] = { "Theme", "Rule", "Issues it matches" };
+	static const struct rcol cols[] = { { "theme", "Theme", 0 }, { "pattern", "Rule", 0 },
+		{ "matches", "Issues it matches", RC_NUM } };
 	struct rtable *tab;
-	json_t *list = json_array();
 
 	rdoc_heading(doc, 2, "Rules");
 	rdoc_para(doc, "A rule gives its theme to every issue whose text has its words in order "
 	    "(the last may begin a longer word: patrol matches patrols). Change them with "
 	    "waymark add/set/remove theme_rule.");
-	tab = rdoc_table(doc, NULL, 3, cols);
+	tab = rdoc_table_cols(doc, "rules", NULL, WM_ARRAY_LEN(cols), cols);
 	for (size_t r = 0; r < t->nrules; r++) {
 		const json_t *rule = json_array_get(t->rules, r);
 
 		rtable_cell(tab, str(rule, "theme"));
 		rtable_cell(tab, str(rule, "pattern"));
-		if (t->matches[r] == 0)
-			rtable_tag(tab, "matches nothing", "grey");
-		else
-			rtable_cellf(tab, "%zu", t->matches[r]);
+		rtable_int(tab, (long long)t->matches[r]);
+		if (t->matches[r] == 0) {
+			rtable_show(tab, "matches nothing");
+			rtable_mark(tab, "grey");
+		}
 		rtable_end_row(tab);
-		json_array_append_new(list, json_pack("{s:s, s:s, s:I}", "theme", str(rule, "theme"),
-		    "pattern", str(rule, "pattern"), "matches", (json_int_t)t->matches[r]));
 	}
-	json_object_set_new(data, "rules", list);
 }
 
+/* Every issue and its themes in the JSON; on paper, only those no theme covers. */
 static void
-issues_section(struct rdoc *doc, const struct tagged *t, json_t *data)
+issues_section(struct rdoc *doc, const struct tagged *t)
 {
-	static const char *const cols[] = { "Issue", "Date", "Source", "What was said" };
-	json_t *issues = json_array(), *untagged = json_array();
-	struct rtable *tab = NULL;
+	static const struct rcol cols[] = { { "ref", "Issue", 0 }, { "date", "Date", 0 },
+		{ "source", "Source", 0 }, { NULL, "What was said", 0 }, { "themes", "Themes",
+		RC_DATA } };
+	const char **untagged = wm_calloc(t->nissues + 1, sizeof(*untagged));
+	size_t nuntagged = 0;
+	struct rtable *tab;
 
+	for (size_t i = 0; i < t->nissues; i++) {
+		bool any = false;
+
+		for (size_t th = 0; th < t->nthemes && !any; th++)
+			any = t->how[i * t->nthemes + th] != 0;
+		if (!any)
+			untagged[nuntagged++] = str(json_array_get(t->issues, i), "ref");
+	}
+	if (nuntagged > 0) {
+		rdoc_heading(doc, 2, "Issues no theme covers");
+		rdoc_para(doc, "No rule matches these and none was given a theme by hand.");
+	}
+	tab = rdoc_table_cols(doc, "issues", NULL, WM_ARRAY_LEN(cols), cols);
 	for (size_t i = 0; i < t->nissues; i++) {
 		const json_t *row = json_array_get(t->issues, i);
 		json_t *tags = json_array();
@@ -371,24 +415,18 @@ issues_section(struct rdoc *doc, const struct tagged *t, json_t *data)
 			    how == (THEME_HAND | THEME_RULE) ? "both" : how == THEME_HAND ? "hand" : "rule",
 			    "pattern", r >= 0 ? str(json_array_get(t->rules, (size_t)r), "pattern") : NULL));
 		}
-		if (json_array_size(tags) == 0) {
-			if (tab == NULL) {
-				rdoc_heading(doc, 2, "Issues no theme covers");
-				rdoc_para(doc, "No rule matches these and none was given a theme by hand.");
-				tab = rdoc_table(doc, NULL, 4, cols);
-			}
-			rtable_cell(tab, str(row, "ref"));
-			rtable_cell(tab, str(row, "date"));
-			rtable_cell(tab, str(row, "source"));
-			rtable_cell(tab, str(row, "text"));
-			rtable_end_row(tab);
-			json_array_append_new(untagged, json_string(str(row, "ref")));
-		}
-		json_array_append_new(issues, json_pack("{s:s, s:s, s:s, s:o}", "ref", str(row, "ref"),
-		    "date", str(row, "date"), "source", str(row, "source"), "themes", tags));
+		rtable_cell(tab, str(row, "ref"));
+		rtable_cell(tab, str(row, "date"));
+		rtable_cell(tab, str(row, "source"));
+		rtable_cell(tab, str(row, "text"));
+		rtable_json(tab, tags);
+		if (json_array_size(tags) > 0)
+			rtable_data_row(tab);
+		rtable_end_row(tab);
+		json_decref(tags);
 	}
-	json_object_set_new(data, "issues", issues);
-	json_object_set_new(data, "untagged", untagged);
+	rdoc_fact_list(doc, "untagged", NULL, untagged, nuntagged);
+	free(untagged);
 }
 
 int
@@ -397,23 +435,29 @@ report_themes(struct wm_ctx *ctx, const struct themes_opts *o, struct rdoc **out
 {
 	struct tagged t = { 0 };
 	struct rdoc *doc = NULL;
-	json_t *data = NULL, *themes = json_array();
-	size_t tagged_count = 0;
+	json_t *aims = NULL;
+	size_t tagged_count = 0, *counts = NULL;
 	char first[PERIOD_LEN] = "", last[PERIOD_LEN] = "";
 	int rc;
 
 	*out = NULL;
 	if ((rc = load(ctx, o, &t, err)) != 0)
 		goto out;
+	if ((rc = theme_aims(ctx, &t, &aims, err)) != 0)
+		goto out;
+	counts = wm_calloc(t.nthemes + 1, sizeof(*counts));
 	for (size_t i = 0; i < t.nissues; i++) {
 		bool any = false;
 
-		for (size_t th = 0; th < t.nthemes && !any; th++)
-			any = t.how[i * t.nthemes + th] != 0;
+		for (size_t th = 0; th < t.nthemes; th++) {
+			any = any || t.how[i * t.nthemes + th] != 0;
+			counts[th] += t.how[i * t.nthemes + th] != 0;
+		}
 		tagged_count += any;
 	}
 	doc = rdoc_new("Consultation themes");
 	rdoc_meta(doc, "Counted by", period_kind_name(o->by));
+	rdoc_fact(doc, "by", NULL, period_kind_name(o->by));
 	if (o->from != NULL || o->to != NULL) {
 		struct buf range = BUF_INIT;
 
@@ -432,24 +476,27 @@ report_themes(struct wm_ctx *ctx, const struct themes_opts *o, struct rdoc **out
 	    "themes, %zu none.", t.nissues, json_array_size(t.sources), t.nperiods ? ", " : "",
 	    first, t.nperiods > 1 ? " to " : "", t.nperiods > 1 ? last : "", tagged_count,
 	    t.nthemes, t.nissues - tagged_count);
-	data = json_pack("{s:s, s:o, s:O}", "by", period_kind_name(o->by), "periods",
-	    periods_json(&t, o->by), "sources", t.sources);
-	by_theme(doc, &t, o->by, themes);
+	periods_fact(doc, &t, o->by);
+	{
+		size_t n = json_array_size(t.sources);
+		const char **names = wm_calloc(n + 1, sizeof(*names));
+
+		for (size_t k = 0; k < n; k++)
+			names[k] = json_string_value(json_array_get(t.sources, k));
+		rdoc_fact_list(doc, "sources", NULL, names, n);
+		free(names);
+	}
+	by_theme(doc, &t, o->by, aims);
 	by_source(doc, &t, o->by);
-	if ((rc = bears_on(ctx, doc, &t, themes, err)) != 0)
-		goto out;
-	rules_section(doc, &t, data);
-	issues_section(doc, &t, data);
-	json_object_set_new(data, "themes", themes);
-	themes = NULL;
-	rdoc_set_data(doc, data);
-	data = NULL;
+	bears_on(doc, &t, aims, counts);
+	rules_section(doc, &t);
+	issues_section(doc, &t);
 	*out = doc;
 	doc = NULL;
 out:
 	rdoc_free(doc);
-	json_decref(data);
-	json_decref(themes);
+	json_decref(aims);
+	free(counts);
 	tagged_release(&t);
 	return rc;
 }

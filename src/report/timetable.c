@@ -280,63 +280,78 @@ make_renditions(struct rdoc *doc, const struct tt *t, const struct timetable_opt
 	return rc;
 }
 
+/* A timetable's table: the JSON's milestones, and what the paper shows of them. */
+static const struct rcol milestone_cols[] = {
+	{ "ref", "Ref", 0 }, { "title", "Milestone", 0 }, { "timescale", "When (as written)", 0 },
+	{ "earliest", "From", 0 }, { "latest", "To", 0 }, { "fuzzy", "Fuzzy", RC_DATA },
+	{ "uncertain", "Uncertain", RC_DATA }, { "ongoing", "Ongoing", RC_DATA },
+	{ "responsible", "Responsible", 0 }, { "status", "Status", 0 },
+	{ "depends_on", "After", RC_DATA }, { NULL, "After", 0 }, { "overdue", "Overdue", RC_DATA },
+	{ "days_overdue", "Days overdue", RC_DATA }, { "note", "Note", 0 },
+};
+
+/* Each timetable's milestones under its heading: the JSON's "timetables". */
 static void
-milestone_tables(struct rdoc *doc, const struct tt *t, json_t *data)
+milestone_tables(struct rdoc *doc, const struct tt *t)
 {
-	static const char *const cols[] = { "Ref", "Milestone", "When (as written)", "From", "To",
-		"Responsible", "Status", "After", "Note" };
-	json_t *tts = json_array(), *cur = NULL;
 	const char *group = NULL;
 	struct rtable *tab = NULL;
 
 	for (size_t i = 0; i < t->n; i++) {
 		const json_t *row = t->row[i], *ts = json_object_get(row, "timescale");
 		const char *tref = str(row, "timetable"), *tag = NULL;
-		struct buf deps = BUF_INIT, why = BUF_INIT;
-		json_t *jdeps = json_array();
+		const char **deps = wm_calloc(t->items[i].ndeps + 1, sizeof(*deps));
+		struct buf shown = BUF_INIT, why = BUF_INIT;
 
 		if (group == NULL || strcmp(group, tref) != 0) {
 			struct buf h = BUF_INIT;
 
+			if (group != NULL)
+				rdoc_group_end(doc);
 			group = tref;
+			rdoc_group(doc, "timetables");
+			rdoc_fact(doc, "ref", NULL, tref);
+			rdoc_fact(doc, "title", NULL, json_string_value(json_object_get(t->titles, tref)));
 			buf_addf(&h, "%s (%s)", json_string_value(json_object_get(t->titles, tref)), tref);
 			rdoc_heading(doc, 2, buf_str(&h));
 			buf_release(&h);
-			tab = rdoc_table(doc, NULL, 9, cols);
-			cur = json_array();
-			json_array_append_new(tts, json_pack("{s:s, s:O, s:o}", "ref", tref, "title",
-			    json_object_get(t->titles, tref), "milestones", cur));
+			tab = rdoc_table_cols(doc, "milestones", NULL, WM_ARRAY_LEN(milestone_cols),
+			    milestone_cols);
 		}
-		deps_text(t, i, &deps);
+		deps_text(t, i, &shown);
 		for (size_t k = 0; k < t->items[i].ndeps; k++)
-			json_array_append_new(jdeps, json_string(t->key[t->items[i].deps[k]]));
+			deps[k] = t->key[t->items[i].deps[k]];
 		problem(t, i, &why, &tag);
 		rtable_cell(tab, str(row, "ref"));
 		rtable_cell(tab, str(row, "title"));
 		rtable_cell(tab, str(ts, "text"));
-		rtable_cell(tab, str(ts, "earliest"));
-		rtable_cell(tab, str(ts, "latest"));
+		rtable_date(tab, day_of(ts, "earliest"));
+		rtable_date(tab, day_of(ts, "latest"));
+		rtable_bool(tab, t->state[i].fuzzy);
+		rtable_bool(tab, t->items[i].uncertain);
+		rtable_bool(tab, t->items[i].ongoing);
 		rtable_cell(tab, responsible(row));
 		rtable_cell(tab, str(row, "status"));
-		rtable_cell(tab, buf_str(&deps));
+		rtable_list(tab, deps, t->items[i].ndeps, ", ");
+		rtable_cell(tab, buf_str(&shown));
+		rtable_bool(tab, t->state[i].overdue);
+		if (t->state[i].overdue)
+			rtable_int(tab, t->state[i].days_overdue);
+		else
+			rtable_null(tab);
 		if (tag != NULL)
 			rtable_tag(tab, buf_str(&why), tag);
 		else
-			rtable_cell(tab, "");
+			rtable_null(tab);
 		rtable_end_row(tab);
-		json_array_append_new(cur, json_pack("{s:s, s:s, s:s?, s:s?, s:s?, s:b, s:b, s:b, s:s?,"
-		    " s:s, s:o, s:b, s:o, s:s?}",
-		    "ref", str(row, "ref"), "title", str(row, "title"), "timescale", str(ts, "text"),
-		    "earliest", str(ts, "earliest"), "latest", str(ts, "latest"),
-		    "fuzzy", t->state[i].fuzzy, "uncertain", t->items[i].uncertain,
-		    "ongoing", t->items[i].ongoing, "responsible", responsible(row),
-		    "status", str(row, "status"), "depends_on", jdeps, "overdue", t->state[i].overdue,
-		    "days_overdue", t->state[i].overdue ? json_integer(t->state[i].days_overdue) :
-		    json_null(), "note", tag ? buf_str(&why) : NULL));
-		buf_release(&deps);
+		free(deps);
+		buf_release(&shown);
 		buf_release(&why);
 	}
-	json_object_set_new(data, "timetables", tts);
+	if (group != NULL)
+		rdoc_group_end(doc);
+	else
+		rdoc_fact_list(doc, "timetables", NULL, NULL, 0);
 }
 
 int
@@ -346,7 +361,6 @@ report_timetable(struct wm_ctx *ctx, const struct timetable_opts *o, struct rdoc
 	struct strmap empty = STRMAP_INIT;
 	struct tt t = { 0 };
 	struct rdoc *doc;
-	json_t *data;
 	char as_of[DATE_ISO_LEN];
 	size_t done = 0, overdue = 0, order = 0, undated = 0;
 	int rc;
@@ -366,7 +380,7 @@ report_timetable(struct wm_ctx *ctx, const struct timetable_opts *o, struct rdoc
 		undated += t.state[i].undated;
 	}
 	doc = rdoc_new(o->timetable ? "Timetable" : "Timetables");
-	rdoc_meta(doc, "As of", as_of);
+	rdoc_fact(doc, "as_of", "As of", as_of);
 	rdoc_meta(doc, "Timetables", o->timetable ? o->timetable : "all");
 	rdoc_para(doc, "%zu milestones: %zu done, %zu overdue, %zu out of order, %zu that cannot "
 	    "be placed. Dates are kept as written; From and To are what the words mean.", t.n, done,
@@ -376,9 +390,7 @@ report_timetable(struct wm_ctx *ctx, const struct timetable_opts *o, struct rdoc
 		tt_release(&t);
 		return rc;
 	}
-	data = json_pack("{s:s}", "as_of", as_of);
-	milestone_tables(doc, &t, data);
-	rdoc_set_data(doc, data);
+	milestone_tables(doc, &t);
 	tt_release(&t);
 	*out = doc;
 	return 0;

@@ -4,7 +4,10 @@
  */
 #include "testutil.h"
 
+#include <math.h>
+
 #include "base/buf.h"
+#include "base/date.h"
 #include "report/html.h"
 #include "report/rdoc.h"
 #include "report/svg.h"
@@ -280,8 +283,147 @@ test_formats_are_named_and_others_refused(void **state)
 	(void)state;
 	assert_int_equal(rformat_parse("md", &f, &err), 0);
 	assert_int_equal(f, RF_MD);
-	assert_int_equal(rformat_parse("pdf", &f, &err), WM_EUSAGE);
+	assert_int_equal(rformat_parse("docz", &f, &err), WM_EUSAGE);
 	assert_non_null(strstr(err.msg, "text, md, html, csv, json"));
+}
+
+static void
+test_a_number_keeps_its_value_and_its_format(void **state)
+{
+	static const struct rcol cols[] = { { "pct", "Pct", RC_NUM }, { "cost", "Cost", RC_NUM },
+		{ "none", "None", RC_NUM } };
+	struct rdoc *d = rdoc_new("Numbers");
+	struct rtable *t = rdoc_table_cols(d, "rows", NULL, 3, cols);
+	struct buf b = BUF_INIT;
+	json_t *j, *row;
+
+	(void)state;
+	rtable_num(t, 12.5, 1, "%");
+	rtable_pounds(t, 1234.5);
+	rtable_num(t, NAN, 1, NULL);
+	rtable_end_row(t);
+	assert_int_equal(rdoc_write(d, RF_TEXT, &b, NULL), 0);
+	assert_non_null(strstr(buf_str(&b), "12.5%"));
+	assert_non_null(strstr(buf_str(&b), "\u00a31,234.50"));
+	assert_non_null(strstr(buf_str(&b), "  -"));
+	buf_reset(&b);
+	assert_int_equal(rdoc_write(d, RF_CSV, &b, NULL), 0);
+	assert_string_equal(buf_str(&b), "\"Pct\",\"Cost\",\"None\"\r\n\"12.5%\",\"1234.50\",\"\"\r\n");
+	j = rdoc_json(d);
+	row = json_array_get(json_object_get(j, "rows"), 0);
+	assert_true(json_real_value(json_object_get(row, "pct")) == 12.5);
+	assert_true(json_real_value(json_object_get(row, "cost")) == 1234.5);
+	assert_true(json_is_null(json_object_get(row, "none")));
+	json_decref(j);
+	buf_release(&b);
+	rdoc_free(d);
+}
+
+/* A document like a report's: keyed facts, a group per lead, typed cells. */
+static struct rdoc *
+keyed_doc(void)
+{
+	static const struct rcol cols[] = { { "ref", "Ref", 0 }, { "due", "Due", 0 },
+		{ "days", "Days", RC_NUM }, { "statutory", "Statutory", 0 },
+		{ "coverage.missing", "Missing", RC_DATA }, { NULL, "Why", RC_PAPER },
+		{ "weights.PJ01", "PJ01", RC_NUM } };
+	static const struct rcol map_cols[] = { { NULL, "Grade", RC_DATA }, { NULL, "N", RC_DATA } };
+	const char *missing[] = { "Camden", "Hackney" };
+	struct rdoc *d = rdoc_new("Chase");
+	struct rtable *t;
+	int day;
+
+	rdoc_fact(d, "as_of", "As of", "2003-01-31");
+	rdoc_fact_int(d, "count", NULL, 1234);
+	rdoc_fact(d, "committee", "Committee", NULL);
+	rdoc_group(d, "leads");
+	rdoc_fact(d, "lead", NULL, "AC PRS");
+	rdoc_heading(d, 2, "AC PRS");
+	t = rdoc_table_cols(d, "items", NULL, WM_ARRAY_LEN(cols), cols);
+	date_parse_iso("2002-05-31", &day);
+	rtable_cell(t, "R1");
+	rtable_date(t, day);
+	rtable_int(t, 1245);
+	rtable_bool(t, 1);
+	rtable_list(t, missing, 2, ", ");
+	rtable_cell(t, "overdue");
+	rtable_num(t, 0.8, NUM_SHORTEST, NULL);
+	rtable_end_row(t);
+	rtable_cell(t, "R2");
+	rtable_date(t, DATE_NONE);
+	rtable_null(t);
+	rtable_bool(t, -1);
+	rtable_list(t, NULL, 0, ", ");
+	rtable_cell(t, "stale");
+	rtable_none(t);
+	rtable_paper_row(t);
+	rtable_end_row(t);
+	rdoc_group_end(d);
+	t = rdoc_table_cols(d, "summary", NULL, 2, map_cols);
+	rtable_as_map(t);
+	rtable_cell(t, "partially");
+	rtable_int(t, 3);
+	rtable_end_row(t);
+	return d;
+}
+
+static void
+test_the_json_is_the_documents_keys(void **state)
+{
+	struct rdoc *d = keyed_doc();
+	json_t *j = rdoc_json(d), *item;
+
+	(void)state;
+	assert_string_equal(json_string_value(json_object_get(j, "as_of")), "2003-01-31");
+	assert_int_equal(json_integer_value(json_object_get(j, "count")), 1234);
+	assert_true(json_is_null(json_object_get(j, "committee")));
+	assert_string_equal(json_string_value(json_object_get(json_array_get(json_object_get(j,
+	    "leads"), 0), "lead")), "AC PRS");
+	/* the paper row is not data */
+	assert_int_equal(json_array_size(json_object_get(json_array_get(json_object_get(j, "leads"),
+	    0), "items")), 1);
+	item = json_array_get(json_object_get(json_array_get(json_object_get(j, "leads"), 0),
+	    "items"), 0);
+	assert_string_equal(json_string_value(json_object_get(item, "due")), "2002-05-31");
+	assert_int_equal(json_integer_value(json_object_get(item, "days")), 1245);
+	assert_true(json_is_true(json_object_get(item, "statutory")));
+	assert_string_equal(json_string_value(json_array_get(json_object_get(json_object_get(item,
+	    "coverage"), "missing"), 1)), "Hackney");
+	assert_null(json_object_get(item, "Why"));
+	assert_true(json_real_value(json_object_get(json_object_get(item, "weights"), "PJ01")) == 0.8);
+	assert_int_equal(json_integer_value(json_object_get(json_object_get(j, "summary"),
+	    "partially")), 3);
+	json_decref(j);
+	rdoc_free(d);
+}
+
+static void
+test_paper_shows_what_is_for_paper(void **state)
+{
+	struct rdoc *d = keyed_doc();
+	struct buf b = BUF_INIT;
+	const char *s;
+
+	(void)state;
+	assert_int_equal(rdoc_write(d, RF_TEXT, &b, NULL), 0);
+	s = buf_str(&b);
+	assert_non_null(strstr(s, "As of: 2003-01-31"));
+	assert_null(strstr(s, "Committee"));	/* a fact with no value is not shown */
+	assert_null(strstr(s, "1234"));		/* a data-only fact */
+	assert_non_null(strstr(s, "1,245"));	/* grouped on paper */
+	assert_non_null(strstr(s, "stale"));	/* the paper row */
+	assert_null(strstr(s, "Hackney"));	/* a data-only column */
+	assert_null(strstr(s, "partially"));	/* a data-only table */
+	buf_reset(&b);
+	assert_int_equal(rdoc_write(d, RF_CSV, &b, NULL), 0);
+	assert_string_equal(buf_str(&b), "\"Ref\",\"Due\",\"Days\",\"Statutory\",\"Why\",\"PJ01\"\r\n"
+	    "\"R1\",\"2002-05-31\",\"1245\",\"yes\",\"overdue\",\"0.8\"\r\n"
+	    "\"R2\",\"\",\"\",\"\",\"stale\",\"\"\r\n");
+	buf_reset(&b);
+	assert_int_equal(rdoc_write(d, RF_XLSX, &b, NULL), 0);
+	assert_true(b.len > 1000 && memcmp(b.s, "PK", 2) == 0);
+	buf_release(&b);
+	rdoc_free(d);
 }
 
 int
@@ -301,6 +443,9 @@ main(void)
 		cmocka_unit_test(test_number_cells_are_grouped_to_read_and_plain_in_csv),
 		cmocka_unit_test(test_a_link_cell_links_only_in_the_pages),
 		cmocka_unit_test(test_formats_are_named_and_others_refused),
+		cmocka_unit_test(test_a_number_keeps_its_value_and_its_format),
+		cmocka_unit_test(test_the_json_is_the_documents_keys),
+		cmocka_unit_test(test_paper_shows_what_is_for_paper),
 	};
 
 	return cmocka_run_group_tests_name("report", tests, NULL, NULL);
