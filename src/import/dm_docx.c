@@ -32,11 +32,13 @@ struct style {
 	long num_id;		/* numPr, -1 if not said */
 	int ilvl;
 	int bold;		/* -1 not said, else 0 or 1 */
+	bool first_row;		/* a table style that sets its first row apart (a header) */
 	/* resolved along basedOn */
 	int heading;		/* 0, or the level its paragraphs are headings at */
 	int r_bold;
 	long r_num_id;
 	int r_ilvl;
+	bool r_first_row;
 };
 
 struct lvl {
@@ -158,6 +160,7 @@ resolve(struct docx *x, struct style *s)
 			s->r_num_id = p->num_id;
 			s->r_ilvl = p->ilvl;
 		}
+		s->r_first_row = s->r_first_row || p->first_row;
 	}
 	s->heading = name_heading(s->name);
 	if (s->heading == 0 && outline >= 0 && outline <= 8)
@@ -199,6 +202,11 @@ load_styles(struct docx *x, struct dmz *z, const char *part)
 		s->num_id = numpr ? val_long(dmx_child(numpr, DMX_W, "numId"), -1, -1, LONG_MAX) : -1;
 		s->ilvl = (int)val_long(dmx_child(numpr, DMX_W, "ilvl"), 0, 0, NLVL - 1);
 		s->bold = toggle(dmx_child(c, DMX_W, "rPr"), "b");
+		for (xmlNode *t = dmx_child(c, DMX_W, "tblStylePr"); t; t = dmx_next(t, DMX_W, "tblStylePr")) {
+			const char *kind = dmx_attr(t, DMX_W, "type");
+
+			s->first_row = s->first_row || (kind && strcmp(kind, "firstRow") == 0);
+		}
 		if (type != NULL && strcmp(type, "paragraph") == 0 &&
 		    dmx_attr_bool(c, DMX_W, "default", false))
 			x->default_style = s->id;
@@ -593,15 +601,39 @@ table_rows(struct docx *x, struct dmb_grid *g, const xmlNode *n, int depth)
 	}
 }
 
+/*
+ * Does the table's style set its first row apart, and the table use that
+ * (tblLook firstRow)? Word's tables most often show their header so.
+ */
+static bool
+styled_header(struct docx *x, const xmlNode *tbl)
+{
+	const xmlNode *pr = dmx_child(tbl, DMX_W, "tblPr"), *look = dmx_child(pr, DMX_W, "tblLook");
+	struct style *s = find_style(x, val_str(dmx_child(pr, DMX_W, "tblStyle")));
+	const char *first = dmx_attr(look, DMX_W, "firstRow"), *v = val_str(look);
+
+	if (s == NULL || !s->r_first_row || look == NULL)
+		return false;
+	if (first != NULL)
+		return strcmp(first, "1") == 0 || strcmp(first, "true") == 0 || strcmp(first, "on") == 0;
+	return v != NULL && (strtol(v, NULL, 16) & 0x0020) != 0;
+}
+
 static void
 table(struct docx *x, const xmlNode *n, int depth)
 {
 	struct dmb_grid g;
+	bool any = false;
 
 	dmb_grid_init(&g, x->d->a);
 	table_rows(x, &g, n, depth);
-	if (x->rc == 0)
-		x->rc = dmb_grid_emit(&x->out, &g, x->err);
+	if (x->rc != 0)
+		return;
+	for (size_t r = 0; r < g.nrows; r++)
+		any = any || g.head[r];
+	if (!any && g.nrows > 1 && g.first_cells >= 2 && styled_header(x, n))
+		g.head[0] = true;
+	x->rc = dmb_grid_emit(&x->out, &g, x->err);
 }
 
 static void

@@ -151,6 +151,22 @@ test_docx_tables_keep_merged_cells_and_cell_paragraphs(void **state)
 static void
 test_docx_first_row_in_bold_is_a_header(void **state)
 {
+	static const char styles[] =
+	    "<w:style w:type=\"table\" w:styleId=\"Grid\"><w:name w:val=\"Table Grid\"/></w:style>"
+	    "<w:style w:type=\"table\" w:styleId=\"Plain\"><w:name w:val=\"Plain Table 1\"/>"
+	    "<w:basedOn w:val=\"Grid\"/><w:tblStylePr w:type=\"firstRow\"><w:rPr><w:b/></w:rPr>"
+	    "</w:tblStylePr></w:style>";
+	/* a table style setting the first row apart, and the table using it (0x20 of tblLook) */
+	static const char styled[] =
+	    "<w:tbl><w:tblPr><w:tblStyle w:val=\"Plain\"/><w:tblLook w:val=\"04A0\"/></w:tblPr>"
+	    "<w:tr>" TC("", "Ref") TC("", "Action") "</w:tr><w:tr>" TC("", "1") TC("", "Act")
+	    "</w:tr></w:tbl>"
+	    "<w:tbl><w:tblPr><w:tblStyle w:val=\"Grid\"/><w:tblLook w:firstRow=\"1\"/></w:tblPr>"
+	    "<w:tr>" TC("", "not") TC("", "a header") "</w:tr><w:tr>" TC("", "1") TC("", "Act")
+	    "</w:tr></w:tbl>"
+	    "<w:tbl><w:tblPr><w:tblStyle w:val=\"Plain\"/><w:tblLook w:firstRow=\"0\"/></w:tblPr>"
+	    "<w:tr>" TC("", "nor") TC("", "this") "</w:tr><w:tr>" TC("", "1") TC("", "Act")
+	    "</w:tr></w:tbl>";
 	static const char body[] =
 	    "<w:tbl><w:tr><w:tc><w:p><w:r><w:rPr><w:b/></w:rPr><w:t>Ref</w:t></w:r></w:p></w:tc>"
 	    "<w:tc><w:p><w:r><w:rPr><w:b/></w:rPr><w:t>Action</w:t></w:r></w:p></w:tc></w:tr>"
@@ -162,6 +178,12 @@ test_docx_first_row_in_bold_is_a_header(void **state)
 	(void)state;
 	assert_non_null(got);
 	assert_string_equal(got, "title: \ntable 2x2 head=1\nh Ref | Action\n| 1 | Act\n");
+	free(got);
+	got = docx(a, styled, styles, NULL, &err);
+	assert_non_null(got);
+	assert_string_equal(got, "title: \ntable 2x2 head=1\nh Ref | Action\n| 1 | Act\n"
+	    "table 2x2 head=0\n| not | a header\n| 1 | Act\n"
+	    "table 2x2 head=0\n| nor | this\n| 1 | Act\n");
 	free(got);
 	arena_free(a);
 }
