@@ -550,15 +550,20 @@ audit_verify_records(struct wm_ctx *ctx, json_t **diffs, int64_t *checked, struc
 
 	*diffs = NULL;
 	*checked = 0;
-	if ((rc = replay(ctx, said, &any, err)) != 0)
+	/* the log and the records as of one moment, however others write meanwhile */
+	if ((rc = store_begin_read(ctx->st, err)) != 0)
+		goto out;
+	rc = replay(ctx, said, &any, err);
+	if (rc == 0 && any)
+		rc = digest_all(ctx, &now, err);
+	rc = rc != 0 ? store_rollback(ctx->st, rc) : store_commit(ctx->st, err);
+	if (rc != 0)
 		goto out;
 	if (!any) {
 		rc = wm_error(err, WM_EINVAL, "the audit log holds no record digests: run `waymark "
 		    "init` once with this version to record what each record holds now");
 		goto out;
 	}
-	if ((rc = digest_all(ctx, &now, err)) != 0)
-		goto out;
 	json_object_foreach(now, name, v) {
 		const json_t *was = json_object_get(said, name);
 
