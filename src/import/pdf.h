@@ -1,0 +1,151 @@
+/*
+ * pdf.h: the inside of the PDF reader (dm_read_pdf in dm.h), for its own
+ * files, its unit tests and its fuzz target; nothing else includes it.
+ *
+ * A PDF holds no paragraphs, lists or tables: only glyphs at positions.
+ * The reader gets them from poppler (dm_pdf.c), makes words and then lines
+ * of them (pdf_lines), and lays each page out again from the positions
+ * alone (pdf_layout, in pdf_layout.c): tables from the gaps between
+ * columns that hold down consecutive lines, a page set in two columns read
+ * column by column, and the rest cut into blocks of text (paragraphs,
+ * headings, list items) at vertical gaps and changes of size, weight and
+ * indentation. What only the whole document shows — page headers and
+ * footers repeated on every page, heading levels from the sizes used, a
+ * table that goes on over a page break — is decided in pdf_doc.c.
+ *
+ * Coordinates are PDF points with y growing down the page, as poppler
+ * gives them; a word's box is its glyphs' boxes together.
+ */
+#ifndef WM_PDF_H
+#define WM_PDF_H
+
+#include "base/wm.h"
+
+#include "base/err.h"
+
+struct arena;
+struct dm_doc;
+
+struct pdf_word {
+	double x1, y1, x2, y2;
+	double size;		/* the font's size in points */
+	bool bold;
+	const char *text;	/* UTF-8, never empty, no spaces */
+};
+
+/* Words on one baseline, left to right. */
+struct pdf_line {
+	const struct pdf_word *w;
+	size_t n;
+	double x1, y1, x2, y2;
+	double size;		/* the size of most of its text */
+	bool bold;		/* every word is bold */
+	const char *why;	/* a page header or footer: why it is not content; else NULL */
+};
+
+/* What one page gave, before and after layout. */
+struct pdf_page {
+	int number;		/* 1-based */
+	double width, height;
+	struct pdf_word *words;
+	size_t nwords;
+	struct pdf_line *lines;	/* top to bottom */
+	size_t nlines;
+	struct pdf_blk *blks;	/* pdf_layout's blocks, in reading order */
+	size_t nblks;
+};
+
+struct pdf_cell {
+	const char *text;	/* words joined, wrapped lines joined with a space; "" if empty */
+	bool bold;		/* every word in it bold (and it has some) */
+	int rowspan, colspan;	/* as in dm_cell: 0 (both) for a cell covered by a span */
+};
+
+struct pdf_table {
+	size_t nrows, ncols;
+	struct pdf_cell *cells;	/* nrows * ncols, row-major */
+	bool *head;		/* per row: a header row */
+	bool *spans;		/* per row: one cell spans every column (a group row) */
+	int *page;		/* per row: the page it is on */
+	double *gap_a, *gap_b;	/* ncols - 1: the white space between two columns, left to right */
+};
+
+enum pdf_blk_type { PDF_TEXT, PDF_TABLE };
+
+/* A block of one page in reading order: some lines of text, or a table. */
+struct pdf_blk {
+	enum pdf_blk_type type;
+	int page;
+	double x1, y1, x2, y2;
+	/* PDF_TEXT */
+	const struct pdf_line *lines;
+	size_t nlines;
+	double size;		/* the size of most of its text */
+	bool bold;		/* every line bold */
+	const char *marker;	/* a list item's marker ("1.", "•", "(iv)"), else NULL */
+	double marker_x;	/* where the marker starts */
+	const char *why;	/* a page header or footer (the block is one noise line), else NULL */
+	/* PDF_TABLE */
+	struct pdf_table *table;
+};
+
+/* What the layout needs to know of the whole document. */
+struct pdf_params {
+	/*
+	 * The usual gap between two lines of one paragraph, in ems of their
+	 * size (box bottom to next box top; negative when the boxes overlap):
+	 * a gap a good deal wider starts a new paragraph.
+	 */
+	double line_gap;
+};
+
+/* Most a document may make us read: past them it is refused, in plain words. */
+struct pdf_limits {
+	size_t max_bytes;
+	int max_pages;
+	size_t max_chars;		/* in the whole document */
+	size_t max_page_chars;		/* on one page */
+};
+extern const struct pdf_limits pdf_default_limits;
+
+/* dm_read_pdf with limits of the caller's (the fuzz target's are small). */
+int pdf_read(struct dm_doc *d, const char *data, size_t len, const struct pdf_limits *lim,
+    struct wm_err *err);
+
+/* pdf_layout.c */
+
+/* Group words (any order) into lines: each word in one line, lines top to bottom. */
+void pdf_lines(struct arena *a, const struct pdf_word *w, size_t n, struct pdf_line **lines,
+    size_t *nlines);
+/* The usual gap between a paragraph's lines, in ems, over these pages (a default if none). */
+double pdf_line_gap(const struct pdf_page *pages, size_t npages);
+/*
+ * Lay out lines (one page's, top to bottom, page headers and footers
+ * taken out) into blocks in reading order.
+ */
+void pdf_layout(struct arena *a, const struct pdf_line *lines, size_t n, const struct pdf_params *p,
+    int page, struct pdf_blk **blks, size_t *nblks);
+/* Is word a list marker by itself ("•", "1.", "2.1", "a)", "(iv)", "-")? */
+bool pdf_is_marker(const char *word);
+/* The text of n lines as one: words joined with a space, a hyphen at a line's end kept tight. */
+char *pdf_lines_text(struct arena *a, const struct pdf_line *lines, size_t n, size_t skip_words);
+
+/* pdf_doc.c */
+
+/*
+ * Mark page headers and footers among the pages' lines (sets why): a line
+ * at the top or bottom of the page, apart from the text, that is a page
+ * number or comes again at the same place on other pages, the same or
+ * but for its numbers.
+ */
+void pdf_find_noise(struct arena *a, struct pdf_page *pages, size_t npages);
+/*
+ * Join a table that goes on over a page break to the one before it: the
+ * next page starts with a table of the same columns (its header row
+ * repeated, marked as a header) with nothing but page furniture between.
+ */
+void pdf_join_tables(struct arena *a, struct pdf_page *pages, size_t npages);
+/* Turn the pages' blocks into the document model. */
+int pdf_emit(struct dm_doc *d, const struct pdf_page *pages, size_t npages, struct wm_err *err);
+
+#endif
