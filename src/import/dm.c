@@ -293,6 +293,8 @@ dm_read(struct dm_doc *d, struct arena *a, const char *data, size_t len, struct 
 			    "or a password-protected one: save it as .docx or .xlsx, without a password, "
 			    "and import that");
 		return dm_read_text(d, data, len, err);
+	case DM_PDF:
+		return dm_read_pdf(d, data, len, err);
 	case DM_HTML:
 		return dm_read_html(d, data, len, err);
 	case DM_DOCX:
@@ -303,7 +305,6 @@ dm_read(struct dm_doc *d, struct arena *a, const char *data, size_t len, struct 
 		return dm_read_xlsx(d, data, len, err);
 	case DM_ODS:
 		return dm_read_ods(d, data, len, err);
-	case DM_PDF:
 	case DM_NFORMATS:
 		break;
 	}

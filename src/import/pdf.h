@@ -121,10 +121,12 @@ void pdf_lines(struct arena *a, const struct pdf_word *w, size_t n, struct pdf_l
 double pdf_line_gap(const struct pdf_page *pages, size_t npages);
 /*
  * Lay out lines (one page's, top to bottom, page headers and footers
- * taken out) into blocks in reading order.
+ * taken out) into blocks in reading order. carry, if not NULL, is the
+ * table that ended the page before: lines at the top that fit its
+ * columns go on with it.
  */
 void pdf_layout(struct arena *a, const struct pdf_line *lines, size_t n, const struct pdf_params *p,
-    int page, struct pdf_blk **blks, size_t *nblks);
+    int page, const struct pdf_table *carry, struct pdf_blk **blks, size_t *nblks);
 /* Is word a list marker by itself ("•", "1.", "2.1", "a)", "(iv)", "-")? */
 bool pdf_is_marker(const char *word);
 /* The text of n lines as one: words joined with a space, a hyphen at a line's end kept tight. */

@@ -12,7 +12,6 @@
 #include "base/buf.h"
 #include "import/dm.h"
 #include "import/pdf.h"
-#include "import/text.h"
 
 /* ---- page headers and footers ---- */
 
@@ -165,6 +164,55 @@ same_row(const struct pdf_table *a, size_t ra, const struct pdf_table *b, size_t
 	return true;
 }
 
+/* Does every body row of t before row end have text in its first column (a column of refs)? */
+static bool
+keyed(const struct pdf_table *t, size_t end)
+{
+	size_t rows = 0;
+
+	for (size_t r = 0; r < end; r++) {
+		if (t->head[r] || t->spans[r])
+			continue;
+		if (t->cells[r * t->ncols].text[0] == '\0')
+			return false;
+		rows++;
+	}
+	return rows > 0;
+}
+
+/*
+ * A row the page break cut in two: the rows of the next page start (after
+ * the repeated header) with one whose first column is empty where every
+ * row before had a ref. Its cells go on the cells of the row before.
+ */
+static struct pdf_table *
+split_row(struct arena *a, struct pdf_table *t, size_t n1)
+{
+	size_t r = n1, nc = t->ncols, last = n1 - 1;
+
+	while (r < t->nrows && t->head[r])
+		r++;
+	if (r == t->nrows || t->spans[r] || t->spans[last] || t->head[last] ||
+	    t->cells[r * nc].text[0] != '\0' || t->cells[r * nc].rowspan != 1 || !keyed(t, n1))
+		return t;
+	for (size_t c = 0; c < nc; c++) {
+		struct pdf_cell *up = &t->cells[last * nc + c];
+		const struct pdf_cell *down = &t->cells[r * nc + c];
+
+		if (down->text[0] == '\0' || up->rowspan == 0)
+			continue;
+		up->text = up->text[0] == '\0' ? down->text : arena_printf(a, "%s %s", up->text,
+		    down->text);
+	}
+	memmove(&t->cells[r * nc], &t->cells[(r + 1) * nc], (t->nrows - r - 1) * nc *
+	    sizeof(*t->cells));
+	memmove(&t->head[r], &t->head[r + 1], (t->nrows - r - 1) * sizeof(bool));
+	memmove(&t->spans[r], &t->spans[r + 1], (t->nrows - r - 1) * sizeof(bool));
+	memmove(&t->page[r], &t->page[r + 1], (t->nrows - r - 1) * sizeof(int));
+	t->nrows--;
+	return t;
+}
+
 /* t2's rows after t1's, in a new table; rows of t2 repeating t1's header are header rows. */
 static struct pdf_table *
 table_append(struct arena *a, const struct pdf_table *t1, const struct pdf_table *t2)
@@ -192,7 +240,7 @@ table_append(struct arena *a, const struct pdf_table *t1, const struct pdf_table
 		if (!t->head[n1 + r])
 			break;
 	}
-	return t;
+	return split_row(a, t, n1);
 }
 
 /* Does the table at the top of a page go on from the one that ended the page before? */
@@ -322,7 +370,7 @@ emit_table(struct dm_doc *d, const struct pdf_blk *b, struct wm_err *err)
 			const struct pdf_cell *pc = &pt->cells[r * pt->ncols + c];
 			struct dm_cell *dc = dm_cell(t, r, c);
 
-			dc->text = txt_clean(d->a, pc->text, strlen(pc->text), NULL);
+			dc->text = dm_clean(d, pc->text, strlen(pc->text), &dc->marks);
 			dc->rowspan = pc->rowspan;
 			dc->colspan = pc->colspan;
 		}

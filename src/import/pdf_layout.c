@@ -331,7 +331,9 @@ pdf_lines_text(struct arena *a, const struct pdf_line *lines, size_t n, size_t s
 
 struct river {
 	double a, b;		/* -HUGE_VAL / HUGE_VAL at the run's outside edges */
-	int support;		/* lines with text on both sides of it */
+	int starts;		/* lines with a word starting right at b (a left-aligned column) */
+	int ends;		/* lines with a word ending right at a (a right-aligned column) */
+	int both;		/* lines with text on both sides of it */
 };
 
 struct rivers {
@@ -340,13 +342,28 @@ struct rivers {
 };
 
 static void
-rivers_push(struct rivers *rs, double a, double b, int support)
+rivers_push(struct rivers *rs, double a, double b, int starts, int ends, int both)
 {
 	WM_GROW(rs->r, rs->n + 1, rs->cap);
 	rs->r[rs->n].a = a;
 	rs->r[rs->n].b = b;
-	rs->r[rs->n].support = support;
+	rs->r[rs->n].starts = starts;
+	rs->r[rs->n].ends = ends;
+	rs->r[rs->n].both = both;
 	rs->n++;
+}
+
+/*
+ * Is the river a column's edge? Words line up against it on one side in
+ * two lines or more (cells are set flush left or right); or it is wide
+ * and three lines have text on both sides (centred cells). A gap between
+ * two words of one cell that the lines below happen to leave open has
+ * neither.
+ */
+static bool
+established(const struct river *r, double em)
+{
+	return r->starts >= 2 || r->ends >= 2 || (r->both >= 3 && r->b - r->a >= em);
 }
 
 static bool
@@ -363,21 +380,31 @@ static void
 rivers_of(const struct pdf_line *l, struct rivers *rs)
 {
 	rs->n = 0;
-	rivers_push(rs, -HUGE_VAL, l->w[0].x1, 0);
+	rivers_push(rs, -HUGE_VAL, l->w[0].x1, 1, 0, 0);
 	for (size_t i = 1; i < l->n; i++)
 		if (l->w[i].x1 - l->w[i - 1].x2 >= RIVER_MIN * l->size)
-			rivers_push(rs, l->w[i - 1].x2, l->w[i].x1, 1);
-	rivers_push(rs, l->w[l->n - 1].x2, HUGE_VAL, 0);
+			rivers_push(rs, l->w[i - 1].x2, l->w[i].x1, 1, 1, 1);
+	rivers_push(rs, l->w[l->n - 1].x2, HUGE_VAL, 0, 1, 0);
+}
+
+/* Does a word of l start at x (ends: end at x), give or take a point? */
+static bool
+edge_at(const struct pdf_line *l, double x, bool ends)
+{
+	for (size_t i = 0; i < l->n; i++)
+		if (fabs((ends ? l->w[i].x2 : l->w[i].x1) - x) <= 1.0)
+			return true;
+	return false;
 }
 
 /*
  * What line l leaves of rivers in: into out (the pieces of each river
  * its words leave open, each at least min wide), counting the
- * established rivers it closes. A river piece with text of l on both
- * sides gains a line of support.
+ * established rivers it closes.
  */
 static int
-rivers_narrow(const struct rivers *in, const struct pdf_line *l, double min, struct rivers *out)
+rivers_narrow(const struct rivers *in, const struct pdf_line *l, double min, double em,
+    struct rivers *out)
 {
 	int closed = 0;
 
@@ -395,14 +422,17 @@ rivers_narrow(const struct rivers *in, const struct pdf_line *l, double min, str
 			if (fmin(b, r->b) - a >= min) {
 				double pa = a, pb = fmin(b, r->b);
 				bool left = l->x1 < pa && pa > -HUGE_VAL, right = l->x2 > pb;
+				/* an edge l moved by more than a point starts counting again, at l */
+				int starts = pb < r->b - 1 ? 1 : r->starts + edge_at(l, pb, false);
+				int ends = pa > r->a + 1 ? 1 : r->ends + edge_at(l, pa, true);
 
-				rivers_push(out, pa, pb, r->support + (left && right));
+				rivers_push(out, pa, pb, starts, ends, r->both + (left && right));
 			}
 			if (j == l->n || b >= r->b)
 				break;
 			a = fmax(a, l->w[j].x2);
 		}
-		if (out->n == before && r->support >= 2)
+		if (out->n == before && established(r, em))
 			closed++;
 	}
 	return closed;
@@ -410,9 +440,10 @@ rivers_narrow(const struct rivers *in, const struct pdf_line *l, double min, str
 
 /* Does l close one of the established rivers? */
 static bool
-closes(const struct rivers *rs, const struct pdf_line *l, double min, struct rivers *tmp)
+closes(const struct rivers *rs, const struct pdf_line *l, double min, double em,
+    struct rivers *tmp)
 {
-	return rivers_narrow(rs, l, min, tmp) > 0;
+	return rivers_narrow(rs, l, min, em, tmp) > 0;
 }
 
 /* ---- runs of lines that may be a table ---- */
@@ -438,10 +469,14 @@ starts_at_column(const struct pdf_line *lines, const struct run *run, size_t upt
 
 /*
  * Find the run of lines from lines[i] that keeps rivers open; false if
- * it is no table (too few lines, no established river).
+ * it is no table (too few lines, no established river). With carry (the
+ * table that ended the page before), its columns are the rivers from the
+ * start: a table going on over a page break keeps its columns even when
+ * this page holds only a line or two of it.
  */
 static bool
-find_run(const struct pdf_line *lines, size_t n, size_t i, struct arena *a, struct run *run)
+find_run(const struct pdf_line *lines, size_t n, size_t i, const struct pdf_table *carry,
+    struct run *run)
 {
 	struct rivers rs = { 0 }, next = { 0 }, tmp = { 0 };
 	const struct pdf_line *l0 = &lines[i];
@@ -451,15 +486,23 @@ find_run(const struct pdf_line *lines, size_t n, size_t i, struct arena *a, stru
 
 	memset(run, 0, sizeof(*run));
 	run->first = i;
-	rivers_of(l0, &rs);
-	for (j = i + 1; j < n; j++) {
+	if (carry != NULL) {
+		for (size_t c = 0; c + 1 < carry->ncols; c++)
+			rivers_push(&rs, carry->gap_a[c], carry->gap_b[c], 2, 2, 3);
+		j = i;
+		bottom = l0->y1;
+	} else {
+		rivers_of(l0, &rs);
+		j = i + 1;
+	}
+	for (; j < n; j++) {
 		const struct pdf_line *l = &lines[j];
 		int closed;
 
 		if (l->y1 - bottom > TABLE_MAX_GAP * l0->size || l->size > 1.25 * l0->size ||
 		    l->size < 0.75 * l0->size)
 			break;
-		closed = rivers_narrow(&rs, l, min, &next);
+		closed = rivers_narrow(&rs, l, min, l0->size, &next);
 		if (closed == 0) {
 			if (is_multi(l)) {
 				/* a river only the first line had, this one closes, was a gap by chance */
@@ -478,7 +521,7 @@ find_run(const struct pdf_line *lines, size_t n, size_t i, struct arena *a, stru
 
 			for (k = j + 1; k < n && k <= j + LOOKAHEAD; k++)
 				if (lines[k].y1 - lines[k - 1].y2 > TABLE_MAX_GAP * l0->size ||
-				    !closes(&rs, &lines[k], min, &tmp))
+				    !closes(&rs, &lines[k], min, l0->size, &tmp))
 					break;
 			if ((k < n && k <= j + LOOKAHEAD &&
 			    lines[k].y1 - lines[k - 1].y2 <= TABLE_MAX_GAP * l0->size) ||
@@ -498,9 +541,12 @@ find_run(const struct pdf_line *lines, size_t n, size_t i, struct arena *a, stru
 		run->x2 = fmax(run->x2, lines[k].x2);
 	}
 	for (size_t k = 0; k < rs.n; k++)
-		if (rs.r[k].support >= 2 && rs.r[k].a > run->x1 && rs.r[k].b < run->x2)
-			rivers_push(&run->cols, rs.r[k].a, rs.r[k].b, rs.r[k].support);
-	ok = multi >= 2 && run->cols.n > 0;
+		if (established(&rs.r[k], run->size) && rs.r[k].a > -HUGE_VAL && rs.r[k].b < HUGE_VAL &&
+		    (carry != NULL || (rs.r[k].a > run->x1 && rs.r[k].b < run->x2)))
+			rivers_push(&run->cols, rs.r[k].a, rs.r[k].b, rs.r[k].starts, rs.r[k].ends,
+			    rs.r[k].both);
+	ok = carry != NULL ? j > i && run->cols.n + 1 == carry->ncols :
+	    multi >= 2 && run->cols.n > 0;
 	free(rs.r);
 	free(next.r);
 	free(tmp.r);
@@ -530,7 +576,7 @@ extend_up(const struct pdf_line *lines, size_t from, struct run *run)
 			top = fmin(top, lines[k].y1);
 		if (top - l->y2 > 0.25 * l->size || fabs(l->size - run->size) > 0.2 * run->size ||
 		    is_multi(l) || l->x1 < run->x1 - 1 || l->x2 > run->x2 + 1 ||
-		    closes(&run->cols, l, RIVER_MIN * run->size, &tmp))
+		    closes(&run->cols, l, RIVER_MIN * run->size, run->size, &tmp))
 			break;
 		run->first--;
 	}
@@ -1181,28 +1227,30 @@ column_lines(struct arena *a, const struct pdf_line *lines, size_t first, size_t
 
 static void
 layout(struct out *o, const struct pdf_line *lines, size_t n, const struct pdf_params *par,
-    int depth)
+    int depth, const struct pdf_table *carry)
 {
 	size_t text_from = 0;
 
 	for (size_t i = 0; i < n;) {
+		const struct pdf_table *go_on = i == 0 ? carry : NULL;
 		struct run run;
 		struct piece *p;
 		size_t np;
 
-		if (!is_multi(&lines[i]) || !find_run(lines, n, i, o->a, &run)) {
+		if ((go_on == NULL || !find_run(lines, n, i, go_on, &run)) &&
+		    (!is_multi(&lines[i]) || !find_run(lines, n, i, NULL, &run))) {
 			i++;
 			continue;
 		}
 		extend_up(lines, text_from, &run);
 		p = run_pieces(o->a, lines, &run, &np);
-		if (run_is_list(p, np, &run)) {
+		if (go_on == NULL && run_is_list(p, np, &run)) {
 			free(run.cols.r);
 			i = run.end;
 			continue;
 		}
-		text_blocks(o, lines + text_from, i - text_from, par);
-		if (run.cols.n == 1 && depth == 0 &&
+		text_blocks(o, lines + text_from, run.first - text_from, par);
+		if (go_on == NULL && run.cols.n == 1 && depth == 0 &&
 		    !breaks_together(p, np, cell_gap(p, np, 2, par->line_gap))) {
 			double mid = (run.cols.r[0].a + run.cols.r[0].b) / 2;
 
@@ -1211,7 +1259,7 @@ layout(struct out *o, const struct pdf_line *lines, size_t n, const struct pdf_p
 				struct pdf_line *cl = column_lines(o->a, lines, run.first, run.end,
 				    side ? mid : -HUGE_VAL, side ? HUGE_VAL : mid, &nc);
 
-				layout(o, cl, nc, par, depth + 1);
+				layout(o, cl, nc, par, depth + 1, NULL);
 			}
 		} else {
 			struct pdf_blk *b = out_add(o, PDF_TABLE);
@@ -1230,11 +1278,11 @@ layout(struct out *o, const struct pdf_line *lines, size_t n, const struct pdf_p
 
 void
 pdf_layout(struct arena *a, const struct pdf_line *lines, size_t n, const struct pdf_params *p,
-    int page, struct pdf_blk **blks, size_t *nblks)
+    int page, const struct pdf_table *carry, struct pdf_blk **blks, size_t *nblks)
 {
 	struct out o = { a, NULL, 0, 0, page };
 
-	layout(&o, lines, n, p, 0);
+	layout(&o, lines, n, p, 0, carry);
 	*blks = o.b;
 	*nblks = o.n;
 }
