@@ -239,7 +239,7 @@ static void
 layout_pages(struct arena *a, struct pdf_page *pages, size_t npages)
 {
 	struct pdf_params par = { pdf_line_gap(pages, npages) };
-	const struct pdf_table *carry = NULL;
+	struct pdf_carry carry = { 0 };
 
 	for (size_t p = 0; p < npages; p++) {
 		struct pdf_page *pg = &pages[p];
@@ -251,8 +251,7 @@ layout_pages(struct arena *a, struct pdf_page *pages, size_t npages)
 		for (size_t i = 0; i < pg->nlines; i++)
 			if (pg->lines[i].why == NULL)
 				content[n++] = pg->lines[i];
-		pdf_layout(a, content, n, &par, pg->number, carry, &blks, &nb);
-		carry = nb > 0 && blks[nb - 1].type == PDF_TABLE ? blks[nb - 1].table : NULL;
+		pdf_layout(a, content, n, &par, pg->number, &carry, &blks, &nb);
 		pg->blks = arena_array(a, nb + pg->nlines - n + 1, sizeof(*pg->blks));
 		for (int bottom = 0; bottom < 2; bottom++) {
 			for (size_t i = 0; i < pg->nlines; i++) {

@@ -119,14 +119,22 @@ void pdf_lines(struct arena *a, const struct pdf_word *w, size_t n, struct pdf_l
     size_t *nlines);
 /* The usual gap between a paragraph's lines, in ems, over these pages (a default if none). */
 double pdf_line_gap(const struct pdf_page *pages, size_t npages);
+/* How a page ended, for the next to go on from. */
+struct pdf_carry {
+	const struct pdf_table *table;	/* the table that ended it, or NULL */
+	bool columns;			/* it ended in two columns of text */
+	double gutter_a, gutter_b;	/* the white space between them */
+};
+
 /*
  * Lay out lines (one page's, top to bottom, page headers and footers
- * taken out) into blocks in reading order. carry, if not NULL, is the
- * table that ended the page before: lines at the top that fit its
- * columns go on with it.
+ * taken out) into blocks in reading order. carry says how the page before
+ * ended (lines at the top that fit the columns of the table that ended it
+ * go on with it; two columns under the same gutter are text, however few
+ * their lines), and is set to how this page ends.
  */
 void pdf_layout(struct arena *a, const struct pdf_line *lines, size_t n, const struct pdf_params *p,
-    int page, const struct pdf_table *carry, struct pdf_blk **blks, size_t *nblks);
+    int page, struct pdf_carry *carry, struct pdf_blk **blks, size_t *nblks);
 /* Is word a list marker by itself ("•", "1.", "2.1", "a)", "(iv)", "-")? */
 bool pdf_is_marker(const char *word);
 /* The text of n lines as one: words joined with a space, a hyphen at a line's end kept tight. */

@@ -13,6 +13,42 @@
 #include "import/dm.h"
 #include "import/pdf.h"
 
+static double
+round_size(double s)
+{
+	return floor(s * 2 + 0.5) / 2;
+}
+
+/* The size most of the document's words are set in: the body text's. */
+static double
+common_size(const struct pdf_page *pages, size_t npages)
+{
+	double sizes[64], chars[64], best = 10, most = -1;
+	size_t n = 0;
+
+	for (size_t p = 0; p < npages; p++)
+		for (size_t i = 0; i < pages[p].nwords; i++) {
+			double s = round_size(pages[p].words[i].size);
+			size_t k;
+
+			for (k = 0; k < n && sizes[k] != s; k++)
+				;
+			if (k == n) {
+				if (n == WM_ARRAY_LEN(sizes))
+					continue;
+				sizes[n] = s;
+				chars[n++] = 0;
+			}
+			chars[k] += (double)strlen(pages[p].words[i].text);
+		}
+	for (size_t k = 0; k < n; k++)
+		if (chars[k] > most) {
+			most = chars[k];
+			best = sizes[k];
+		}
+	return best;
+}
+
 /* ---- page headers and footers ---- */
 
 /* The top and bottom bands of a page where headers and footers live (fractions of its height). */
@@ -64,37 +100,32 @@ same_place(const struct pdf_line *a, const struct pdf_line *b)
 	    fabs((a->x1 + a->x2) - (b->x1 + b->x2)) <= 10);
 }
 
-/* The page's first (top) or last lines, up to two, set apart from the text by a gap. */
+/*
+ * The page's first (top) or last lines, up to two, that may be a header or
+ * footer: inside the band, set no larger than the body text, and apart
+ * from the text by a gap (a heading's second line is not a page number).
+ */
 static size_t
-band_lines(const struct pdf_page *pg, bool top, size_t *first)
+band_lines(const struct pdf_page *pg, bool top, double body, size_t *first)
 {
-	for (size_t k = 1; k <= 2 && k < pg->nlines; k++) {
-		const struct pdf_line *in, *out;
+	for (size_t k = 1; k <= 2 && k <= pg->nlines; k++) {
+		const struct pdf_line *in = &pg->lines[top ? k - 1 : pg->nlines - k];
+		const struct pdf_line *out = k < pg->nlines ? &pg->lines[top ? k : pg->nlines - k - 1] :
+		    NULL;
 		double gap;
 
-		if (top) {
-			in = &pg->lines[k - 1];
-			out = &pg->lines[k];
-			gap = out->y1 - in->y2;
-			if (in->y1 > NOISE_BAND * pg->height)
-				return 0;
-		} else {
-			in = &pg->lines[pg->nlines - k];
-			out = &pg->lines[pg->nlines - k - 1];
-			gap = in->y1 - out->y2;
-			if (in->y2 < (1 - NOISE_BAND) * pg->height)
-				return 0;
+		if (in->size > 1.15 * body || (top ? in->y1 > NOISE_BAND * pg->height :
+		    in->y2 < (1 - NOISE_BAND) * pg->height))
+			return 0;
+		if (out == NULL) {
+			*first = 0;
+			return k;
 		}
+		gap = top ? out->y1 - in->y2 : in->y1 - out->y2;
 		if (gap >= 0.8 * fmin(in->size, out->size)) {
 			*first = top ? 0 : pg->nlines - k;
 			return k;
 		}
-	}
-	/* a page of one line: the line is the band's only if it sits in it */
-	if (pg->nlines == 1 && (top ? pg->lines[0].y1 < NOISE_BAND * pg->height :
-	    pg->lines[0].y2 > (1 - NOISE_BAND) * pg->height)) {
-		*first = 0;
-		return 1;
 	}
 	return 0;
 }
@@ -104,10 +135,11 @@ pdf_find_noise(struct arena *a, struct pdf_page *pages, size_t npages)
 {
 	struct cand *c = arena_array(a, npages * 4 + 1, sizeof(*c));
 	size_t nc = 0;
+	double body = common_size(pages, npages);
 
 	for (size_t p = 0; p < npages; p++) {
 		for (int top = 1; top >= 0; top--) {
-			size_t first = 0, k = band_lines(&pages[p], top, &first);
+			size_t first = 0, k = band_lines(&pages[p], top, body, &first);
 
 			for (size_t i = first; i < first + k; i++) {
 				c[nc].key = noise_key(a, &pages[p].lines[i]);
@@ -281,42 +313,6 @@ pdf_join_tables(struct arena *a, struct pdf_page *pages, size_t npages)
 
 /* ---- into the document model ---- */
 
-static double
-round_size(double s)
-{
-	return floor(s * 2 + 0.5) / 2;
-}
-
-/* The body text's size: the one most characters are set in. */
-static double
-body_size(const struct pdf_page *pages, size_t npages)
-{
-	double sizes[64], chars[64], best = 10, most = -1;
-	size_t n = 0;
-
-	for (size_t p = 0; p < npages; p++)
-		for (size_t i = 0; i < pages[p].nwords; i++) {
-			double s = round_size(pages[p].words[i].size);
-			size_t k;
-
-			for (k = 0; k < n && sizes[k] != s; k++)
-				;
-			if (k == n) {
-				if (n == WM_ARRAY_LEN(sizes))
-					continue;
-				sizes[n] = s;
-				chars[n++] = 0;
-			}
-			chars[k] += (double)strlen(pages[p].words[i].text);
-		}
-	for (size_t k = 0; k < n; k++)
-		if (chars[k] > most) {
-			most = chars[k];
-			best = sizes[k];
-		}
-	return best;
-}
-
 static bool
 is_heading(const struct pdf_blk *b, double body)
 {
@@ -382,14 +378,39 @@ emit_table(struct dm_doc *d, const struct pdf_blk *b, struct wm_err *err)
 	return 0;
 }
 
+/*
+ * Does text block q go on the text of p, cut by the end of a column or a
+ * page: q tops a new column or page, p's last line does not end a
+ * sentence, and they are set alike?
+ */
+static bool
+flows_on(const struct pdf_blk *p, const struct pdf_blk *q, double body)
+{
+	const struct pdf_line *last;
+	const char *t;
+	size_t n;
+
+	if (p == NULL || p->type != PDF_TEXT || q->type != PDF_TEXT || q->marker != NULL ||
+	    is_heading(p, body) || is_heading(q, body) || p->bold != q->bold ||
+	    fabs(p->size - q->size) > 0.1 * p->size || !(q->page > p->page || q->y1 < p->y2 - 1))
+		return false;
+	if (p->marker != NULL && q->x1 < p->marker_x + 0.5 * p->size)
+		return false;
+	last = &p->lines[p->nlines - 1];
+	t = last->w[last->n - 1].text;
+	n = strlen(t);
+	return n > 0 && strchr(".!?:;", t[n - 1]) == NULL;
+}
+
 int
 pdf_emit(struct dm_doc *d, const struct pdf_page *pages, size_t npages, struct wm_err *err)
 {
 	struct arena *a = d->a;
-	double body = body_size(pages, npages), hsizes[6];
+	double body = common_size(pages, npages), hsizes[6];
 	size_t nh = heading_sizes(pages, npages, body, hsizes, WM_ARRAY_LEN(hsizes));
 	double list_x[8];	/* the markers' indents of the list going on, outermost first */
-	size_t depth = 0;
+	size_t depth = 0, prev_at = 0;
+	const struct pdf_blk *prev = NULL;	/* the last block of content, if text */
 	int rc;
 
 	for (size_t p = 0; p < npages; p++) {
@@ -404,11 +425,21 @@ pdf_emit(struct dm_doc *d, const struct pdf_page *pages, size_t npages, struct w
 				if (b->table == NULL)
 					continue;
 				depth = 0;
+				prev = NULL;
 				if ((rc = emit_table(d, b, err)) != 0)
 					return rc;
 				continue;
 			}
 			text = pdf_lines_text(a, b->lines, b->nlines, b->marker != NULL && !b->why);
+			if (b->why == NULL && flows_on(prev, b, body)) {
+				struct dm_block *on = &d->blocks[prev_at];
+				const char *more = dm_clean(d, text, strlen(text), NULL);
+
+				on->text = arena_printf(a, "%s %s", on->text, more);
+				on->pos_end = b->page;
+				prev = b;
+				continue;
+			}
 			if (b->why != NULL) {
 				type = DM_PARA;
 			} else if (b->marker != NULL) {
@@ -444,8 +475,11 @@ pdf_emit(struct dm_doc *d, const struct pdf_page *pages, size_t npages, struct w
 			if (b->why != NULL) {
 				blk->flags |= DMF_NOISE;
 				blk->why = arena_strdup(a, b->why);
-			} else if (type == DM_PARA && b->bold) {
-				blk->flags |= DMF_BOLD;
+			} else {
+				if (type == DM_PARA && b->bold)
+					blk->flags |= DMF_BOLD;
+				prev = b;
+				prev_at = d->nblocks - 1;
 			}
 			blk->pos = blk->pos_end = b->page;
 			dm_where(d, blk);

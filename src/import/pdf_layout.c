@@ -38,8 +38,8 @@
 
 /* A gap at least this wide (in ems) between two words of a line may be a column's edge. */
 #define WIDE_GAP 0.42
-/* A river narrower than this (in ems) is closed. */
-#define RIVER_MIN 0.3
+/* A river narrower than this (in ems) is closed: wider than the widest space between words. */
+#define RIVER_MIN 0.4
 /* Past this gap (in ems) between two lines a table or paragraph is over. */
 #define TABLE_MAX_GAP 3.0
 /* A line that is not a table's first looks this far ahead for the table to go on. */
@@ -172,10 +172,11 @@ pdf_line_gap(const struct pdf_page *pages, size_t npages)
 				double gap;
 				int bin;
 
+				/* first words: a line of two columns whose baselines differ a little is taller */
 				if (fabs(m->x1 - l->x1) > 1 || fabs(m->size - l->size) > 0.1 * l->size ||
-				    m->y1 <= l->y1 + 0.5 * l->size)
+				    m->w[0].y1 <= l->w[0].y1 + 0.5 * l->size)
 					continue;
-				gap = (m->y1 - l->y2) / l->size;
+				gap = (m->w[0].y1 - l->w[0].y2) / l->size;
 				bin = (int)floor((gap + 0.6) / 0.02);
 				if (bin >= 0 && bin < NBIN)
 					hist[bin]++;
@@ -311,10 +312,15 @@ pdf_lines_text(struct arena *a, const struct pdf_line *lines, size_t n, size_t s
 			const char *t = lines[i].w[j].text;
 
 			if (b.len > 0) {
-				/* "self-" at a line's end and "directed" below it are one word */
-				bool tight = j == 0 && b.s[b.len - 1] == '-' && b.len >= 2 &&
-				    ((b.s[b.len - 2] >= 'a' && b.s[b.len - 2] <= 'z') ||
-				    (b.s[b.len - 2] >= 'A' && b.s[b.len - 2] <= 'Z')) && is_lower_start(t);
+				/*
+				 * "self-" at a line's end and "directed" below it are
+				 * one word, as are "2024-" and "2027"; a dash standing
+				 * alone is not.
+				 */
+				char c = b.len >= 2 ? b.s[b.len - 2] : ' ';
+				bool tight = j == 0 && b.s[b.len - 1] == '-' &&
+				    ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+				    (c >= '0' && c <= '9')) && (is_lower_start(t) || (*t >= '0' && *t <= '9'));
 
 				if (!tight)
 					buf_addc(&b, ' ');
@@ -355,24 +361,53 @@ rivers_push(struct rivers *rs, double a, double b, int starts, int ends, int bot
 
 /*
  * Is the river a column's edge? Words line up against it on one side in
- * two lines or more (cells are set flush left or right); or it is wide
- * and three lines have text on both sides (centred cells). A gap between
- * two words of one cell that the lines below happen to leave open has
- * neither.
+ * three lines or more (cells are set flush left or right), or two when
+ * it is wide; or it is wide and three lines have text on both sides
+ * (centred cells). A gap between two words of one cell that the lines
+ * below happen to leave open has neither, nor have two lines of a
+ * justified paragraph whose gaps happen to fall together.
  */
 static bool
 established(const struct river *r, double em)
 {
-	return r->starts >= 2 || r->ends >= 2 || (r->both >= 3 && r->b - r->a >= em);
+	bool wide = r->b - r->a >= em;
+
+	return r->both >= 2 && (r->starts >= 3 || r->ends >= 3 ||
+	    (wide && (r->starts >= 2 || r->ends >= 2 || r->both >= 3)));
 }
 
+static int
+cmp_double(const void *pa, const void *pb)
+{
+	double a = *(const double *)pa, b = *(const double *)pb;
+
+	return a < b ? -1 : a > b;
+}
+
+/*
+ * Has the line a gap that may be a column's edge: wide, and wider than
+ * its spaces between words (a justified line's gaps are all wide alike)?
+ */
 static bool
 is_multi(const struct pdf_line *l)
 {
-	for (size_t i = 1; i < l->n; i++)
-		if (l->w[i].x1 - l->w[i - 1].x2 >= WIDE_GAP * l->size)
-			return true;
-	return false;
+	double gaps[64], median, widest = 0;
+	size_t n = 0;
+
+	for (size_t i = 1; i < l->n; i++) {
+		double g = l->w[i].x1 - l->w[i - 1].x2;
+
+		widest = fmax(widest, g);
+		if (n < WM_ARRAY_LEN(gaps))
+			gaps[n++] = g;
+	}
+	if (widest < WIDE_GAP * l->size)
+		return false;
+	if (widest >= 1.5 * l->size)
+		return true;
+	wm_sort(gaps, n, sizeof(*gaps), cmp_double);
+	median = gaps[n / 2];
+	return widest >= 1.6 * median;
 }
 
 /* The rivers of one line: its outsides and every gap between its words. */
@@ -387,12 +422,12 @@ rivers_of(const struct pdf_line *l, struct rivers *rs)
 	rivers_push(rs, l->w[l->n - 1].x2, HUGE_VAL, 0, 1, 0);
 }
 
-/* Does a word of l start at x (ends: end at x), give or take a point? */
+/* Does a word of l start at x (ends: end at x), give or take half a point? */
 static bool
 edge_at(const struct pdf_line *l, double x, bool ends)
 {
 	for (size_t i = 0; i < l->n; i++)
-		if (fabs((ends ? l->w[i].x2 : l->w[i].x1) - x) <= 1.0)
+		if (fabs((ends ? l->w[i].x2 : l->w[i].x1) - x) <= 0.5)
 			return true;
 	return false;
 }
@@ -400,11 +435,12 @@ edge_at(const struct pdf_line *l, double x, bool ends)
 /*
  * What line l leaves of rivers in: into out (the pieces of each river
  * its words leave open, each at least min wide), counting the
- * established rivers it closes.
+ * established rivers it closes. With keep_outside, the rivers outside
+ * the outermost words so far are left as they are.
  */
 static int
 rivers_narrow(const struct rivers *in, const struct pdf_line *l, double min, double em,
-    struct rivers *out)
+    bool keep_outside, struct rivers *out)
 {
 	int closed = 0;
 
@@ -413,6 +449,11 @@ rivers_narrow(const struct rivers *in, const struct pdf_line *l, double min, dou
 		const struct river *r = &in->r[i];
 		double a = r->a;
 		size_t before = out->n;
+
+		if (keep_outside && (r->a == -HUGE_VAL || r->b == HUGE_VAL)) {
+			rivers_push(out, r->a, r->b, r->starts, r->ends, r->both);
+			continue;
+		}
 
 		for (size_t j = 0; j <= l->n; j++) {
 			double b = j < l->n ? l->w[j].x1 : HUGE_VAL;
@@ -423,8 +464,8 @@ rivers_narrow(const struct rivers *in, const struct pdf_line *l, double min, dou
 				double pa = a, pb = fmin(b, r->b);
 				bool left = l->x1 < pa && pa > -HUGE_VAL, right = l->x2 > pb;
 				/* an edge l moved by more than a point starts counting again, at l */
-				int starts = pb < r->b - 1 ? 1 : r->starts + edge_at(l, pb, false);
-				int ends = pa > r->a + 1 ? 1 : r->ends + edge_at(l, pa, true);
+				int starts = pb < r->b - 0.5 ? 1 : r->starts + edge_at(l, pb, false);
+				int ends = pa > r->a + 0.5 ? 1 : r->ends + edge_at(l, pa, true);
 
 				rivers_push(out, pa, pb, starts, ends, r->both + (left && right));
 			}
@@ -432,8 +473,14 @@ rivers_narrow(const struct rivers *in, const struct pdf_line *l, double min, dou
 				break;
 			a = fmax(a, l->w[j].x2);
 		}
-		if (out->n == before && established(r, em))
-			closed++;
+		/* an established river closes when no piece of it is still a column's edge */
+		if (established(r, em)) {
+			bool kept = false;
+
+			for (size_t k = before; k < out->n; k++)
+				kept = kept || established(&out->r[k], em);
+			closed += !kept;
+		}
 	}
 	return closed;
 }
@@ -443,7 +490,7 @@ static bool
 closes(const struct rivers *rs, const struct pdf_line *l, double min, double em,
     struct rivers *tmp)
 {
-	return rivers_narrow(rs, l, min, em, tmp) > 0;
+	return rivers_narrow(rs, l, min, em, false, tmp) > 0;
 }
 
 /* ---- runs of lines that may be a table ---- */
@@ -465,6 +512,64 @@ starts_at_column(const struct pdf_line *lines, const struct run *run, size_t upt
 			    lines[i].w[j].x1 - lines[i].w[j - 1].x2 >= RIVER_MIN * lines[i].size))
 				return true;
 	return false;
+}
+
+static int
+cmp_river(const void *pa, const void *pb)
+{
+	const struct river *a = pa, *b = pb;
+
+	return a->a < b->a ? -1 : a->a > b->a;
+}
+
+/*
+ * Rivers only narrow, so a column's edge that a cell spanning columns
+ * covered before any line showed it ("New measure" across two years) is
+ * lost. Find such edges again where cells start: an x where the pieces of
+ * three lines or more start, crossed by few lines, with room before it.
+ */
+static void
+lost_columns(const struct pdf_line *lines, struct run *run)
+{
+	double *xs = NULL, min = RIVER_MIN * run->size;
+	size_t n = 0, cap = 0;
+
+	for (size_t i = run->first; i < run->end; i++)
+		for (size_t j = 0; j < lines[i].n; j++)
+			if (j == 0 || lines[i].w[j].x1 - lines[i].w[j - 1].x2 >= min) {
+				WM_GROW(xs, n + 1, cap);
+				xs[n++] = lines[i].w[j].x1;
+			}
+	wm_sort(xs, n, sizeof(*xs), cmp_double);
+	for (size_t i = 0, j; i < n; i = j) {
+		double x = xs[i], a = -HUGE_VAL, prev = run->x1;
+		size_t starts = 0, crossing = 0;
+		bool known = x <= run->x1 + 1;
+
+		for (j = i; j < n && xs[j] - x <= 0.5; j++)
+			starts++;
+		for (size_t c = 0; c < run->cols.n && !known; c++) {
+			known = x >= run->cols.r[c].a - 1 && x <= run->cols.r[c].b + 1;
+			if (run->cols.r[c].b < x)
+				prev = run->cols.r[c].b;
+		}
+		if (known || starts < 3)
+			continue;
+		for (size_t k = run->first; k < run->end; k++)
+			for (size_t w = 0; w < lines[k].n; w++) {
+				const struct pdf_word *wd = &lines[k].w[w];
+
+				if (wd->x1 < x - 0.5 && wd->x2 > x + 0.5)
+					crossing++;
+				else if (wd->x2 <= x - 0.5 && wd->x1 >= prev - 0.5)
+					a = fmax(a, wd->x2);
+			}
+		if (crossing * 3 > starts || a == -HUGE_VAL || x - a < min)
+			continue;
+		rivers_push(&run->cols, a, x, (int)starts, 0, (int)starts);
+		wm_sort(run->cols.r, run->cols.n, sizeof(*run->cols.r), cmp_river);
+	}
+	free(xs);
 }
 
 /*
@@ -499,24 +604,44 @@ find_run(const struct pdf_line *lines, size_t n, size_t i, const struct pdf_tabl
 		const struct pdf_line *l = &lines[j];
 		int closed;
 
-		if (l->y1 - bottom > TABLE_MAX_GAP * l0->size || l->size > 1.25 * l0->size ||
-		    l->size < 0.75 * l0->size)
+		if (l->y1 - bottom > TABLE_MAX_GAP * l0->size)
 			break;
-		closed = rivers_narrow(&rs, l, min, l0->size, &next);
-		if (closed == 0) {
-			if (is_multi(l)) {
-				/* a river only the first line had, this one closes, was a gap by chance */
-				struct rivers t = rs;
+		/*
+		 * A line of one piece narrows only the rivers between columns:
+		 * beyond the outermost ones lie columns the lines so far left
+		 * empty, which a group row's text may cross before a row below
+		 * shows them.
+		 */
+		closed = rivers_narrow(&rs, l, min, l0->size, !is_multi(l), &next);
+		/*
+		 * A bold line of one piece may be a group row right under a
+		 * header of one line, whose rivers are not established yet:
+		 * it leaves them as they are (it must still not close one).
+		 */
+		if (closed == 0 && !is_multi(l) && l->bold && l->size < 1.25 * l0->size &&
+		    l->size > 0.75 * l0->size) {
+			bottom = fmax(bottom, l->y2);
+			continue;
+		}
 
-				rs = next;
-				next = t;
-				multi++;
-			}
+		if (closed == 0) {
+			struct rivers t = rs;
+			size_t inside = 0;
+
+			/* a river only the lines above had, this one closes, was a gap by chance */
+			rs = next;
+			next = t;
+			multi += is_multi(l);
+			for (size_t k = 0; k < rs.n; k++)
+				inside += rs.r[k].a > -HUGE_VAL && rs.r[k].b < HUGE_VAL;
+			if (inside == 0)
+				break;
 			bottom = fmax(bottom, l->y2);
 			continue;
 		}
 		/* A row spanning columns: bold or set where a column starts, with the table below. */
-		if (l->bold || starts_at_column(lines, run, j, l)) {
+		if ((l->bold || starts_at_column(lines, run, j, l)) && l->size < 1.25 * l0->size &&
+		    l->size > 0.75 * l0->size) {
 			size_t k;
 
 			for (k = j + 1; k < n && k <= j + LOOKAHEAD; k++)
@@ -545,6 +670,9 @@ find_run(const struct pdf_line *lines, size_t n, size_t i, const struct pdf_tabl
 		    (carry != NULL || (rs.r[k].a > run->x1 && rs.r[k].b < run->x2)))
 			rivers_push(&run->cols, rs.r[k].a, rs.r[k].b, rs.r[k].starts, rs.r[k].ends,
 			    rs.r[k].both);
+	if (carry == NULL && run->cols.n > 0)
+		lost_columns(lines, run);
+
 	ok = carry != NULL ? j > i && run->cols.n + 1 == carry->ncols :
 	    multi >= 2 && run->cols.n > 0;
 	free(rs.r);
@@ -591,12 +719,23 @@ struct piece {
 	size_t row;
 };
 
+/* The column a piece starting at x1 starts in, and the one ending at x2 ends in. */
 static size_t
-column_of(const struct run *run, double x)
+column_from(const struct run *run, double x1)
 {
 	size_t c = 0;
 
-	while (c < run->cols.n && (run->cols.r[c].a + run->cols.r[c].b) / 2 < x)
+	while (c < run->cols.n && run->cols.r[c].a < x1)
+		c++;
+	return c;
+}
+
+static size_t
+column_to(const struct run *run, double x2)
+{
+	size_t c = 0;
+
+	while (c < run->cols.n && run->cols.r[c].b < x2)
 		c++;
 	return c;
 }
@@ -628,19 +767,20 @@ run_pieces(struct arena *a, const struct pdf_line *lines, const struct run *run,
 		for (size_t j = 1; j <= l->n; j++) {
 			bool cut = j == l->n;
 
-			/* an edge between the two words that neither covers */
-			for (size_t c = 0; !cut && c < run->cols.n; c++) {
-				double mid = (run->cols.r[c].a + run->cols.r[c].b) / 2;
-
-				cut = l->w[j - 1].x2 <= mid + 0.5 && l->w[j].x1 >= mid - 0.5;
-			}
+			/* an edge whose white space a gap wider than a space between the words meets */
+			for (size_t c = 0; !cut && c < run->cols.n; c++)
+				cut = l->w[j].x1 - l->w[j - 1].x2 >= RIVER_MIN * l->size &&
+				    fmax(l->w[j - 1].x2, run->cols.r[c].a) <
+				    fmin(l->w[j].x1, run->cols.r[c].b);
 			if (!cut)
 				continue;
 			p[n].l.w = &l->w[start];
 			p[n].l.n = j - start;
 			line_measure(&p[n].l);
-			p[n].c1 = column_of(run, l->w[start].x1);
-			p[n].c2 = column_of(run, l->w[j - 1].x2);
+			p[n].c1 = column_from(run, l->w[start].x1);
+			p[n].c2 = column_to(run, l->w[j - 1].x2);
+			if (p[n].c2 < p[n].c1)
+				p[n].c2 = p[n].c1;
 			n++;
 			start = j;
 		}
@@ -1094,7 +1234,7 @@ run_is_list(const struct piece *p, size_t np, const struct run *run)
 	if (run->cols.n != 1)
 		return false;
 	for (size_t i = 0; i < np; i++) {
-		if (p[i].c1 != 0)
+		if (p[i].c1 != 0 || p[i].c2 != 0)
 			continue;
 		if (p[i].l.n != 1 || marker_kind(p[i].l.w[0].text) == 0)
 			return false;
@@ -1227,12 +1367,13 @@ column_lines(struct arena *a, const struct pdf_line *lines, size_t first, size_t
 
 static void
 layout(struct out *o, const struct pdf_line *lines, size_t n, const struct pdf_params *par,
-    int depth, const struct pdf_table *carry)
+    int depth, struct pdf_carry *carry)
 {
 	size_t text_from = 0;
+	struct pdf_carry next = { 0 };
 
 	for (size_t i = 0; i < n;) {
-		const struct pdf_table *go_on = i == 0 ? carry : NULL;
+		const struct pdf_table *go_on = i == 0 && carry != NULL ? carry->table : NULL;
 		struct run run;
 		struct piece *p;
 		size_t np;
@@ -1242,6 +1383,8 @@ layout(struct out *o, const struct pdf_line *lines, size_t n, const struct pdf_p
 			i++;
 			continue;
 		}
+		if (!(go_on != NULL && run.first == i))
+			go_on = NULL;
 		extend_up(lines, text_from, &run);
 		p = run_pieces(o->a, lines, &run, &np);
 		if (go_on == NULL && run_is_list(p, np, &run)) {
@@ -1250,8 +1393,11 @@ layout(struct out *o, const struct pdf_line *lines, size_t n, const struct pdf_p
 			continue;
 		}
 		text_blocks(o, lines + text_from, run.first - text_from, par);
+		memset(&next, 0, sizeof(next));
 		if (go_on == NULL && run.cols.n == 1 && depth == 0 &&
-		    !breaks_together(p, np, cell_gap(p, np, 2, par->line_gap))) {
+		    ((carry != NULL && carry->columns && run.first == 0 &&
+		    run.cols.r[0].a < carry->gutter_b && carry->gutter_a < run.cols.r[0].b) ||
+		    !breaks_together(p, np, cell_gap(p, np, 2, par->line_gap)))) {
 			double mid = (run.cols.r[0].a + run.cols.r[0].b) / 2;
 
 			for (int side = 0; side < 2; side++) {
@@ -1261,6 +1407,9 @@ layout(struct out *o, const struct pdf_line *lines, size_t n, const struct pdf_p
 
 				layout(o, cl, nc, par, depth + 1, NULL);
 			}
+			next.columns = true;
+			next.gutter_a = run.cols.r[0].a;
+			next.gutter_b = run.cols.r[0].b;
 		} else {
 			struct pdf_blk *b = out_add(o, PDF_TABLE);
 
@@ -1269,16 +1418,21 @@ layout(struct out *o, const struct pdf_line *lines, size_t n, const struct pdf_p
 			b->x2 = run.x2;
 			b->y1 = lines[run.first].y1;
 			b->y2 = lines[run.end - 1].y2;
+			next.table = b->table;
 		}
 		free(run.cols.r);
 		i = text_from = run.end;
 	}
+	if (text_from < n)
+		memset(&next, 0, sizeof(next));
 	text_blocks(o, lines + text_from, n - text_from, par);
+	if (carry != NULL)
+		*carry = next;
 }
 
 void
 pdf_layout(struct arena *a, const struct pdf_line *lines, size_t n, const struct pdf_params *p,
-    int page, const struct pdf_table *carry, struct pdf_blk **blks, size_t *nblks)
+    int page, struct pdf_carry *carry, struct pdf_blk **blks, size_t *nblks)
 {
 	struct out o = { a, NULL, 0, 0, page };
 
