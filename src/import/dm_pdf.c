@@ -207,7 +207,6 @@ read_page(struct arena *a, PopplerPage *page, struct pdf_page *pg, const struct 
 	page_words(&wb, text, rects, nrects, attrs);
 	pg->words = wb.w;
 	pg->nwords = wb.n;
-	pdf_lines(a, pg->words, pg->nwords, &pg->lines, &pg->nlines);
 out:
 	buf_release(&wb.text);
 	poppler_page_free_text_attributes(attrs);
@@ -229,57 +228,6 @@ open_error(const GError *ge, struct wm_err *err)
 	    "does this: fetch it again, or open it in a PDF viewer and print it to a new PDF",
 	    ge != NULL && ge->domain == POPPLER_ERROR && ge->code == POPPLER_ERROR_BAD_CATALOG ?
 	    "no catalog" : "no readable structure");
-}
-
-/*
- * Lay out each page: its page headers and footers as blocks of their own
- * at the top and bottom, the rest through pdf_layout.
- */
-static void
-layout_pages(struct arena *a, struct pdf_page *pages, size_t npages)
-{
-	struct pdf_params par = { pdf_line_gap(pages, npages) };
-	struct pdf_carry carry = { 0 };
-
-	for (size_t p = 0; p < npages; p++) {
-		struct pdf_page *pg = &pages[p];
-		struct pdf_line *content = arena_array(a, pg->nlines ? pg->nlines : 1,
-		    sizeof(*content));
-		struct pdf_blk *blks = NULL;
-		size_t n = 0, nb = 0, k = 0;
-
-		for (size_t i = 0; i < pg->nlines; i++)
-			if (pg->lines[i].why == NULL)
-				content[n++] = pg->lines[i];
-		pdf_layout(a, content, n, &par, pg->number, &carry, &blks, &nb);
-		pg->blks = arena_array(a, nb + pg->nlines - n + 1, sizeof(*pg->blks));
-		for (int bottom = 0; bottom < 2; bottom++) {
-			for (size_t i = 0; i < pg->nlines; i++) {
-				const struct pdf_line *l = &pg->lines[i];
-				struct pdf_blk *b;
-
-				if (l->why == NULL || (l->y1 > pg->height / 2) != bottom)
-					continue;
-				b = &pg->blks[k++];
-				b->type = PDF_TEXT;
-				b->page = pg->number;
-				b->lines = l;
-				b->nlines = 1;
-				b->size = l->size;
-				b->why = l->why;
-				b->x1 = l->x1;
-				b->y1 = l->y1;
-				b->x2 = l->x2;
-				b->y2 = l->y2;
-			}
-			if (!bottom) {
-				if (nb)
-					memcpy(&pg->blks[k], blks, nb * sizeof(*blks));
-				k += nb;
-			}
-		}
-		pg->nblks = k;
-	}
 }
 
 int
@@ -338,10 +286,7 @@ pdf_read(struct dm_doc *d, const char *data, size_t len, const struct pdf_limits
 		if (rc != 0)
 			goto out;
 	}
-	pdf_find_noise(a, pages, (size_t)npages);
-	layout_pages(a, pages, (size_t)npages);
-	pdf_join_tables(a, pages, (size_t)npages);
-	rc = pdf_emit(d, pages, (size_t)npages, err);
+	rc = pdf_model(d, a, pages, (size_t)npages, err);
 out:
 	if (ge != NULL)
 		g_error_free(ge);

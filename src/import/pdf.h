@@ -143,19 +143,17 @@ char *pdf_lines_text(struct arena *a, const struct pdf_line *lines, size_t n, si
 /* pdf_doc.c */
 
 /*
- * Mark page headers and footers among the pages' lines (sets why): a line
- * at the top or bottom of the page, apart from the text, that is a page
- * number or comes again at the same place on other pages, the same or
- * but for its numbers.
+ * The pages' words (each page's number, size and words set) into the
+ * document model d, working in the arena a: lines, page headers and
+ * footers (a line at the top or bottom of the page, apart from the text,
+ * that is a page number or comes again at the same place on other pages,
+ * the same or but for its numbers), layout, tables going on over a page
+ * break joined (the next page starts with a table of the same columns,
+ * its header row repeated and marked as one), a paragraph cut by a page
+ * or column break joined again, heading levels from the sizes headings
+ * are set in.
  */
-void pdf_find_noise(struct arena *a, struct pdf_page *pages, size_t npages);
-/*
- * Join a table that goes on over a page break to the one before it: the
- * next page starts with a table of the same columns (its header row
- * repeated, marked as a header) with nothing but page furniture between.
- */
-void pdf_join_tables(struct arena *a, struct pdf_page *pages, size_t npages);
-/* Turn the pages' blocks into the document model. */
-int pdf_emit(struct dm_doc *d, const struct pdf_page *pages, size_t npages, struct wm_err *err);
+int pdf_model(struct dm_doc *d, struct arena *a, struct pdf_page *pages, size_t npages,
+    struct wm_err *err);
 
 #endif

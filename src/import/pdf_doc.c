@@ -130,8 +130,8 @@ band_lines(const struct pdf_page *pg, bool top, double body, size_t *first)
 	return 0;
 }
 
-void
-pdf_find_noise(struct arena *a, struct pdf_page *pages, size_t npages)
+static void
+find_noise(struct arena *a, struct pdf_page *pages, size_t npages)
 {
 	struct cand *c = arena_array(a, npages * 4 + 1, sizeof(*c));
 	size_t nc = 0;
@@ -285,8 +285,8 @@ continues_table(const struct pdf_table *prev, const struct pdf_table *next)
 	return !next->head[0] || prev->head[0];
 }
 
-void
-pdf_join_tables(struct arena *a, struct pdf_page *pages, size_t npages)
+static void
+join_tables(struct arena *a, struct pdf_page *pages, size_t npages)
 {
 	struct pdf_blk *open = NULL;	/* the last content block so far, if a table */
 
@@ -402,8 +402,8 @@ flows_on(const struct pdf_blk *p, const struct pdf_blk *q, double body)
 	return n > 0 && strchr(".!?:;", t[n - 1]) == NULL;
 }
 
-int
-pdf_emit(struct dm_doc *d, const struct pdf_page *pages, size_t npages, struct wm_err *err)
+static int
+emit(struct dm_doc *d, const struct pdf_page *pages, size_t npages, struct wm_err *err)
 {
 	struct arena *a = d->a;
 	double body = common_size(pages, npages), hsizes[6];
@@ -486,4 +486,67 @@ pdf_emit(struct dm_doc *d, const struct pdf_page *pages, size_t npages, struct w
 		}
 	}
 	return 0;
+}
+
+/*
+ * Lay out each page: its page headers and footers as blocks of their own
+ * at the top and bottom, the rest through pdf_layout.
+ */
+static void
+layout_pages(struct arena *a, struct pdf_page *pages, size_t npages)
+{
+	struct pdf_params par = { pdf_line_gap(pages, npages) };
+	struct pdf_carry carry = { 0 };
+
+	for (size_t p = 0; p < npages; p++) {
+		struct pdf_page *pg = &pages[p];
+		struct pdf_line *content = arena_array(a, pg->nlines ? pg->nlines : 1,
+		    sizeof(*content));
+		struct pdf_blk *blks = NULL;
+		size_t n = 0, nb = 0, k = 0;
+
+		for (size_t i = 0; i < pg->nlines; i++)
+			if (pg->lines[i].why == NULL)
+				content[n++] = pg->lines[i];
+		pdf_layout(a, content, n, &par, pg->number, &carry, &blks, &nb);
+		pg->blks = arena_array(a, nb + pg->nlines - n + 1, sizeof(*pg->blks));
+		for (int bottom = 0; bottom < 2; bottom++) {
+			for (size_t i = 0; i < pg->nlines; i++) {
+				const struct pdf_line *l = &pg->lines[i];
+				struct pdf_blk *b;
+
+				if (l->why == NULL || (l->y1 > pg->height / 2) != bottom)
+					continue;
+				b = &pg->blks[k++];
+				b->type = PDF_TEXT;
+				b->page = pg->number;
+				b->lines = l;
+				b->nlines = 1;
+				b->size = l->size;
+				b->why = l->why;
+				b->x1 = l->x1;
+				b->y1 = l->y1;
+				b->x2 = l->x2;
+				b->y2 = l->y2;
+			}
+			if (!bottom) {
+				if (nb)
+					memcpy(&pg->blks[k], blks, nb * sizeof(*blks));
+				k += nb;
+			}
+		}
+		pg->nblks = k;
+	}
+}
+
+int
+pdf_model(struct dm_doc *d, struct arena *a, struct pdf_page *pages, size_t npages,
+    struct wm_err *err)
+{
+	for (size_t p = 0; p < npages; p++)
+		pdf_lines(a, pages[p].words, pages[p].nwords, &pages[p].lines, &pages[p].nlines);
+	find_noise(a, pages, npages);
+	layout_pages(a, pages, npages);
+	join_tables(a, pages, npages);
+	return emit(d, pages, npages, err);
 }

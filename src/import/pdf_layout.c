@@ -791,30 +791,53 @@ run_pieces(struct arena *a, const struct pdf_line *lines, const struct run *run,
 }
 
 /*
- * The widest gap (in ems) between two lines of one cell: the smallest gap
- * between pieces one under the other in a column, if it looks like the
- * gap inside a paragraph, plus a margin; a table whose cells never wrap
- * has only gaps between rows, and each of them ends a row.
+ * The widest gap (in ems) between two lines of one cell. The smallest
+ * gaps between pieces one under the other in a column are a cell's
+ * wrapped lines if they are tight (boxes touching or overlapping) or if
+ * the lower line often goes on the sentence of the upper (starts in lower
+ * case after no full stop); then a gap a fifth of an em wider ends a row.
+ * Otherwise the cells never wrap, and every such gap ends a row.
  */
+static bool
+goes_on(const struct pdf_line *upper, const struct pdf_line *lower)
+{
+	const char *t = upper->w[upper->n - 1].text;
+	size_t n = strlen(t);
+
+	return n > 0 && strchr(".!?", t[n - 1]) == NULL && is_lower_start(lower->w[0].text);
+}
+
 static double
-cell_gap(const struct piece *p, size_t n, size_t ncols, double line_gap)
+cell_gap(const struct piece *p, size_t n, size_t ncols)
 {
 	double m = HUGE_VAL;
+	size_t pairs = 0, on = 0;
 
-	for (size_t c = 0; c < ncols; c++) {
-		const struct piece *prev = NULL;
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t c = 0; c < ncols; c++) {
+			const struct piece *prev = NULL;
 
-		for (size_t i = 0; i < n; i++) {
-			if (p[i].c1 != c || p[i].c2 != c)
-				continue;
-			if (prev != NULL && p[i].l.y1 - prev->l.y1 <= 1.8 * (prev->l.y2 - prev->l.y1))
-				m = fmin(m, (p[i].l.y1 - prev->l.y2) / prev->l.size);
-			prev = &p[i];
+			for (size_t i = 0; i < n; i++) {
+				double g;
+
+				if (p[i].c1 != c || p[i].c2 != c)
+					continue;
+				if (prev != NULL &&
+				    p[i].l.y1 - prev->l.y1 <= 1.8 * (prev->l.y2 - prev->l.y1)) {
+					g = (p[i].l.y1 - prev->l.y2) / prev->l.size;
+					if (pass == 0) {
+						m = fmin(m, g);
+					} else if (g <= m + 0.1) {
+						pairs++;
+						on += goes_on(&prev->l, &p[i].l);
+					}
+				}
+				prev = &p[i];
+			}
 		}
-	}
 	if (m == HUGE_VAL)
 		return 0;
-	if (m <= 0.12 || fabs(m - line_gap) <= 0.05)
+	if (m <= 0.12 || on * 4 >= pairs)
 		return m + 0.2;
 	return m - 0.05;
 }
@@ -1106,14 +1129,13 @@ span_row(struct pdf_table *t, size_t r, size_t c1)
 
 /* The run's pieces as a table. */
 static struct pdf_table *
-make_table(struct arena *a, struct piece *p, size_t np, const struct run *run,
-    const struct pdf_params *par, int page)
+make_table(struct arena *a, struct piece *p, size_t np, const struct run *run, int page)
 {
 	struct pdf_table *t = arena_alloc(a, sizeof(*t));
 	size_t ncols = run->cols.n + 1, nrows;
 	struct rows rows = { 0 };
 
-	band_rows(a, p, np, ncols, cell_gap(p, np, ncols, par->line_gap), &rows);
+	band_rows(a, p, np, ncols, cell_gap(p, np, ncols), &rows);
 	nrows = rows.n;
 	t->nrows = nrows;
 	t->ncols = ncols;
@@ -1397,7 +1419,7 @@ layout(struct out *o, const struct pdf_line *lines, size_t n, const struct pdf_p
 		if (go_on == NULL && run.cols.n == 1 && depth == 0 &&
 		    ((carry != NULL && carry->columns && run.first == 0 &&
 		    run.cols.r[0].a < carry->gutter_b && carry->gutter_a < run.cols.r[0].b) ||
-		    !breaks_together(p, np, cell_gap(p, np, 2, par->line_gap)))) {
+		    !breaks_together(p, np, cell_gap(p, np, 2)))) {
 			double mid = (run.cols.r[0].a + run.cols.r[0].b) / 2;
 
 			for (int side = 0; side < 2; side++) {
@@ -1413,7 +1435,7 @@ layout(struct out *o, const struct pdf_line *lines, size_t n, const struct pdf_p
 		} else {
 			struct pdf_blk *b = out_add(o, PDF_TABLE);
 
-			b->table = make_table(o->a, p, np, &run, par, o->page);
+			b->table = make_table(o->a, p, np, &run, o->page);
 			b->x1 = run.x1;
 			b->x2 = run.x2;
 			b->y1 = lines[run.first].y1;
