@@ -15,6 +15,7 @@
 
 #include <math.h>
 #include <poppler.h>
+#include <time.h>
 
 #include "base/arena.h"
 #include "base/buf.h"
@@ -25,9 +26,19 @@
 const struct pdf_limits pdf_default_limits = {
 	.max_bytes = (size_t)512 << 20,
 	.max_pages = 2000,
-	.max_chars = 5000000,
+	.max_chars = 2000000,
 	.max_page_chars = 200000,
+	.max_seconds = 60,
 };
+
+static double
+seconds(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
 
 /* Is the font bold by its name ("ABCDEF+LiberationSans-Bold", "Arial,BoldItalic")? */
 static bool
@@ -240,6 +251,7 @@ pdf_read(struct dm_doc *d, const char *data, size_t len, const struct pdf_limits
 	GError *ge = NULL;
 	GBytes *bytes;
 	size_t total = 0;
+	double start = seconds();
 	int npages, rc = 0;
 	char *title;
 
@@ -276,7 +288,16 @@ pdf_read(struct dm_doc *d, const char *data, size_t len, const struct pdf_limits
 	}
 	pages = arena_array(a, (size_t)npages, sizeof(*pages));
 	for (int p = 0; p < npages; p++) {
-		PopplerPage *page = poppler_document_get_page(doc, p);
+		PopplerPage *page;
+
+		if (seconds() - start > lim->max_seconds) {
+			rc = wm_error(err, WM_ETOOBIG, "reading the PDF took more than %g seconds by "
+			    "page %d of %d; its pages hold more drawing than text can be read from in "
+			    "that time: save the pages that matter as a new PDF and import that",
+			    lim->max_seconds, p + 1, npages);
+			goto out;
+		}
+		page = poppler_document_get_page(doc, p);
 
 		pages[p].number = p + 1;
 		if (page == NULL)

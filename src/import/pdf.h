@@ -68,6 +68,7 @@ struct pdf_table {
 	bool *spans;		/* per row: one cell spans every column (a group row) */
 	int *page;		/* per row: the page it is on */
 	double *gap_a, *gap_b;	/* ncols - 1: the white space between two columns, left to right */
+	double cell_gap;	/* the widest gap (in ems) between two lines of one cell */
 };
 
 enum pdf_blk_type { PDF_TEXT, PDF_TABLE };
@@ -105,6 +106,12 @@ struct pdf_limits {
 	int max_pages;
 	size_t max_chars;		/* in the whole document */
 	size_t max_page_chars;		/* on one page */
+	/*
+	 * Seconds poppler may take over the pages, looked at between pages
+	 * (a page's content may repeat a million glyphs, and many pages may
+	 * share one content): past it the reading stops with an error.
+	 */
+	double max_seconds;
 };
 extern const struct pdf_limits pdf_default_limits;
 

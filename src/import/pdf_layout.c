@@ -837,7 +837,7 @@ cell_gap(const struct piece *p, size_t n, size_t ncols)
 		}
 	if (m == HUGE_VAL)
 		return 0;
-	if (m <= 0.12 || on * 4 >= pairs)
+	if (m <= 0.12 || on * 3 >= pairs)
 		return m + 0.2;
 	return m - 0.05;
 }
@@ -1127,15 +1127,18 @@ span_row(struct pdf_table *t, size_t r, size_t c1)
 	}
 }
 
-/* The run's pieces as a table. */
+/* The run's pieces as a table (going on from carry, if not NULL). */
 static struct pdf_table *
-make_table(struct arena *a, struct piece *p, size_t np, const struct run *run, int page)
+make_table(struct arena *a, struct piece *p, size_t np, const struct run *run, int page,
+    const struct pdf_table *carry)
 {
 	struct pdf_table *t = arena_alloc(a, sizeof(*t));
 	size_t ncols = run->cols.n + 1, nrows;
 	struct rows rows = { 0 };
 
-	band_rows(a, p, np, ncols, cell_gap(p, np, ncols), &rows);
+	/* a table going on from the page before: its rows are told apart as they were there */
+	t->cell_gap = carry != NULL ? carry->cell_gap : cell_gap(p, np, ncols);
+	band_rows(a, p, np, ncols, t->cell_gap, &rows);
 	nrows = rows.n;
 	t->nrows = nrows;
 	t->ncols = ncols;
@@ -1435,7 +1438,7 @@ layout(struct out *o, const struct pdf_line *lines, size_t n, const struct pdf_p
 		} else {
 			struct pdf_blk *b = out_add(o, PDF_TABLE);
 
-			b->table = make_table(o->a, p, np, &run, o->page);
+			b->table = make_table(o->a, p, np, &run, o->page, go_on);
 			b->x1 = run.x1;
 			b->x2 = run.x2;
 			b->y1 = lines[run.first].y1;
