@@ -20,8 +20,8 @@
 #include "import/dm.h"
 #include "import/pdf.h"
 
-#ifndef WM_SOURCE_DIR
-#define WM_SOURCE_DIR "."
+#ifndef WM_SRCDIR
+#define WM_SRCDIR "."
 #endif
 
 /* ---- pages of words placed by hand ---- */
@@ -558,7 +558,7 @@ slurp(const char *rel, size_t *len)
 	char *data;
 	long n;
 
-	snprintf(path, sizeof(path), "%s/%s", WM_SOURCE_DIR, rel);
+	snprintf(path, sizeof(path), "%s/%s", WM_SRCDIR, rel);
 	f = fopen(path, "rb");
 	if (f == NULL)
 		fail_msg("cannot open %s", path);
@@ -836,7 +836,7 @@ test_the_corpus_pdfs_read_as_their_text(void **state)
 	size_t all = 0, all_found = 0, docs = 0;
 
 	(void)state;
-	snprintf(dir, sizeof(dir), "%s/../shared/corpus", WM_SOURCE_DIR);
+	snprintf(dir, sizeof(dir), "%s/../shared/corpus", WM_SRCDIR);
 	dp = opendir(dir);
 	if (dp == NULL) {
 		print_message("# SKIP the corpus is not at %s\n", dir);
