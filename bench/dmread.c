@@ -1,24 +1,32 @@
 /*
- * dmread.c (wm-dmread): how fast the office readers read, and how much
+ * dmread.c (wm-dmread): how fast the document readers read, and how much
  * memory they take, on the sizes issue 14 names: a 2,000-row XLSX tracker
- * (read in under 1 s) and a 20 MB DOCX (in under 100 MB at the peak).
+ * and a 50-page PDF tracker (each read in under 1 s) and a 20 MB DOCX (in
+ * under 100 MB at the peak).
  *
- *   wm-dmread [--rows N] [--docx-mb M] [--docx-xml-mb X] [--keep DIR] [--json]
+ *   wm-dmread [--rows N] [--docx-mb M] [--docx-xml-mb X] [--pdf-pages P]
+ *             [--keep DIR] [--json]
  *   wm-dmread --read FILE        (what each measurement runs)
  *
- * It makes both files first, in a temporary folder (or DIR): the tracker
+ * It makes the files first, in a temporary folder (or DIR): the tracker
  * with libxlsxwriter (a heading, a header row, N rows of ref, text, lead,
  * a real date, a status and a number, a merged group row every 50), the
  * DOCX with libzip as Word lays out a long report: sections of headings,
  * paragraphs, numbered actions and a 30-row table each, X MB of XML
  * (6 unless --docx-xml-mb says), and photographs (incompressible bytes in word/media) making up the
- * rest of M MB, as they make up most of a real 20 MB report. Then each
- * file is read by dm_read() in a process of its own (this program, with
- * --read), so that its peak memory is the reading's alone: wall time of
- * the read, and the child's peak resident set. See bench/README.md.
+ * rest of M MB, as they make up most of a real 20 MB report; the PDF with
+ * cairo as LibreOffice sets a tracker: P pages (50 unless --pdf-pages
+ * says) of a ruled table, its header repeated on each page, cells
+ * padded and wrapped, a group row now and then, a page number at the
+ * foot. Then each file is read by dm_read() in a process of its own (this
+ * program, with --read), so that its peak memory is the reading's alone:
+ * wall time of the read, and the child's peak resident set. See
+ * bench/README.md.
  */
 #include "base/wm.h"
 
+#include <cairo-pdf.h>
+#include <cairo.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -213,6 +221,125 @@ make_docx(const char *path, size_t total_mb, size_t xml_mb)
 	return rc;
 }
 
+/*
+ * The PDF tracker: A4 pages of a ruled table (ref, recommendation, lead,
+ * due, status), the header row in bold on each page, cells padded 3 pt
+ * and their text wrapped to the column, a group row every 40 rows, and
+ * "Page N of P" at the foot; rows go on until P pages are full.
+ */
+static const double pdf_col[] = { 56.8, 92, 330, 430, 490, 538.5 };
+
+static void
+pdf_cell_lines(cairo_t *cr, const char *text, double width, char lines[][240], int *n)
+{
+	char word[80];
+	const char *s = text;
+
+	*n = 0;
+	lines[0][0] = '\0';
+	while (*s) {
+		size_t k = strcspn(s, " ");
+		char trial[240];
+		cairo_text_extents_t ext;
+
+		snprintf(word, sizeof(word), "%.*s", (int)(k < 60 ? k : 60), s);
+		snprintf(trial, sizeof(trial), "%.150s%s%s", lines[*n], lines[*n][0] ? " " : "", word);
+		cairo_text_extents(cr, trial, &ext);
+		if (ext.x_advance > width && lines[*n][0] && *n < 7) {
+			(*n)++;
+			snprintf(lines[*n], 240, "%s", word);
+		} else {
+			snprintf(lines[*n], 240, "%s", trial);
+		}
+		s += k;
+		while (*s == ' ')
+			s++;
+	}
+	(*n)++;
+}
+
+static double
+pdf_row(cairo_t *cr, double y, const char *const cells[5], bool bold, bool span)
+{
+	char lines[5][8][240];
+	int n[5], most = 1;
+
+	cairo_select_font_face(cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL,
+	    bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
+	for (int c = 0; c < (span ? 1 : 5); c++) {
+		pdf_cell_lines(cr, cells[c], (span ? pdf_col[5] : pdf_col[c + 1]) - pdf_col[c] - 6,
+		    lines[c], &n[c]);
+		most = n[c] > most ? n[c] : most;
+	}
+	for (int c = 0; c < (span ? 1 : 5); c++)
+		for (int k = 0; k < n[c]; k++) {
+			cairo_move_to(cr, pdf_col[c] + 3, y + 3 + 9.3 + 11.5 * k);
+			cairo_show_text(cr, lines[c][k]);
+		}
+	y += 11.5 * most + 7.5;
+	cairo_move_to(cr, pdf_col[0], y);
+	cairo_line_to(cr, pdf_col[5], y);
+	cairo_stroke(cr);
+	return y;
+}
+
+static int
+make_pdf(const char *path, int pages)
+{
+	static const char *const status[] = { "Complete", "On track", "Delayed", "Not started" };
+	static const char *const leads[] = { "Head of Finance", "Monitoring Officer",
+		"Director of Housing", "Head of Audit" };
+	static const char *const head[] = { "Ref", "Recommendation", "Lead", "Due", "Status" };
+	cairo_surface_t *sf = cairo_pdf_surface_create(path, 595.3, 841.9);
+	cairo_t *cr = cairo_create(sf);
+	uint32_t seed = 5;
+	struct buf text = BUF_INIT;
+	char ref[16], due[32], foot[32];
+	int row = 0, rc;
+
+	cairo_set_line_width(cr, 0.5);
+	cairo_set_font_size(cr, 10);
+	for (int p = 1; p <= pages; p++) {
+		double y = 56.7;
+
+		y = pdf_row(cr, y, head, true, false);
+		while (y < 740) {
+			const char *cells[5];
+
+			if (row % 40 == 0) {
+				buf_reset(&text);
+				buf_addf(&text, "Theme %d", row / 40 + 1);
+				cells[0] = buf_str(&text);
+				y = pdf_row(cr, y, cells, true, true);
+			}
+			snprintf(ref, sizeof(ref), "R%d", ++row);
+			snprintf(due, sizeof(due), "%u %s 202%u", 1 + next(&seed) % 28,
+			    (const char *const[]){ "March", "June", "September", "December" }[next(&seed) % 4],
+			    4 + next(&seed) % 3);
+			buf_reset(&text);
+			sentence(&text, &seed, 8 + (int)(next(&seed) % 20));
+			cells[0] = ref;
+			cells[1] = buf_str(&text);
+			cells[2] = leads[next(&seed) % 4];
+			cells[3] = due;
+			cells[4] = status[next(&seed) % 4];
+			y = pdf_row(cr, y, cells, false, false);
+		}
+		snprintf(foot, sizeof(foot), "Page %d of %d", p, pages);
+		cairo_select_font_face(cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL,
+		    CAIRO_FONT_WEIGHT_NORMAL);
+		cairo_move_to(cr, 270, 810);
+		cairo_show_text(cr, foot);
+		cairo_show_page(cr);
+	}
+	cairo_destroy(cr);
+	cairo_surface_finish(sf);
+	rc = cairo_surface_status(sf) == CAIRO_STATUS_SUCCESS ? 0 : -1;
+	cairo_surface_destroy(sf);
+	buf_release(&text);
+	return rc;
+}
+
 /* --read FILE: read it once, and say how long that took and what it made. */
 static int
 read_one(const char *path)
@@ -285,10 +412,11 @@ main(int argc, char **argv)
 {
 	int rows = 2000;
 	size_t docx_mb = 20, xml_mb = 6;
+	int pdf_pages = 50;
 	const char *keep = NULL;
 	bool json = false;
-	char dir[256], xlsx[300], docx[300];
-	struct { const char *name; const char *path; double target_ms, target_mb; } files[2];
+	char dir[256], xlsx[300], docx[300], pdf[300];
+	struct { const char *name; const char *path; double target_ms, target_mb; } files[3];
 	int rc = 0;
 
 	for (int i = 1; i < argc; i++) {
@@ -300,19 +428,22 @@ main(int argc, char **argv)
 			docx_mb = (size_t)strtoul(argv[++i], NULL, 10);
 		else if (strcmp(argv[i], "--docx-xml-mb") == 0 && i + 1 < argc)
 			xml_mb = (size_t)strtoul(argv[++i], NULL, 10);
+		else if (strcmp(argv[i], "--pdf-pages") == 0 && i + 1 < argc)
+			pdf_pages = (int)strtol(argv[++i], NULL, 10);
 		else if (strcmp(argv[i], "--keep") == 0 && i + 1 < argc)
 			keep = argv[++i];
 		else if (strcmp(argv[i], "--json") == 0)
 			json = true;
 		else {
 			fprintf(stderr, "usage: wm-dmread [--rows N] [--docx-mb M] [--docx-xml-mb X] "
-			    "[--keep DIR] [--json]\n");
+			    "[--pdf-pages P] [--keep DIR] [--json]\n");
 			return 2;
 		}
 	}
-	if (rows < 1 || rows > 1000000 || docx_mb > 2000 || xml_mb < 1 || xml_mb > 2000) {
+	if (rows < 1 || rows > 1000000 || docx_mb > 2000 || xml_mb < 1 || xml_mb > 2000 ||
+	    pdf_pages < 1 || pdf_pages > 2000) {
 		fprintf(stderr, "wm-dmread: --rows 1 to 1000000, --docx-mb up to 2000, "
-		    "--docx-xml-mb 1 to 2000\n");
+		    "--docx-xml-mb 1 to 2000, --pdf-pages 1 to 2000\n");
 		return 2;
 	}
 	if (keep != NULL) {
@@ -326,7 +457,9 @@ main(int argc, char **argv)
 	}
 	snprintf(xlsx, sizeof(xlsx), "%s/tracker.xlsx", dir);
 	snprintf(docx, sizeof(docx), "%s/report.docx", dir);
-	if (make_xlsx(xlsx, rows) != 0 || make_docx(docx, docx_mb, xml_mb) != 0) {
+	snprintf(pdf, sizeof(pdf), "%s/tracker.pdf", dir);
+	if (make_xlsx(xlsx, rows) != 0 || make_docx(docx, docx_mb, xml_mb) != 0 ||
+	    make_pdf(pdf, pdf_pages) != 0) {
 		fprintf(stderr, "wm-dmread: could not write the files in %s\n", dir);
 		return 1;
 	}
@@ -338,9 +471,14 @@ main(int argc, char **argv)
 	files[1].path = docx;
 	files[1].target_ms = 0;
 	files[1].target_mb = 100;
+	files[2].name = "pdf_tracker";
+	files[2].path = pdf;
+	files[2].target_ms = 1000;
+	files[2].target_mb = 0;
 	if (json)
-		printf("{\"rows\": %d, \"docx_mb\": %zu, \"figures\": [", rows, docx_mb);
-	for (int i = 0; i < 2; i++) {
+		printf("{\"rows\": %d, \"docx_mb\": %zu, \"pdf_pages\": %d, \"figures\": [", rows,
+		    docx_mb, pdf_pages);
+	for (int i = 0; i < 3; i++) {
 		double ms, mb;
 		size_t blocks, cells;
 
@@ -363,6 +501,7 @@ main(int argc, char **argv)
 	if (keep == NULL) {
 		unlink(xlsx);
 		unlink(docx);
+		unlink(pdf);
 		rmdir(dir);
 	}
 	return rc;
