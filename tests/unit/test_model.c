@@ -9,6 +9,7 @@
 #include "base/buf.h"
 #include "base/jsonw.h"
 #include "import/sample.h"
+#include "model/account.h"
 #include "model/audit.h"
 #include "model/dbx.h"
 #include "model/ent.h"
@@ -660,6 +661,36 @@ test_figures_set_through_the_api_round_trip_export_and_import_and_verify(void **
 	fixture_teardown(&cs);
 }
 
+static void
+test_only_an_administrator_sees_the_digests_of_accounts(void **state)
+{
+	struct fixture *fx = *state;
+	struct audit_query q = { 0 };
+	json_t *fields = J("{\"username\":\"pat\",\"role\":\"member\"}"), *rows, *e;
+	size_t i;
+	int seen = 0;
+
+	assert_ok(fx, account_add(&fx->ctx, fields, "a long enough password", NULL, &fx->err));
+	assert_ok(fx, audit_checkpoint(&fx->ctx, "now", &fx->err));
+	for (int pass = 0; pass < 2; pass++) {
+		fx->ctx.role = pass == 0 ? ROLE_ADMIN : ROLE_PLANNER;
+		assert_ok(fx, audit_list(&fx->ctx, &q, &rows, &fx->err));
+		json_array_foreach(rows, i, e) {
+			const char *name;
+			json_t *v;
+
+			json_object_foreach(json_object_get(e, "state"), name, v)
+				if (strncmp(name, "users:", 6) == 0) {
+					assert_int_equal(pass, 0);
+					seen++;
+				}
+		}
+		json_decref(rows);
+	}
+	assert_true(seen > 0);
+	json_decref(fields);
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, world_setup, fixture_teardown)
 
 int
@@ -690,6 +721,7 @@ main(void)
 		T(test_the_public_sees_only_what_is_published),
 		T(test_an_export_restores_into_a_new_database_exactly),
 		T(test_figures_set_through_the_api_round_trip_export_and_import_and_verify),
+		T(test_only_an_administrator_sees_the_digests_of_accounts),
 		T(test_a_data_file_merges_and_a_second_load_changes_nothing),
 		T(test_a_record_without_its_sequence_number_is_matched_by_content),
 		T(test_a_data_file_may_list_children_before_parents),
