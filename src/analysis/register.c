@@ -8,7 +8,8 @@
 #include "analysis/register.h"
 #include "base/date.h"
 
-const struct rag_rules rag_rules_default = { 25, 75, 50 };
+/* overdue and not complete is never green: what audit committees use */
+const struct rag_rules rag_rules_default = { 25, 75, 100 };
 
 int
 rag_rules_parse(const char *text, struct rag_rules *out, struct wm_err *err)

@@ -43,12 +43,12 @@ enum rec_rag {
 	REC_RAG_CLOSED
 };
 
-extern const struct rag_rules rag_rules_default;	/* 25, 75, 50 */
+extern const struct rag_rules rag_rules_default;	/* 25, 75, 100 */
 
 /*
  * Read rules from the JSON text a body keeps in the setting
  * "recommendations.rag": {"red_upto": 25, "amber_upto": 75,
- * "overdue_red_below": 50}; members left out keep the default.
+ * "overdue_red_below": 100}; members left out keep the default.
  */
 int rag_rules_parse(const char *json, struct rag_rules *out, struct wm_err *err);
 

@@ -260,8 +260,12 @@ static const struct field rec_fields[] = {
 	TEXT("response", "response", FF_LONG, "the body's response"),
 	LINKS("leads", "posts", "rec_lead", "rec_id", "post_id", "the lead posts"),
 	TIMESCALE("when action is due, as written"),
+	DATE("timescale_date", "timescale_date", 0, "date of the document the timescale comes "
+	    "from (else the source's): its words are read against it, and a due date it moves is "
+	    "revised on it"),
 	DATE("due_original", "due_original", FF_DERIVED, "the first target date"),
-	DATE("due", "due", 0, "the current target date"),
+	DATE("due", "due", 0, "the current target date: the latest revision's"),
+	DATE("completed_on", "completed_on", 0, "when it was completed"),
 	TEXT("degree_met", "degree_met", FF_BRIEF, "degree met, on the source's scale"),
 	PERCENT("percent_complete", "percent_complete", "percentage complete"),
 	ENUM("status", "status", FF_BRIEF, rec_statuses, "open, closed or withdrawn"),

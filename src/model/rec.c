@@ -80,17 +80,72 @@ check_grade(struct wm_ctx *ctx, const char *source, json_t *row, const char *fie
 	return rc < 0 ? rc : 0;
 }
 
+static bool
+json_is_null_or_missing(const json_t *row, const char *field)
+{
+	const json_t *v = json_object_get(row, field);
+
+	return v == NULL || json_is_null(v);
+}
+
+/* Does a text field read the same in both (both absent or null counting as the same)? */
+static bool
+same_text(const json_t *a, const json_t *b, const char *field)
+{
+	const char *x = json_string_value(json_object_get(a, field));
+	const char *y = json_string_value(json_object_get(b, field));
+
+	return (x == NULL && y == NULL) || (x != NULL && y != NULL && strcmp(x, y) == 0);
+}
+
+/* Are the timescale's words the same in both? */
+static bool
+same_ts_text(const json_t *a, const json_t *b)
+{
+	const json_t *x = json_object_get(a, "timescale"), *y = json_object_get(b, "timescale");
+	const char *tx = json_is_string(x) ? json_string_value(x) :
+	    json_string_value(json_object_get(x, "text"));
+	const char *ty = json_is_string(y) ? json_string_value(y) :
+	    json_string_value(json_object_get(y, "text"));
+
+	return (tx == NULL && ty == NULL) || (tx != NULL && ty != NULL && strcmp(tx, ty) == 0);
+}
+
 static int
 rec_prepare(struct wm_ctx *ctx, json_t *row, const json_t *before, struct wm_err *err)
 {
 	const char *source = json_string_value(json_object_get(row, "source"));
 	const json_t *ts;
 	const char *latest, *due;
-	bool closes;
+	bool closes, complete;
 	int date, rc;
 
 	if ((rc = ent_ref_date(ctx, "sources", source, "issued", &date, err)) != 0)
 		return rc;
+	/*
+	 * The words are read against the date of the document they come from:
+	 * the one this write names, else the source's. New words with no new
+	 * date come from no document: the old date does not follow them.
+	 */
+	if (before != NULL && !same_ts_text(row, before) &&
+	    same_text(row, before, "timescale_date")) {
+		json_object_set_new(row, "timescale_date", json_null());
+	} else if (before != NULL && !same_text(row, before, "timescale_date")) {
+		/* a later document's date: the same words read again against it */
+		const json_t *t = json_object_get(row, "timescale");
+		const char *text = json_is_object(t) ? json_string_value(json_object_get(t, "text")) :
+		    NULL;
+
+		if (text != NULL)
+			json_object_set_new(row, "timescale", json_string(text));
+	}
+	{
+		const char *td = json_string_value(json_object_get(row, "timescale_date"));
+		int d;
+
+		if (td != NULL && date_parse_iso(td, &d) == 0)
+			date = d;
+	}
 	ts = json_object_get(row, "timescale");
 	if (json_is_object(ts) || json_is_string(ts))
 		ent_fill_timescale(row, date);
@@ -114,38 +169,73 @@ rec_prepare(struct wm_ctx *ctx, json_t *row, const json_t *before, struct wm_err
 		json_object_set_new(row, "due_original", json_string(due));
 	if ((rc = check_grade(ctx, source, row, "degree_met", &closes, err)) != 0)
 		return rc;
-	if (json_object_get(row, "degree_met") != NULL && !json_is_null(json_object_get(row, "degree_met"))) {
+	/* "Complete" as a timescale is done: closed, on the date it gives if it gives one */
+	complete = json_is_true(json_object_get(ts, "complete"));
+	if (complete || (json_object_get(row, "degree_met") != NULL &&
+	    !json_is_null(json_object_get(row, "degree_met")))) {
 		const char *status = json_string_value(json_object_get(row, "status"));
 
 		if (status == NULL || strcmp(status, "withdrawn") != 0)
-			json_object_set_new(row, "status", json_string(closes ? "closed" : "open"));
+			json_object_set_new(row, "status", json_string(closes || complete ? "closed" :
+			    "open"));
 	}
+	if (complete && json_is_null_or_missing(row, "completed_on") && latest != NULL)
+		json_object_set_new(row, "completed_on", json_string(latest));
 	return 0;
 }
 
-/* Record a moved due date as a revision. */
+/* The latest revision of recommendation id: its new due date into out (DATE_ISO_LEN), or "". */
+static int
+latest_revision(struct wm_ctx *ctx, int64_t id, char *out, struct wm_err *err)
+{
+	struct stmt *s;
+	int rc;
+
+	out[0] = '\0';
+	rc = store_prepare(ctx->st, "SELECT new_due FROM due_change WHERE rec_id = ?"
+	    " ORDER BY changed_on DESC, seq DESC LIMIT 1", &s, err);
+	if (rc != 0)
+		return rc;
+	stmt_bind_int(s, 1, id);
+	if ((rc = stmt_step(s, err)) == STORE_ROW && !stmt_is_null(s, 0))
+		snprintf(out, DATE_ISO_LEN, "%s", stmt_text(s, 0));
+	stmt_reset(s);
+	return rc < 0 ? rc : 0;
+}
+
+/*
+ * Record a moved due date as a revision, dated with the document that
+ * moved it (a new timescale_date) or else today; unless a revision moved
+ * it, when the revision is already there.
+ */
 static int
 rec_after(struct wm_ctx *ctx, int64_t id, const json_t *before, const json_t *after,
     struct wm_err *err)
 {
-	const char *old_due, *new_due;
+	const char *old_due, *new_due, *dated;
 	struct buf key = BUF_INIT;
-	char today[DATE_ISO_LEN];
+	char today[DATE_ISO_LEN], latest[DATE_ISO_LEN];
 	struct wm_ctx sys = as_system(ctx);
 	json_t *rev;
 	int rc;
 
-	(void)id;
 	if (before == NULL || after == NULL)
 		return 0;
 	old_due = json_string_value(json_object_get(before, "due"));
 	new_due = json_string_value(json_object_get(after, "due"));
 	if (old_due == NULL || new_due == NULL || strcmp(old_due, new_due) == 0)
 		return 0;
+	if ((rc = latest_revision(ctx, id, latest, err)) != 0)
+		return rc;
+	if (strcmp(latest, new_due) == 0)
+		return 0;
 	ent_row_key(kind_find("recommendations"), after, &key);
 	date_format_iso(date_from_time(ctx->now), today);
+	dated = json_string_value(json_object_get(after, "timescale_date"));
+	if (dated == NULL || same_text(before, after, "timescale_date"))
+		dated = today;
 	rev = json_pack("{s:s, s:s, s:s, s:s}", "recommendation", buf_str(&key),
-	    "changed_on", today, "old_due", old_due, "new_due", new_due);
+	    "changed_on", dated, "old_due", old_due, "new_due", new_due);
 	rc = ent_add(&sys, kind_find("revisions"), rev, NULL, err);
 	json_decref(rev);
 	buf_release(&key);
@@ -401,11 +491,67 @@ progress_after(struct wm_ctx *ctx, int64_t id, const json_t *before, const json_
 
 const struct kind_hooks progress_hooks = { progress_prepare, progress_after, NULL };
 
+/* A revision given without the date before it took the recommendation's due date then. */
 static int
 revision_prepare(struct wm_ctx *ctx, json_t *row, const json_t *before, struct wm_err *err)
 {
-	(void)before;
-	return numbered(ctx, row, "due_change", err);
+	const char *rec = json_string_value(json_object_get(row, "recommendation"));
+	int rc;
+
+	if ((rc = numbered(ctx, row, "due_change", err)) != 0)
+		return rc;
+	if (before == NULL && rec != NULL && json_is_null_or_missing(row, "old_due")) {
+		const struct kind *k = kind_find("recommendations");
+		json_t *r;
+		int64_t id;
+
+		if ((rc = ent_resolve(ctx, k, rec, &id, err)) != 0 ||
+		    (rc = ent_get_by_id(ctx, k, id, true, &r, err)) != 0)
+			return rc;
+		if (json_string_value(json_object_get(r, "due")) != NULL)
+			json_object_set(row, "old_due", json_object_get(r, "due"));
+		json_decref(r);
+	}
+	return 0;
 }
 
-const struct kind_hooks revision_hooks = { revision_prepare, NULL, NULL };
+/*
+ * The current due date is always the latest revision's (by its date, then
+ * its number): adding, changing or removing one moves the recommendation's.
+ */
+static int
+revision_after(struct wm_ctx *ctx, int64_t id, const json_t *before, const json_t *after,
+    struct wm_err *err)
+{
+	const json_t *r = after != NULL ? after : before;
+	const char *rec = json_string_value(json_object_get(r, "recommendation"));
+	const struct kind *k = kind_find("recommendations");
+	char latest[DATE_ISO_LEN];
+	struct wm_ctx sys = as_system(ctx);
+	json_t *row, *changes;
+	int64_t rid;
+	int rc;
+
+	(void)id;
+	if (rec == NULL)
+		return 0;
+	if ((rc = ent_resolve(ctx, k, rec, &rid, err)) != 0 ||
+	    (rc = latest_revision(ctx, rid, latest, err)) != 0)
+		return rc;
+	if (latest[0] == '\0')
+		return 0;
+	if ((rc = ent_get_by_id(ctx, k, rid, true, &row, err)) != 0)
+		return rc;
+	if (json_string_value(json_object_get(row, "due")) != NULL &&
+	    strcmp(json_string_value(json_object_get(row, "due")), latest) == 0) {
+		json_decref(row);
+		return 0;
+	}
+	json_decref(row);
+	changes = json_pack("{s:s}", "due", latest);
+	rc = ent_set(&sys, k, rec, changes, 0, NULL, err);
+	json_decref(changes);
+	return rc;
+}
+
+const struct kind_hooks revision_hooks = { revision_prepare, revision_after, NULL };

@@ -12,9 +12,10 @@
 
 const struct setting_def setting_defs[] = {
 	{ "recommendations.rag", SET_RAG_RULES,
-	  "{\"red_upto\": 25, \"amber_upto\": 75, \"overdue_red_below\": 50}", 0, 0,
+	  "{\"red_upto\": 25, \"amber_upto\": 75, \"overdue_red_below\": 100}", 0, 0,
 	  "the register's RAG rules: up to red_upto percent complete is red, up to amber_upto "
-	  "amber, above green; past its date with less than overdue_red_below percent done, red" },
+	  "amber, above green; past its date with less than overdue_red_below percent done, red "
+	  "(100, the default: overdue and not complete is never green)" },
 	{ "performance.consistency_tolerance", SET_NUMBER, "0.5", 0, 100,
 	  "how far (percent of the target) the targets below a unit may differ from its own "
 	  "before the consistency report lists them" },

@@ -119,7 +119,8 @@ chase_row(struct rtable *t, const struct chase_item *it, struct buf *href)
 	rtable_cell(t, json_string_value(json_object_get(r, "degree_met")));
 	rtable_tag(t, json_string_value(json_object_get(r, "rag")),
 	    json_string_value(json_object_get(r, "rag")));
-	rtable_cell(t, overdue ? "overdue" : "no recent update");
+	rtable_cell(t, overdue ? "overdue" : json_is_null(json_object_get(r, "last_update")) ?
+	    "never updated" : "no recent update");
 	rtable_end_row(t);
 }
 
@@ -148,12 +149,14 @@ report_chase(struct wm_ctx *ctx, int as_of, int stale_days, struct rdoc **out, s
 
 		if (strcmp(json_string_value(json_object_get(rec, "status")), "open") != 0)
 			continue;
-		if (!overdue && !(json_is_integer(json_object_get(rec, "days_since_update")) &&
-		    since > stale_days) && json_object_get(rec, "last_update") != NULL &&
-		    !json_is_null(json_object_get(rec, "last_update")))
-			continue;
-		if (!overdue && json_is_null(json_object_get(rec, "last_update")) &&
-		    date_of(rec, "due") == DATE_NONE)
+		/*
+		 * Overdue, or stale: no update (or, never updated, none since it
+		 * was made) for longer than stale_days, or never updated with no
+		 * date to tell how long. A recommendation with no due date is
+		 * chased when it is stale like any other.
+		 */
+		if (!overdue && !(json_is_integer(json_object_get(rec, "days_since_update")) ?
+		    since > stale_days : json_is_null(json_object_get(rec, "last_update"))))
 			continue;
 		it->rec = rec;
 		it->as_of = as_of;

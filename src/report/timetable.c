@@ -1,7 +1,8 @@
 /*
  * timetable.c: the timetable paper: every milestone with its date as
- * written and what it means, who is responsible, where it stands, what it
- * waits on; what is overdue or out of order as of a date (analysis/
+ * written and what it means, who is responsible, where it stood on the
+ * report's date (done by then, from when it was done), what it waits on;
+ * what is overdue or out of order as of that date (analysis/
  * schedule.h). The same milestones are drawn as a Gantt chart (gantt.h)
  * and exported as an iCalendar file (ical.h) for calendar programs.
  */
@@ -21,6 +22,7 @@ struct tt {
 	json_t *timetables, *milestones;
 	size_t n;
 	const json_t **row;	/* each milestone */
+	const char **status;	/* each one's status as of the report's date */
 	char **key;		/* "BVA2002-LAUNCH/M1" */
 	size_t **deps;		/* indexes of what each depends on */
 	struct ms_item *items;
@@ -51,6 +53,28 @@ responsible(const json_t *row)
 {
 	return str(row, "responsible") ? str(row, "responsible") : str(row, "committee") ?
 	    str(row, "committee") : str(row, "post");
+}
+
+/*
+ * Where a milestone stood on a date, from where it stands now and when it
+ * was done: done by then if its done_on is on or before it, or, with no
+ * done_on, if its whole span had passed; not yet done, it was in progress
+ * within its span and planned before it. Other statuses have no dates to
+ * go back on and stand as they are.
+ */
+static const char *
+status_on(const json_t *row, const struct ms_item *m, int as_of)
+{
+	const char *now = str(row, "status");
+	int done_on = day_of(row, "done_on");
+	bool done = strcmp(now, "done") == 0 || m->done;
+
+	if (strcmp(now, "done") != 0 && strcmp(now, "in_progress") != 0 && !m->done)
+		return now;
+	if (done && (done_on != DATE_NONE ? done_on <= as_of :
+	    m->latest == DATE_NONE || m->latest < as_of))
+		return "done";
+	return m->earliest != DATE_NONE && as_of < m->earliest ? "planned" : "in_progress";
 }
 
 static int
@@ -89,6 +113,7 @@ load(struct wm_ctx *ctx, const struct timetable_opts *o, struct tt *t, struct wm
 	t->deps = wm_calloc(t->n + 1, sizeof(*t->deps));
 	t->items = wm_calloc(t->n + 1, sizeof(*t->items));
 	t->state = wm_calloc(t->n + 1, sizeof(*t->state));
+	t->status = wm_calloc(t->n + 1, sizeof(*t->status));
 	json_array_foreach(t->milestones, i, row) {
 		struct buf key = BUF_INIT;
 
@@ -108,6 +133,9 @@ load(struct wm_ctx *ctx, const struct timetable_opts *o, struct tt *t, struct wm
 		m->ongoing = json_is_true(json_object_get(ts, "ongoing"));
 		m->uncertain = json_is_true(json_object_get(ts, "uncertain"));
 		m->done = strcmp(status, "done") == 0 || json_is_true(json_object_get(ts, "complete"));
+		/* the report is as of a date: done then, not merely done now */
+		t->status[i] = status_on(t->row[i], m, o->as_of);
+		m->done = strcmp(t->status[i], "done") == 0;
 		m->cancelled = strcmp(status, "cancelled") == 0;
 		t->deps[i] = wm_calloc(json_array_size(deps) + 1, sizeof(**t->deps));
 		for (size_t k = 0; k < json_array_size(deps); k++) {
@@ -134,6 +162,7 @@ tt_release(struct tt *t)
 	free(t->row);
 	free(t->items);
 	free(t->state);
+	free(t->status);
 	strmap_release(&t->index);
 	json_decref(t->timetables);
 	json_decref(t->milestones);
@@ -197,9 +226,9 @@ texts_fill(const struct tt *t, size_t i, struct texts *x)
 	buf_addf(&x->summary, "%s: %s", str(row, "ref"), str(row, "title"));
 	buf_addf(&x->uid, "%s@waymark", t->key[i]);
 	buf_addf(&x->tip, "%s %s. When: %s. Status: %s.", str(row, "ref"), str(row, "title"), when,
-	    str(row, "status"));
+	    t->status[i]);
 	buf_addf(&x->desc, "Timetable: %s\nWhen (as written): %s\nStatus: %s",
-	    str(row, "timetable"), when, str(row, "status"));
+	    str(row, "timetable"), when, t->status[i]);
 	if (responsible(row) != NULL) {
 		buf_addf(&x->tip, " Responsible: %s.", responsible(row));
 		buf_addf(&x->desc, "\nResponsible: %s", responsible(row));
@@ -215,8 +244,8 @@ texts_fill(const struct tt *t, size_t i, struct texts *x)
 	if (t->state[i].overdue)
 		buf_addf(&x->note, "overdue %d day%s", t->state[i].days_overdue,
 		    t->state[i].days_overdue == 1 ? "" : "s");
-	else if (strcmp(str(row, "status"), "planned") != 0)
-		buf_adds(&x->note, str(row, "status"));
+	else if (strcmp(t->status[i], "planned") != 0)
+		buf_adds(&x->note, t->status[i]);
 	buf_release(&deps);
 	buf_release(&why);
 }
@@ -286,6 +315,7 @@ static const struct rcol milestone_cols[] = {
 	{ "earliest", "From", 0 }, { "latest", "To", 0 }, { "fuzzy", "Fuzzy", RC_DATA },
 	{ "uncertain", "Uncertain", RC_DATA }, { "ongoing", "Ongoing", RC_DATA },
 	{ "responsible", "Responsible", 0 }, { "status", "Status", 0 },
+	{ "status_now", "Status now", RC_DATA }, { "done_on", "Done on", RC_DATA },
 	{ "depends_on", "After", RC_DATA }, { NULL, "After", 0 }, { "overdue", "Overdue", RC_DATA },
 	{ "days_overdue", "Days overdue", RC_DATA }, { "note", "Note", 0 },
 };
@@ -331,7 +361,9 @@ milestone_tables(struct rdoc *doc, const struct tt *t)
 		rtable_bool(tab, t->items[i].uncertain);
 		rtable_bool(tab, t->items[i].ongoing);
 		rtable_cell(tab, responsible(row));
+		rtable_cell(tab, t->status[i]);
 		rtable_cell(tab, str(row, "status"));
+		rtable_date(tab, day_of(row, "done_on"));
 		rtable_list(tab, deps, t->items[i].ndeps, ", ");
 		rtable_cell(tab, buf_str(&shown));
 		rtable_bool(tab, t->state[i].overdue);

@@ -23,7 +23,17 @@ test_expect_success 'update adds a dated progress update that regrades the recom
 	equals "$(jq -r ".progress[-1].date" r4.json)" 2002-10-15 &&
 	equals "$(jq -r ".progress[-1].author" r4.json)" cli:tester &&
 	equals "$(jq -r .percent r4.json)" 75 &&
-	equals "$(jq -r .rag r4.json)" amber
+	equals "$(jq -r .rag r4.json)" red
+'
+
+# Issue 15.14: the shipped rule is the audit committees': overdue and not
+# complete is never green, however far it has got; a body may still relax it.
+test_expect_success 'by default an overdue recommendation not complete is never green' '
+	wm update recommendation BVA2002 R4 --progress "Nearly there" --percent 95 >/dev/null &&
+	equals "$(wm show recommendation BVA2002/R4 --json | jq -r "[.percent, .overdue, .rag] | join(\" \")")" "95 true red" &&
+	wm add setting --key recommendations.rag --value "{\"overdue_red_below\": 50}" >/dev/null &&
+	equals "$(wm show recommendation BVA2002/R4 --json | jq -r .rag)" green &&
+	wm remove setting recommendations.rag >/dev/null
 '
 
 test_expect_success 'a grade not on the scale is refused' '
@@ -55,6 +65,14 @@ test_expect_success 'chase as an HTML file names each recommendation, with no li
 	first=$(jq -r ".leads[0].items[0] | .source + \"/\" + .ref" chase.json) &&
 	contains chase.html ">$first</td>" &&
 	! grep -q "href=\"/" chase.html
+'
+
+# Issue 15.11: BVA2002/R10 has no due date and has never been updated.
+test_expect_success 'chase lists what was never updated, due date or not' '
+	wm report chase --as-of 2002-10-15 --format json >st.json &&
+	jq -e "[.leads[].items[] | select(.source == \"BVA2002\" and .ref == \"R10\")][0] | .why == \"never updated\" and .due == null and .days_since_update > 90" st.json >/dev/null &&
+	wm report chase --as-of 2002-10-15 | tr "\n" " " >st.txt &&
+	contains st.txt "never updated"
 '
 
 test_expect_success 'chase takes --stale-days and refuses what it does not know' '
@@ -93,6 +111,27 @@ test_expect_success 'a moved due date is recorded as slippage' '
 	equals "$(jq -r .due r6.json)" 2003-03-31 &&
 	equals "$(jq -r .slippage.revisions r6.json)" 1 &&
 	equals "$(jq -r .slippage.days r6.json)" 182
+'
+
+# Issue 15.12: a timescale of "Complete" is done.
+test_expect_success 'a timescale of Complete closes it, on the date it gives' '
+	wm add recommendation --source BVA2002 --ref R90 --text "Publish the plan" --timescale "Complete" >/dev/null &&
+	equals "$(wm show recommendation BVA2002/R90 --json | jq -r "[.status, .rag] | join(\" \")")" "closed closed" &&
+	wm add recommendation --source BVA2002 --ref R91 --text "Train the leads" --timescale "Completed March 2002" >/dev/null &&
+	equals "$(wm show recommendation BVA2002/R91 --json | jq -r "[.status, .completed_on] | join(\" \")")" "closed 2002-03-31" &&
+	wm report chase --format json | jq -e "[.leads[].items[] | select(.ref == \"R90\" or .ref == \"R91\")] | length == 0" >/dev/null
+'
+
+# Issue 15.13: the current due date is the latest revision's, and a
+# revision a later document makes carries that document's date.
+test_expect_success 'a revision moves the due date, dated as its document is' '
+	wm add revision --recommendation BVA2002/R8 --changed_on 2002-10-01 --new_due 2003-06-30 --reason "agreed at PRC" >/dev/null &&
+	wm show recommendation BVA2002/R8 --json >r8.json &&
+	equals "$(jq -r "[.due, .overdue, .slippage.revisions] | join(\" \")" r8.json)" "2003-06-30 false 1" &&
+	equals "$(wm list revisions --recommendation BVA2002/R8 --json | jq -r ".[0].old_due")" 2002-06-30 &&
+	wm set recommendation BVA2002/R5 --timescale "December 2002" --timescale_date 2002-09-30 >/dev/null &&
+	equals "$(wm show recommendation BVA2002/R5 --json | jq -r .due)" 2002-12-31 &&
+	equals "$(wm list revisions --recommendation BVA2002/R5 --json | jq -r ".[-1] | [.changed_on, .new_due] | join(\" \")")" "2002-09-30 2002-12-31"
 '
 
 test_done

@@ -77,4 +77,15 @@ test_expect_success 'a step that names only a month follows the steps before it'
 	    2003-01-01
 '
 
+# Issue 15.15: as of a date, the status is the status then: done by then
+# by its done_on, or with none when its whole span had passed.
+test_expect_success 'as of a date, a milestone is done only if it was done by then' '
+	wm report timetable --timetable TTSC-APPX1 --as-of 2002-09-17 --format json >a.json &&
+	equals "$(jq -r "[.timetables[0].milestones[] | select(.ref | test(\"^M[1-5]$\")) | .status] | join(\" \")" a.json)" "done done done planned in_progress" &&
+	equals "$(jq -r ".timetables[0].milestones[] | select(.ref == \"M4\") | [.status_now, .done_on] | join(\" \")" a.json)" "done 2002-09-19" &&
+	wm report timetable --timetable BVA2002-LAUNCH --as-of 2002-08-01 --format json >b.json &&
+	equals "$(jq -r "[.timetables[0].milestones[3:5][] | .status] | join(\" \")" b.json)" "in_progress planned" &&
+	equals "$(wm report timetable --timetable BVA2002-LAUNCH --as-of 2003-01-31 --format json | jq -r "[.timetables[0].milestones[3:5][] | .status] | join(\" \")")" "done done"
+'
+
 test_done

@@ -50,16 +50,35 @@ test_rag_follows_the_percentage_bands(void **state)
 static void
 test_past_its_date_and_under_half_done_is_red(void **state)
 {
-	const struct rag_rules *r = &rag_rules_default;
+	struct rag_rules half = { 25, 75, 50 };	/* a body's own rule: half done escapes red */
 	struct rec_facts f = rec(49, D(2002, 5, 31));
 
 	(void)state;
-	assert_int_equal(rec_rag(&f, r, D(2002, 5, 31)), REC_RAG_AMBER);	/* on the day: not yet */
-	assert_int_equal(rec_rag(&f, r, D(2002, 6, 1)), REC_RAG_RED);
+	assert_int_equal(rec_rag(&f, &half, D(2002, 5, 31)), REC_RAG_AMBER);	/* on the day: not yet */
+	assert_int_equal(rec_rag(&f, &half, D(2002, 6, 1)), REC_RAG_RED);
 	f.percent = 50;
-	assert_int_equal(rec_rag(&f, r, D(2002, 6, 1)), REC_RAG_AMBER);
+	assert_int_equal(rec_rag(&f, &half, D(2002, 6, 1)), REC_RAG_AMBER);
 	f.percent = -1;	/* nothing says how far: overdue is still red */
+	assert_int_equal(rec_rag(&f, &half, D(2002, 6, 1)), REC_RAG_RED);
+}
+
+/*
+ * Issue 15.14: under the shipped rules an overdue recommendation 80% done
+ * is not green: overdue and not complete is never green.
+ */
+static void
+test_by_default_overdue_and_not_complete_is_never_green(void **state)
+{
+	const struct rag_rules *r = &rag_rules_default;
+	struct rec_facts f = rec(80, D(2002, 5, 31));
+
+	(void)state;
+	assert_int_equal(rec_rag(&f, r, D(2002, 5, 31)), REC_RAG_GREEN);	/* not yet due */
 	assert_int_equal(rec_rag(&f, r, D(2002, 6, 1)), REC_RAG_RED);
+	f.percent = 99.9;
+	assert_int_equal(rec_rag(&f, r, D(2002, 6, 1)), REC_RAG_RED);
+	f.closed = true;
+	assert_int_equal(rec_rag(&f, r, D(2002, 6, 1)), REC_RAG_CLOSED);
 }
 
 static void
@@ -90,7 +109,7 @@ test_rules_come_from_the_bodys_setting(void **state)
 
 	(void)state;
 	assert_int_equal(rag_rules_parse("{\"red_upto\": 10, \"amber_upto\": 60}", &r, &err), 0);
-	assert_true(r.red_upto == 10 && r.amber_upto == 60 && r.overdue_red_below == 50);
+	assert_true(r.red_upto == 10 && r.amber_upto == 60 && r.overdue_red_below == 100);
 	assert_int_equal(rag_rules_parse(NULL, &r, &err), 0);
 	assert_true(r.red_upto == 25);
 	assert_int_equal(rag_rules_parse("{\"red_upto\": 120}", &r, &err), WM_EINVAL);
@@ -125,6 +144,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_rag_follows_the_percentage_bands),
 		cmocka_unit_test(test_past_its_date_and_under_half_done_is_red),
+		cmocka_unit_test(test_by_default_overdue_and_not_complete_is_never_green),
 		cmocka_unit_test(test_overdue_and_staleness_count_days),
 		cmocka_unit_test(test_rules_come_from_the_bodys_setting),
 		cmocka_unit_test(test_chasing_puts_statutory_then_priority_then_age_first),
