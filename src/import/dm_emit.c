@@ -544,8 +544,16 @@ emit_rec(struct out *o, size_t i, json_t *seen, int *seq)
 		json_object_set_new(rec, "response", json_string(r->response));
 	if (r->lead != NULL)
 		json_object_set_new(rec, "leads", split_leads(r->lead));
-	if (r->timescale != NULL && *r->timescale != '\0')
+	if (r->timescale != NULL && *r->timescale != '\0') {
 		json_object_set_new(rec, "timescale", timescale(m, r->timescale, m->date));
+		/* the words' document: a due date they move is revised on its date (model/rec.c) */
+		if (m->date != DATE_NONE) {
+			char d[DATE_ISO_LEN];
+
+			date_format_iso(m->date, d);
+			json_object_set_new(rec, "timescale_date", json_string(d));
+		}
+	}
 	add(o, "recommendations", rec);
 	if (r->progress != NULL && *r->progress != '\0' && m->date != DATE_NONE) {
 		char d[DATE_ISO_LEN];

@@ -236,6 +236,17 @@ rec_after(struct wm_ctx *ctx, int64_t id, const json_t *before, const json_t *af
 		dated = today;
 	rev = json_pack("{s:s, s:s, s:s, s:s}", "recommendation", buf_str(&key),
 	    "changed_on", dated, "old_due", old_due, "new_due", new_due);
+	if (!same_ts_text(before, after)) {
+		const json_t *ts = json_object_get(after, "timescale");
+		struct buf why = BUF_INIT;
+
+		buf_addf(&why, "timescale now \"%.200s\"", json_string_value(json_object_get(ts,
+		    "text")) ? json_string_value(json_object_get(ts, "text")) : "");
+		if (dated != today)
+			buf_addf(&why, " (document of %s)", dated);
+		json_object_set_new(rev, "reason", json_string(buf_str(&why)));
+		buf_release(&why);
+	}
 	rc = ent_add(&sys, kind_find("revisions"), rev, NULL, err);
 	json_decref(rev);
 	buf_release(&key);

@@ -47,6 +47,16 @@ test_expect_success 'a later summary adds dated updates and keeps the history' '
 	equals "$(jq -r .degree_met r3.json)" partially
 '
 
+# Issue 15.13: a summary of 31 January 2006 moves R3 from Dec 2005 to March
+# 2006: the revision is dated with the summary, not with the day it is read.
+test_expect_success 'a later summary that moves a due date revises it on its own date' '
+	wm import "$F/overtime-progress-revised.txt" >/dev/null &&
+	src=$(wm list sources --json | jq -r ".[] | select(.title | contains(\"overtime\")) | .ref") &&
+	equals "$(wm show recommendation "$src/R3" --json | jq -r "[.due, .timescale_date, .slippage.days] | join(\" \")")" "2006-03-31 2006-01-31 90" &&
+	equals "$(wm list revisions --recommendation "$src/R3" --json | jq -r ".[-1] | [.changed_on, .old_due, .new_due] | join(\" \")")" "2006-01-31 2005-12-31 2006-03-31" &&
+	wm list revisions --recommendation "$src/R3" --json | jq -e ".[-1].reason | contains(\"document of 2006-01-31\")" >/dev/null
+'
+
 test_expect_success 'key actions under headed and unheaded tables, with a footnote' '
 	wm import "$F/tp-business-plan.txt" >/dev/null &&
 	wm list actions --json >acts.json &&
