@@ -147,3 +147,21 @@ timestamp_format(time_t t, char *out)
 	gmtime_r(&t, &tm);
 	strftime(out, TIMESTAMP_LEN, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
+
+int
+timestamp_parse(const char *s, time_t *out)
+{
+	char d[DATE_ISO_LEN];
+	int day, h, m, sec;
+
+	if (s == NULL || strlen(s) != TIMESTAMP_LEN - 1 || s[10] != 'T' || s[19] != 'Z' ||
+	    s[13] != ':' || s[16] != ':')
+		return WM_EINVAL;
+	memcpy(d, s, 10);
+	d[10] = '\0';
+	if (date_parse_iso(d, &day) != 0 || !isdigit((unsigned char)s[11]) ||
+	    sscanf(s + 11, "%2d:%2d:%2d", &h, &m, &sec) != 3 || h > 23 || m > 59 || sec > 60)
+		return WM_EINVAL;
+	*out = (time_t)day * 86400 + h * 3600 + m * 60 + sec;
+	return 0;
+}

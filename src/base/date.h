@@ -39,6 +39,8 @@ int date_from_time(time_t t);
 
 /* "YYYY-MM-DDTHH:MM:SSZ" in UTC into out (TIMESTAMP_LEN bytes). */
 void timestamp_format(time_t t, char *out);
+/* The instant a timestamp_format() text stands for; WM_EINVAL for anything else. */
+int timestamp_parse(const char *s, time_t *out);
 
 extern const char *const date_month_names[12];	/* "January" ... */
 

@@ -5,11 +5,18 @@
  * a person, the person holds posts, and a recommendation, project or plan
  * node names its lead posts. The check asks the database, in the same
  * transaction as the change, so it sees what the change sees.
+ *
+ * A change is checked against the record as it was and as it would be:
+ * a lead may not rewrite an update on what someone else leads by moving it
+ * onto what they lead. Moving a record to another of the records its key
+ * names (its parent) is a planner's change alone.
  */
 #include "base/wm.h"
 
 #include "model/authz.h"
 #include "base/buf.h"
+#include "base/date.h"
+#include "base/str.h"
 #include "model/ent.h"
 #include "store/store.h"
 
@@ -87,80 +94,187 @@ changes_only(const struct kind *k, const json_t *before, const json_t *after,
 	return true;
 }
 
+/*
+ * What a lead officer may change, by kind: the records on what their posts
+ * lead. For the kinds a lead adds to (updates on a recommendation, reports
+ * on a project), field names the record it is on; for the kinds a lead
+ * moves along (a plan item, a milestone), the record itself, and only the
+ * fields listed.
+ */
+struct lead_rule {
+	const char *kind;
+	const char *field;		/* the record whose lead posts count; NULL: itself */
+	const char *target;		/* its kind */
+	const char *sql;		/* 1 when user ? holds a post leading record ? */
+	const char *const *fields;	/* the only fields a lead may change; NULL: any */
+	const char *refusal;
+	const char *what;		/* for "a lead officer may change only ..." */
+};
+
+#define REC_LED "SELECT 1 FROM rec_lead l JOIN post_holder h ON h.post_id = l.post_id" \
+	" JOIN app_user u ON u.person_id = h.person_id WHERE l.rec_id = ? AND u.id = ?"
+#define PROJECT_LED "SELECT 1 FROM project p JOIN post_holder h ON h.post_id = p.manager_post_id" \
+	" JOIN app_user u ON u.person_id = h.person_id WHERE p.id = ? AND u.id = ?"
+
+static const char *const node_fields[] = { "status", NULL };
+static const char *const milestone_fields[] = { "status", "done_on", NULL };
+
+static const struct lead_rule lead_rules[] = {
+	{ "progress", "recommendation", "recommendations", REC_LED, NULL,
+	  "you may update only the recommendations that a post you hold leads", NULL },
+	{ "revisions", "recommendation", "recommendations", REC_LED, NULL,
+	  "you may update only the recommendations that a post you hold leads", NULL },
+	{ "project_reports", "project", "projects", PROJECT_LED, NULL,
+	  "you may report only on projects that a post you hold manages", NULL },
+	{ "commentaries", "pi", "pis",
+	  "SELECT 1 FROM pi p JOIN post_holder h ON h.post_id = p.owner_post_id"
+	  " JOIN app_user u ON u.person_id = h.person_id WHERE p.id = ? AND u.id = ?", NULL,
+	  "you may comment only on indicators that a post you hold owns", NULL },
+	{ "nodes", NULL, "nodes",
+	  "SELECT 1 FROM node_lead l JOIN post_holder h ON h.post_id = l.post_id"
+	  " JOIN app_user u ON u.person_id = h.person_id WHERE l.node_id = ? AND u.id = ?",
+	  node_fields, "you may update only the plan items that a post you hold leads",
+	  "the status of a plan item" },
+	{ "milestones", NULL, "milestones",
+	  "SELECT 1 FROM milestone m JOIN post_holder h ON h.post_id = m.post_id"
+	  " JOIN app_user u ON u.person_id = h.person_id WHERE m.id = ? AND u.id = ?",
+	  milestone_fields, "you may update only the milestones that a post you hold is "
+	  "responsible for", "the status and completion date of a milestone" },
+};
+
+/* Does the acting user lead the record row names (or is) under this rule? */
+static int
+leads(struct wm_ctx *ctx, const struct lead_rule *r, const struct kind *k, const json_t *row,
+    bool *holds, struct wm_err *err)
+{
+	struct buf key = BUF_INIT;
+	int rc = 0;
+
+	*holds = false;
+	if (r->field != NULL)
+		return holds_lead_post(ctx, r->sql, r->target,
+		    json_string_value(json_object_get(row, r->field)), holds, err);
+	if (ent_row_key(kind_base(k), row, &key) == 0)
+		rc = holds_lead_post(ctx, r->sql, r->target, buf_str(&key), holds, err);
+	buf_release(&key);
+	return rc;
+}
+
+/* Hours after adding an update in which its lead may change or withdraw it (a setting). */
+static int
+edit_hours(struct wm_ctx *ctx, double *hours, struct wm_err *err)
+{
+	struct stmt *s;
+	int rc;
+
+	*hours = AUTHZ_EDIT_HOURS;
+	if ((rc = store_prepare(ctx->st, "SELECT value FROM setting WHERE key = 'updates.edit_hours'",
+	    &s, err)) != 0)
+		return rc;
+	if ((rc = stmt_step(s, err)) == STORE_ROW && stmt_text(s, 0) != NULL) {
+		double h;
+
+		if (str_to_double(stmt_text(s, 0), &h) == 0 && h >= 0)
+			*hours = h;
+	}
+	stmt_reset(s);
+	return rc < 0 ? rc : 0;
+}
+
+/* The field that says who added a record of k, if the kind keeps one. */
+static const struct field *
+added_by(const struct kind *k)
+{
+	for (const struct field *f = k->fields; f->name != NULL; f++)
+		if (f->flags & FF_ADDED_BY)
+			return f;
+	return NULL;
+}
+
+/*
+ * An update a lead added may be changed or withdrawn by them, for a while:
+ * nobody else's, and not once it has stood long enough to be relied on.
+ */
+static int
+own_and_recent(struct wm_ctx *ctx, const struct kind *k, const json_t *before, struct wm_err *err)
+{
+	const char *by = NULL, *at = NULL;
+	time_t added = 0;
+	double hours;
+	int rc;
+
+	for (const struct field *f = k->fields; f->name != NULL; f++) {
+		if (f->flags & FF_ADDED_BY)
+			by = json_string_value(json_object_get(before, f->name));
+		if (f->flags & FF_ADDED_AT)
+			at = json_string_value(json_object_get(before, f->name));
+	}
+	if ((rc = edit_hours(ctx, &hours, err)) != 0)
+		return rc;
+	if (by == NULL || ctx->actor == NULL || strcmp(by, ctx->actor) != 0 || at == NULL ||
+	    timestamp_parse(at, &added) != 0)
+		return wm_error(err, WM_EPERM, "a lead officer may change or withdraw only the %s "
+		    "they added themselves", k->name);
+	if ((double)(ctx->now - added) >= hours * 3600)
+		return wm_error(err, WM_EPERM, "this %s was added more than %g hours ago: it can no "
+		    "longer be changed or withdrawn (a planner may)", k->one, hours);
+	return 0;
+}
+
 static int
 lead_may(struct wm_ctx *ctx, const struct kind *k, const json_t *before, const json_t *after,
     struct wm_err *err)
 {
-	static const char *const node_fields[] = { "status", NULL };
-	static const char *const milestone_fields[] = { "status", "done_on", NULL };
-	const json_t *row = after != NULL ? after : before;
-	struct buf key = BUF_INIT;
+	const struct lead_rule *r = NULL;
 	const char *which = "";
 	bool holds = false;
-	int rc = 0;
+	int rc;
 
-	if (is(k, "progress") || is(k, "revisions")) {
-		rc = holds_lead_post(ctx,
-		    "SELECT 1 FROM rec_lead l JOIN post_holder h ON h.post_id = l.post_id"
-		    " JOIN app_user u ON u.person_id = h.person_id WHERE l.rec_id = ? AND u.id = ?",
-		    "recommendations", json_string_value(json_object_get(row, "recommendation")),
-		    &holds, err);
-		if (rc == 0 && !holds)
-			rc = wm_error(err, WM_EPERM,
-			    "you may update only the recommendations that a post you hold leads");
-		return rc;
+	for (size_t i = 0; i < WM_ARRAY_LEN(lead_rules) && r == NULL; i++)
+		if (is(k, lead_rules[i].kind))
+			r = &lead_rules[i];
+	if (r == NULL)
+		return wm_error(err, WM_EPERM, "a lead officer may not change %s", k->name);
+	if (r->fields != NULL && !changes_only(kind_base(k), before, after, r->fields, &which))
+		return wm_error(err, WM_EPERM, "a lead officer may change only %s%s%s", r->what,
+		    *which ? ", not its " : "", which);
+	/* the record as it was and as it would be: both must be what the lead leads */
+	for (int side = 0; side < 2; side++) {
+		const json_t *row = side == 0 ? before : after;
+
+		if (row == NULL)
+			continue;
+		if ((rc = leads(ctx, r, k, row, &holds, err)) != 0)
+			return rc;
+		if (!holds)
+			return wm_error(err, WM_EPERM, "%s", r->refusal);
 	}
-	if (is(k, "commentaries")) {
-		rc = holds_lead_post(ctx,
-		    "SELECT 1 FROM pi p JOIN post_holder h ON h.post_id = p.owner_post_id"
-		    " JOIN app_user u ON u.person_id = h.person_id WHERE p.id = ? AND u.id = ?",
-		    "pis", json_string_value(json_object_get(row, "pi")), &holds, err);
-		if (rc == 0 && !holds)
-			rc = wm_error(err, WM_EPERM,
-			    "you may comment only on indicators that a post you hold owns");
-		return rc;
+	/* what a lead adds, where the kind records who did, is theirs to change, for a while */
+	if (r->fields == NULL && before != NULL && added_by(kind_base(k)) != NULL)
+		return own_and_recent(ctx, kind_base(k), before, err);
+	return 0;
+}
+
+/*
+ * A record belongs to the records its key names (a progress update to its
+ * recommendation, a target to its PI and unit): a change that moves it to
+ * another is a planner's to make, whoever may change it otherwise.
+ */
+static int
+moves_parent(const struct kind *k, const json_t *before, const json_t *after, struct wm_err *err)
+{
+	if (before == NULL || after == NULL)
+		return 0;
+	for (const struct field *f = kind_base(k)->fields; f->name != NULL; f++) {
+		const json_t *b = json_object_get(before, f->name), *a = json_object_get(after, f->name);
+
+		if (f->type != FT_REF || !(f->flags & FF_KEY) || a == NULL)
+			continue;
+		if (b == NULL || !json_equal(a, b))
+			return wm_error(err, WM_EPERM, "only a planner may move a %s to another %s",
+			    k->one, kind_find(f->target)->one);
 	}
-	if (is(k, "project_reports")) {
-		rc = holds_lead_post(ctx,
-		    "SELECT 1 FROM project p JOIN post_holder h ON h.post_id = p.manager_post_id"
-		    " JOIN app_user u ON u.person_id = h.person_id WHERE p.id = ? AND u.id = ?",
-		    "projects", json_string_value(json_object_get(row, "project")), &holds, err);
-		if (rc == 0 && !holds)
-			rc = wm_error(err, WM_EPERM,
-			    "you may report only on projects that a post you hold manages");
-		return rc;
-	}
-	if (is(k, "nodes")) {
-		if (!changes_only(kind_base(k), before, after, node_fields, &which))
-			return wm_error(err, WM_EPERM, "a lead officer may change only the status of a "
-			    "plan item%s%s", *which ? ", not its " : "", which);
-		if (ent_row_key(kind_base(k), row, &key) == 0)
-			rc = holds_lead_post(ctx,
-			    "SELECT 1 FROM node_lead l JOIN post_holder h ON h.post_id = l.post_id"
-			    " JOIN app_user u ON u.person_id = h.person_id WHERE l.node_id = ? AND u.id = ?",
-			    "nodes", buf_str(&key), &holds, err);
-		buf_release(&key);
-		if (rc == 0 && !holds)
-			rc = wm_error(err, WM_EPERM,
-			    "you may update only the plan items that a post you hold leads");
-		return rc;
-	}
-	if (is(k, "milestones")) {
-		if (!changes_only(k, before, after, milestone_fields, &which))
-			return wm_error(err, WM_EPERM, "a lead officer may change only the status and "
-			    "completion date of a milestone%s%s", *which ? ", not its " : "", which);
-		if (ent_row_key(k, row, &key) == 0)
-			rc = holds_lead_post(ctx,
-			    "SELECT 1 FROM milestone m JOIN post_holder h ON h.post_id = m.post_id"
-			    " JOIN app_user u ON u.person_id = h.person_id WHERE m.id = ? AND u.id = ?",
-			    "milestones", buf_str(&key), &holds, err);
-		buf_release(&key);
-		if (rc == 0 && !holds)
-			rc = wm_error(err, WM_EPERM,
-			    "you may update only the milestones that a post you hold is responsible for");
-		return rc;
-	}
-	return wm_error(err, WM_EPERM, "a lead officer may not change %s", k->name);
+	return 0;
 }
 
 bool
@@ -203,6 +317,8 @@ int
 authz_write(struct wm_ctx *ctx, const struct kind *k, const json_t *before, const json_t *after,
     struct wm_err *err)
 {
+	int rc;
+
 	switch (ctx->role) {
 	case ROLE_SYSTEM:
 	case ROLE_ADMIN:
@@ -214,6 +330,8 @@ authz_write(struct wm_ctx *ctx, const struct kind *k, const json_t *before, cons
 	case ROLE_LEAD:
 		if (is(k, "comments") && before == NULL)
 			return 0;
+		if ((rc = moves_parent(k, before, after, err)) != 0)
+			return rc;
 		return lead_may(ctx, k, before, after, err);
 	case ROLE_MEMBER:
 		if (is(k, "comments") && before == NULL)

@@ -5,7 +5,8 @@
  *   system, admin  everything (only they manage users)
  *   planner        everything but users
  *   lead           progress on the recommendations their posts lead,
- *                  reports on the projects their posts manage, the status
+ *                  reports on the projects their posts manage (and their
+ *                  own updates, for a day after), the status
  *                  of the plan nodes their posts lead, the status and
  *                  completion date of the milestones their posts are
  *                  responsible for, the commentary on the indicators their
@@ -27,8 +28,16 @@ int authz_read(const struct wm_ctx *ctx, const struct kind *k, struct wm_err *er
 
 /*
  * May this actor make this change? before is NULL for an addition and
- * after NULL for a removal; both are records as ent.h gives them.
+ * after NULL for a removal; both are records as ent.h gives them. Both
+ * are checked. To ask whether an edit form may be offered, give the
+ * record as both; a removal, as before alone.
+ *
+ * A lead officer adds progress updates, date revisions and project
+ * reports on what their posts lead, and may change or withdraw one they
+ * added for AUTHZ_EDIT_HOURS after (the setting updates.edit_hours says
+ * otherwise); anyone else's, or an older one, only a planner may.
  */
+#define AUTHZ_EDIT_HOURS 24
 int authz_write(struct wm_ctx *ctx, const struct kind *k, const json_t *before,
     const json_t *after, struct wm_err *err);
 

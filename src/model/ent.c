@@ -546,6 +546,11 @@ add_conditions(struct wm_ctx *ctx, const struct kind *k, const struct ent_query 
 	*post_filter = false;
 	if (authz_published_only(ctx) && kind_field(k, "published") != NULL)
 		buf_adds(sql, " AND t.published = 1");
+	/* comments on what the actor may not read are not theirs to read either */
+	if (strcmp(k->name, "comments") == 0)
+		for (const struct kind *c = kinds; c->name != NULL; c++)
+			if (c->fixed_col == NULL && authz_read(ctx, c, NULL) != 0)
+				buf_addf(sql, " AND t.kind <> '%s'", c->name);
 	if (q != NULL && q->where != NULL &&
 	    (rc = add_filters(ctx, k, q->where, sql, ps, hold, err)) != 0)
 		return rc;

@@ -853,6 +853,21 @@ out:
 	return rc;
 }
 
+/* Who added the record, and when, where the kind keeps them (FF_ADDED_BY, FF_ADDED_AT). */
+static void
+mark_added(const struct wm_ctx *ctx, const struct kind *k, json_t *row)
+{
+	char now[TIMESTAMP_LEN];
+
+	timestamp_format(ctx->now, now);
+	FOR_FIELDS(k, f) {
+		if (f->flags & FF_ADDED_BY)
+			json_object_set_new(row, f->name, json_string(ctx->actor ? ctx->actor : "unknown"));
+		if (f->flags & FF_ADDED_AT)
+			json_object_set_new(row, f->name, json_string(now));
+	}
+}
+
 static int
 add_row(struct wm_ctx *ctx, const struct kind *k, json_t *row, bool restore, json_t **created,
     struct wm_err *err)
@@ -864,6 +879,8 @@ add_row(struct wm_ctx *ctx, const struct kind *k, json_t *row, bool restore, jso
 	if (!restore && k->hooks != NULL && k->hooks->prepare != NULL &&
 	    (rc = k->hooks->prepare(ctx, row, NULL, err)) != 0)
 		goto out;
+	if (!restore)
+		mark_added(ctx, k, row);
 	if ((rc = check_required(k, row, err)) != 0 || (rc = check_key_parts(k, row, err)) != 0)
 		goto out;
 	if ((rc = authz_write(ctx, k, NULL, row, err)) != 0)

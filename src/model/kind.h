@@ -52,6 +52,8 @@ enum ftype {
 #define FF_NAME 0x40	/* a record may also be found by this field's value */
 #define FF_REST 0x80	/* the last key part, which may hold '/' (another record's key) */
 #define FF_LONG 0x100	/* text of several lines or paragraphs (a form gives it a text area) */
+#define FF_ADDED_BY 0x200	/* set by Waymark on adding: the actor, as the audit log names them */
+#define FF_ADDED_AT 0x400	/* set by Waymark on adding: the instant, YYYY-MM-DDTHH:MM:SSZ */
 
 struct field {
 	const char *name;		/* JSON and --option name, snake_case */

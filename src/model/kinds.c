@@ -28,6 +28,10 @@
 #define REALR(n, c, f, lo, hi, h) { n, c, FT_REAL, f, NULL, NULL, NULL, NULL, NULL, h, lo, hi, 0 }
 #define PERCENT(n, c, h) REALR(n, c, 0, 0, 100, h)
 #define AMOUNT(n, c, f, h) REALR(n, c, f, 0, FIELD_NUMBER_MAX, h)
+/* whose an update is: a lead may change their own for a while (authz.c) */
+#define ENTERED \
+	TEXT("entered_by", "entered_by", FF_DERIVED | FF_ADDED_BY, "who added it"), \
+	TEXT("entered_at", "entered_at", FF_DERIVED | FF_ADDED_AT, "when it was added")
 #define PUBLISHED BOOL("published", "published", 0, "shown to the public (with `serve --public`)")
 
 static const char *const unit_kinds[] = { "authority", "service", "business_group", "ocu",
@@ -283,6 +287,7 @@ static const struct field progress_fields[] = {
 	PERCENT("percent_complete", "percent_complete", "percentage complete at that date"),
 	TEXT("author", "author", 0, "who reported it"),
 	TEXT("doc", "doc", 0, "the document it was read from"),
+	ENTERED,
 	END
 };
 
@@ -293,6 +298,7 @@ static const struct field revision_fields[] = {
 	DATE("old_due", "old_due", FF_BRIEF, "the date before"),
 	DATE("new_due", "new_due", FF_BRIEF, "the date after"),
 	TEXT("reason", "reason", FF_LONG, "why it moved"),
+	ENTERED,
 	END
 };
 
@@ -359,6 +365,7 @@ static const struct field project_report_fields[] = {
 	DATE("date", "date", FF_KEY | FF_REQ | FF_BRIEF, "date of the report"),
 	ENUM("rag", "rag", FF_BRIEF, rags, "the manager's status"),
 	TEXT("text", "text", FF_REQ | FF_LONG, "the exception"),
+	ENTERED,
 	END
 };
 

@@ -5,6 +5,7 @@
 
 #include "base/buf.h"
 #include "base/date.h"
+#include "model/authz.h"
 #include "model/ent.h"
 #include "model/hooks.h"
 #include "store/store.h"
@@ -22,7 +23,55 @@ user_prepare(struct wm_ctx *ctx, json_t *row, const json_t *before, struct wm_er
 	return 0;
 }
 
-const struct kind_hooks user_hooks = { user_prepare, NULL, NULL };
+static bool
+enabled_admin(const json_t *u)
+{
+	const char *role = json_string_value(json_object_get(u, "role"));
+
+	return u != NULL && role != NULL && strcmp(role, "admin") == 0 &&
+	    !json_is_true(json_object_get(u, "disabled"));
+}
+
+/*
+ * A user disabled, or given another role, signs in again: their sessions
+ * end, so that enabling them later revives none and a session never acts
+ * with a role the user no longer has. And someone must always be able to
+ * manage accounts: no change, whoever makes it, leaves no enabled
+ * administrator where there was one.
+ */
+static int
+user_after(struct wm_ctx *ctx, int64_t id, const json_t *before, const json_t *after,
+    struct wm_err *err)
+{
+	struct stmt *s;
+	int rc;
+
+	if (before == NULL)
+		return 0;
+	if (after != NULL && (json_is_true(json_object_get(after, "disabled")) ||
+	    !json_equal(json_object_get(before, "role"), json_object_get(after, "role")))) {
+		if ((rc = store_prepare(ctx->st, "DELETE FROM app_session WHERE user_id = ?", &s,
+		    err)) != 0)
+			return rc;
+		stmt_bind_int(s, 1, id);
+		if ((rc = stmt_exec(s, err)) != 0)
+			return rc;
+	}
+	if (!enabled_admin(before) || enabled_admin(after))
+		return 0;
+	if ((rc = store_prepare(ctx->st, "SELECT COUNT(*) FROM app_user WHERE role = 'admin'"
+	    " AND disabled = 0", &s, err)) != 0)
+		return rc;
+	rc = stmt_step(s, err);
+	if (rc == STORE_ROW && stmt_int(s, 0) == 0)
+		rc = wm_error(err, WM_EINVAL, "%s is the only administrator who can sign in: make "
+		    "another user an administrator first", json_string_value(json_object_get(before,
+		    "username")));
+	stmt_reset(s);
+	return rc < 0 ? rc : 0;
+}
+
+const struct kind_hooks user_hooks = { user_prepare, user_after, NULL };
 
 /* Who wrote it (as the audit log names them) and when: set by Waymark, never given. */
 static void
@@ -51,6 +100,9 @@ comment_prepare(struct wm_ctx *ctx, json_t *row, const json_t *before, struct wm
 	if (kind == NULL || (k = kind_find(kind)) == NULL)
 		return wm_error(err, WM_EINVAL, "comment kind: \"%s\" is not a kind of record",
 		    kind ? kind : "");
+	/* before looking the record up: whether it exists is not theirs to learn */
+	if ((rc = authz_read(ctx, k, err)) != 0)
+		return rc;
 	if ((rc = ent_resolve(ctx, k, ref, &id, err)) != 0)
 		return rc;
 	json_object_set_new(row, "kind", json_string(kind_base(k)->name));

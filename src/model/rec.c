@@ -437,6 +437,34 @@ numbered(struct wm_ctx *ctx, json_t *row, const char *table, struct wm_err *err)
 	return 0;
 }
 
+/*
+ * Who reported an update a lead officer makes is the lead: Waymark says
+ * so, by their name, and it stays theirs when they change it. A planner
+ * or the command line records what a document says.
+ */
+static int
+set_author(struct wm_ctx *ctx, json_t *row, const json_t *before, struct wm_err *err)
+{
+	struct stmt *s;
+	int rc;
+
+	if (ctx->role > ROLE_LEAD)
+		return 0;
+	if (before != NULL) {
+		json_object_set(row, "author", json_object_get(before, "author"));
+		return 0;
+	}
+	json_object_set_new(row, "author", json_string(ctx->actor ? ctx->actor : "unknown"));
+	if ((rc = store_prepare(ctx->st, "SELECT COALESCE(display_name, username) FROM app_user"
+	    " WHERE id = ?", &s, err)) != 0)
+		return rc;
+	stmt_bind_int(s, 1, ctx->user_id);
+	if ((rc = stmt_step(s, err)) == STORE_ROW && stmt_text(s, 0) != NULL)
+		json_object_set_new(row, "author", json_string(stmt_text(s, 0)));
+	stmt_reset(s);
+	return rc < 0 ? rc : 0;
+}
+
 static int
 progress_prepare(struct wm_ctx *ctx, json_t *row, const json_t *before, struct wm_err *err)
 {
@@ -445,7 +473,8 @@ progress_prepare(struct wm_ctx *ctx, json_t *row, const json_t *before, struct w
 	bool closes;
 	int rc;
 
-	(void)before;
+	if ((rc = set_author(ctx, row, before, err)) != 0)
+		return rc;
 	if ((rc = numbered(ctx, row, "progress", err)) != 0)
 		return rc;
 	if (rec == NULL)
