@@ -538,7 +538,8 @@ map_table(struct mctx *m, size_t i)
 				t.row[r].ref = "";
 		}
 	}
-	if (m->d->format == DM_TEXT || m->d->format == DM_PDF) {
+	/* a PDF's reader joins wrapped cells, rows cut by a page and repeated headers itself */
+	if (m->d->format == DM_TEXT) {
 		rep_repeated_headers(m, &t);
 		rep_header_continued(m, &t);
 		rep_rows_continued(m, &t);

@@ -24,7 +24,9 @@
  *
  * Tables a format gave with real cells (HTML, DOCX, spreadsheets) have
  * nothing to mend: their rows each start a record, and the passes leave
- * them as they are.
+ * them as they are. Nor have a PDF's: its reader finds the cells from
+ * their positions, joins a cell's wrapped lines and a row a page break
+ * cut, and marks a header repeated after the break (pdf.h).
  */
 #include "base/wm.h"
 

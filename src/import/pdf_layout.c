@@ -1127,6 +1127,88 @@ span_row(struct pdf_table *t, size_t r, size_t c1)
 	}
 }
 
+/*
+ * Row r's cells c1 to c2 as one cell at c1. A covered cell's text (a
+ * piece of another line in the same row) goes on the spanning cell's: no
+ * word is lost to a span.
+ */
+static void
+span_cols(struct arena *a, struct pdf_table *t, size_t r, size_t c1, size_t c2)
+{
+	struct pdf_cell *row = &t->cells[r * t->ncols];
+
+	if (row[c1].rowspan != 1)
+		return;
+	for (size_t c = c1 + 1; c <= c2; c++)
+		if (row[c].rowspan != 1 || row[c].colspan != 1)
+			return;
+	row[c1].colspan = (int)(c2 - c1 + 1);
+	for (size_t c = c1 + 1; c <= c2; c++) {
+		if (row[c].text[0] != '\0')
+			row[c1].text = row[c1].text[0] != '\0' ?
+			    arena_printf(a, "%s %s", row[c1].text, row[c].text) : row[c].text;
+		row[c].rowspan = row[c].colspan = 0;
+		row[c].text = "";
+	}
+}
+
+/*
+ * Spans inside a header of several rows: a name centred down all of them
+ * over empty cells ("Measures") spans them; a name over empty cells in
+ * its row whose columns the row below names ("Actuals" over the years)
+ * spans those columns.
+ */
+static void
+head_spans(struct arena *a, struct pdf_table *t, const struct rows *rows, const double *mid,
+    double em)
+{
+	size_t h = 0, nc = t->ncols;
+
+	while (h < t->nrows && t->head[h])
+		h++;
+	if (h < 2)
+		return;
+	for (size_t c = 0; c < nc; c++) {
+		size_t with = 0, at = 0;
+		double all = (rows->top[0] + rows->bottom[h - 1]) / 2;
+
+		for (size_t r = 0; r < h; r++) {
+			const struct pdf_cell *cell = &t->cells[r * nc + c];
+
+			if (cell->rowspan != 1 || cell->colspan != 1)
+				with = h;
+			else if (cell->text[0] != '\0') {
+				with++;
+				at = r;
+			}
+		}
+		if (with != 1 || fabs(mid[at * nc + c] - all) > 0.3 * em ||
+		    fabs(mid[at * nc + c] - (rows->top[at] + rows->bottom[at]) / 2) <= 0.3 * em)
+			continue;
+		t->cells[c] = t->cells[at * nc + c];
+		t->cells[c].rowspan = (int)h;
+		for (size_t r = 1; r < h; r++) {
+			t->cells[r * nc + c].rowspan = t->cells[r * nc + c].colspan = 0;
+			t->cells[r * nc + c].text = "";
+		}
+	}
+	for (size_t r = 0; r + 1 < h; r++)
+		for (size_t c = 0; c < nc; c++) {
+			const struct pdf_cell *cell = &t->cells[r * nc + c];
+			size_t k = c + 1;
+
+			if (cell->text[0] == '\0' || cell->rowspan != 1 || cell->colspan != 1 ||
+			    t->cells[(r + 1) * nc + c].text[0] == '\0')
+				continue;
+			while (k < nc && t->cells[r * nc + k].text[0] == '\0' &&
+			    t->cells[r * nc + k].rowspan == 1 && t->cells[r * nc + k].colspan == 1 &&
+			    t->cells[(r + 1) * nc + k].text[0] != '\0')
+				k++;
+			if (k > c + 1)
+				span_cols(a, t, r, c, k - 1);
+		}
+}
+
 /* The run's pieces as a table (going on from carry, if not NULL). */
 static struct pdf_table *
 make_table(struct arena *a, struct piece *p, size_t np, const struct run *run, int page,
@@ -1135,6 +1217,7 @@ make_table(struct arena *a, struct piece *p, size_t np, const struct run *run, i
 	struct pdf_table *t = arena_alloc(a, sizeof(*t));
 	size_t ncols = run->cols.n + 1, nrows;
 	struct rows rows = { 0 };
+	double *mid;	/* per cell: the middle of its text, down the page */
 
 	/* a table going on from the page before: its rows are told apart as they were there */
 	t->cell_gap = carry != NULL ? carry->cell_gap : cell_gap(p, np, ncols);
@@ -1152,6 +1235,7 @@ make_table(struct arena *a, struct piece *p, size_t np, const struct run *run, i
 		t->gap_a[c] = run->cols.r[c].a;
 		t->gap_b[c] = run->cols.r[c].b;
 	}
+	mid = arena_array(a, nrows * ncols + 1, sizeof(double));
 	for (size_t i = 0; i < nrows * ncols; i++) {
 		t->cells[i].text = "";
 		t->cells[i].rowspan = rows.span[i];
@@ -1174,17 +1258,21 @@ make_table(struct arena *a, struct piece *p, size_t np, const struct run *run, i
 			struct pdf_line *ls = arena_array(a, pieces ? pieces : 1, sizeof(*ls));
 			size_t nl = 0;
 			bool bold = true;
+			double y1 = HUGE_VAL, y2 = -HUGE_VAL;
 
 			for (size_t i = first; pieces && i <= last; i++) {
 				if (p[i].row != r || p[i].c1 != c)
 					continue;
 				ls[nl++] = p[i].l;
 				bold = bold && p[i].l.bold;
+				y1 = fmin(y1, p[i].l.y1);
+				y2 = fmax(y2, p[i].l.y2);
 			}
 			if (nl == 0)
 				continue;
 			cell->text = pdf_lines_text(a, ls, nl, 0);
 			cell->bold = bold;
+			mid[r * ncols + c] = (y1 + y2) / 2;
 		}
 		/* A row whose one piece crosses columns is a group row, across them all. */
 		if (pieces == 1 && p[first].c2 > p[first].c1) {
@@ -1192,21 +1280,15 @@ make_table(struct arena *a, struct piece *p, size_t np, const struct run *run, i
 			continue;
 		}
 		/* a piece crossing some columns: a cell spanning them */
-		for (size_t i = first; pieces && i <= last; i++) {
-			if (p[i].row != r || p[i].c2 <= p[i].c1)
-				continue;
-			t->cells[r * ncols + p[i].c1].colspan = (int)(p[i].c2 - p[i].c1 + 1);
-			for (size_t c = p[i].c1 + 1; c <= p[i].c2; c++) {
-				t->cells[r * ncols + c].rowspan = 0;
-				t->cells[r * ncols + c].colspan = 0;
-				t->cells[r * ncols + c].text = "";
-			}
-		}
+		for (size_t i = first; pieces && i <= last; i++)
+			if (p[i].row == r && p[i].c2 > p[i].c1)
+				span_cols(a, t, r, p[i].c1, p[i].c2);
 	}
 	for (size_t r = 0; r < nrows; r++)
 		if (is_group_row(t, r))
 			span_row(t, r, 0);
 	mark_head(t);
+	head_spans(a, t, &rows, mid, run->size);
 	return t;
 }
 
