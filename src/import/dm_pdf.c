@@ -89,13 +89,8 @@ struct wordbuf {
 };
 
 static void
-word_end(struct wordbuf *wb)
+push_word(struct wordbuf *wb, const char *text, size_t len, double x1, double x2)
 {
-	if (!wb->open)
-		return;
-	wb->open = false;
-	if (wb->text.len == 0)
-		return;
 	if (wb->n == wb->cap) {
 		size_t cap = wb->cap ? wb->cap * 2 : 256;
 		struct pdf_word *nw = arena_array(wb->a, cap, sizeof(*nw));
@@ -105,8 +100,65 @@ word_end(struct wordbuf *wb)
 		wb->w = nw;
 		wb->cap = cap;
 	}
-	wb->cur.text = arena_strdup(wb->a, buf_str(&wb->text));
-	wb->w[wb->n++] = wb->cur;
+	wb->w[wb->n] = wb->cur;
+	wb->w[wb->n].text = arena_strndup(wb->a, text, len);
+	wb->w[wb->n].x1 = x1;
+	wb->w[wb->n].x2 = x2;
+	wb->n++;
+}
+
+/*
+ * Where a list marker ends that is set against its text with no space
+ * ("iv.Review", "•Train": a marker wider than its indent leaves no room
+ * for the tab), or 0: a marker ending in '.' or ')' before a capital, or
+ * a bullet before a letter.
+ */
+static size_t
+glued_marker(const char *s, size_t len)
+{
+	char prefix[16];
+	const char *next;
+
+	for (size_t i = 2; i < len && i < sizeof(prefix); i++) {
+		if ((s[i - 1] != '.' && s[i - 1] != ')') || !(s[i] >= 'A' && s[i] <= 'Z'))
+			continue;
+		memcpy(prefix, s, i);
+		prefix[i] = '\0';
+		if (pdf_is_marker(prefix))
+			return i;
+	}
+	next = g_utf8_next_char(s);
+	if ((unsigned char)s[0] >= 0x80 && (size_t)(next - s) < len && (size_t)(next - s) < sizeof(prefix) &&
+	    g_unichar_isalpha(g_utf8_get_char(next))) {
+		memcpy(prefix, s, (size_t)(next - s));
+		prefix[next - s] = '\0';
+		if (pdf_is_marker(prefix))
+			return (size_t)(next - s);
+	}
+	return 0;
+}
+
+static void
+word_end(struct wordbuf *wb)
+{
+	const char *t = buf_str(&wb->text);
+	size_t len = wb->text.len, k;
+
+	if (!wb->open)
+		return;
+	wb->open = false;
+	if (len == 0)
+		return;
+	if ((k = glued_marker(t, len)) != 0) {
+		/* the box shared out by characters */
+		double split = wb->cur.x1 + (wb->cur.x2 - wb->cur.x1) *
+		    (double)g_utf8_strlen(t, (gssize)k) / (double)g_utf8_strlen(t, (gssize)len);
+
+		push_word(wb, t, k, wb->cur.x1, split);
+		push_word(wb, t + k, len - k, split, wb->cur.x2);
+	} else {
+		push_word(wb, t, len, wb->cur.x1, wb->cur.x2);
+	}
 	buf_reset(&wb->text);
 }
 

@@ -279,6 +279,14 @@ pdf_is_marker(const char *word)
 	return marker_kind(word) != 0;
 }
 
+/* Is the word a bullet (a marker that is no letter or number)? */
+static bool
+is_bullet(const char *w)
+{
+	return marker_kind(w) == 1 && !((w[0] >= '0' && w[0] <= '9') || (w[0] >= 'a' && w[0] <= 'z') ||
+	    (w[0] >= 'A' && w[0] <= 'Z') || w[0] == '(');
+}
+
 /* The line's marker, if its first word is one (and something follows it). */
 static const struct pdf_word *
 line_marker(const struct pdf_line *l)
@@ -340,6 +348,7 @@ struct river {
 	int starts;		/* lines with a word starting right at b (a left-aligned column) */
 	int ends;		/* lines with a word ending right at a (a right-aligned column) */
 	int both;		/* lines with text on both sides of it */
+	bool bullets;		/* every word just left of it is a bullet: a list's, not a column */
 };
 
 struct rivers {
@@ -348,15 +357,10 @@ struct rivers {
 };
 
 static void
-rivers_push(struct rivers *rs, double a, double b, int starts, int ends, int both)
+rivers_push(struct rivers *rs, struct river r)
 {
 	WM_GROW(rs->r, rs->n + 1, rs->cap);
-	rs->r[rs->n].a = a;
-	rs->r[rs->n].b = b;
-	rs->r[rs->n].starts = starts;
-	rs->r[rs->n].ends = ends;
-	rs->r[rs->n].both = both;
-	rs->n++;
+	rs->r[rs->n++] = r;
 }
 
 /*
@@ -365,14 +369,15 @@ rivers_push(struct rivers *rs, double a, double b, int starts, int ends, int bot
  * it is wide; or it is wide and three lines have text on both sides
  * (centred cells). A gap between two words of one cell that the lines
  * below happen to leave open has neither, nor have two lines of a
- * justified paragraph whose gaps happen to fall together.
+ * justified paragraph whose gaps happen to fall together; and the gap
+ * after a list's bullets is the list's.
  */
 static bool
 established(const struct river *r, double em)
 {
 	bool wide = r->b - r->a >= em;
 
-	return r->both >= 2 && (r->starts >= 3 || r->ends >= 3 ||
+	return !r->bullets && r->both >= 2 && (r->starts >= 3 || r->ends >= 3 ||
 	    (wide && (r->starts >= 2 || r->ends >= 2 || r->both >= 3)));
 }
 
@@ -415,11 +420,12 @@ static void
 rivers_of(const struct pdf_line *l, struct rivers *rs)
 {
 	rs->n = 0;
-	rivers_push(rs, -HUGE_VAL, l->w[0].x1, 1, 0, 0);
+	rivers_push(rs, (struct river){ -HUGE_VAL, l->w[0].x1, 1, 0, 0, false });
 	for (size_t i = 1; i < l->n; i++)
 		if (l->w[i].x1 - l->w[i - 1].x2 >= RIVER_MIN * l->size)
-			rivers_push(rs, l->w[i - 1].x2, l->w[i].x1, 1, 1, 1);
-	rivers_push(rs, l->w[l->n - 1].x2, HUGE_VAL, 0, 1, 0);
+			rivers_push(rs, (struct river){ l->w[i - 1].x2, l->w[i].x1, 1, 1, 1,
+			    is_bullet(l->w[i - 1].text) });
+	rivers_push(rs, (struct river){ l->w[l->n - 1].x2, HUGE_VAL, 0, 1, 0, false });
 }
 
 /* Does a word of l start at x (ends: end at x), give or take half a point? */
@@ -451,7 +457,7 @@ rivers_narrow(const struct rivers *in, const struct pdf_line *l, double min, dou
 		size_t before = out->n;
 
 		if (keep_outside && (r->a == -HUGE_VAL || r->b == HUGE_VAL)) {
-			rivers_push(out, r->a, r->b, r->starts, r->ends, r->both);
+			rivers_push(out, *r);
 			continue;
 		}
 
@@ -463,11 +469,17 @@ rivers_narrow(const struct rivers *in, const struct pdf_line *l, double min, dou
 			if (fmin(b, r->b) - a >= min) {
 				double pa = a, pb = fmin(b, r->b);
 				bool left = l->x1 < pa && pa > -HUGE_VAL, right = l->x2 > pb;
-				/* an edge l moved by more than a point starts counting again, at l */
-				int starts = pb < r->b - 0.5 ? 1 : r->starts + edge_at(l, pb, false);
-				int ends = pa > r->a + 0.5 ? 1 : r->ends + edge_at(l, pa, true);
+				struct river piece = { pa, pb, 0, 0, r->both + (left && right), r->bullets };
 
-				rivers_push(out, pa, pb, starts, ends, r->both + (left && right));
+				/* an edge l moved by more than a point starts counting again, at l */
+				piece.starts = pb < r->b - 0.5 ? 1 : r->starts + edge_at(l, pb, false);
+				piece.ends = pa > r->a + 0.5 ? 1 : r->ends + edge_at(l, pa, true);
+				/* the word of l just against its left edge says whether it follows bullets */
+				if (pa > r->a + 0.5)
+					piece.bullets = j > 0 && is_bullet(l->w[j - 1].text);
+				else if (j > 0 && fabs(l->w[j - 1].x2 - pa) <= 0.5)
+					piece.bullets = piece.bullets && is_bullet(l->w[j - 1].text);
+				rivers_push(out, piece);
 			}
 			if (j == l->n || b >= r->b)
 				break;
@@ -566,7 +578,7 @@ lost_columns(const struct pdf_line *lines, struct run *run)
 			}
 		if (crossing * 3 > starts || a == -HUGE_VAL || x - a < min)
 			continue;
-		rivers_push(&run->cols, a, x, (int)starts, 0, (int)starts);
+		rivers_push(&run->cols, (struct river){ a, x, (int)starts, 0, (int)starts, false });
 		wm_sort(run->cols.r, run->cols.n, sizeof(*run->cols.r), cmp_river);
 	}
 	free(xs);
@@ -593,7 +605,7 @@ find_run(const struct pdf_line *lines, size_t n, size_t i, const struct pdf_tabl
 	run->first = i;
 	if (carry != NULL) {
 		for (size_t c = 0; c + 1 < carry->ncols; c++)
-			rivers_push(&rs, carry->gap_a[c], carry->gap_b[c], 2, 2, 3);
+			rivers_push(&rs, (struct river){ carry->gap_a[c], carry->gap_b[c], 2, 2, 3, false });
 		j = i;
 		bottom = l0->y1;
 	} else {
@@ -648,15 +660,21 @@ find_run(const struct pdf_line *lines, size_t n, size_t i, const struct pdf_tabl
 				if (lines[k].y1 - lines[k - 1].y2 > TABLE_MAX_GAP * l0->size ||
 				    !closes(&rs, &lines[k], min, l0->size, &tmp))
 					break;
+			/* or the table's last row, a group row set as the others (a heading is not) */
 			if ((k < n && k <= j + LOOKAHEAD &&
 			    lines[k].y1 - lines[k - 1].y2 <= TABLE_MAX_GAP * l0->size) ||
-			    (l->bold && (j + 1 == n || lines[j + 1].y1 - l->y2 > l0->size))) {
+			    (l->bold && fabs(l->size - l0->size) <= 0.05 * l0->size &&
+			    starts_at_column(lines, run, j, l) &&
+			    (j + 1 == n || lines[j + 1].y1 - l->y2 > l0->size))) {
 				bottom = fmax(bottom, l->y2);
 				continue;
 			}
 		}
 		break;
 	}
+	/* a heading just after the table, inside its columns, is not its last row */
+	while (j > i + 1 && !is_multi(&lines[j - 1]) && lines[j - 1].size > 1.12 * l0->size)
+		j--;
 	run->end = j;
 	run->x1 = HUGE_VAL;
 	run->x2 = -HUGE_VAL;
@@ -668,8 +686,7 @@ find_run(const struct pdf_line *lines, size_t n, size_t i, const struct pdf_tabl
 	for (size_t k = 0; k < rs.n; k++)
 		if (established(&rs.r[k], run->size) && rs.r[k].a > -HUGE_VAL && rs.r[k].b < HUGE_VAL &&
 		    (carry != NULL || (rs.r[k].a > run->x1 && rs.r[k].b < run->x2)))
-			rivers_push(&run->cols, rs.r[k].a, rs.r[k].b, rs.r[k].starts, rs.r[k].ends,
-			    rs.r[k].both);
+			rivers_push(&run->cols, rs.r[k]);
 	if (carry == NULL && run->cols.n > 0)
 		lost_columns(lines, run);
 
@@ -973,6 +990,100 @@ place_stack(struct piece *p, const size_t *idx, size_t from, size_t to, size_t c
 	*placed_end = bb + 1;
 }
 
+/* Does every piece of row r lie above top or below bot, but for one stack of a column each? */
+static bool
+parting_holds(const struct piece *p, size_t np, size_t r, double top, double bot, size_t ncols,
+    const bool *bridge)
+{
+	for (size_t c = 0; c < ncols; c++) {
+		bool across = false, apart = false;
+
+		for (size_t i = 0; i < np; i++) {
+			if (p[i].row != r || bridge[i] || p[i].c1 > c || p[i].c2 < c)
+				continue;
+			if (p[i].l.y2 <= top + 0.5 || p[i].l.y1 >= bot - 0.5) {
+				apart = true;
+			} else {
+				if (p[i].c1 != p[i].c2)
+					return false;
+				across = true;
+			}
+		}
+		if (across && apart)
+			return false;
+	}
+	return true;
+}
+
+/*
+ * A band may be two rows that a cell centred beside both bridges (a
+ * header's name centred down its two rows): where a column's pieces in
+ * the band part by more than a cell's gap and every other piece of the
+ * band lies above or below the parting, or is its column's only stack in
+ * the band, the band is two rows. The pieces across the parting are
+ * bridges, placed after as cells that may span both.
+ */
+static void
+split_bands(struct piece *p, size_t np, size_t ncols, double gap, const bool *dense,
+    struct rows *rows, bool *bridge)
+{
+	for (size_t r = 0; r < rows->n; r++) {
+		double top = 0, bot = 0;
+		bool found = false;
+
+		for (size_t c = 0; c < ncols && !found; c++) {
+			const struct piece *prev = NULL;
+
+			if (!dense[c])
+				continue;
+			for (size_t i = 0; i < np && !found; i++) {
+				if (p[i].row != r || p[i].c1 != c || p[i].c2 != c || bridge[i])
+					continue;
+				if (prev != NULL && p[i].l.y1 - prev->l.y2 > gap * p[i].l.size &&
+				    parting_holds(p, np, r, prev->l.y2, p[i].l.y1, ncols, bridge)) {
+					found = true;
+					top = prev->l.y2;
+					bot = p[i].l.y1;
+				}
+				prev = &p[i];
+			}
+		}
+		if (!found)
+			continue;
+		/* rows after r move down one; r's pieces below the parting are row r + 1 */
+		memmove(&rows->top[r + 2], &rows->top[r + 1], (rows->n - r - 1) * sizeof(double));
+		memmove(&rows->bottom[r + 2], &rows->bottom[r + 1], (rows->n - r - 1) * sizeof(double));
+		memmove(&rows->blocked[(r + 2) * ncols], &rows->blocked[(r + 1) * ncols],
+		    (rows->n - r - 1) * ncols * sizeof(bool));
+		memset(&rows->blocked[(r + 1) * ncols], 0, ncols * sizeof(bool));
+		rows->n++;
+		rows->top[r] = rows->top[r + 1] = HUGE_VAL;
+		rows->bottom[r] = rows->bottom[r + 1] = -HUGE_VAL;
+		for (size_t i = 0; i < np; i++) {
+			size_t to;
+
+			if (p[i].row > r && p[i].row != SIZE_MAX) {
+				p[i].row++;
+				continue;
+			}
+			if (p[i].row != r)
+				continue;
+			if (p[i].l.y2 > top + 0.5 && p[i].l.y1 < bot - 0.5) {
+				bridge[i] = true;
+				continue;
+			}
+			to = p[i].l.y1 >= bot - 0.5 ? r + 1 : r;
+			p[i].row = to;
+			rows->top[to] = fmin(rows->top[to], p[i].l.y1);
+			rows->bottom[to] = fmax(rows->bottom[to], p[i].l.y2);
+		}
+		for (size_t i = 0; i < np; i++)
+			if (bridge[i] && p[i].row == r)
+				p[i].row = (p[i].l.y1 + p[i].l.y2) / 2 < (top + bot) / 2 ? r : r + 1;
+		r--;
+	}
+}
+
 static void
 band_rows(struct arena *a, struct piece *p, size_t np, size_t ncols, double gap,
     struct rows *rows)
@@ -980,6 +1091,7 @@ band_rows(struct arena *a, struct piece *p, size_t np, size_t ncols, double gap,
 	size_t *stacks = arena_array(a, ncols, sizeof(size_t)), most = 0;
 	bool *dense = arena_array(a, ncols, sizeof(bool));
 	size_t *idx = arena_array(a, np ? np : 1, sizeof(size_t));
+	bool *bridge = arena_array(a, np ? np : 1, sizeof(bool));
 
 	/* a column's stacks: its pieces one under the other, a cell's gap apart */
 	for (size_t c = 0; c < ncols; c++) {
@@ -1000,9 +1112,23 @@ band_rows(struct arena *a, struct piece *p, size_t np, size_t ncols, double gap,
 	rows->bottom = arena_array(a, np ? np : 1, sizeof(double));
 	rows->blocked = arena_array(a, (np ? np : 1) * ncols, sizeof(bool));
 	band_dense(p, np, ncols, gap, dense, rows);
+	split_bands(p, np, ncols, gap, dense, rows, bridge);
 	rows->span = arena_array(a, (rows->n ? rows->n : 1) * ncols, sizeof(int));
 	for (size_t i = 0; i < rows->n * ncols; i++)
 		rows->span[i] = 1;
+	/* a bridge: centred across the rows it parted, it may span them */
+	for (size_t c = 0; c < ncols; c++) {
+		size_t n = 0, lo = SIZE_MAX, hi = 0, end;
+
+		for (size_t i = 0; i < np; i++)
+			if (bridge[i] && p[i].c1 == c) {
+				idx[n++] = i;
+				lo = p[i].row < lo ? p[i].row : lo;
+				hi = p[i].row > hi ? p[i].row : hi;
+			}
+		if (n > 0)
+			place_stack(p, idx, 0, n, c, ncols, rows, lo, hi, p[idx[0]].l.size, &end);
+	}
 	for (size_t c = 0; c < ncols; c++) {
 		size_t n = 0, lo = 0, from = 0;
 
@@ -1332,22 +1458,38 @@ breaks_together(const struct piece *p, size_t np, double gap)
 	return together;
 }
 
-/* Is the run a list: two columns, the left one only markers? */
-static bool
-run_is_list(const struct piece *p, size_t np, const struct run *run)
-{
-	size_t markers = 0;
 
-	if (run->cols.n != 1)
-		return false;
-	for (size_t i = 0; i < np; i++) {
-		if (p[i].c1 != 0 || p[i].c2 != 0)
+/*
+ * A column holding only list markers is the markers of a list, not a
+ * column: of a list set with its markers hanging (when the run is two
+ * columns), or of a bulleted list inside a cell. Its edge with the text
+ * beside it goes (numbers alone in a column of a wider table are refs,
+ * and stay). True if an edge went.
+ */
+static bool
+drop_marker_columns(const struct piece *p, size_t np, struct run *run)
+{
+	bool dropped = false;
+
+	for (size_t c = run->cols.n; c-- > 0;) {
+		size_t markers = 0;
+		bool only = true;
+
+		for (size_t i = 0; i < np && only; i++) {
+			if (p[i].c1 != c || p[i].c2 != c)
+				continue;
+			only = p[i].l.n == 1 && (is_bullet(p[i].l.w[0].text) ||
+			    (run->cols.n == 1 && marker_kind(p[i].l.w[0].text) != 0));
+			markers++;
+		}
+		if (!only || markers == 0)
 			continue;
-		if (p[i].l.n != 1 || marker_kind(p[i].l.w[0].text) == 0)
-			return false;
-		markers++;
+		memmove(&run->cols.r[c], &run->cols.r[c + 1], (run->cols.n - c - 1) *
+		    sizeof(*run->cols.r));
+		run->cols.n--;
+		dropped = true;
 	}
-	return markers > 0;
+	return dropped;
 }
 
 /* ---- blocks of text ---- */
@@ -1494,7 +1636,10 @@ layout(struct out *o, const struct pdf_line *lines, size_t n, const struct pdf_p
 			go_on = NULL;
 		extend_up(lines, text_from, &run);
 		p = run_pieces(o->a, lines, &run, &np);
-		if (go_on == NULL && run_is_list(p, np, &run)) {
+		if (go_on == NULL && drop_marker_columns(p, np, &run))
+			p = run_pieces(o->a, lines, &run, &np);
+		if (run.cols.n == 0) {
+			/* a list, its markers hanging: its lines are text */
 			free(run.cols.r);
 			i = run.end;
 			continue;

@@ -43,29 +43,6 @@ golden_facts() {
 	jq -r -f "$GOLDEN_DIR/facts.jq" "$_dir/export.json"
 }
 
-# Models: tests/golden/models/NAME.model is the document model a reader
-# makes of our fixture tests/fixtures/FORMAT/NAME.* (`waymark import
-# --model`): a reader's golden file, before any mapping to records.
-
-# golden_model_cases: every model case's NAME, one a line.
-golden_model_cases() {
-	for f in "$GOLDEN_DIR"/models/*.model; do
-		[ -f "$f" ] || continue
-		f=${f##*/}
-		echo "${f%.model}"
-	done
-}
-
-# golden_model_input NAME: the fixture a model case reads.
-golden_model_input() {
-	ls tests/fixtures/*/"$1".* 2>/dev/null | head -1
-}
-
-# golden_model WAYMARK DB INPUT: the model of INPUT (DB: an empty database, made here).
-golden_model() {
-	"$1" --db "$2" init >/dev/null && "$1" --db "$2" import --model "$3"
-}
-
 # golden_each regen: write each case's expected output from the build.
 golden_each() {
 	_tmp=$(mktemp -d "${TMPDIR:-/tmp}/golden.XXXXXX")
@@ -78,11 +55,6 @@ golden_each() {
 		_db="$_tmp/$(echo "$c" | tr / _).db"
 		golden_facts "$build/waymark" "$_db" "$_in" "$_tmp" >"$GOLDEN_DIR/$c.expected"
 		echo "wrote $GOLDEN_DIR/$c.expected"
-	done
-	for c in $(golden_model_cases); do
-		golden_model "$build/waymark" "$_tmp/model_$c.db" "$(golden_model_input "$c")" \
-		    >"$GOLDEN_DIR/models/$c.model"
-		echo "wrote $GOLDEN_DIR/models/$c.model"
 	done
 	rm -rf "$_tmp"
 }

@@ -41,7 +41,7 @@ dmt_format(const char *path)
 {
 	static const char *const ext[DM_NFORMATS] = {
 		[DM_HTML] = ".html", [DM_DOCX] = ".docx", [DM_ODT] = ".odt", [DM_XLSX] = ".xlsx",
-		[DM_ODS] = ".ods",
+		[DM_ODS] = ".ods", [DM_PDF] = ".pdf",
 	};
 	size_t n = strlen(path);
 
@@ -62,6 +62,7 @@ dmt_read(struct dm_doc *d, struct arena *a, enum dm_format f, const char *data, 
 	case DM_ODT: return dm_read_odt(d, data, len, err);
 	case DM_XLSX: return dm_read_xlsx(d, data, len, err);
 	case DM_ODS: return dm_read_ods(d, data, len, err);
+	case DM_PDF: return dm_read_pdf(d, data, len, err);
 	default: return wm_error(err, WM_EINVAL, "no reader for this format in the tests");
 	}
 }

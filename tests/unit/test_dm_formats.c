@@ -3,7 +3,9 @@
  * on whole files.
  *
  * - Golden dumps: every fixture in tests/golden/formats beside the model
- *   it must give (NAME.EXT.dm); the test is a diff. After a change that
+ *   it must give (NAME.EXT.dm); the test is a diff. The PDF reader's
+ *   fixtures are there too (pdf-NAME.pdf, made by
+ *   tests/fixtures/pdf/make-pdfs; its other tests are test_dm_pdf's). After a change that
  *   is meant to alter them: WM_GOLDEN_UPDATE=1 build/tests/test_dm_formats,
  *   then review the diff.
  * - The same content gives the same model: each fixture's .docx and .odt

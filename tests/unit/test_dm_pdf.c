@@ -309,6 +309,66 @@ test_a_parent_centred_beside_its_rows_spans_them(void **state)
 }
 
 static void
+test_a_list_in_a_cell_stays_in_its_cell(void **state)
+{
+	struct pages *ps = pages_new(1);
+	double y = put_header(ps, 0, 100);
+
+	(void)state;
+	for (int r = 1; r <= 3; r++, y += 2 * 11.5 + 4.5) {
+		char ref[8];
+
+		snprintf(ref, sizeof(ref), "R%d", r);
+		put(ps, 0, col_x[0], y + 5.75, ref);
+		put(ps, 0, col_x[1], y + 5.75, r == 2 ? "Cut waiting times" : "Open the new hall");
+		/* the lead's cell holds a bulleted list: the bullets and their text line up */
+		put(ps, 0, col_x[2], y, "\xE2\x80\xA2");
+		put(ps, 0, col_x[2] + 12, y, r == 3 ? "Housing" : "Finance");
+		put(ps, 0, col_x[2], y + 11.5, "\xE2\x80\xA2");
+		put(ps, 0, col_x[2] + 12, y + 11.5, "Legal");
+		put(ps, 0, col_x[3], y + 5.75, "2025");
+	}
+	expect_model(ps,
+	    "table 4x4 head=1\n"
+	    "h Ref | Action | Lead | Due\n"
+	    "| R1 | Open the new hall | \xE2\x80\xA2 Finance \xE2\x80\xA2 Legal | 2025\n"
+	    "| R2 | Cut waiting times | \xE2\x80\xA2 Finance \xE2\x80\xA2 Legal | 2025\n"
+	    "| R3 | Open the new hall | \xE2\x80\xA2 Housing \xE2\x80\xA2 Legal | 2025\n");
+	pages_free(ps);
+}
+
+static void
+test_a_header_of_two_rows_keeps_its_spans(void **state)
+{
+	struct pages *ps = pages_new(1);
+	double y = 100;
+
+	(void)state;
+	/* "Measure" centred down both header rows; "Actuals" over the two years below it */
+	put_bold(ps, 0, 60, y + 5.75, "Measure");
+	put_bold(ps, 0, 250, y, "Actuals");
+	put_bold(ps, 0, 420, y, "Aim");
+	put_bold(ps, 0, 250, y + 11.5 + 4.5, "2023/24");
+	put_bold(ps, 0, 340, y + 11.5 + 4.5, "2024/25");
+	put_bold(ps, 0, 420, y + 11.5 + 4.5, "2025/26");
+	y += 2 * 16;
+	for (int r = 0; r < 3; r++, y += 16) {
+		put(ps, 0, 60, y, r == 1 ? "Fires attended" : "Homes visited");
+		put(ps, 0, 250, y, "120");
+		put(ps, 0, 340, y, "135");
+		put(ps, 0, 420, y, "150");
+	}
+	expect_model(ps,
+	    "table 5x4 head=2\n"
+	    "h <2x1> Measure | <1x2> Actuals | ^ | Aim\n"
+	    "h ^ | 2023/24 | 2024/25 | 2025/26\n"
+	    "| Homes visited | 120 | 135 | 150\n"
+	    "| Fires attended | 120 | 135 | 150\n"
+	    "| Homes visited | 120 | 135 | 150\n");
+	pages_free(ps);
+}
+
+static void
 test_a_justified_paragraph_is_not_a_table(void **state)
 {
 	struct pages *ps = pages_new(1);
@@ -948,6 +1008,8 @@ main(void)
 		cmocka_unit_test(test_wrapped_cells_join_under_their_first_line),
 		cmocka_unit_test(test_a_group_row_spans_the_table),
 		cmocka_unit_test(test_a_parent_centred_beside_its_rows_spans_them),
+		cmocka_unit_test(test_a_list_in_a_cell_stays_in_its_cell),
+		cmocka_unit_test(test_a_header_of_two_rows_keeps_its_spans),
 		cmocka_unit_test(test_a_justified_paragraph_is_not_a_table),
 		cmocka_unit_test(test_a_header_repeated_over_a_page_break_goes_on_with_the_table),
 		cmocka_unit_test(test_page_headers_and_footers_are_noise),

@@ -1,3 +1,4 @@
+title: Community Safety Strategy 2024-2027
 heading 1: Community Safety Strategy 2024-2027
 para: The partnership has agreed three priorities for the next three years. Each has a small number of key actions, and each action has a lead agency.
 heading 2: Our priorities

@@ -1,3 +1,4 @@
+title: Council Plan 2024-2028: Our Commitments
 noise (page header, on every page): Borough Council – Council Plan 2024-2028
 heading 1: Council Plan 2024-2028: Our Commitments
 para: This plan sets out what the council will do over the next four years. It was agreed by Full Council in February after consultation with residents, businesses and partners.

@@ -1,3 +1,4 @@
+title: Corporate Plan Tracker: Quarter 2
 heading 1: Corporate Plan Tracker: Quarter 2
 para: Position at 30 September 2024. RAG: G on track, A at risk, R off track.
 table 41x6 head=2

@@ -1,3 +1,4 @@
+title: Local Plan Review: Timetable
 heading 1: Local Plan Review: Timetable
 para: The Local Development Scheme sets out when each stage of the review will take place. The dates below were agreed by Cabinet in January.
 table 9x3 head=1

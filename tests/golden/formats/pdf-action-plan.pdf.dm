@@ -1,3 +1,4 @@
+title: Fleet Management Audit: Action Plan
 heading 1: Fleet Management Audit: Action Plan
 para: Internal Audit reviewed the management of the council's vehicle fleet in the spring. This plan sets out each recommendation, the response of management, who leads on it and when it will be done.
 heading 2: Agreed actions
