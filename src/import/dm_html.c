@@ -25,6 +25,12 @@
 
 /* Deeper than this, an element's text is read flat (no structure), without recursion. */
 #define HTML_MAX_DEPTH 200
+/*
+ * libxml2's tree of a page takes twenty to thirty times the page's size:
+ * past this, a page is refused rather than read into gigabytes. Real pages
+ * of the family are a few hundred kilobytes.
+ */
+#define HTML_MAX_BYTES ((size_t)8 << 20)
 
 enum kind {
 	K_INLINE,	/* text and unknown elements: read through */
@@ -631,9 +637,10 @@ dm_read_html(struct dm_doc *d, const char *data, size_t len, struct wm_err *err)
 	xmlNode *root;
 
 	d->format = DM_HTML;
-	if (len > INT_MAX)
-		return wm_error(err, WM_ETOOBIG, "the page is larger than %d bytes; Waymark reads "
-		    "pages of up to that size", INT_MAX);
+	if (len > HTML_MAX_BYTES)
+		return wm_error(err, WM_ETOOBIG, "the web page is %zu MB of HTML; Waymark reads pages "
+		    "of up to %zu MB: save the part that holds the plan as a page of its own",
+		    len >> 20, HTML_MAX_BYTES >> 20);
 	h.out.d = d;
 	doc = htmlReadMemory(data, (int)len, NULL, NULL, HTML_PARSE_RECOVER | HTML_PARSE_NONET |
 	    HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING);

@@ -506,6 +506,18 @@ test_html_chrome_is_noise_and_scripts_are_not_text(void **state)
 	char *got;
 
 	(void)state;
+	{
+		/* a page past the cap is refused, not read into gigabytes */
+		size_t n = ((size_t)8 << 20) + 1;
+		char *big = malloc(n);
+		struct dm_doc d;
+		struct wm_err err = WM_ERR_INIT;
+
+		memset(big, ' ', n);
+		assert_int_equal(dmt_read(&d, a, DM_HTML, big, n, &err), WM_ETOOBIG);
+		assert_non_null(strstr(err.msg, "Waymark reads pages of up to 8 MB"));
+		free(big);
+	}
 	got = html(a, "<html><head><title> Our  plan </title><style>p{}</style></head><body>"
 	    "<header><a href=/>Home</a> <form>Search</form></header>"
 	    "<nav><ul><li>About us</li><li>Contact</li></ul></nav>"
