@@ -8,6 +8,7 @@
 
 #include "base/err.h"
 #include "base/mem.h"
+#include "base/buf.h"
 #include "base/str.h"
 
 size_t
@@ -275,4 +276,42 @@ utf8_width(const char *s)
 		if (((unsigned char)*s & 0xC0) != 0x80)
 			n++;
 	return n;
+}
+
+/* The length of the valid UTF-8 sequence at s, or 0. */
+static size_t
+utf8_seq(const unsigned char *s)
+{
+	size_t n = s[0] < 0x80 ? 1 : (s[0] & 0xE0) == 0xC0 && s[0] >= 0xC2 ? 2 :
+	    (s[0] & 0xF0) == 0xE0 ? 3 : (s[0] & 0xF8) == 0xF0 && s[0] <= 0xF4 ? 4 : 0;
+
+	for (size_t k = 1; k < n; k++)
+		if ((s[k] & 0xC0) != 0x80)
+			return 0;
+	/* no surrogates, no overlong three-byte forms */
+	if (n == 3 && ((s[0] == 0xED && s[1] >= 0xA0) || (s[0] == 0xE0 && s[1] < 0xA0)))
+		return 0;
+	if (n == 4 && ((s[0] == 0xF0 && s[1] < 0x90) || (s[0] == 0xF4 && s[1] >= 0x90)))
+		return 0;
+	return n;
+}
+
+void
+utf8_clean(const char *text, struct buf *out)
+{
+	const unsigned char *s = (const unsigned char *)(text ? text : "");
+
+	while (*s != '\0') {
+		size_t n = utf8_seq(s);
+
+		if (n == 0) {
+			buf_adds(out, "\xEF\xBF\xBD");	/* U+FFFD */
+			s++;
+			continue;
+		}
+		/* XML 1.0 holds no control characters but tab, line feed and return */
+		if (n > 1 || *s >= 0x20 || *s == '\t' || *s == '\n' || *s == '\r')
+			buf_add(out, s, n);
+		s += n;
+	}
 }

@@ -29,6 +29,15 @@ size_t str_edit_distance(const char *a, const char *b, size_t limit);
  */
 const char *str_suggest(const char *word, const char *const *candidates, size_t n);
 
+struct buf;
+
+/*
+ * text as what XML, Pango and every paper can hold, added to out: each
+ * broken UTF-8 sequence as U+FFFD, control characters but tab, line feed
+ * and carriage return left out.
+ */
+void utf8_clean(const char *text, struct buf *out);
+
 /* Width in characters, counting each UTF-8 sequence once (for columns that line up). */
 size_t utf8_width(const char *s);
 

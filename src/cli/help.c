@@ -126,12 +126,15 @@ const struct command commands[] = {
 	  "The source is read as it was at one moment, so it may be in use. Exporting\n"
 	  "both afterwards gives the same file.\n" },
 	{ "report", cmd_report, CMD_DB, "write a report: to read, print or take to committee",
-	  "waymark report NAME [OPTIONS] [--format text|md|html|csv|json|xlsx|svg|ics] [--output FILE]",
+	  "waymark report NAME [OPTIONS] [--format text|md|html|csv|json|xlsx|pdf|docx|odt|svg|ics]"
+	  " [--output FILE]",
 	  "Writes a report as plain text (the default), Markdown, a printable HTML\n"
-	  "paper, CSV (its tables), JSON or an Excel workbook (a sheet per table), to\n"
-	  "standard output or --output FILE; without --format the file's extension\n"
-	  "chooses (--output paper.xlsx). Reports that draw a chart also write it alone\n"
-	  "with --format svg, and the timetable writes an iCalendar file with --format ics.\n" },
+	  "paper (A4, page numbers), CSV (its tables), JSON, an Excel workbook (a sheet\n"
+	  "per table), a PDF (A4, fonts embedded), or a Word or OpenDocument file a\n"
+	  "clerk can edit, to standard output or --output FILE; without --format the\n"
+	  "file's extension chooses (--output paper.docx). Reports that draw a chart\n"
+	  "also write it alone with --format svg, and the timetable writes an iCalendar\n"
+	  "file with --format ics.\n" },
 	{ "plan", cmd_plan, CMD_DB, "choose what a budget funds: most benefit for the money",
 	  "waymark plan funding --budget AMOUNT [--year Y] [--must PROJECT]... [--cover-every-aim]"
 	  " [--plan P] [--json|--format text|md|html|csv|json] [--output FILE]",

@@ -512,6 +512,10 @@ report(struct req *rq, struct resp *rs, const char *name)
 	} else {
 		rs->status = 200;
 		rs->type = rformat_media_type(f);
+		/* a paper to keep is a download, named for the report */
+		if (rformat_binary(f))
+			resp_header(rs, "Content-Disposition", arena_printf(rq->a,
+			    "attachment; filename=\"%s.%s\"", r->name, rformat_name(f)));
 		buf_reset(&rs->body);
 		buf_add(&rs->body, out.s ? out.s : "", out.len);
 	}

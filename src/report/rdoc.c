@@ -1,9 +1,11 @@
 /*
- * rdoc.c: the report document (see rdoc.h): building it, the formats, the
- * one number formatter, and the JSON derived from the document's keys.
+ * rdoc.c: the report document (see rdoc.h): its formats, its status
+ * colours, and building it.
  *
- * The writers of each format are in rdoc_write.c (text, Markdown, HTML,
- * CSV) and rdoc_xlsx.c (Excel); they read the blocks of rdoc_impl.h.
+ * What its values are and the JSON made from it are in rdoc_data.c; the
+ * writers of each format in rdoc_write.c (text, Markdown, HTML, CSV),
+ * rdoc_xlsx.c, rdoc_pdf.c, rdoc_docx.c and rdoc_odt.c; they all read the
+ * blocks of rdoc_impl.h.
  */
 #include "base/wm.h"
 
@@ -12,7 +14,6 @@
 #include "base/arena.h"
 #include "base/buf.h"
 #include "base/date.h"
-#include "report/pounds.h"
 #include "report/rdoc_impl.h"
 
 
@@ -32,6 +33,10 @@ static const struct {
 	{ "json", RF_JSON, "application/json", false },
 	{ "xlsx", RF_XLSX, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 	  true },
+	{ "pdf", RF_PDF, "application/pdf", true },
+	{ "docx", RF_DOCX, "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+	  true },
+	{ "odt", RF_ODT, "application/vnd.oasis.opendocument.text", true },
 };
 
 int
@@ -98,6 +103,37 @@ rformat_binary(enum rformat f)
 		if (formats[i].f == f)
 			return formats[i].binary;
 	return false;
+}
+
+/* ---- status colours ---------------------------------------------------- */
+
+static const struct rtag rtags[] = {
+	{ "red", 0xF6D7D2, 0x942514 },
+	{ "amber", 0xFCD6C3, 0x6E3619 },
+	{ "green", 0xCCE2D8, 0x005A30 },
+	{ "grey", 0xEEEFEF, 0x383F43 },
+	{ "blue", 0xD2E2F1, 0x144E81 },
+};
+
+int
+rtag_index(const char *name)
+{
+	for (size_t i = 0; name != NULL && i < WM_ARRAY_LEN(rtags); i++)
+		if (strcmp(name, rtags[i].name) == 0)
+			return (int)i;
+	return -1;
+}
+
+const struct rtag *
+rtag_at(int index)
+{
+	return index >= 0 && (size_t)index < WM_ARRAY_LEN(rtags) ? &rtags[index] : NULL;
+}
+
+const struct rtag *
+rtag_find(const char *name)
+{
+	return rtag_at(rtag_index(name));
 }
 
 /* ---- building ----------------------------------------------------------- */
@@ -705,256 +741,6 @@ rdoc_rendition(const struct rdoc *d, const char *format, const char **media_type
 	return NULL;
 }
 
-/* ---- values ------------------------------------------------------------- */
-
-/*
- * A number as a person reads it (grouped: "47,127", "12.5%", "£1,900,000")
- * or a program (47127, 12.5%, 1900000): money in pounds and pence only
- * where there are pence.
- */
-static void
-num_text(const struct cell *c, bool grouped, char *out, size_t len)
-{
-	char n[NUM_LEN];
-	const struct rnum *f = c->fmt;
-
-	if (f->money && grouped) {
-		pounds_format(c->num, out, len);
-		return;
-	}
-	num_format(c->num, f->money ? (fmod(c->num, 1) != 0 ? 2 : 0) : f->decimals, grouped, n,
-	    sizeof(n));
-	snprintf(out, len, "%s%s", n, f->suffix && !f->money ? f->suffix : "");
-}
-
-const char *
-cell_text(const struct cell *c, bool grouped, char *out, size_t len)
-{
-	if (c->shown != NULL && (grouped || c->type == C_TEXT || c->type == C_LIST))
-		return c->shown;
-	switch (c->type) {
-	case C_NUM:
-		num_text(c, grouped, out, len);
-		return out;
-	case C_DATE:
-		if (len < DATE_ISO_LEN)
-			return "";
-		date_format_iso(c->day, out);
-		return out;
-	case C_BOOL:
-		return c->yes ? "yes" : "no";
-	default:
-		return c->text != NULL ? c->text : "";
-	}
-}
-
-json_t *
-cell_json(const struct cell *c)
-{
-	char d[DATE_ISO_LEN];
-
-	switch (c->type) {
-	case C_NULL:
-		return json_null();
-	case C_NUM:
-		if (c->fmt != NULL && c->fmt->decimals == 0 && !c->fmt->money && fabs(c->num) < 9e15 &&
-		    c->num == floor(c->num))
-			return json_integer((json_int_t)c->num);
-		return json_real(c->num);
-	case C_DATE:
-		date_format_iso(c->day, d);
-		return json_string(d);
-	case C_BOOL:
-		return json_boolean(c->yes);
-	case C_LIST: {
-		json_t *a = json_array();
-
-		for (size_t i = 0; i < c->nitems; i++)
-			json_array_append_new(a, json_string(c->items[i]));
-		return a;
-	}
-	case C_JSON: {
-		json_t *j = json_loads(c->text, JSON_DECODE_ANY, NULL);
-
-		return j != NULL ? j : json_null();
-	}
-	case C_NONE:
-	case C_TEXT:
-		break;
-	}
-	return json_string(c->text != NULL ? c->text : "");
-}
-
-/* ---- JSON --------------------------------------------------------------- */
-
-/* o[key] = v, where "a.b" is o["a"]["b"] (the object made when missing). */
-static void
-set_member(json_t *o, const char *key, json_t *v)
-{
-	const char *dot = strchr(key, '.');
-	char head[128];
-	json_t *sub;
-
-	if (dot == NULL || (size_t)(dot - key) >= sizeof(head)) {
-		json_object_set_new(o, key, v);
-		return;
-	}
-	memcpy(head, key, (size_t)(dot - key));
-	head[dot - key] = '\0';
-	sub = json_object_get(o, head);
-	if (!json_is_object(sub)) {
-		sub = json_object();
-		json_object_set_new(o, head, sub);
-	}
-	set_member(sub, dot + 1, v);
-}
-
-/* The array o[key], made when missing. */
-static json_t *
-array_member(json_t *o, const char *key)
-{
-	json_t *a = json_object_get(o, key);
-
-	if (!json_is_array(a)) {
-		a = json_array();
-		set_member(o, key, a);
-	}
-	return a;
-}
-
-static void
-table_json(json_t *o, const struct rtable *t)
-{
-	json_t *into;
-
-	if (t->map) {
-		into = t->key != NULL ? json_object_get(o, t->key) : o;
-		if (!json_is_object(into)) {
-			into = json_object();
-			set_member(o, t->key, into);
-		}
-		for (size_t r = 0; r < t->nrows && t->ncols >= 2; r++) {
-			char tmp[64];
-
-			if (t->row_in[r] == ROW_PAPER)
-				continue;
-			json_object_set_new(into, cell_text(rtable_at(t, r, 0), false, tmp, sizeof(tmp)),
-			    cell_json(rtable_at(t, r, 1)));
-		}
-		return;
-	}
-	into = array_member(o, t->key);
-	for (size_t k = 0; k < t->nrows; k++) {
-		size_t r = t->reversed ? t->nrows - 1 - k : k;
-		json_t *row;
-
-		if (t->row_in[r] == ROW_PAPER)
-			continue;
-		row = json_object();
-		for (size_t c = 0; c < t->ncols; c++)
-			if (t->keys[c] != NULL && !(t->flags[c] & RC_PAPER) &&
-			    rtable_at(t, r, c)->type != C_NONE)
-				set_member(row, t->keys[c], cell_json(rtable_at(t, r, c)));
-		json_array_append_new(into, row);
-	}
-}
-
-#define GROUP_DEPTH 8
-
-/* The document's keyed facts and tables, in their groups. */
-static json_t *
-keyed_json(const struct rdoc *d)
-{
-	json_t *stack[GROUP_DEPTH + 1];
-	int depth = 0;
-
-	stack[0] = json_object();
-	for (size_t i = 0; i < d->nfacts; i++)
-		if (d->facts[i].key != NULL)
-			set_member(stack[0], d->facts[i].key, cell_json(&d->facts[i].v));
-	for (const struct block *b = d->first; b != NULL; b = b->next) {
-		switch (b->kind) {
-		case B_GROUP:
-			if (depth < GROUP_DEPTH) {
-				json_t *g = json_object();
-
-				json_array_append_new(array_member(stack[depth], b->text), g);
-				stack[++depth] = g;
-			}
-			break;
-		case B_GROUP_END:
-			if (depth > 0)
-				depth--;
-			break;
-		case B_FACT:
-			set_member(stack[depth], b->fact.key, cell_json(&b->fact.v));
-			break;
-		case B_TABLE:
-			if (b->table->key != NULL || b->table->map)
-				table_json(stack[depth], b->table);
-			break;
-		default:
-			break;
-		}
-	}
-	return stack[0];
-}
-
-/* A document with no keys: its blocks as they come. */
-static json_t *
-blocks_json(const struct rdoc *d)
-{
-	json_t *o = json_object(), *meta = json_object(), *blocks = json_array();
-
-	json_object_set_new(o, "title", json_string(d->title));
-	for (size_t i = 0; i < d->nfacts; i++)
-		if (d->facts[i].label != NULL)
-			json_object_set_new(meta, d->facts[i].label, cell_json(&d->facts[i].v));
-	json_object_set_new(o, "meta", meta);
-	for (const struct block *b = d->first; b != NULL; b = b->next) {
-		json_t *j = NULL;
-
-		switch (b->kind) {
-		case B_HEADING:
-			j = json_pack("{s:s, s:s}", "heading", b->text, "level",
-			    b->level == 2 ? "2" : "3");
-			break;
-		case B_PARA:
-		case B_ITEM:
-			j = json_pack("{s:s}", b->kind == B_PARA ? "paragraph" : "item", b->text);
-			break;
-		case B_TABLE: {
-			const struct rtable *t = b->table;
-			json_t *rows = json_array();
-
-			for (size_t r = 0; r < t->nrows; r++) {
-				json_t *row = json_object();
-
-				for (size_t c = 0; c < t->ncols; c++)
-					json_object_set_new(row, t->headers[c], cell_json(rtable_at(t, r, c)));
-				json_array_append_new(rows, row);
-			}
-			j = json_pack("{s:s?, s:o}", "table", t->caption, "rows", rows);
-			break;
-		}
-		default:
-			break;
-		}
-		if (j != NULL)
-			json_array_append_new(blocks, j);
-	}
-	json_object_set_new(o, "blocks", blocks);
-	return o;
-}
-
-json_t *
-rdoc_json(const struct rdoc *d)
-{
-	if (d->data != NULL)
-		return json_incref(d->data);
-	return d->keyed ? keyed_json(d) : blocks_json(d);
-}
-
 int
 rdoc_write(const struct rdoc *d, enum rformat f, struct buf *out, struct wm_err *err)
 {
@@ -965,6 +751,9 @@ rdoc_write(const struct rdoc *d, enum rformat f, struct buf *out, struct wm_err 
 	case RF_HTML_BODY: rdoc_write_html(d, out, false); break;
 	case RF_CSV: rdoc_write_csv(d, out); break;
 	case RF_XLSX: return rdoc_write_xlsx(d, out, err);
+	case RF_PDF: return rdoc_write_pdf(d, out, err);
+	case RF_DOCX: return rdoc_write_docx(d, out, err);
+	case RF_ODT: return rdoc_write_odt(d, out, err);
 	case RF_JSON: {
 		json_t *j = rdoc_json(d);
 		char *s = json_dumps(j, JSON_INDENT(2) | JSON_REAL_PRECISION(15));

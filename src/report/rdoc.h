@@ -45,14 +45,17 @@ enum rformat {
 	RF_HTML_BODY,	/* only the content, for a page that has its own frame */
 	RF_CSV,
 	RF_JSON,
-	RF_XLSX		/* an Excel workbook: binary */
+	RF_XLSX,	/* an Excel workbook: binary */
+	RF_PDF,		/* A4, typeset: binary */
+	RF_DOCX,	/* a Word document a clerk can edit: binary */
+	RF_ODT		/* the same as OpenDocument text: binary */
 };
 
-/* A format by its name ("text", "md", "html", "csv", "json", "xlsx"); WM_EUSAGE naming the choices. */
+/* A format by its name ("text", "md", "html", "csv", "json", "xlsx", "pdf", "docx", "odt"). */
 int rformat_parse(const char *name, enum rformat *out, struct wm_err *err);
 /* Every format a report is written in (RF_HTML_BODY is for pages), into out; how many. */
 size_t rformat_list(enum rformat *out, size_t max);
-/* Their names for messages, "text, md, html, csv, json, xlsx", into out. */
+/* Their names for messages, "text, md, html, csv, json, xlsx, pdf, docx, odt", into out. */
 void rformat_names(char *out, size_t len);
 /* The format's name ("html"), its media type ("text/html; charset=utf-8"). */
 const char *rformat_name(enum rformat f);

@@ -160,11 +160,38 @@ const char *cell_text(const struct cell *c, bool grouped, char *out, size_t len)
 /* The cell as a JSON value (a new reference). */
 json_t *cell_json(const struct cell *c);
 
+/*
+ * How to share a page's width among the shown columns of t, for writers
+ * that size columns before the reader lays them out (Word, OpenDocument):
+ * by characters, each column its widest line where capacity (characters a
+ * line of the page holds) allows, never narrower than its longest word
+ * when that fits. share[k] for the k-th shown column; they add up to 1.
+ */
+void rtable_shares(const struct rtable *t, double capacity, double *share);
+
+/*
+ * A status colour (rtable_tag's tag): its background and its text, as
+ * 0xRRGGBB, the same in every format the paper's GOV.UK tags use. NULL
+ * for a tag that is not one of them.
+ */
+struct rtag {
+	const char *name;	/* "red", "amber", "green", "grey", "blue" */
+	unsigned bg, fg;
+};
+
+const struct rtag *rtag_find(const char *name);
+/* Its index in the table (for writers that name a style per colour), or -1. */
+int rtag_index(const char *name);
+const struct rtag *rtag_at(int index);
+
 /* The writers, by file. */
 void rdoc_write_text(const struct rdoc *d, struct buf *out);
 void rdoc_write_md(const struct rdoc *d, struct buf *out);
 void rdoc_write_html(const struct rdoc *d, struct buf *out, bool whole);
 void rdoc_write_csv(const struct rdoc *d, struct buf *out);
 int rdoc_write_xlsx(const struct rdoc *d, struct buf *out, struct wm_err *err);
+int rdoc_write_pdf(const struct rdoc *d, struct buf *out, struct wm_err *err);
+int rdoc_write_docx(const struct rdoc *d, struct buf *out, struct wm_err *err);
+int rdoc_write_odt(const struct rdoc *d, struct buf *out, struct wm_err *err);
 
 #endif

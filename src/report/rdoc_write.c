@@ -437,7 +437,45 @@ static const char paper_css[] =
     ".govuk-tag--blue{background:#d2e2f1;color:#144e81}"
     "dl{display:grid;grid-template-columns:max-content auto;gap:.2em 1em}dd{margin:0}"
     "figure{margin:1em 0}svg.wm-chart{max-width:100%;height:auto}"
-    "@media print{body{margin:0}a{color:inherit;text-decoration:none}}";
+    /* the title block: the title, its facts, a rule */
+    "main>h1{margin-bottom:.4em}main>dl{border-bottom:2px solid #1d70b8;padding-bottom:.6em;"
+    "margin-bottom:1em}"
+    /* printed: A4, the header row on every page, a row never split, no link addresses */
+    "@page{size:A4;margin:2cm 2cm 2.2cm 2cm;@bottom-right{content:\"Page \" counter(page) "
+    "\" of \" counter(pages);font:8pt Arial,sans-serif;color:#505a5f}}"
+    "@media print{body{margin:0;font-size:10pt}h1{font-size:18pt}h2{font-size:13pt}"
+    "h3{font-size:11pt}table{font-size:8.5pt}thead{display:table-header-group}"
+    "tr,figure,dl{break-inside:avoid}h2,h3,caption{break-after:avoid}"
+    "a{color:inherit;text-decoration:none}a[href]::after{content:none}"
+    "svg.wm-chart{max-height:12cm}}";
+
+/*
+ * The title in the printed page's footer: a CSS string whose every
+ * character but letters and digits is a CSS escape, so nothing in a title
+ * can end the string or the style sheet.
+ */
+static void
+footer_css(struct buf *out, const char *title)
+{
+	buf_adds(out, "@page{@bottom-left{content:\"");
+	for (const unsigned char *s = (const unsigned char *)title; *s != '\0'; s++) {
+		if ((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9')) {
+			buf_addc(out, *s);
+		} else if (*s < 0x80) {
+			buf_addf(out, "\\%x ", *s);
+		} else {
+			/* a UTF-8 sequence: the code point it spells */
+			unsigned cp = *s, n = *s >= 0xF0 ? 3 : *s >= 0xE0 ? 2 : *s >= 0xC0 ? 1 : 0;
+
+			cp &= n == 3 ? 0x07 : n == 2 ? 0x0F : n == 1 ? 0x1F : 0;
+			for (unsigned k = 0; k < n && (s[1] & 0xC0) == 0x80; k++)
+				cp = (cp << 6) | (*++s & 0x3F);
+			if (cp > 0)
+				buf_addf(out, "\\%x ", cp);
+		}
+	}
+	buf_adds(out, "\";font:8pt Arial,sans-serif;color:#505a5f}}");
+}
 
 void
 rdoc_write_html(const struct rdoc *d, struct buf *out, bool whole)
@@ -455,6 +493,13 @@ rdoc_write_html(const struct rdoc *d, struct buf *out, bool whole)
 		html_elem(&h, "title", d->title, NULL);
 		html_open(&h, "style", NULL);
 		html_trusted(&h, paper_css);
+		{
+			struct buf foot = BUF_INIT;
+
+			footer_css(&foot, d->title);
+			html_trusted(&h, buf_str(&foot));
+			buf_release(&foot);
+		}
 		html_close(&h, "style");
 		html_close(&h, "head");
 		html_open(&h, "body", NULL);

@@ -27,18 +27,6 @@
 #define XLSX_WIDTH_MAX 60.0
 #define XLSX_FORMATS 64
 
-/* Status colours, as the paper's tags have them: background, text. */
-static const struct {
-	const char *tag;
-	lxw_color_t bg, fg;
-} tags[] = {
-	{ "red", 0xF6D7D2, 0x942514 },
-	{ "amber", 0xFCD6C3, 0x6E3619 },
-	{ "green", 0xCCE2D8, 0x005A30 },
-	{ "grey", 0xEEEFEF, 0x383F43 },
-	{ "blue", 0xD2E2F1, 0x144E81 },
-};
-
 struct xlsx {
 	lxw_workbook *wb;
 	lxw_format *bold, *title, *wrap, *date;
@@ -75,21 +63,13 @@ excel_format(const struct cell *c, char *out, size_t len)
 		snprintf(out + used, len - used, "\"%s\"", f->suffix);
 }
 
-static int
-tag_index(const char *tag)
-{
-	for (size_t i = 0; tag != NULL && i < WM_ARRAY_LEN(tags); i++)
-		if (strcmp(tag, tags[i].tag) == 0)
-			return (int)i;
-	return -1;
-}
 
 /* The format of a cell: its number format and its status colour; NULL for neither. */
 static lxw_format *
 cell_format(struct xlsx *x, const struct cell *c)
 {
 	char num[48] = "";
-	int tag = tag_index(c->tag);
+	int tag = rtag_index(c->tag);
 	lxw_format *f;
 
 	if (c->type == C_NUM)
@@ -108,8 +88,8 @@ cell_format(struct xlsx *x, const struct cell *c)
 		format_set_num_format(f, num);
 	if (tag >= 0) {
 		format_set_pattern(f, LXW_PATTERN_SOLID);
-		format_set_bg_color(f, tags[tag].bg);
-		format_set_font_color(f, tags[tag].fg);
+		format_set_bg_color(f, rtag_at(tag)->bg);
+		format_set_font_color(f, rtag_at(tag)->fg);
 		format_set_bold(f);
 	}
 	if (x->nfmts < XLSX_FORMATS) {
@@ -122,10 +102,15 @@ cell_format(struct xlsx *x, const struct cell *c)
 
 /* Write s as a string cell, cut to Excel's limit on a character boundary. */
 static void
-put_string(lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *s, lxw_format *f)
+put_string(lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *text, lxw_format *f)
 {
+	struct buf clean = BUF_INIT;
+	const char *s;
 	char *cut = NULL;
 
+	/* what a sheet can hold: no broken UTF-8, no control characters */
+	utf8_clean(text, &clean);
+	s = buf_str(&clean);
 	if (strlen(s) > XLSX_STR_MAX) {
 		size_t n = XLSX_STR_MAX;
 
@@ -139,6 +124,7 @@ put_string(lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *s, lxw_forma
 	else
 		worksheet_write_string(ws, r, c, s, f);
 	free(cut);
+	buf_release(&clean);
 }
 
 /*
@@ -146,11 +132,15 @@ put_string(lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *s, lxw_forma
  * starting or ending with an apostrophe, unlike any taken (" (2)" added).
  */
 static void
-sheet_name(struct xlsx *x, const char *want, char *out, size_t len)
+sheet_name(struct xlsx *x, const char *wanted, char *out, size_t len)
 {
 	char base[LXW_SHEETNAME_MAX * 4 + 1];
 	size_t n = 0, k = 0;
+	struct buf clean = BUF_INIT;
+	const char *want;
 
+	utf8_clean(wanted, &clean);
+	want = buf_str(&clean);
 	for (const char *p = want; *p != '\0' && k + 4 < sizeof(base); p++) {
 		bool lead = ((unsigned char)*p & 0xC0) != 0x80;
 
@@ -175,17 +165,33 @@ sheet_name(struct xlsx *x, const char *want, char *out, size_t len)
 	}
 	if (x->nnames < WM_ARRAY_LEN(x->names))
 		snprintf(x->names[x->nnames++], sizeof(x->names[0]), "%s", out);
+	buf_release(&clean);
+}
+
+/* A new sheet named as near to want as Excel allows; NULL only when the workbook fails. */
+static lxw_worksheet *
+add_sheet(struct xlsx *x, const char *want)
+{
+	char name[LXW_SHEETNAME_MAX * 4 + 1];
+	lxw_worksheet *ws;
+
+	sheet_name(x, want, name, sizeof(name));
+	if ((ws = workbook_add_worksheet(x->wb, name)) == NULL) {
+		snprintf(name, sizeof(name), "Sheet %zu", x->nnames + 1);
+		ws = workbook_add_worksheet(x->wb, name);
+	}
+	return ws;
 }
 
 static void
 cover_sheet(struct xlsx *x, const struct rdoc *d)
 {
-	char name[LXW_SHEETNAME_MAX * 4 + 1], tmp[96];
+	char tmp[96];
 	lxw_worksheet *ws;
 	lxw_row_t r = 0;
 
-	sheet_name(x, "Report", name, sizeof(name));
-	ws = workbook_add_worksheet(x->wb, name);
+	if ((ws = add_sheet(x, "Report")) == NULL)
+		return;
 	worksheet_set_column(ws, 0, 0, 28, NULL);
 	worksheet_set_column(ws, 1, 1, 90, x->wrap);
 	put_string(ws, r++, 0, d->title, x->title);
@@ -223,7 +229,7 @@ cover_sheet(struct xlsx *x, const struct rdoc *d)
 static void
 table_sheet(struct xlsx *x, const struct rtable *t, const char *near, int n)
 {
-	char name[LXW_SHEETNAME_MAX * 4 + 1], want[200], tmp[96];
+	char want[200], tmp[96];
 	double *width = calloc(t->ncols + 1, sizeof(*width));
 	lxw_worksheet *ws;
 	lxw_col_t col = 0;
@@ -237,8 +243,10 @@ table_sheet(struct xlsx *x, const struct rtable *t, const char *near, int n)
 		snprintf(want, sizeof(want), "%s", near);
 	else
 		snprintf(want, sizeof(want), "Table %d", n);
-	sheet_name(x, want, name, sizeof(name));
-	ws = workbook_add_worksheet(x->wb, name);
+	if ((ws = add_sheet(x, want)) == NULL) {
+		free(width);
+		return;
+	}
 	for (size_t c = 0; c < t->ncols; c++) {
 		if (!rcol_shown(t, c))
 			continue;

@@ -11,6 +11,7 @@
 #include "report/html.h"
 #include "report/rdoc.h"
 #include "report/svg.h"
+#include "report/svgdraw.h"
 #include "base/str.h"
 
 static void
@@ -198,7 +199,7 @@ test_a_link_cell_links_only_in_the_pages(void **state)
 		buf_reset(&b);
 		assert_int_equal(rdoc_write(d, f, &b, NULL), 0);
 		assert_non_null(strstr(buf_str(&b), "DA2002/R1"));
-		assert_null(strstr(buf_str(&b), "href"));
+		assert_null(strstr(buf_str(&b), "href=\""));
 		assert_null(strstr(buf_str(&b), "](/"));	/* nor a Markdown link */
 	}
 	buf_release(&b);
@@ -285,6 +286,31 @@ test_formats_are_named_and_others_refused(void **state)
 	assert_int_equal(f, RF_MD);
 	assert_int_equal(rformat_parse("docz", &f, &err), WM_EUSAGE);
 	assert_non_null(strstr(err.msg, "text, md, html, csv, json"));
+}
+
+static void
+test_a_chart_of_ours_is_drawn_and_anything_else_refused(void **state)
+{
+	struct buf svg = BUF_INIT, png = BUF_INIT;
+	struct svg s;
+	double w, h;
+	int hp;
+
+	(void)state;
+	svg_begin(&s, &svg, 400, 200, "A chart", "Two bars");
+	svg_rect(&s, 10, 10, 100, 50, "c-red", NULL);
+	svg_text(&s, 200, 100, "middle", "c-h", "Camden \xff\x01 &amp;");
+	svg_end(&s);
+	assert_int_equal(svgdraw_size(buf_str(&svg), &w, &h, NULL), 0);
+	assert_true(w == 400 && h == 200);
+	assert_int_equal(svgdraw_png(buf_str(&svg), 800, &png, &hp, NULL), 0);
+	assert_int_equal(hp, 400);
+	assert_true(png.len > 8 && memcmp(png.s, "\x89PNG", 4) == 0);
+	assert_int_equal(svgdraw_size("<svg><rect/></svg>", &w, &h, NULL), WM_EINVAL);
+	assert_int_equal(svgdraw_size("not markup <<", &w, &h, NULL), WM_EINVAL);
+	assert_int_equal(svgdraw_size("<svg viewBox=\"0 0 1e9 1\"/>", &w, &h, NULL), WM_EINVAL);
+	buf_release(&svg);
+	buf_release(&png);
 }
 
 static void
@@ -444,6 +470,7 @@ main(void)
 		cmocka_unit_test(test_a_link_cell_links_only_in_the_pages),
 		cmocka_unit_test(test_formats_are_named_and_others_refused),
 		cmocka_unit_test(test_a_number_keeps_its_value_and_its_format),
+		cmocka_unit_test(test_a_chart_of_ours_is_drawn_and_anything_else_refused),
 		cmocka_unit_test(test_the_json_is_the_documents_keys),
 		cmocka_unit_test(test_paper_shows_what_is_for_paper),
 	};
