@@ -276,11 +276,12 @@ test_every_foreign_key_is_described_by_a_kind(void **state)
 	};
 	struct fixture *fx = *state;
 	struct stmt *s;
-	json_t *fks = json_array(), *fk;
+	json_t *fks, *fk;
 	size_t i;
 
 	if (testdb_url() != NULL)
 		skip();	/* the schema is the same on both engines: SQLite's pragmas read it */
+	fks = json_array();
 	assert_ok(fx, store_prepare(fx->st, "SELECT m.name, f.\"from\" FROM sqlite_master m,"
 	    " pragma_foreign_key_list(m.name) f WHERE m.type = 'table'", &s, &fx->err));
 	while (stmt_step(s, &fx->err) == STORE_ROW)
