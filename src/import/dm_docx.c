@@ -80,6 +80,9 @@ struct docx {
 	struct num *nums;
 	size_t nnums;
 	int notes;		/* footnote and endnote references so far: the next one's number */
+	/* a table of the body, read a row at a time */
+	bool in_tbl, tbl_styled;
+	struct dmb_grid tbl;
 };
 
 static long
@@ -606,9 +609,9 @@ table_rows(struct docx *x, struct dmb_grid *g, const xmlNode *n, int depth)
  * (tblLook firstRow)? Word's tables most often show their header so.
  */
 static bool
-styled_header(struct docx *x, const xmlNode *tbl)
+styled_header(struct docx *x, const xmlNode *pr)
 {
-	const xmlNode *pr = dmx_child(tbl, DMX_W, "tblPr"), *look = dmx_child(pr, DMX_W, "tblLook");
+	const xmlNode *look = dmx_child(pr, DMX_W, "tblLook");
 	struct style *s = find_style(x, val_str(dmx_child(pr, DMX_W, "tblStyle")));
 	const char *first = dmx_attr(look, DMX_W, "firstRow"), *v = val_str(look);
 
@@ -619,21 +622,29 @@ styled_header(struct docx *x, const xmlNode *tbl)
 	return v != NULL && (strtol(v, NULL, 16) & 0x0020) != 0;
 }
 
+/* The table read into g, to the output; styled: its style sets the first row apart. */
+static void
+table_end(struct docx *x, struct dmb_grid *g, bool styled)
+{
+	bool any = false;
+
+	if (x->rc != 0)
+		return;
+	for (size_t r = 0; r < g->nrows; r++)
+		any = any || g->head[r];
+	if (!any && g->nrows > 1 && g->first_cells >= 2 && styled)
+		g->head[0] = true;
+	x->rc = dmb_grid_emit(&x->out, g, x->err);
+}
+
 static void
 table(struct docx *x, const xmlNode *n, int depth)
 {
 	struct dmb_grid g;
-	bool any = false;
 
 	dmb_grid_init(&g, x->d->a);
 	table_rows(x, &g, n, depth);
-	if (x->rc != 0)
-		return;
-	for (size_t r = 0; r < g.nrows; r++)
-		any = any || g.head[r];
-	if (!any && g.nrows > 1 && g.first_cells >= 2 && styled_header(x, n))
-		g.head[0] = true;
-	x->rc = dmb_grid_emit(&x->out, &g, x->err);
+	table_end(x, &g, styled_header(x, dmx_child(n, DMX_W, "tblPr")));
 }
 
 static void
@@ -652,23 +663,49 @@ block(struct docx *x, const xmlNode *n, int depth)
 			block(x, c, depth + 1);
 }
 
-/* The body, streamed: document (0) > body (1) > a block (2) at a time. */
+/*
+ * The body, streamed: document (0) > body (1) > a block (2) at a time;
+ * a table of the body a row (3) at a time, so that a long one costs the
+ * memory of its longest row.
+ */
 static int
 body_fn(void *ctx, xmlNode *n, int depth, enum dmz_event ev, struct wm_err *err)
 {
 	struct docx *x = ctx;
+	const xmlNode *w;
 
 	(void)err;
-	if (ev == DMZ_END)
-		return 0;
+	if (ev == DMZ_END) {
+		if (depth == 2 && x->in_tbl) {
+			x->in_tbl = false;
+			table_end(x, &x->tbl, x->tbl_styled);
+		}
+		return x->rc;
+	}
 	if (ev == DMZ_SUBTREE) {
-		block(x, n, 0);
+		if (!x->in_tbl)
+			block(x, n, 0);
+		else if (dmx_is(n, DMX_W, "tblPr"))
+			x->tbl_styled = styled_header(x, n);
+		else if (dmx_is(n, DMX_W, "tr"))
+			table_row(x, &x->tbl, n, 0);
+		else if ((w = wrapped(n)) != NULL)
+			table_rows(x, &x->tbl, w, 1);
 		return x->rc;
 	}
 	if (depth == 0)
 		return dmx_is(n, DMX_W, "document") ? DMZ_DESCEND : DMZ_SKIP;
 	if (depth == 1)
 		return dmx_is(n, DMX_W, "body") ? DMZ_DESCEND : DMZ_SKIP;
+	if (depth == 2 && dmx_is(n, DMX_W, "tbl")) {
+		x->in_tbl = true;
+		x->tbl_styled = false;
+		dmb_grid_init(&x->tbl, x->d->a);
+		return DMZ_DESCEND;
+	}
+	if (depth == 3 && x->in_tbl)
+		return dmx_is(n, DMX_W, "tblPr") || dmx_is(n, DMX_W, "tr") || wrapped(n) != NULL ?
+		    DMZ_EXPAND : DMZ_SKIP;
 	return depth == 2 ? DMZ_EXPAND : DMZ_SKIP;
 }
 

@@ -38,6 +38,10 @@ struct odt {
 	struct counters *lists;	/* every top-level list so far, newest first */
 	struct dmb_item item;
 	const char *noise;	/* why what is read now is not content, or NULL */
+	/* a table of the body, read a row at a time */
+	bool in_tbl;
+	int head_depth;		/* the depth of the table:table-header-rows being read, or 0 */
+	struct dmb_grid tbl;
 };
 
 static void block(struct odt *x, const xmlNode *n, int depth);
@@ -313,19 +317,48 @@ block(struct odt *x, const xmlNode *n, int depth)
 	}
 }
 
-/* content.xml, streamed: document-content (0) > automatic-styles | body (1) > text (2) > blocks (3). */
+/*
+ * content.xml, streamed: document-content (0) > automatic-styles | body
+ * (1) > text (2) > blocks (3); a table of the body a row (4 and on) at a
+ * time, so that a long one costs the memory of its longest row.
+ */
 static int
 content_fn(void *ctx, xmlNode *n, int depth, enum dmz_event ev, struct wm_err *err)
 {
 	struct odt *x = ctx;
 
-	if (ev == DMZ_END)
-		return 0;
+	if (ev == DMZ_END) {
+		if (depth == x->head_depth)
+			x->head_depth = 0;
+		if (depth == 3 && x->in_tbl) {
+			x->in_tbl = false;
+			if (x->rc == 0)
+				x->rc = dmb_grid_emit(&x->out, &x->tbl, x->err);
+		}
+		return x->rc;
+	}
 	if (ev == DMZ_SUBTREE) {
 		if (depth == 1)
 			return odf_styles_add(&x->st, n, err);
-		block(x, n, 0);
+		if (x->in_tbl)
+			table_row(x, &x->tbl, n, x->head_depth > 0, 0);
+		else
+			block(x, n, 0);
 		return x->rc;
+	}
+	if (x->in_tbl && depth >= 4) {
+		if (dmx_is(n, DMX_TABLE, "table-row"))
+			return DMZ_EXPAND;
+		if (dmx_is(n, DMX_TABLE, "table-header-rows") && x->head_depth == 0)
+			x->head_depth = depth;
+		return dmx_is(n, DMX_TABLE, "table-header-rows") || dmx_is(n, DMX_TABLE, "table-rows") ||
+		    dmx_is(n, DMX_TABLE, "table-row-group") ? DMZ_DESCEND : DMZ_SKIP;
+	}
+	if (depth == 3 && dmx_is(n, DMX_TABLE, "table") && x->noise == NULL) {
+		x->in_tbl = true;
+		x->head_depth = 0;
+		dmb_grid_init(&x->tbl, x->d->a);
+		return DMZ_DESCEND;
 	}
 	switch (depth) {
 	case 0: return dmx_is(n, DMX_OFFICE, "document-content") ? DMZ_DESCEND : DMZ_SKIP;

@@ -61,7 +61,7 @@ dmz_has(struct dmz *z, const char *name)
 }
 
 /* Why a member's reading stopped short. */
-enum fault { F_NONE, F_TOOBIG, F_RATIO, F_TOTAL, F_DOCTYPE, F_ZIP };
+enum fault { F_NONE, F_TOOBIG, F_RATIO, F_TOTAL, F_DOCTYPE, F_ZIP, F_SUBTREE };
 
 /* Where the prolog scan is: before the root element, an XML file may hold only
  * a declaration, processing instructions, comments, space and a DOCTYPE. */
@@ -76,6 +76,8 @@ struct member {
 	uint64_t max;
 	enum fault fault;
 	enum prolog prolog;
+	bool expanding;		/* dmz_walk is building one element's whole subtree */
+	uint64_t expand_from;	/* bytes inflated when it began */
 	char zip_msg[256];
 };
 
@@ -183,6 +185,8 @@ member_read(struct member *m, char *p, size_t n)
 		m->fault = F_RATIO;
 	else if (m->z->total > DMZ_TOTAL_MAX)
 		m->fault = F_TOTAL;
+	else if (m->expanding && m->got - m->expand_from > DMZ_SUBTREE_MAX)
+		m->fault = F_SUBTREE;
 	else
 		prolog_scan(m, p, (size_t)got);
 	return m->fault == F_NONE ? got : -1;
@@ -215,6 +219,10 @@ member_fault(const struct member *m, struct wm_err *err)
 	case F_ZIP:
 		return wm_error(err, WM_EINVAL, "%s is damaged: its part %s cannot be uncompressed (%s)",
 		    what, name, m->zip_msg);
+	case F_SUBTREE:
+		return wm_error(err, WM_ETOOBIG, "%s: its part %s holds one paragraph, row or table "
+		    "of more than %llu MB; Waymark reads them up to that size", what, name,
+		    (unsigned long long)(DMZ_SUBTREE_MAX >> 20));
 	}
 	return wm_error(err, WM_EINTERNAL, "unknown fault reading %s", name);
 }
@@ -365,7 +373,12 @@ dmz_walk(struct dmz *z, const char *name, dmz_fn *fn, void *ctx, struct wm_err *
 				goto out;
 			}
 			if (act == DMZ_EXPAND) {
-				xmlNode *x = xmlTextReaderExpand(r);
+				xmlNode *x;
+
+				m.expanding = true;
+				m.expand_from = m.got;
+				x = xmlTextReaderExpand(r);
+				m.expanding = false;
 
 				if (x == NULL) {
 					ret = -1;

@@ -31,8 +31,9 @@
 struct arena;
 
 #define DMZ_MEMBER_MAX ((uint64_t)256 << 20)	/* a member, inflated, streamed */
-#define DMZ_DOM_MAX ((uint64_t)32 << 20)	/* a member parsed whole (styles, shared strings) */
+#define DMZ_DOM_MAX ((uint64_t)16 << 20)	/* a member parsed whole (styles, numbering) */
 #define DMZ_TOTAL_MAX ((uint64_t)512 << 20)	/* every member read, inflated */
+#define DMZ_SUBTREE_MAX ((uint64_t)16 << 20)	/* the XML of one element dmz_walk hands over whole */
 #define DMZ_RATIO_MAX 500			/* inflated / compressed, for members over 1 MB */
 #define DMZ_RATIO_FLOOR ((uint64_t)1 << 20)
 
