@@ -1027,11 +1027,14 @@ static void
 split_bands(struct piece *p, size_t np, size_t ncols, double gap, const bool *dense,
     struct rows *rows, bool *bridge)
 {
+	/* a bounded search: a hostile page of many columns and rows gets no partings after it */
+	size_t budget = (size_t)20 * 1000 * 1000;
+
 	for (size_t r = 0; r < rows->n; r++) {
 		double top = 0, bot = 0;
 		bool found = false;
 
-		for (size_t c = 0; c < ncols && !found; c++) {
+		for (size_t c = 0; c < ncols && !found && budget > np * ncols; c++) {
 			const struct piece *prev = NULL;
 
 			if (!dense[c])
@@ -1040,6 +1043,7 @@ split_bands(struct piece *p, size_t np, size_t ncols, double gap, const bool *de
 				if (p[i].row != r || p[i].c1 != c || p[i].c2 != c || bridge[i])
 					continue;
 				if (prev != NULL && p[i].l.y1 - prev->l.y2 > gap * p[i].l.size &&
+				    budget > np * ncols && (budget -= np * ncols) > 0 &&
 				    parting_holds(p, np, r, prev->l.y2, p[i].l.y1, ncols, bridge)) {
 					found = true;
 					top = prev->l.y2;
