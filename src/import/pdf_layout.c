@@ -1339,6 +1339,56 @@ head_spans(struct arena *a, struct pdf_table *t, const struct rows *rows, const 
 		}
 }
 
+/*
+ * Spans that would overlap (a parent merged down rows that a group row
+ * crosses, on a hostile page) are undone: each span, first come first
+ * served, covers only empty cells no other span has; one that cannot is
+ * a cell of its own again. So every slot of the table is covered once.
+ */
+static void
+settle_spans(struct arena *a, struct pdf_table *t)
+{
+	size_t n = t->nrows * t->ncols;
+	bool *claimed = arena_array(a, n ? n : 1, sizeof(bool));
+
+	for (size_t i = 0; i < n; i++)
+		if (t->cells[i].rowspan == 0) {
+			t->cells[i].rowspan = t->cells[i].colspan = 1;
+			t->cells[i].text = "";
+		}
+	for (size_t r = 0; r < t->nrows; r++)
+		for (size_t c = 0; c < t->ncols; c++) {
+			struct pdf_cell *cell = &t->cells[r * t->ncols + c];
+			size_t rs = (size_t)cell->rowspan, cs = (size_t)cell->colspan;
+			bool fits = !claimed[r * t->ncols + c] && r + rs <= t->nrows && c + cs <= t->ncols;
+
+			if (rs == 0 || (rs == 1 && cs == 1))
+				continue;
+			for (size_t y = r; fits && y < r + rs; y++)
+				for (size_t x = c; fits && x < c + cs; x++) {
+					const struct pdf_cell *o = &t->cells[y * t->ncols + x];
+
+					if (y == r && x == c)
+						continue;
+					fits = !claimed[y * t->ncols + x] && o->rowspan == 1 &&
+					    o->colspan == 1 && o->text[0] == '\0';
+				}
+			if (!fits) {
+				cell->rowspan = cell->colspan = 1;
+				if (cs > 1)
+					t->spans[r] = false;
+				continue;
+			}
+			for (size_t y = r; y < r + rs; y++)
+				for (size_t x = c; x < c + cs; x++) {
+					claimed[y * t->ncols + x] = true;
+					if (y != r || x != c)
+						t->cells[y * t->ncols + x].rowspan =
+						    t->cells[y * t->ncols + x].colspan = 0;
+				}
+		}
+}
+
 /* The run's pieces as a table (going on from carry, if not NULL). */
 static struct pdf_table *
 make_table(struct arena *a, struct piece *p, size_t np, const struct run *run, int page,
@@ -1419,6 +1469,7 @@ make_table(struct arena *a, struct piece *p, size_t np, const struct run *run, i
 			span_row(t, r, 0);
 	mark_head(t);
 	head_spans(a, t, &rows, mid, run->size);
+	settle_spans(a, t);
 	return t;
 }
 
