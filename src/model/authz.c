@@ -37,10 +37,29 @@ authz_read(const struct wm_ctx *ctx, const struct kind *k, struct wm_err *err)
 {
 	if (is(k, "users") && ctx->role != ROLE_ADMIN && ctx->role != ROLE_SYSTEM)
 		return wm_error(err, WM_EPERM, "only an administrator may see user accounts");
-	if (ctx->role == ROLE_PUBLIC && kind_field(k, "published") == NULL &&
-	    !is(k, "measurements") && !is(k, "targets") && !is(k, "nodes"))
+	if (ctx->role == ROLE_PUBLIC && !authz_public_kind(k))
 		return wm_error(err, WM_EPERM, "%s are not published", k->name);
 	return 0;
+}
+
+bool
+authz_read_quiet(const struct wm_ctx *ctx, const char *kind)
+{
+	const struct kind *k = kind_find(kind);
+
+	return k != NULL && authz_read(ctx, k, NULL) == 0;
+}
+
+bool
+authz_public_kind(const struct kind *k)
+{
+	if (kind_field(k, "published") == NULL && !(k->flags & KF_PUBLIC))
+		return false;
+	for (const struct field *f = k->fields; f->name != NULL; f++)
+		if (f->type == FT_REF && (f->flags & FF_KEY) && kind_find(f->target) != k &&
+		    !authz_public_kind(kind_find(f->target)))
+			return false;
+	return true;
 }
 
 /* Does the acting user hold one of the posts linked to the record? */

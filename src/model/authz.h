@@ -25,6 +25,12 @@
 
 /* May this actor read records of this kind at all? */
 int authz_read(const struct wm_ctx *ctx, const struct kind *k, struct wm_err *err);
+/*
+ * The same by the kind's name, as a yes or no: for what a kind's hooks add
+ * to its records from another kind (a recommendation's updates, a
+ * project's costs), which the actor sees only where they may read that.
+ */
+bool authz_read_quiet(const struct wm_ctx *ctx, const char *kind);
 
 /*
  * May this actor make this change? before is NULL for an addition and
@@ -51,7 +57,21 @@ bool authz_may_write_kind(const struct wm_ctx *ctx, const struct kind *k);
 /* May this actor read the audit log? (Everyone but the public.) */
 int authz_audit(const struct wm_ctx *ctx, struct wm_err *err);
 
-/* Only published records are shown to this actor. */
+/*
+ * Only published records are shown to this actor. A record is published
+ * when it is marked so (where its kind has a published field) and so are
+ * the records it belongs to, those its key names: a target only with its
+ * PI and unit, a recommendation only with its source, a milestone only
+ * with its timetable. An unpublished record is answered exactly as one
+ * that does not exist, by key, by name and in "did you mean".
+ */
 bool authz_published_only(const struct wm_ctx *ctx);
+
+/*
+ * May the public see any record of this kind? It has a published field,
+ * or is shown with what it belongs to (KF_PUBLIC), and so may the kinds
+ * its key names. Progress updates, revisions, costs... are not published.
+ */
+bool authz_public_kind(const struct kind *k);
 
 #endif

@@ -144,6 +144,40 @@ ref_key(struct buf *b, const struct field *f, int *n)
 	buf_addf(b, " FROM %s %s WHERE %s.id = t.%s)", t->table, a, a, f->col);
 }
 
+/*
+ * " AND ...": the row of k aliased alias is published, and so is each
+ * record its key names, recursively (authz.h). Only for the public.
+ */
+static void
+public_cond(struct buf *b, const struct kind *k, const char *alias, int *n)
+{
+	if (kind_field(k, "published") != NULL)
+		buf_addf(b, " AND %s.published = 1", alias);
+	for (const struct field *f = k->fields; f->name != NULL; f++) {
+		const struct kind *t;
+		char a[16];
+
+		if (f->type != FT_REF || !(f->flags & FF_KEY))
+			continue;
+		t = target_kind(f);
+		snprintf(a, sizeof(a), "v%d", (*n)++);
+		buf_addf(b, " AND %s.%s IN (SELECT %s.id FROM %s %s WHERE 1 = 1", alias, f->col, a,
+		    t->table, a);
+		public_cond(b, t, a, n);
+		buf_addc(b, ')');
+	}
+}
+
+/* For the public, public_cond() on the row aliased alias; nothing for anyone else. */
+static void
+visible_only(const struct wm_ctx *ctx, struct buf *b, const struct kind *k, const char *alias)
+{
+	int n = 0;
+
+	if (authz_published_only(ctx))
+		public_cond(b, k, alias, &n);
+}
+
 /* " FROM table t WHERE 1 = 1 [AND fixed]": the rows of k, for conditions to follow. */
 static void
 from_kind(struct buf *b, const struct kind *k)
@@ -544,8 +578,7 @@ add_conditions(struct wm_ctx *ctx, const struct kind *k, const struct ent_query 
 	int rc;
 
 	*post_filter = false;
-	if (authz_published_only(ctx) && kind_field(k, "published") != NULL)
-		buf_adds(sql, " AND t.published = 1");
+	visible_only(ctx, sql, k, "t");
 	/* comments on what the actor may not read are not theirs to read either */
 	if (strcmp(k->name, "comments") == 0)
 		for (const struct kind *c = kinds; c->name != NULL; c++)
@@ -950,6 +983,8 @@ lookup(struct wm_ctx *ctx, const struct kind *k, struct key_part *parts, size_t 
 	buf_addf(&sql, "SELECT t.id FROM %s t WHERE 1 = 1", k->table);
 	if (k->fixed_col != NULL)
 		buf_addf(&sql, " AND t.%s = '%s'", k->fixed_col, k->fixed_val);
+	/* what the public may not see is not there */
+	visible_only(ctx, &sql, k, "t");
 	for (size_t i = 0; i < nparts; i++) {
 		const struct field *f = parts[i].f;
 
@@ -1014,6 +1049,7 @@ lookup_name(struct wm_ctx *ctx, const struct kind *k, const char *key, int *foun
 		buf_addf(&sql, "SELECT t.id FROM %s t WHERE LOWER(t.%s) = LOWER(?)", k->table, f->col);
 		if (k->fixed_col != NULL)
 			buf_addf(&sql, " AND t.%s = '%s'", k->fixed_col, k->fixed_val);
+		visible_only(ctx, &sql, k, "t");
 		buf_adds(&sql, " LIMIT 2");
 		if ((rc = store_prepare(ctx->st, buf_str(&sql), &s, err)) != 0)
 			goto out;
@@ -1071,9 +1107,11 @@ not_found(struct wm_ctx *ctx, const struct kind *k, const char *key, struct wm_e
 
 	buf_adds(&sql, "SELECT ");
 	key_expr(&sql, k, "t", &kn);
-	buf_addf(&sql, " FROM %s t", k->table);
+	buf_addf(&sql, " FROM %s t WHERE 1 = 1", k->table);
 	if (k->fixed_col != NULL)
-		buf_addf(&sql, " WHERE t.%s = '%s'", k->fixed_col, k->fixed_val);
+		buf_addf(&sql, " AND t.%s = '%s'", k->fixed_col, k->fixed_val);
+	/* "did you mean" names nothing the public may not see */
+	visible_only(ctx, &sql, k, "t");
 	buf_adds(&sql, " LIMIT 2000");
 	rc = store_prepare(ctx->st, buf_str(&sql), &s, NULL);
 	if (rc == 0) {

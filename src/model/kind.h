@@ -102,6 +102,11 @@ struct field {
 #define KF_VIEW 0x01	/* a filtered view of another kind's table: not exported */
 #define KF_NOEXPORT 0x02
 #define KF_READONLY 0x04	/* changed only by Waymark itself */
+/*
+ * Shown to the public when the records it belongs to are, though it has
+ * no published field of its own (figures and targets: authz.h).
+ */
+#define KF_PUBLIC 0x08
 
 /*
  * Hooks let a kind's own module derive and check what the generic engine

@@ -497,9 +497,9 @@ const struct kind kinds[] = {
 	{ "baskets", "basket", "pi_basket", NULL, NULL, basket_fields, "pi,member", 0,
 	  NULL, "aim PIs through which a goal's PI is watched", NULL },
 	{ "measurements", "measurement", "pi_series", NULL, NULL, measurement_fields,
-	  "pi,unit,period", 0, NULL, "performance figures: PI x unit x period",
+	  "pi,unit,period", KF_PUBLIC, NULL, "performance figures: PI x unit x period",
 	  &measurement_store },
-	{ "targets", "target", "target", NULL, NULL, target_fields, "pi,unit,period", 0,
+	{ "targets", "target", "target", NULL, NULL, target_fields, "pi,unit,period", KF_PUBLIC,
 	  NULL, "targets: PI x unit x period", NULL },
 	{ "commentaries", "commentary", "commentary", NULL, NULL, commentary_fields, "pi,period", 0,
 	  &commentary_hooks, "the owner's commentary on an indicator: why, what is being done, "

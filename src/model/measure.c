@@ -780,7 +780,18 @@ struct names {
 	json_t *pis, *units;		/* arrays of strings */
 	json_t *pi_ids;			/* PI index -> id */
 	json_t *published;		/* PI index -> published */
+	json_t *unit_published;		/* unit index -> published */
 };
+
+/* May the actor see figures of this unit? (Of the PI: names' published.) */
+static bool
+unit_visible(const struct wm_ctx *ctx, const struct names *nm, int64_t unit)
+{
+	int64_t at;
+
+	return !authz_published_only(ctx) || (intmap_get(&nm->unit_at, unit, &at) &&
+	    json_is_true(json_array_get(nm->unit_published, (size_t)at)));
+}
 
 static int
 names_load(struct wm_ctx *ctx, struct names *nm, struct wm_err *err)
@@ -793,6 +804,7 @@ names_load(struct wm_ctx *ctx, struct names *nm, struct wm_err *err)
 	nm->units = json_array();
 	nm->published = json_array();
 	nm->pi_ids = json_array();
+	nm->unit_published = json_array();
 	if ((rc = store_prepare(ctx->st, "SELECT id, code, published FROM pi ORDER BY code", &s,
 	    err)) != 0)
 		return rc;
@@ -804,11 +816,12 @@ names_load(struct wm_ctx *ctx, struct names *nm, struct wm_err *err)
 	}
 	if (rc < 0)
 		return rc;
-	if ((rc = store_prepare(ctx->st, "SELECT id, ref FROM unit", &s, err)) != 0)
+	if ((rc = store_prepare(ctx->st, "SELECT id, ref, published FROM unit", &s, err)) != 0)
 		return rc;
 	while ((rc = stmt_step(s, err)) == STORE_ROW) {
 		intmap_put(&nm->unit_at, stmt_int(s, 0), (int64_t)json_array_size(nm->units));
 		json_array_append_new(nm->units, json_string(stmt_text(s, 1)));
+		json_array_append_new(nm->unit_published, json_boolean(stmt_int(s, 2)));
 	}
 	return rc < 0 ? rc : 0;
 }
@@ -819,6 +832,7 @@ names_release(struct names *nm)
 	intmap_release(&nm->pi_at);
 	intmap_release(&nm->unit_at);
 	json_decref(nm->pis);
+	json_decref(nm->unit_published);
 	json_decref(nm->units);
 	json_decref(nm->published);
 	json_decref(nm->pi_ids);
@@ -1034,7 +1048,8 @@ m_walk(struct wm_ctx *ctx, const struct ent_query *q, json_t *out, size_t *count
 					bool ok;
 
 					if ((c->flag[cube_cell(c, r, (long)u)] & (uint8_t)~SEEN) == CF_NONE ||
-					    (only_unit && c->units[u] != only_unit))
+					    (only_unit && c->units[u] != only_unit) ||
+					    !unit_visible(ctx, &nm, c->units[u]))
 						continue;
 					if (in_range(q, &p, &ok) != 0) {
 						rc = wm_error(err, WM_EUSAGE, "from/to must be a date or a period");

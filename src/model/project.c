@@ -10,6 +10,7 @@
  */
 #include "base/wm.h"
 
+#include "model/authz.h"
 #include "model/ent.h"
 #include "model/hooks.h"
 #include "store/store.h"
@@ -24,6 +25,9 @@ project_decorate(struct wm_ctx *ctx, const struct kind_row *rows, size_t n, stru
 
 	for (size_t i = 0; i < n; i++)
 		json_object_set_new(rows[i].row, "cost", json_null());
+	/* costs are not published: the public sees none */
+	if (!authz_read_quiet(ctx, "costs"))
+		return 0;
 	while ((rc = ent_rows_next(ctx, "SELECT project_id, COALESCE(SUM(one_off + recurring), 0)"
 	    " FROM project_cost WHERE project_id BETWEEN ? AND ? GROUP BY project_id",
 	    rows, n, &at, &s, err)) == STORE_ROW) {

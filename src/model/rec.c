@@ -20,6 +20,7 @@
 #include "base/date.h"
 #include "analysis/register.h"
 #include "base/mem.h"
+#include "model/authz.h"
 #include "model/ent.h"
 #include "model/hooks.h"
 #include "store/store.h"
@@ -280,8 +281,11 @@ progress_lists(struct wm_ctx *ctx, const struct kind_row *rows, size_t n, int *l
 
 			if (r == NULL)
 				continue;
-			u = json_object();
 			date_parse_iso(stmt_text(s, 1), &last[r - rows]);
+			/* updates are not published: the public sees where it stands, not what was said */
+			if (!authz_read_quiet(ctx, "progress"))
+				continue;
+			u = json_object();
 			json_object_set_new_nocheck(u, "date", json_string(stmt_text(s, 1)));
 			json_object_set_new_nocheck(u, "text", json_string(stmt_text(s, 2)));
 			json_object_set_new_nocheck(u, "degree_met",

@@ -407,6 +407,13 @@ test_the_public_sees_only_what_is_published(void **state)
 	assert_ok(fx, ent_set(&fx->ctx, K("goals"), "TTSC/G1", pub, 0, NULL, &fx->err));
 	add(fx, "goals", "{\"plan\":\"TTSC\",\"ref\":\"G2\",\"title\":\"Draft goal\"}");
 	fx->ctx.role = ROLE_PUBLIC;
+	/* a published goal of a plan not published is not published either */
+	assert_ok(fx, ent_list(&fx->ctx, K("goals"), NULL, &rows, &fx->err));
+	assert_int_equal(json_array_size(rows), 0);
+	json_decref(rows);
+	fx->ctx.role = ROLE_SYSTEM;
+	assert_ok(fx, ent_set(&fx->ctx, K("plans"), "TTSC", pub, 0, NULL, &fx->err));
+	fx->ctx.role = ROLE_PUBLIC;
 	assert_ok(fx, ent_list(&fx->ctx, K("goals"), NULL, &rows, &fx->err));
 	assert_int_equal(json_array_size(rows), 1);
 	json_decref(rows);
