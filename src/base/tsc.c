@@ -7,7 +7,9 @@
  * March 2005" are ranges. A part without a year borrows one from a later
  * part of the same text ("May/June 2002"), else from the document's date.
  * Words around the times set the flags: ongoing, complete, uncertain ("?"),
- * conditional ("subject to"). "By X" runs from the document's date to X.
+ * conditional ("subject to"). "By X" runs from the document's date to X;
+ * "within 3 months", "the financial year" and a deadline without a year
+ * the document has passed ("by March" in November) count from its date.
  *
  * Anything not understood is skipped, not guessed at: text that names no
  * time Waymark can place comes back with empty dates and a reason.
@@ -44,6 +46,12 @@ struct part {
 	bool month_only;	/* borrowed month pending ("early - mid December") */
 	bool given_year;	/* the year was written, not borrowed */
 	int qualifier;		/* 1 early, 2 mid, 3 late/end, 4 beginning: narrows a month or year */
+	bool approx;		/* "mid-2003", "early 2003": about that part of the year */
+	bool before;		/* "before X": the day before a day */
+	bool week;		/* "w/c 14 October": the week from that day */
+	int doc_fy;		/* "the financial year": the document's, + (doc_fy - 1) */
+	int within;		/* "within 3 months": days (+1 per unit) from the document's date */
+	char within_unit;	/* 'd', 'w', 'm', 'y' */
 };
 
 static const char *const seasons[] = { "spring", "summer", "autumn", "fall", "winter" };
@@ -215,6 +223,71 @@ fyear_at(const struct word *w, size_t n, size_t i, int *fy)
 	return 0;
 }
 
+/* Quarter q (1-4) of the financial year starting in April of fy. */
+static void
+fy_quarter(struct part *p, int fy, int q)
+{
+	p->m1 = 4 + (q - 1) * 3;
+	p->year = fy;
+	if (p->m1 > 12) {
+		p->m1 -= 12;
+		p->year++;
+	}
+	p->m2 = p->m1 + 2;
+}
+
+/* "within 3 months", "within six weeks": at w[i]; the words used, or 0. */
+static size_t
+within_at(const struct word *w, size_t n, size_t i, struct part *p)
+{
+	static const char *const numbers[] = { "one", "two", "three", "four", "five", "six",
+		"seven", "eight", "nine", "ten", "eleven", "twelve" };
+	static const struct { const char *word; char unit; } units[] = {
+		{ "day", 'd' }, { "days", 'd' }, { "week", 'w' }, { "weeks", 'w' },
+		{ "month", 'm' }, { "months", 'm' }, { "year", 'y' }, { "years", 'y' },
+	};
+	size_t j = i + 1;
+	int count = 0;
+
+	if (!is_word(w, n, i, "within"))
+		return 0;
+	if (is_word(w, n, j, "the") && is_word(w, n, j + 1, "next"))
+		j += 2;
+	if (j < n && w[j].kind == W_NUM && w[j].num > 0 && w[j].num <= 1000)
+		count = w[j].num;
+	for (size_t k = 0; count == 0 && j < n && k < WM_ARRAY_LEN(numbers); k++)
+		if (is_word(w, n, j, numbers[k]))
+			count = (int)k + 1;
+	if (count == 0 && (is_word(w, n, j, "a") || is_word(w, n, j, "one")))
+		count = 1;
+	if (count == 0)
+		return 0;
+	j++;
+	for (size_t k = 0; k < WM_ARRAY_LEN(units); k++)
+		if (is_word(w, n, j, units[k].word)) {
+			memset(p, 0, sizeof(*p));
+			p->within = count;
+			p->within_unit = units[k].unit;
+			return j + 1 - i;
+		}
+	return 0;
+}
+
+/* "w/c 14 October", "week commencing 14 October": at w[i]; the words before the date, or 0. */
+static size_t
+week_at(const struct word *w, size_t n, size_t i)
+{
+	if (is_word(w, n, i, "w") && i + 2 < n && w[i + 1].kind == W_SEP &&
+	    w[i + 1].text[0] == '/' && is_word(w, n, i + 2, "c"))
+		return 3;
+	if (is_word(w, n, i, "wc") || is_word(w, n, i, "wb"))
+		return 1;
+	if (is_word(w, n, i, "week") && (is_word(w, n, i + 1, "commencing") ||
+	    is_word(w, n, i + 1, "beginning") || is_word(w, n, i + 1, "starting")))
+		return 2;
+	return 0;
+}
+
 /*
  * Read one time starting at w[i] into *p; returns the number of words it
  * used, or 0 if there is none there.
@@ -224,16 +297,36 @@ read_part(const struct word *w, size_t n, size_t i, struct part *p)
 {
 	size_t j = i, used;
 	int q = 0, m, s, fy;
+	bool approx = false;
 
 	memset(p, 0, sizeof(*p));
 	/* "end of", "early", "mid-", "the beginning of" */
 	if (j < n && w[j].kind == W_WORD && (q = qualifier_word(w[j].text)) != 0) {
+		/* early, mid and late place a time roughly; end and beginning do not */
+		approx = strcmp(w[j].text, "end") != 0 && strcmp(w[j].text, "beginning") != 0 &&
+		    strcmp(w[j].text, "start") != 0;
 		j++;
 		if (is_word(w, n, j, "of"))
 			j++;
 		if (j < n && w[j].kind == W_SEP && w[j].text[0] == '-' && j + 1 < n &&
-		    w[j + 1].kind == W_WORD && month_word(w[j + 1].text))
-			j++;	/* "mid-October" */
+		    ((w[j + 1].kind == W_WORD && month_word(w[j + 1].text)) ||
+		    (w[j + 1].kind == W_NUM && w[j + 1].digits == 4 && full_year(&w[j + 1]))))
+			j++;	/* "mid-October", "mid-2003" */
+	}
+	/* "the financial year", "this financial year", "next financial year": the document's */
+	{
+		size_t k = j;
+		int step = 0;
+
+		if (is_word(w, n, k, "the") || is_word(w, n, k, "this") || is_word(w, n, k, "current"))
+			k++;
+		else if (is_word(w, n, k, "next"))
+			k++, step = 1;
+		if (is_word(w, n, k, "financial") && is_word(w, n, k + 1, "year")) {
+			p->doc_fy = 1 + step;
+			p->qualifier = q;
+			return k + 2 - i;
+		}
 	}
 	if ((used = fyear_at(w, n, j, &fy)) != 0) {
 		p->fy = fy;
@@ -244,32 +337,60 @@ read_part(const struct word *w, size_t n, size_t i, struct part *p)
 			j++;
 		return j - i;
 	}
-	/* quarter: "Q2 2003", "second quarter of 2002" */
+	/*
+	 * quarter: "Q2 2003", "second quarter of 2002", "1st quarter 2003"; of a
+	 * financial year, "Q1 2003/04" is April to June 2003
+	 */
 	if (j + 2 < n && is_word(w, n, j, "q") && w[j + 1].kind == W_NUM && w[j + 1].digits == 1 &&
-	    w[j + 1].num >= 1 && w[j + 1].num <= 4 && w[j + 2].kind == W_NUM &&
-	    w[j + 2].digits == 4 && full_year(&w[j + 2])) {
-		p->m1 = (w[j + 1].num - 1) * 3 + 1;
-		p->m2 = p->m1 + 2;
-		p->year = w[j + 2].num;
-		return j + 3 - i;
+	    w[j + 1].num >= 1 && w[j + 1].num <= 4) {
+		if ((used = fyear_at(w, n, j + 2, &fy)) != 0) {
+			fy_quarter(p, fy, w[j + 1].num);
+			return j + 2 + used - i;
+		}
+		if (w[j + 2].kind == W_NUM && w[j + 2].digits == 4 && full_year(&w[j + 2])) {
+			p->m1 = (w[j + 1].num - 1) * 3 + 1;
+			p->m2 = p->m1 + 2;
+			p->year = w[j + 2].num;
+			return j + 3 - i;
+		}
 	}
 	{
 		static const char *const ords[] = { "first", "second", "third", "fourth" };
+		int k = -1;
 
-		for (int k = 0; k < 4; k++)
-			if (is_word(w, n, j, ords[k]) && is_word(w, n, j + 1, "quarter")) {
-				size_t e = j + 2;
+		for (int o = 0; o < 4; o++)
+			if (is_word(w, n, j, ords[o]))
+				k = o;
+		/* "1st quarter": the ordinal as a number (its suffix is read away) */
+		if (k < 0 && j < n && w[j].kind == W_NUM && w[j].digits == 1 && w[j].num >= 1 &&
+		    w[j].num <= 4)
+			k = w[j].num - 1;
+		if (k >= 0 && is_word(w, n, j + 1, "quarter")) {
+			size_t e = j + 2;
 
-				if (is_word(w, n, e, "of"))
-					e++;
-				p->m1 = k * 3 + 1;
-				p->m2 = p->m1 + 2;
-				if (e < n && w[e].kind == W_NUM && full_year(&w[e])) {
-					p->year = full_year(&w[e]);
-					e++;
-				}
-				return e - i;
+			if (is_word(w, n, e, "of"))
+				e++;
+			if ((used = fyear_at(w, n, e, &fy)) != 0) {
+				fy_quarter(p, fy, k + 1);
+				return e + used - i;
 			}
+			p->m1 = k * 3 + 1;
+			p->m2 = p->m1 + 2;
+			if (e < n && w[e].kind == W_NUM && full_year(&w[e])) {
+				p->year = full_year(&w[e]);
+				e++;
+			}
+			return e - i;
+		}
+	}
+	/* Christmas: 25 December */
+	if (is_word(w, n, j, "christmas") || is_word(w, n, j, "xmas")) {
+		p->m1 = p->m2 = 12;
+		p->d1 = p->d2 = 25;
+		j++;
+		if (j < n && w[j].kind == W_NUM && w[j].digits == 4 && full_year(&w[j]))
+			p->year = w[j++].num;
+		return j - i;
 	}
 	/* a season, with or without a year */
 	if (j < n && w[j].kind == W_WORD && (s = season_word(w[j].text)) != 0) {
@@ -317,11 +438,12 @@ read_part(const struct word *w, size_t n, size_t i, struct part *p)
 		p->month_only = true;
 		return j - i;
 	}
-	/* a year: "end of 2002", "2003" */
+	/* a year: "end of 2002", "2003", "mid-2003" (about May to August) */
 	if (j < n && w[j].kind == W_NUM && w[j].digits == 4 && full_year(&w[j]) &&
 	    !(j + 1 < n && w[j + 1].kind == W_SEP && w[j + 1].text[0] == '/')) {
 		p->year = w[j].num;
 		p->qualifier = q;
+		p->approx = approx;
 		return j + 1 - i;
 	}
 	return 0;
@@ -399,6 +521,31 @@ part_interval(const struct part *p, int *first, int *last)
 	}
 }
 
+/* The days a "within N units" part spans from the document's date. */
+static void
+within_interval(const struct part *p, int doc_date, int *first, int *last)
+{
+	int y, m, d;
+
+	*first = doc_date;
+	switch (p->within_unit) {
+	case 'd':
+		*last = doc_date + p->within;
+		return;
+	case 'w':
+		*last = doc_date + 7 * p->within;
+		return;
+	default:
+		date_to_ymd(doc_date, &y, &m, &d);
+		m += p->within_unit == 'y' ? 12 * p->within : p->within;
+		y += (m - 1) / 12;
+		m = (m - 1) % 12 + 1;
+		if (d > date_days_in_month(y, m))
+			d = date_days_in_month(y, m);
+		*last = date_from_ymd(y, m, d);
+	}
+}
+
 static void
 set_flags(const struct word *w, size_t n, const char *text, struct timescale *out)
 {
@@ -432,10 +579,10 @@ tsc_parse(const char *text, int doc_date, struct timescale *out)
 	struct part parts[MAX_PARTS];
 	size_t n, np = 0, i;
 	int doc_year = 0, dm, dd, first = DATE_NONE, last = DATE_NONE, day;
-	bool by = false, from = false;
+	bool by = false, from = false, before = false;
 	char buf[128];
 
-	*out = (struct timescale){ DATE_NONE, DATE_NONE, false, false, false, false, NULL };
+	*out = (struct timescale){ DATE_NONE, DATE_NONE, false, false, false, false, NULL, false };
 	if (text == NULL || str_is_blank(text)) {
 		out->why = "no timescale given";
 		return;
@@ -450,13 +597,22 @@ tsc_parse(const char *text, int doc_date, struct timescale *out)
 	n = tokenize(text, w, MAX_WORDS);
 	set_flags(w, n, text, out);
 	for (i = 0; i < n && np < MAX_PARTS;) {
-		size_t used = read_part(w, n, i, &parts[np]);
+		size_t used = within_at(w, n, i, &parts[np]), wk = week_at(w, n, i);
 
+		if (used == 0 && wk > 0 && (used = read_part(w, n, i + wk, &parts[np])) != 0) {
+			/* a week from the day named */
+			if (parts[np].d1 != 0)
+				parts[np].week = true;
+			used += wk;
+		}
+		if (used == 0)
+			used = read_part(w, n, i, &parts[np]);
 		if (used == 0) {
 			/* "by", "before", "no later than" make the next time a deadline */
 			if (is_word(w, n, i, "by") || is_word(w, n, i, "before") ||
 			    is_word(w, n, i, "until") || is_word(w, n, i, "till"))
 				by = true;
+			before = is_word(w, n, i, "before");
 			if (is_word(w, n, i, "from") || is_word(w, n, i, "onwards") ||
 			    is_word(w, n, i, "after"))
 				from = true;
@@ -465,8 +621,9 @@ tsc_parse(const char *text, int doc_date, struct timescale *out)
 			continue;
 		}
 		parts[np].by = by;
+		parts[np].before = before;
 		parts[np].from = from;
-		by = from = false;
+		by = from = before = false;
 		i += used;
 		np++;
 	}
@@ -486,11 +643,25 @@ tsc_parse(const char *text, int doc_date, struct timescale *out)
 		out->why = "names no date or period Waymark can place";
 		return;
 	}
+	/* Times that count from the document: "the financial year", "within 3 months". */
+	for (i = 0; i < np; i++) {
+		if (!parts[i].doc_fy && !parts[i].within)
+			continue;
+		if (doc_date == DATE_NONE) {
+			out->why = "counts from the document's date, which is not known";
+			return;
+		}
+		if (parts[i].doc_fy)
+			parts[i].fy = date_fy_start_year(doc_date) + parts[i].doc_fy - 1;
+	}
 	/* A part with no year borrows the next one's that was written, then the document's. */
-	for (i = 0; i < np; i++)
+	for (i = 0; i < np; i++) {
 		parts[i].given_year = parts[i].year != 0;
+		if (parts[i].given_year || (parts[i].fy != 0 && !parts[i].doc_fy))
+			out->year_named = true;
+	}
 	for (i = np; i-- > 0;) {
-		if (parts[i].year != 0 || parts[i].fy != 0)
+		if (parts[i].year != 0 || parts[i].fy != 0 || parts[i].within)
 			continue;
 		for (size_t k = i + 1; k < np; k++)
 			if (parts[k].given_year) {
@@ -516,7 +687,24 @@ tsc_parse(const char *text, int doc_date, struct timescale *out)
 		    !parts[i - 1].given_year && parts[i].year == parts[i - 1].year &&
 		    parts[i].m1 != 0 && parts[i].m1 < parts[i - 1].m1)
 			parts[i].year++;
-		part_interval(&parts[i], &f, &l);
+		if (parts[i].within) {
+			within_interval(&parts[i], doc_date, &f, &l);
+		} else {
+			part_interval(&parts[i], &f, &l);
+			/* a deadline without a year that the document has passed is next year's */
+			if (parts[i].by && !parts[i].given_year && parts[i].fy == 0 &&
+			    doc_date != DATE_NONE && l < doc_date) {
+				parts[i].year++;
+				part_interval(&parts[i], &f, &l);
+			}
+		}
+		if (parts[i].week)
+			l = f + 6;
+		/* before a day is up to the day before it */
+		if (parts[i].before && parts[i].d1 != 0 && !parts[i].week && f == l)
+			f = l = f - 1;
+		if (parts[i].approx)
+			out->uncertain = true;
 		if (parts[i].by && doc_date != DATE_NONE && doc_date < l)
 			f = doc_date;
 		if (first == DATE_NONE || f < first)
@@ -550,4 +738,59 @@ tsc_parse_next(const char *text, int *running, int *base, struct timescale *out)
 	}
 	if (out->earliest != DATE_NONE && (*running == DATE_NONE || out->earliest > *running))
 		*running = out->earliest;
+}
+
+bool
+tsc_parse_steps(const char *const *texts, size_t n, int doc_date, int *bases,
+    struct timescale *out)
+{
+	int running = doc_date, base, last_named = DATE_NONE, last = DATE_NONE, rolls = 0, back = 0;
+	bool ordered = true;
+
+	/*
+	 * The steps that name their year say whether the list is in order; the
+	 * others, read in the document's year, go back at most once in a
+	 * timetable in order, over the new year.
+	 */
+	for (size_t i = 0; i < n && ordered; i++) {
+		tsc_parse(texts[i], doc_date, &out[i]);
+		bases[i] = doc_date;
+		if (out[i].earliest != DATE_NONE && !out[i].year_named) {
+			if (last != DATE_NONE && out[i].earliest + 62 < last && ++back > 1)
+				ordered = false;
+			last = out[i].earliest;
+		}
+		if (!out[i].year_named || out[i].earliest == DATE_NONE)
+			continue;
+		if (last_named != DATE_NONE && out[i].earliest + 62 < last_named)
+			ordered = false;
+		if (last_named == DATE_NONE || out[i].earliest > last_named)
+			last_named = out[i].earliest;
+	}
+	if (!ordered) {
+		for (size_t i = 0; i < n; i++) {
+			tsc_parse(texts[i], doc_date, &out[i]);
+			bases[i] = doc_date;
+		}
+		return false;
+	}
+	/* read in order; a list that passes the new year twice is not a timetable in order */
+	for (size_t i = 0; i < n; i++) {
+		struct timescale plain;
+
+		tsc_parse(texts[i], doc_date, &plain);
+		tsc_parse_next(texts[i], &running, &base, &out[i]);
+		bases[i] = base;
+		if (!plain.year_named && plain.earliest != DATE_NONE && out[i].earliest != DATE_NONE &&
+		    out[i].earliest - plain.earliest > 300)
+			rolls = (out[i].earliest - plain.earliest) / 365 > rolls ?
+			    (out[i].earliest - plain.earliest) / 365 : rolls;
+	}
+	if (rolls <= 1)
+		return true;
+	for (size_t i = 0; i < n; i++) {
+		tsc_parse(texts[i], doc_date, &out[i]);
+		bases[i] = doc_date;
+	}
+	return false;
 }

@@ -21,6 +21,7 @@ struct timescale {
 	bool uncertain;		/* "September?" */
 	bool conditional;	/* "subject to ...", "if necessary" */
 	const char *why;	/* static text: why it could not be placed; NULL if placed */
+	bool year_named;	/* the words name their year (or financial year) */
 };
 
 /*
@@ -39,5 +40,18 @@ void tsc_parse(const char *text, int doc_date, struct timescale *out);
  * the date the words were read against.
  */
 void tsc_parse_next(const char *text, int *running, int *base, struct timescale *out);
+
+/*
+ * Read a timetable's steps (texts[0..n), written in a document of
+ * doc_date). Steps in date order are read as tsc_parse_next reads them: a
+ * step without a year takes the year that keeps the order. A timetable
+ * that is not in order — steps naming their year out of order, or a list
+ * that read in order would pass the new year more than once — is a list of
+ * times, each without a year taking the document's. bases[i] receives the
+ * date step i was read against, out[i] its timescale; true when read in
+ * order.
+ */
+bool tsc_parse_steps(const char *const *texts, size_t n, int doc_date, int *bases,
+    struct timescale *out);
 
 #endif

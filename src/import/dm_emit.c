@@ -610,14 +610,20 @@ emit_node(struct out *o, size_t i, json_t *seen)
 	add(o, "nodes", node);
 }
 
-/* A timetable's steps: times read in order, each after the one before. */
+/*
+ * A timetable's steps: in date order, each read after the one before; a
+ * list out of order, each against the document (tsc_parse_steps).
+ */
 static void
 emit_timetable(struct out *o, int group, json_t *seen)
 {
 	struct mctx *m = o->m;
 	const struct mgroup *g = &m->groups[group];
 	const char *title = g->title, *ref;
-	int running = m->date, n = 0;
+	const char **texts = arena_array(m->a, m->nrecs + 1, sizeof(*texts));
+	int *bases = arena_array(m->a, m->nrecs + 1, sizeof(*bases));
+	struct timescale *read = arena_array(m->a, m->nrecs + 1, sizeof(*read));
+	int running = m->date, n = 0, nt = 0;
 	json_t *tt;
 
 	if (title == NULL)
@@ -625,6 +631,12 @@ emit_timetable(struct out *o, int group, json_t *seen)
 	ref = unique(m, seen, "timetables", ref_of(m, title));
 	if (running == DATE_NONE && m->year != 0)
 		running = date_from_ymd(m->year, 1, 1);
+	for (size_t i = 0; i < m->nrecs; i++)
+		if (m->recs[i].group == group && m->recs[i].kind == RK_MILESTONE &&
+		    m->recs[i].timescale != NULL && *m->recs[i].timescale != '\0')
+			texts[nt++] = m->recs[i].timescale;
+	tsc_parse_steps(texts, (size_t)nt, running, bases, read);
+	nt = 0;
 	tt = json_pack("{s:s, s:s}", "ref", ref, "title", title);
 	if (m->date != DATE_NONE) {
 		char d[DATE_ISO_LEN];
@@ -648,13 +660,8 @@ emit_timetable(struct out *o, int group, json_t *seen)
 		json_object_set_new(ms, "seq", json_integer(n));
 		json_object_set_new(ms, "title", json_string(r->title && *r->title ? r->title :
 		    arena_printf(m->a, "Step %d", n)));
-		if (r->timescale != NULL && *r->timescale != '\0') {
-			struct timescale t;
-			int base;
-
-			tsc_parse_next(r->timescale, &running, &base, &t);
-			json_object_set_new(ms, "timescale", timescale(m, r->timescale, base));
-		}
+		if (r->timescale != NULL && *r->timescale != '\0')
+			json_object_set_new(ms, "timescale", timescale(m, r->timescale, bases[nt++]));
 		if (r->lead != NULL)
 			json_object_set_new(ms, "responsible", json_string(r->lead));
 		if ((st = status_value(r->status, true)) != NULL)

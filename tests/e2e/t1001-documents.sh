@@ -57,6 +57,14 @@ test_expect_success 'a later summary that moves a due date revises it on its own
 	wm list revisions --recommendation "$src/R3" --json | jq -e ".[-1].reason | contains(\"document of 2006-01-31\")" >/dev/null
 '
 
+# Issue 15.16: a timetable not in date order is a list of times: "May"
+# takes the document's year (2002), not the year of the row above (2003).
+test_expect_success 'a timetable out of order reads year-less dates in the document year' '
+	wm import --as milestones "$F/review-timetable-unordered.txt" >/dev/null &&
+	wm list milestones --json >un.json &&
+	equals "$(jq -r "[.[] | select(.title == \"Agree the scope\" or .title == \"Report to committee\") | .timescale.earliest] | join(\" \")" un.json)" "2002-11-01 2002-05-01"
+'
+
 test_expect_success 'key actions under headed and unheaded tables, with a footnote' '
 	wm import "$F/tp-business-plan.txt" >/dev/null &&
 	wm list actions --json >acts.json &&

@@ -58,6 +58,25 @@ static const struct tcase cases[] = {
 	{ "April 2005 and ongoing", NULL, "2005-04-01", "2005-04-30", "o" },
 	{ "TBC", NULL, NULL, NULL, "u" },
 	{ "2004/05", NULL, "2004-04-01", "2005-03-31", "" },
+	/* issue 15.16: quarters, financial-year quarters, weeks, parts of years, from the document */
+	{ "1st quarter 2003", NULL, "2003-01-01", "2003-03-31", "" },
+	{ "Q1 2003/04", NULL, "2003-04-01", "2003-06-30", "" },
+	{ "Q4 2003/04", NULL, "2004-01-01", "2004-03-31", "" },
+	{ "first quarter of 2003/04", NULL, "2003-04-01", "2003-06-30", "" },
+	{ "3rd quarter 2002/03", NULL, "2002-10-01", "2002-12-31", "" },
+	{ "w/c 14 October", "2002-09-19", "2002-10-14", "2002-10-20", "" },
+	{ "Week commencing 3 March 2003", NULL, "2003-03-03", "2003-03-09", "" },
+	{ "mid-2003", NULL, "2003-05-01", "2003-08-31", "u" },
+	{ "Early 2004", NULL, "2004-01-01", "2004-04-30", "u" },
+	{ "by the end of the financial year", "2002-09-30", "2002-09-30", "2003-03-31", "" },
+	{ "End of the financial year", "2003-01-10", "2003-03-01", "2003-03-31", "" },
+	{ "Next financial year", "2002-09-30", "2003-04-01", "2004-03-31", "" },
+	{ "within 3 months", "2002-09-30", "2002-09-30", "2002-12-30", "" },
+	{ "Within six weeks of the review", "2002-09-30", "2002-09-30", "2002-11-11", "" },
+	{ "before Christmas", "2002-10-15", "2002-10-15", "2002-12-24", "" },
+	{ "before Christmas", "2002-12-28", "2002-12-28", "2003-12-24", "" },
+	{ "Christmas 2003", NULL, "2003-12-25", "2003-12-25", "" },
+	{ "within 3 months", NULL, NULL, NULL, "" },
 	/* text that names no time is left unplaced, never guessed */
 	{ "When resources allow", NULL, NULL, NULL, "k" },
 	{ "Depends on future changes to the BVPI suite", NULL, NULL, NULL, "k" },
@@ -133,6 +152,39 @@ test_steps_in_order_carry_the_year(void **state)
 	assert_int_equal(running, date_from_ymd(2003, 3, 1));
 }
 
+/*
+ * Issue 15.16: a timetable not in date order is a list of times: a step
+ * without a year takes the document's, not the row above's.
+ */
+static void
+test_steps_out_of_order_take_the_documents_year(void **state)
+{
+	static const char *const listed[] = { "November", "June 2003", "January 2003", "May",
+		"February" };
+	static const char *const timetable[] = { "Early September", "December", "January",
+		"13 January 2003", "March" };
+	struct timescale t[5];
+	int bases[5], doc = date_from_ymd(2002, 9, 19);
+
+	(void)state;
+	assert_false(tsc_parse_steps(listed, 5, doc, bases, t));
+	assert_int_equal(t[0].earliest, date_from_ymd(2002, 11, 1));
+	assert_int_equal(t[3].earliest, date_from_ymd(2002, 5, 1));	/* not after January 2003 */
+	assert_int_equal(t[4].earliest, date_from_ymd(2002, 2, 1));
+	assert_int_equal(bases[3], doc);
+	/* in order: as tsc_parse_next reads them */
+	assert_true(tsc_parse_steps(timetable, 5, doc, bases, t));
+	assert_int_equal(t[2].earliest, date_from_ymd(2003, 1, 1));
+	assert_int_equal(t[4].earliest, date_from_ymd(2003, 3, 1));
+	/* no years at all, going back twice: a list */
+	{
+		static const char *const plain[] = { "October", "May", "December", "February" };
+
+		assert_false(tsc_parse_steps(plain, 4, doc, bases, t));
+		assert_int_equal(t[3].earliest, date_from_ymd(2002, 2, 1));
+	}
+}
+
 static void
 test_any_bytes_give_an_answer(void **state)
 {
@@ -157,6 +209,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_every_written_form_reads_as_people_mean_it),
 		cmocka_unit_test(test_steps_in_order_carry_the_year),
+		cmocka_unit_test(test_steps_out_of_order_take_the_documents_year),
 		cmocka_unit_test(test_any_bytes_give_an_answer),
 	};
 
