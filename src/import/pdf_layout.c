@@ -207,24 +207,44 @@ is_roman(const char *s, size_t n)
 }
 
 /*
+ * Is the word a bullet proper (•, ◦, ▪, ■...)? Not a dash, a star or a
+ * tick, which a column of a table may hold for its own sake ("-" for
+ * none, "✓" for done).
+ */
+static bool
+is_bullet(const char *w)
+{
+	static const char *const bullets[] = {
+		"\xE2\x80\xA2", "\xE2\x97\xA6", "\xE2\x96\xAA", "\xE2\x96\xAB", "\xE2\x97\x8F",
+		"\xE2\x97\x8B", "\xE2\x96\xA0", "\xE2\x96\xA1", "\xE2\x96\xBA", "\xE2\x96\xB8",
+		"\xE2\x80\xA3", "\xE2\x81\x83", "\xC2\xB7", "\xE2\x9E\xA2", "\xE2\x9E\xA4",
+		"\xEF\x82\xB7", "\xEF\x82\xA7", "\xEF\x83\x98", "\xEF\x82\xA8",
+	};
+
+	for (size_t i = 0; i < WM_ARRAY_LEN(bullets); i++)
+		if (strcmp(w, bullets[i]) == 0)
+			return true;
+	return false;
+}
+
+/*
  * 0: not a marker; 1: a marker ("1.", "a)", "(iv)", "•"); 2: a marker only
  * when a wide gap follows it (a bare "2.1", which could be a number).
  */
 static int
 marker_kind(const char *s)
 {
-	static const char *const bullets[] = {
-		"\xE2\x80\xA2", "\xE2\x97\xA6", "\xE2\x96\xAA", "\xE2\x96\xAB", "\xE2\x97\x8F",
-		"\xE2\x97\x8B", "\xE2\x96\xA0", "\xE2\x96\xA1", "\xE2\x96\xBA", "\xE2\x96\xB8",
-		"\xE2\x80\xA3", "\xE2\x81\x83", "\xE2\x80\x93", "\xE2\x80\x94", "-", "*",
-		"\xC2\xB7", "\xE2\x9E\xA2", "\xE2\x9E\xA4", "\xE2\x9C\x93", "\xE2\x9C\x94",
-		"\xE2\x97\x86", "\xE2\x97\x87", "\xEF\x82\xB7", "\xEF\x82\xA7", "\xEF\x83\x98",
-		"\xEF\x82\xA8", "\xEF\x80\xAD",
+	/* besides bullets proper: dashes, a star, ticks and diamonds */
+	static const char *const others[] = {
+		"\xE2\x80\x93", "\xE2\x80\x94", "-", "*", "\xE2\x9C\x93", "\xE2\x9C\x94",
+		"\xE2\x97\x86", "\xE2\x97\x87", "\xEF\x80\xAD",
 	};
 	size_t n = strlen(s), d = 0;
 
-	for (size_t i = 0; i < WM_ARRAY_LEN(bullets); i++)
-		if (strcmp(s, bullets[i]) == 0)
+	if (is_bullet(s))
+		return 1;
+	for (size_t i = 0; i < WM_ARRAY_LEN(others); i++)
+		if (strcmp(s, others[i]) == 0)
 			return 1;
 	if (n < 2 || n > 12)
 		return 0;
@@ -279,13 +299,6 @@ pdf_is_marker(const char *word)
 	return marker_kind(word) != 0;
 }
 
-/* Is the word a bullet (a marker that is no letter or number)? */
-static bool
-is_bullet(const char *w)
-{
-	return marker_kind(w) == 1 && !((w[0] >= '0' && w[0] <= '9') || (w[0] >= 'a' && w[0] <= 'z') ||
-	    (w[0] >= 'A' && w[0] <= 'Z') || w[0] == '(');
-}
 
 /* The line's marker, if its first word is one (and something follows it). */
 static const struct pdf_word *
