@@ -52,6 +52,15 @@ cmd_init(struct cli *c, int argc, char **argv, struct wm_err *err)
 		if (n > 0)
 			fprintf(c->out, "rewrote %lld series newest first\n", (long long)n);
 	}
+	/* series stored before schema 15 are given their counts of figures */
+	if (from > 0 && from < 15) {
+		int64_t n;
+
+		if ((rc = cube_recount(&c->ctx, &n, err)) != 0)
+			return rc;
+		if (n > 0)
+			fprintf(c->out, "counted the figures of %lld series\n", (long long)n);
+	}
 	/*
 	 * What the database holds now, digested into the log: the rows the
 	 * schema brings (the grades), and on an upgrade every record written

@@ -452,6 +452,32 @@ out:
 	return rc;
 }
 
+/*
+ * How many figures the archive a partial cube leaves unread holds, so that
+ * the series row it rewrites still counts them; -1 when the row has no
+ * count yet (rows from before schema 15, until `waymark init`). A
+ * statement of its own: only a writer of the recent part asks, and a
+ * column stored after the block costs SQLite a walk along it.
+ */
+static int
+archive_count(struct wm_ctx *ctx, struct cube *c, struct wm_err *err)
+{
+	struct stmt *s;
+	int rc;
+
+	c->archived_figures = -1;
+	rc = store_prepare(ctx->st, "SELECT archive_figures FROM pi_series"
+	    " WHERE pi_id = ? AND period_kind = ? AND figures IS NOT NULL", &s, err);
+	if (rc != 0)
+		return rc;
+	stmt_bind_int(s, 1, c->pi_id);
+	stmt_bind_int(s, 2, c->kind);
+	if ((rc = stmt_step(s, err)) == STORE_ROW && !stmt_is_null(s, 0))
+		c->archived_figures = stmt_int(s, 0);
+	stmt_reset(s);
+	return rc < 0 ? rc : 0;
+}
+
 /* Periods [from, to] of the series, or with recent_only its recent part (see cube.h). */
 static int
 load(struct wm_ctx *ctx, int64_t pi_id, enum period_kind kind, int from, int to,
@@ -494,6 +520,8 @@ load(struct wm_ctx *ctx, int64_t pi_id, enum period_kind kind, int from, int to,
 		from = stored_first + stored_n - recent;
 		c->partial = true;
 		c->archived = stored_n - recent;
+		if ((rc = archive_count(ctx, c, err)) != 0)
+			goto fail;
 	}
 	/* clip [from, to] to what is stored */
 	if (from < stored_first)
@@ -588,6 +616,21 @@ out:
 	return rc;
 }
 
+/* Cells with a figure in rows [r0, r1) of the cube, a writer's mark aside. */
+static int64_t
+figures_in(const struct cube *c, int r0, int r1)
+{
+	int64_t n = 0;
+
+	for (int r = r0 < 0 ? 0 : r0; r < r1 && r < c->nperiods; r++) {
+		const uint8_t *f = c->flag + cube_cell(c, r, 0);
+
+		for (size_t u = 0; u < c->nunits; u++)
+			n += (f[u] & (uint8_t)~CF_MARK) != CF_NONE;
+	}
+	return n;
+}
+
 /*
  * The series row: its shape and its newest CUBE_RECENT periods, after the
  * unit ids; or all a partial cube holds, its archive left as it is.
@@ -598,18 +641,28 @@ store_recent(struct wm_ctx *ctx, struct cube *c, struct wm_err *err)
 	int recent = c->partial || c->nperiods < CUBE_RECENT ? c->nperiods : CUBE_RECENT;
 	size_t len;
 	unsigned char *block = encode_rows(c, 0, recent, true, &len);
+	int64_t figures, archived;
 	struct stmt *s;
 	int rc;
 
+	/* the counts beside the blocks (migration 015): the rows older than recent are archived */
+	if (c->partial) {
+		archived = c->archived_figures;
+		figures = archived < 0 ? -1 : archived + figures_in(c, 0, c->nperiods);
+	} else {
+		archived = figures_in(c, 0, c->nperiods - recent);
+		figures = archived + figures_in(c, c->nperiods - recent, c->nperiods);
+	}
 	if (c->id == 0) {
 		rc = store_prepare(ctx->st, "INSERT INTO pi_series (pi_id, period_kind, first_index,"
-		    " nperiods, nunits, counts, recent, block, value, flag, layout)"
-		    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 2) RETURNING id, version", &s, err);
+		    " nperiods, nunits, counts, recent, block, value, flag, layout, figures,"
+		    " archive_figures) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 2, ?, ?)"
+		    " RETURNING id, version", &s, err);
 	} else {
 		rc = store_prepare(ctx->st, "UPDATE pi_series SET pi_id = ?, period_kind = ?,"
 		    " first_index = ?, nperiods = ?, nunits = ?, counts = ?, recent = ?, block = ?,"
-		    " value = ?, flag = ?, num = NULL, den = NULL, layout = 2, version = version + 1"
-		    " WHERE id = ? RETURNING id, version", &s, err);
+		    " value = ?, flag = ?, num = NULL, den = NULL, layout = 2, version = version + 1,"
+		    " figures = ?, archive_figures = ? WHERE id = ? RETURNING id, version", &s, err);
 	}
 	if (rc != 0)
 		goto out;
@@ -624,8 +677,16 @@ store_recent(struct wm_ctx *ctx, struct cube *c, struct wm_err *err)
 	/* layout 1's arrays, left empty */
 	stmt_bind_blob(s, 9, "", 0);
 	stmt_bind_blob(s, 10, "", 0);
+	/* unknown (an archive never counted) stays unknown until `waymark init` counts it */
+	if (figures < 0) {
+		stmt_bind_null(s, 11);
+		stmt_bind_null(s, 12);
+	} else {
+		stmt_bind_int(s, 11, figures);
+		stmt_bind_int(s, 12, archived);
+	}
 	if (c->id != 0)
-		stmt_bind_int(s, 11, c->id);
+		stmt_bind_int(s, 13, c->id);
 	if ((rc = stmt_step(s, err)) != STORE_ROW) {
 		stmt_reset(s);
 		rc = rc < 0 ? rc : wm_error(err, WM_EINTERNAL, "storing figures returned no row");
@@ -726,47 +787,145 @@ cube_store(struct wm_ctx *ctx, struct cube *c, struct wm_err *err)
 	return cube_store_part(ctx, c, CUBE_PART_RECENT | CUBE_PART_ARCHIVE, err);
 }
 
-int
-cube_relayout(struct wm_ctx *ctx, int64_t *n, struct wm_err *err)
+/* A series row, as the whole-database passes of `waymark init` take them. */
+struct series_ref {
+	int64_t id, pi;
+	enum period_kind kind;
+	int recent;
+};
+
+/*
+ * Run fn on each series row sql selects (id, pi_id, period_kind, recent),
+ * all in one transaction; *n: how many.
+ */
+static int
+each_series(struct wm_ctx *ctx, const char *sql,
+    int (*fn)(struct wm_ctx *, const struct series_ref *, struct wm_err *), int64_t *n,
+    struct wm_err *err)
 {
-	struct stmt *s;
-	int64_t *pis = NULL;
-	int *kinds = NULL;
+	struct series_ref *rows = NULL;
 	size_t count = 0, cap = 0;
+	struct stmt *s;
 	int rc;
 
 	*n = 0;
-	rc = store_prepare(ctx->st, "SELECT pi_id, period_kind FROM pi_series WHERE layout = 1"
-	    " ORDER BY id", &s, err);
-	if (rc != 0)
+	if ((rc = store_prepare(ctx->st, sql, &s, err)) != 0)
 		return rc;
 	while ((rc = stmt_step(s, err)) == STORE_ROW) {
-		if (count == cap) {
-			cap = cap ? cap * 2 : 64;
-			pis = wm_reallocarray(pis, cap, sizeof(*pis));
-			kinds = wm_reallocarray(kinds, cap, sizeof(*kinds));
-		}
-		pis[count] = stmt_int(s, 0);
-		kinds[count++] = (int)stmt_int(s, 1);
+		WM_GROW(rows, count + 1, cap);
+		rows[count++] = (struct series_ref){ stmt_int(s, 0), stmt_int(s, 1),
+			(enum period_kind)stmt_int(s, 2), (int)stmt_int(s, 3) };
 	}
 	if (rc < 0 || (rc = store_begin(ctx->st, err)) != 0)
 		goto out;
-	for (size_t i = 0; i < count && rc == 0; i++) {
-		struct cube c;
-
-		if ((rc = cube_load(ctx, pis[i], (enum period_kind)kinds[i], INT_MIN, INT_MAX, &c,
-		    err)) != 0)
-			break;
-		rc = cube_store(ctx, &c, err);
-		cube_release(&c);
-	}
+	for (size_t i = 0; i < count && rc == 0; i++)
+		rc = fn(ctx, &rows[i], err);
 	rc = rc != 0 ? store_rollback(ctx->st, rc) : store_commit(ctx->st, err);
 	if (rc == 0)
 		*n = (int64_t)count;
 out:
-	free(pis);
-	free(kinds);
+	free(rows);
 	return rc;
+}
+
+static int
+relayout_one(struct wm_ctx *ctx, const struct series_ref *r, struct wm_err *err)
+{
+	struct cube c;
+	int rc;
+
+	if ((rc = cube_load(ctx, r->pi, r->kind, INT_MIN, INT_MAX, &c, err)) != 0)
+		return rc;
+	rc = cube_store(ctx, &c, err);
+	cube_release(&c);
+	return rc;
+}
+
+int
+cube_relayout(struct wm_ctx *ctx, int64_t *n, struct wm_err *err)
+{
+	return each_series(ctx, "SELECT id, pi_id, period_kind, recent FROM pi_series"
+	    " WHERE layout = 1 ORDER BY id", relayout_one, n, err);
+}
+
+/* Count a series from its blocks: every figure, and those older than its recent part. */
+static int
+count_blocks(struct wm_ctx *ctx, int64_t pi_id, enum period_kind kind, int recent,
+    int64_t *figures, int64_t *archived, struct wm_err *err)
+{
+	struct cube c;
+	int rc;
+
+	if ((rc = cube_load(ctx, pi_id, kind, INT_MIN, INT_MAX, &c, err)) != 0)
+		return rc;
+	*archived = figures_in(&c, 0, c.nperiods - recent);
+	*figures = *archived + figures_in(&c, c.nperiods - recent > 0 ? c.nperiods - recent : 0,
+	    c.nperiods);
+	cube_release(&c);
+	return 0;
+}
+
+int
+cube_count(struct wm_ctx *ctx, int64_t pi_id, size_t *n, struct wm_err *err)
+{
+	static const char *const sql[] = {
+		"SELECT pi_id, period_kind, figures FROM pi_series",
+		"SELECT pi_id, period_kind, figures FROM pi_series WHERE pi_id = ?",
+	};
+	struct stmt *s;
+	int64_t *unknown = NULL;
+	size_t nunknown = 0, cap = 0;
+	int rc;
+
+	*n = 0;
+	/* the index holds all three: no block is read */
+	if ((rc = store_prepare(ctx->st, sql[pi_id != 0], &s, err)) != 0)
+		return rc;
+	if (pi_id != 0)
+		stmt_bind_int(s, 1, pi_id);
+	while ((rc = stmt_step(s, err)) == STORE_ROW) {
+		if (!stmt_is_null(s, 2)) {
+			*n += (size_t)stmt_int(s, 2);
+			continue;
+		}
+		WM_GROW(unknown, 2 * nunknown + 2, cap);
+		unknown[2 * nunknown] = stmt_int(s, 0);
+		unknown[2 * nunknown++ + 1] = stmt_int(s, 1);
+	}
+	for (size_t i = 0; rc >= 0 && i < nunknown; i++) {
+		int64_t figures, archived;
+
+		if ((rc = count_blocks(ctx, unknown[2 * i], (enum period_kind)unknown[2 * i + 1], 0,
+		    &figures, &archived, err)) == 0)
+			*n += (size_t)figures;
+	}
+	free(unknown);
+	return rc < 0 ? rc : 0;
+}
+
+static int
+recount_one(struct wm_ctx *ctx, const struct series_ref *r, struct wm_err *err)
+{
+	int64_t figures, archived;
+	struct stmt *s;
+	int rc;
+
+	if ((rc = count_blocks(ctx, r->pi, r->kind, r->recent, &figures, &archived, err)) != 0)
+		return rc;
+	if ((rc = store_prepare(ctx->st, "UPDATE pi_series SET figures = ?, archive_figures = ?"
+	    " WHERE id = ?", &s, err)) != 0)
+		return rc;
+	stmt_bind_int(s, 1, figures);
+	stmt_bind_int(s, 2, archived);
+	stmt_bind_int(s, 3, r->id);
+	return stmt_exec(s, err);
+}
+
+int
+cube_recount(struct wm_ctx *ctx, int64_t *n, struct wm_err *err)
+{
+	return each_series(ctx, "SELECT id, pi_id, period_kind, recent FROM pi_series"
+	    " WHERE figures IS NULL ORDER BY id", recount_one, n, err);
 }
 
 static const char *const flag_names[] = { "none", "actual", "estimate", "provisional",

@@ -24,6 +24,9 @@ enum cube_flag {
 	CF_NOT_AVAILABLE = 4	/* a figure that could not be had (with a note why) */
 };
 
+/* A writer's own mark on a flag byte while it works (measure.c): never part of a figure. */
+#define CF_MARK 0x80
+
 struct cube {
 	int64_t pi_id;
 	enum period_kind kind;
@@ -54,6 +57,7 @@ struct cube {
 	int archived;
 	size_t stored_nunits;
 	bool stored_counts;
+	int64_t archived_figures;	/* figures in the archive left unread; -1 unknown */
 	size_t last_col;	/* cube_col's last answer: rows come unit after unit */
 	/*
 	 * What the last cube_store_part() wrote, for the audit log's state
@@ -141,6 +145,17 @@ int cube_relayout(struct wm_ctx *ctx, int64_t *n, struct wm_err *err);
 /* The range of period indexes stored for the indicator, or *first > *last if none. */
 int cube_range(struct wm_ctx *ctx, int64_t pi_id, enum period_kind kind, int *first, int *last,
     struct wm_err *err);
+
+/*
+ * How many figures indicator pi_id holds (0: every indicator), from the
+ * counts each series row keeps (migration 015): as many statements as
+ * there are series, whatever their size. A series stored before that is
+ * counted from its blocks.
+ */
+int cube_count(struct wm_ctx *ctx, int64_t pi_id, size_t *n, struct wm_err *err);
+
+/* Give every series stored without its counts (before schema 15) its counts; *n: how many. */
+int cube_recount(struct wm_ctx *ctx, int64_t *n, struct wm_err *err);
 
 const char *cube_flag_name(enum cube_flag f);
 /* "actual", "estimate", "provisional", "not_available"; WM_EINVAL otherwise. */

@@ -377,6 +377,89 @@ test_partial_cube_with_a_new_unit_rewrites_the_archive(void **state)
 	cube_release(&c);
 }
 
+/* Cells of the whole series with a figure, counted from the blocks as a walk would. */
+static size_t
+walked(struct fixture *fx, int64_t pi)
+{
+	struct cube c;
+	size_t n = 0;
+
+	assert_ok(fx, cube_load(&fx->ctx, pi, PERIOD_MONTH, INT_MIN, INT_MAX, &c, &fx->err));
+	for (long r = 0; r < c.nperiods; r++)
+		for (size_t u = 0; u < c.nunits; u++)
+			n += c.flag[cube_cell(&c, r, (long)u)] != CF_NONE;
+	cube_release(&c);
+	return n;
+}
+
+static size_t
+counted(struct fixture *fx, int64_t pi)
+{
+	size_t n = 0;
+
+	assert_ok(fx, cube_count(&fx->ctx, pi, &n, &fx->err));
+	return n;
+}
+
+static void
+test_series_count_their_figures(void **state)
+{
+	struct fixture *fx = *state;
+	struct ids ids;
+	struct cube c;
+	int last = FIRST + NPER - 1;
+	int64_t n;
+
+	make_ids(fx, &ids);
+	fill(&c, &ids, false);
+	/* gaps, in the recent part and in the archive */
+	for (int u = 0; u < NUNITS; u += 3) {
+		c.flag[cube_cell(&c, 0, u)] = CF_NONE;
+		c.flag[cube_cell(&c, NPER - 1, u)] = CF_NONE;
+	}
+	assert_ok(fx, cube_store(&fx->ctx, &c, &fx->err));
+	cube_release(&c);
+	assert_int_equal(counted(fx, ids.pi), walked(fx, ids.pi));
+	assert_int_equal(counted(fx, ids.pi), NPER * NUNITS - 2 * ((NUNITS + 2) / 3));
+	assert_int_equal(counted(fx, 0), counted(fx, ids.pi));
+
+	/* the recent part rewritten alone still counts the archive it did not read */
+	assert_ok(fx, cube_load_recent(&fx->ctx, ids.pi, PERIOD_MONTH, &c, &fx->err));
+	assert_true(c.partial);
+	for (int u = 0; u < NUNITS; u += 2)
+		set_fig(&c, &ids, last + 1, u);
+	c.flag[cube_cell(&c, cube_row(&c, last, false), 1)] = CF_NONE;
+	assert_ok(fx, cube_store(&fx->ctx, &c, &fx->err));
+	cube_release(&c);
+	assert_int_equal(counted(fx, ids.pi), walked(fx, ids.pi));
+
+	/* a series stored without counts (before schema 15) is counted from its blocks */
+	assert_ok(fx, store_exec(fx->st, "UPDATE pi_series SET figures = NULL, archive_figures = NULL",
+	    &fx->err));
+	assert_int_equal(counted(fx, ids.pi), walked(fx, ids.pi));
+	/* and then partly rewritten: its count stays unknown rather than wrong */
+	assert_ok(fx, cube_load_recent(&fx->ctx, ids.pi, PERIOD_MONTH, &c, &fx->err));
+	assert_true(c.partial);
+	set_fig(&c, &ids, last + 2, 0);
+	assert_ok(fx, cube_store(&fx->ctx, &c, &fx->err));
+	cube_release(&c);
+	assert_int_equal(sql_number(fx, "SELECT COUNT(*) FROM pi_series WHERE figures IS NULL"), 1);
+	assert_int_equal(counted(fx, ids.pi), walked(fx, ids.pi));
+	/* until waymark init counts it */
+	assert_ok(fx, cube_recount(&fx->ctx, &n, &fx->err));
+	assert_int_equal(n, 1);
+	assert_int_equal(sql_number(fx, "SELECT COUNT(*) FROM pi_series WHERE figures IS NULL"), 0);
+	assert_int_equal(counted(fx, ids.pi), walked(fx, ids.pi));
+	/* the archive's count was the archive's: a partial rewrite keeps the total exact */
+	assert_ok(fx, cube_load_recent(&fx->ctx, ids.pi, PERIOD_MONTH, &c, &fx->err));
+	set_fig(&c, &ids, last + 3, 5);
+	assert_ok(fx, cube_store(&fx->ctx, &c, &fx->err));
+	cube_release(&c);
+	assert_int_equal(counted(fx, ids.pi), walked(fx, ids.pi));
+	assert_ok(fx, cube_recount(&fx->ctx, &n, &fx->err));
+	assert_int_equal(n, 0);
+}
+
 static void
 test_unknown_layout_is_an_error(void **state)
 {
@@ -409,6 +492,8 @@ main(void)
 		    fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_partial_cube_with_a_new_unit_rewrites_the_archive,
 		    fixture_setup, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_series_count_their_figures, fixture_setup,
+		    fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_unknown_layout_is_an_error, fixture_setup,
 		    fixture_teardown),
 	};
