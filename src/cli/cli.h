@@ -29,6 +29,11 @@ struct cli {
 /* command flags */
 #define CMD_DB 0x1		/* needs an initialised database */
 #define CMD_DB_CREATE 0x2	/* opens the database, creating it if missing, unchecked */
+/*
+ * Only reads: the whole command sees one snapshot, as an API GET does (SQLite
+ * takes its locks once, not for each statement; a paper's numbers agree).
+ */
+#define CMD_READ 0x4
 
 struct command {
 	const char *name;

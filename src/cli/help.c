@@ -27,13 +27,13 @@ const struct command commands[] = {
 	  "of 2002-2005 as its public papers describe it, with illustrative borough\n"
 	  "figures, projects and budgets (see data/sample/README.md). Running it again\n"
 	  "changes nothing.\n" },
-	{ "list", cmd_list, CMD_DB, "list records of a kind, filtered",
+	{ "list", cmd_list, CMD_DB | CMD_READ, "list records of a kind, filtered",
 	  "waymark list KIND [--FIELD VALUE]... [--from P] [--to P] [--limit N] [--offset N] [--json|--csv]",
 	  "Lists the records of a kind as a table, or as JSON or CSV with every field.\n"
 	  "Any field is a filter: --unit Camden, --status open, --parent '' (no parent).\n"
 	  "--from and --to limit a kind with a period or date to those within them;\n"
 	  "they take a date (2003-04-30) or a period (2003-04, 2003-Q2, 2003/04, 2003).\n" },
-	{ "show", cmd_show, CMD_DB, "show one record",
+	{ "show", cmd_show, CMD_DB | CMD_READ, "show one record",
 	  "waymark show KIND KEY [--json]",
 	  "Shows every field of one record. A key is the record's key fields joined\n"
 	  "by '/': Camden, TTSC/G1, DA2002/R3 (or DA2002 R3). Where only one record\n"
@@ -111,7 +111,7 @@ const struct command commands[] = {
 	  "records: its headings, paragraphs, list items (with their markers and levels),\n"
 	  "tables (with their cells and header rows) and the page furniture it sets aside,\n"
 	  "one a line; nothing is imported.\n" },
-	{ "export", cmd_export, CMD_DB, "write the whole database as one JSON file",
+	{ "export", cmd_export, CMD_DB | CMD_READ, "write the whole database as one JSON file",
 	  "waymark export [--json] FILE",
 	  "Writes every record and the audit log as one JSON file (docs/json.md);\n"
 	  "FILE - writes to standard output. Importing it into a new database gives\n"
@@ -125,7 +125,7 @@ const struct command commands[] = {
 	  "(the database must exist: createdb NAME). Either is initialised as needed.\n"
 	  "The source is read as it was at one moment, so it may be in use. Exporting\n"
 	  "both afterwards gives the same file.\n" },
-	{ "report", cmd_report, CMD_DB, "write a report: to read, print or take to committee",
+	{ "report", cmd_report, CMD_DB | CMD_READ, "write a report: to read, print or take to committee",
 	  "waymark report NAME [OPTIONS] [--format text|md|html|csv|json|xlsx|pdf|docx|odt|svg|ics]"
 	  " [--output FILE]",
 	  "Writes a report as plain text (the default), Markdown, a printable HTML\n"
@@ -135,7 +135,7 @@ const struct command commands[] = {
 	  "file's extension chooses (--output paper.docx). Reports that draw a chart\n"
 	  "also write it alone with --format svg, and the timetable writes an iCalendar\n"
 	  "file with --format ics.\n" },
-	{ "plan", cmd_plan, CMD_DB, "choose what a budget funds: most benefit for the money",
+	{ "plan", cmd_plan, CMD_DB | CMD_READ, "choose what a budget funds: most benefit for the money",
 	  "waymark plan funding --budget AMOUNT [--year Y] [--must PROJECT]... [--cover-every-aim]"
 	  " [--plan P] [--json|--format text|md|html|csv|json] [--output FILE]",
 	  "Chooses the projects to fund that give the most benefit within the budget, and\n"
@@ -151,11 +151,11 @@ const struct command commands[] = {
 	  "the best it is. --json prints {\"budget\", \"candidates\", \"funded\",\n"
 	  "\"dropped\": [{\"ref\", \"why\"}], \"total_cost\", \"total_benefit\", ...}.\n"
 	  "The paper goes to standard output, or to --output FILE.\n" },
-	{ "audit", cmd_audit, CMD_DB, "show the audit log: who changed what, when",
+	{ "audit", cmd_audit, CMD_DB | CMD_READ, "show the audit log: who changed what, when",
 	  "waymark audit [--kind KIND] [--ref KEY] [--actor NAME] [--since DATE] [--limit N] [--json]",
 	  "Lists changes, newest first (50 unless --limit says otherwise). --json shows\n"
 	  "each record before and after the change.\n" },
-	{ "verify", cmd_verify, CMD_DB, "check the audit log, and every record against it",
+	{ "verify", cmd_verify, CMD_DB | CMD_READ, "check the audit log, and every record against it",
 	  "waymark verify [--expect-head COUNT:HASH] [--against BACKUP]\n"
 	  "       waymark verify --head",
 	  "Checks the database's own structures (SQLite's integrity check), then the\n"

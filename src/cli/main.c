@@ -166,7 +166,14 @@ main(int argc, char **argv)
 		}
 		c.ctx.st = c.st;
 	}
+	if ((cmd->flags & CMD_READ) && c.st != NULL && (rc = store_begin_read(c.st, &err)) != 0) {
+		fprintf(stderr, "waymark: %s: %s\n", name, err.msg);
+		store_close(c.st);
+		return exit_code(rc);
+	}
 	rc = cmd->run(&c, argc - i, argv + i, &err);
+	if ((cmd->flags & CMD_READ) && c.st != NULL)
+		store_rollback(c.st, 0);	/* nothing was written: end the snapshot */
 	if (fflush(stdout) != 0 && rc == 0)
 		rc = wm_error(&err, WM_EIO, "writing output: %s", strerror(errno));
 	if (rc != 0)
