@@ -7,6 +7,7 @@
 
 #include "base/arena.h"
 #include "base/buf.h"
+#include "base/mem.h"
 #include "import/dm_build.h"
 #include "import/text.h"
 
@@ -557,6 +558,16 @@ dmb_sheet_init(struct dmb_sheet *s, struct arena *a, const char *name, float bas
 	s->base_size = base_size > 0 ? base_size : 10;
 }
 
+void
+dmb_sheet_release(struct dmb_sheet *s)
+{
+	free(s->cells);
+	free(s->merges);
+	s->cells = NULL;
+	s->merges = NULL;
+	s->ncells = s->cap = s->nmerges = s->mcap = 0;
+}
+
 int
 dmb_sheet_cell(struct dmb_sheet *s, const struct dmb_scell *c, struct wm_err *err)
 {
@@ -565,11 +576,13 @@ dmb_sheet_cell(struct dmb_sheet *s, const struct dmb_scell *c, struct wm_err *er
 	if (c->row >= DMB_SHEET_ROWS || c->col >= DMB_SHEET_COLS)
 		return wm_error(err, WM_EINVAL, "sheet '%s' has a cell past the last row or column "
 		    "a sheet can have", s->name);
-	if (s->ncells >= DM_MAX_CELLS)
-		return wm_error(err, WM_ETOOBIG, "sheet '%s' has more than %d cells; Waymark reads "
-		    "sheets of up to that many", s->name, DM_MAX_CELLS);
-	s->cells = grow(s->a, s->cells, s->ncells, &s->cap, s->ncells + 1, sizeof(*s->cells));
-	s->cells[s->ncells++] = *c;
+	if (s->ncells >= DMB_SHEET_CELLS)
+		return wm_error(err, WM_ETOOBIG, "sheet '%s' has more than %d cells with something in "
+		    "them; Waymark reads sheets of up to that many", s->name, DMB_SHEET_CELLS);
+	WM_GROW(s->cells, s->ncells + 1, s->cap);
+	s->cells[s->ncells] = *c;
+	s->cells[s->ncells].seq = (uint32_t)s->ncells;
+	s->ncells++;
 	return 0;
 }
 
@@ -583,15 +596,15 @@ dmb_sheet_merge(struct dmb_sheet *s, uint32_t r0, uint32_t c0, uint32_t r1, uint
 		c1 = DMB_SHEET_COLS - 1;
 	if (r1 < r0 || c1 < c0 || (r0 == r1 && c0 == c1))
 		return 0;
-	if (s->nmerges >= DM_MAX_CELLS)
+	if (s->nmerges >= DMB_SHEET_CELLS)
 		return wm_error(err, WM_ETOOBIG, "sheet '%s' has more than %d merged ranges", s->name,
-		    DM_MAX_CELLS);
-	s->merges = grow(s->a, s->merges, s->nmerges, &s->mcap, s->nmerges + 1, sizeof(*s->merges));
+		    DMB_SHEET_CELLS);
+	WM_GROW(s->merges, s->nmerges + 1, s->mcap);
 	s->merges[s->nmerges++] = (struct dmb_merge){ r0, c0, r1, c1 };
 	return 0;
 }
 
-/* Order cells by position; of two at one position, the later read last (and kept). */
+/* Order cells by position; of two at one position, the one read later last (and kept). */
 static int
 cell_cmp(const void *pa, const void *pb)
 {
@@ -601,7 +614,7 @@ cell_cmp(const void *pa, const void *pb)
 		return a->row < b->row ? -1 : 1;
 	if (a->col != b->col)
 		return a->col < b->col ? -1 : 1;
-	return a < b ? -1 : a > b;
+	return a->seq < b->seq ? -1 : a->seq > b->seq;
 }
 
 struct srow {
@@ -706,28 +719,16 @@ apply_merge(struct dm_table *t, const struct srow *rows, size_t lo, size_t hi, u
 	top->colspan = (int)(c1 - c0);
 }
 
-int
-dmb_sheet_emit(struct dmb_out *o, struct dmb_sheet *s, struct wm_err *err)
+/* The sheet's blocks, its cells sorted and grouped in rows (see dmb_sheet_emit). */
+static int
+emit(struct dmb_out *o, struct dmb_sheet *s, struct srow *rows, struct wm_err *err)
 {
-	struct srow *rows;
-	size_t nrows = 0, lo = 0, hi, k = 0;
+	size_t nrows = 0, lo = 0, hi;
 	uint32_t minc = UINT32_MAX, maxc = 0;
 	bool multi = false;
 	struct dm_table *t;
 	int rc;
 
-	if (s->ncells == 0)
-		return 0;
-	qsort(s->cells, s->ncells, sizeof(*s->cells), cell_cmp);
-	/* keep the last of cells at one position */
-	for (size_t i = 0; i < s->ncells; i++) {
-		if (k > 0 && s->cells[k - 1].row == s->cells[i].row &&
-		    s->cells[k - 1].col == s->cells[i].col)
-			k--;
-		s->cells[k++] = s->cells[i];
-	}
-	s->ncells = k;
-	rows = arena_array(s->a, s->ncells, sizeof(*rows));
 	for (size_t i = 0; i < s->ncells; i++) {
 		if (nrows == 0 || rows[nrows - 1].row != s->cells[i].row)
 			rows[nrows++] = (struct srow){ s->cells[i].row, i, 0 };
@@ -796,6 +797,30 @@ dmb_sheet_emit(struct dmb_out *o, struct dmb_sheet *s, struct wm_err *err)
 		if ((rc = sheet_text(o, s, &s->cells[rows[r].first], err)) != 0)
 			return rc;
 	return 0;
+}
+
+int
+dmb_sheet_emit(struct dmb_out *o, struct dmb_sheet *s, struct wm_err *err)
+{
+	struct srow *rows;
+	size_t k = 0;
+	int rc;
+
+	if (s->ncells == 0)
+		return 0;
+	wm_sort(s->cells, s->ncells, sizeof(*s->cells), cell_cmp);
+	/* keep the last of cells at one position */
+	for (size_t i = 0; i < s->ncells; i++) {
+		if (k > 0 && s->cells[k - 1].row == s->cells[i].row &&
+		    s->cells[k - 1].col == s->cells[i].col)
+			k--;
+		s->cells[k++] = s->cells[i];
+	}
+	s->ncells = k;
+	rows = wm_calloc(s->ncells, sizeof(*rows));
+	rc = emit(o, s, rows, err);
+	free(rows);
+	return rc;
 }
 
 const char *

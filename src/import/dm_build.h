@@ -169,6 +169,7 @@ struct dmb_scell {
 	double number;
 	bool bold;
 	float size;		/* points; 0 when not known */
+	uint32_t seq;		/* the order it was read in (set by dmb_sheet_cell) */
 };
 
 struct dmb_merge {
@@ -187,9 +188,13 @@ struct dmb_sheet {
 
 #define DMB_SHEET_ROWS 1048576u
 #define DMB_SHEET_COLS 16384u
+/* Cells with text in one sheet: a tracker of 50,000 rows of 20 columns fits */
+#define DMB_SHEET_CELLS 1000000
 
+/* The cells and merges are malloc'd, not in the arena: dmb_sheet_release() frees them. */
 void dmb_sheet_init(struct dmb_sheet *s, struct arena *a, const char *name, float base_size);
-/* A cell; empty text is not kept. Past DM_MAX_CELLS cells: WM_ETOOBIG. */
+void dmb_sheet_release(struct dmb_sheet *s);
+/* A cell; empty text is not kept. Past DMB_SHEET_CELLS cells: WM_ETOOBIG. */
 int dmb_sheet_cell(struct dmb_sheet *s, const struct dmb_scell *c, struct wm_err *err);
 int dmb_sheet_merge(struct dmb_sheet *s, uint32_t r0, uint32_t c0, uint32_t r1, uint32_t c1,
     struct wm_err *err);

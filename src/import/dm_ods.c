@@ -230,8 +230,11 @@ content_fn(void *ctx, xmlNode *n, int depth, enum dmz_event ev, struct wm_err *e
 
 	if (ev == DMZ_END) {
 		if (depth == 3 && dmx_is(n, DMX_TABLE, "table") && x->in_sheet) {
+			int rc = dmb_sheet_emit(&x->out, &x->sheet, err);
+
 			x->in_sheet = false;
-			return dmb_sheet_emit(&x->out, &x->sheet, err);
+			dmb_sheet_release(&x->sheet);
+			return rc;
 		}
 		return 0;
 	}
@@ -269,6 +272,10 @@ dm_read_ods(struct dm_doc *d, const char *data, size_t len, struct wm_err *err)
 {
 	struct ods x = { .d = d, .err = err, .out = { .d = d } };
 
+	int rc;
+
 	d->format = DM_ODS;
-	return odf_read(d, data, len, "the .ods", "sheets", &x.st, content_fn, &x, err);
+	rc = odf_read(d, data, len, "the .ods", "sheets", &x.st, content_fn, &x, err);
+	dmb_sheet_release(&x.sheet);	/* a sheet the file broke off in */
+	return rc;
 }

@@ -621,9 +621,12 @@ read_sheet(struct xlsx *x, struct dmz *z, const char *name, const char *part)
 	x->next_row = 0;
 	rc = dmz_walk(z, part, sheet_fn, x, x->err);
 	if (rc == WM_ENOTFOUND)
-		return wm_error(x->err, WM_EINVAL, "the .xlsx is damaged: sheet '%s' should be in %s, "
+		rc = wm_error(x->err, WM_EINVAL, "the .xlsx is damaged: sheet '%s' should be in %s, "
 		    "which is not there", name, part);
-	return rc != 0 ? rc : dmb_sheet_emit(&x->out, &x->sheet, x->err);
+	if (rc == 0)
+		rc = dmb_sheet_emit(&x->out, &x->sheet, x->err);
+	dmb_sheet_release(&x->sheet);
+	return rc;
 }
 
 static int

@@ -199,7 +199,7 @@ test_the_corpus_reads_alike_in_every_format(void **state)
 		agree(CORPUS, stems[i], true);
 }
 
-/* A file of tests/fuzz/regressions/dm_zip read as a .docx: its code, and its message in msg. */
+/* A file of tests/fuzz/regressions/dm_zip read as its name says: its code, and its message in msg. */
 static int
 read_hostile(const char *name, char *msg, size_t size)
 {
@@ -213,7 +213,7 @@ read_hostile(const char *name, char *msg, size_t size)
 	snprintf(path, sizeof(path), "%s/%s", HOSTILE, name);
 	if (!dmt_slurp(path, &in))
 		fail_msg("no %s", path);
-	rc = dmt_read(&d, a, DM_DOCX, in.s, in.len, &err);
+	rc = dmt_read(&d, a, dmt_format(name), in.s, in.len, &err);
 	snprintf(msg, size, "%s", err.msg);
 	buf_release(&in);
 	arena_free(a);
@@ -243,6 +243,9 @@ test_hostile_files_get_a_clear_error(void **state)
 	 * within bounds, the escaping targets ignored.
 	 */
 	assert_int_equal(read_hostile("hostile.docx", msg, sizeof(msg)), 0);
+	/* a cell repeated over every column of a million rows, in 500 bytes: refused at the cap */
+	assert_int_equal(read_hostile("repeat-bomb.ods", msg, sizeof(msg)), WM_ETOOBIG);
+	assert_non_null(strstr(msg, "sheet 'S' has more than 1000000 cells"));
 }
 
 static void

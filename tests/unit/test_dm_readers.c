@@ -424,6 +424,7 @@ test_xlsx_shared_string_out_of_range_is_an_error(void **state)
 {
 	struct arena *a = arena_new();
 	struct wm_err err = WM_ERR_INIT;
+	char *got;
 
 	(void)state;
 	assert_null(xlsx(a, "<row r=\"3\"><c r=\"B3\" t=\"s\"><v>57</v></c></row>",
@@ -432,6 +433,13 @@ test_xlsx_shared_string_out_of_range_is_an_error(void **state)
 	assert_string_equal(err.msg, "the .xlsx is damaged: cell B3 of sheet 'Tracker' refers to "
 	    "shared string 57, but the workbook has 1");
 	wm_err_clear(&err);
+	/* two cells at one place: the one read later is the sheet's */
+	got = xlsx(a, "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>Ref</t></is></c><c r=\"B1\" "
+	    "t=\"inlineStr\"><is><t>Item</t></is></c></row><row r=\"2\"><c r=\"A2\"><v>1</v></c>"
+	    "<c r=\"B2\" t=\"inlineStr\"><is><t>old</t></is></c><c r=\"B2\" t=\"inlineStr\"><is>"
+	    "<t>new</t></is></c></row>", "", xfs, false, &err);
+	assert_non_null(strstr(got, "| #1 | new\n"));
+	free(got);
 	assert_null(xlsx(a, "<row r=\"1\"><c r=\"1A\"><v>1</v></c></row>", "", xfs, false, &err));
 	assert_non_null(strstr(err.msg, "not a cell reference"));
 	arena_free(a);
