@@ -4,8 +4,9 @@
  *
  * A PDF holds no paragraphs, lists or tables: only glyphs at positions.
  * The reader gets them from poppler (dm_pdf.c), makes words and then lines
- * of them (pdf_lines), and lays each page out again from the positions
- * alone (pdf_layout, in pdf_layout.c): tables from the gaps between
+ * of them (pdf_lines, in pdf_text.c), and lays each page out again from
+ * the positions alone (pdf_layout, in pdf_layout.c, with pdf_table.c and
+ * pdf_text.c; pdf_impl.h is what they share): tables from the gaps between
  * columns that hold down consecutive lines, a page set in two columns read
  * column by column, and the rest cut into blocks of text (paragraphs,
  * headings, list items) at vertical gaps and changes of size, weight and
@@ -119,13 +120,22 @@ extern const struct pdf_limits pdf_default_limits;
 int pdf_read(struct dm_doc *d, const char *data, size_t len, const struct pdf_limits *lim,
     struct wm_err *err);
 
-/* pdf_layout.c */
+/* pdf_text.c */
 
 /* Group words (any order) into lines: each word in one line, lines top to bottom. */
 void pdf_lines(struct arena *a, const struct pdf_word *w, size_t n, struct pdf_line **lines,
     size_t *nlines);
 /* The usual gap between a paragraph's lines, in ems, over these pages (a default if none). */
 double pdf_line_gap(const struct pdf_page *pages, size_t npages);
+/* Is word a list marker by itself ("•", "1.", "2.1", "a)", "(iv)", "-")? */
+bool pdf_is_marker(const char *word);
+/* The text of n lines as one: words joined with a space, a hyphen at a line's end kept tight. */
+char *pdf_lines_text(struct arena *a, const struct pdf_line *lines, size_t n, size_t skip_words);
+/* Make b a block of text of the one line l (its page and marker left as they are). */
+void pdf_blk_of_line(struct pdf_blk *b, const struct pdf_line *l);
+
+/* pdf_layout.c */
+
 /* How a page ended, for the next to go on from. */
 struct pdf_carry {
 	const struct pdf_table *table;	/* the table that ended it, or NULL */
@@ -142,10 +152,6 @@ struct pdf_carry {
  */
 void pdf_layout(struct arena *a, const struct pdf_line *lines, size_t n, const struct pdf_params *p,
     int page, struct pdf_carry *carry, struct pdf_blk **blks, size_t *nblks);
-/* Is word a list marker by itself ("•", "1.", "2.1", "a)", "(iv)", "-")? */
-bool pdf_is_marker(const char *word);
-/* The text of n lines as one: words joined with a space, a hyphen at a line's end kept tight. */
-char *pdf_lines_text(struct arena *a, const struct pdf_line *lines, size_t n, size_t skip_words);
 
 /* pdf_doc.c */
 

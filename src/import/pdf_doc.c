@@ -518,16 +518,9 @@ layout_pages(struct arena *a, struct pdf_page *pages, size_t npages)
 				if (l->why == NULL || (l->y1 > pg->height / 2) != bottom)
 					continue;
 				b = &pg->blks[k++];
-				b->type = PDF_TEXT;
+				pdf_blk_of_line(b, l);
 				b->page = pg->number;
-				b->lines = l;
-				b->nlines = 1;
-				b->size = l->size;
 				b->why = l->why;
-				b->x1 = l->x1;
-				b->y1 = l->y1;
-				b->x2 = l->x2;
-				b->y2 = l->y2;
 			}
 			if (!bottom) {
 				if (nb)
