@@ -280,22 +280,37 @@ dmb_grid_init(struct dmb_grid *g, struct arena *a)
 	g->a = a;
 }
 
-/* Grow an arena array of size-byte elements to hold at least need. */
+/*
+ * Grow a malloc'd array of size-byte elements to hold at least need, the
+ * new ones zeroed. (Not the arena: a grid's arrays are done with once its
+ * table is made, and an arena would keep every array it outgrew.)
+ */
 static void *
-grow(struct arena *a, void *old, size_t used, size_t *cap, size_t need, size_t size)
+grow(void *old, size_t *cap, size_t need, size_t size)
 {
 	size_t ncap = *cap ? *cap : 16;
-	void *n;
+	char *n;
 
 	if (need <= *cap)
 		return old;
 	while (ncap < need)
 		ncap *= 2;
-	n = arena_array(a, ncap, size);
-	if (used > 0)
-		memcpy(n, old, used * size);
+	n = wm_reallocarray(old, ncap, size);
+	memset(n + *cap * size, 0, (ncap - *cap) * size);
 	*cap = ncap;
 	return n;
+}
+
+void
+dmb_grid_release(struct dmb_grid *g)
+{
+	free(g->cells);
+	free(g->head);
+	free(g->pos);
+	free(g->cover);
+	free(g->last);
+	free(g->pieces);
+	dmb_grid_init(g, g->a);
 }
 
 int
@@ -306,9 +321,9 @@ dmb_grid_row(struct dmb_grid *g, bool head, int pos, struct wm_err *err)
 	if (g->nrows >= DM_MAX_CELLS)
 		return wm_error(err, WM_ETOOBIG, "a table of more than %d rows; Waymark reads "
 		    "tables of up to %d cells", DM_MAX_CELLS, DM_MAX_CELLS);
-	g->head = grow(g->a, g->head, g->nrows, &cap, g->nrows + 1, sizeof(*g->head));
+	g->head = grow(g->head, &cap, g->nrows + 1, sizeof(*g->head));
 	cap = g->rows_cap;
-	g->pos = grow(g->a, g->pos, g->nrows, &cap, g->nrows + 1, sizeof(*g->pos));
+	g->pos = grow(g->pos, &cap, g->nrows + 1, sizeof(*g->pos));
 	g->rows_cap = cap;
 	g->head[g->nrows] = head;
 	g->pos[g->nrows] = pos;
@@ -327,9 +342,9 @@ ensure_cols(struct dmb_grid *g, size_t n, struct wm_err *err)
 		    "tables of up to %d cells", DM_MAX_CELLS, DM_MAX_CELLS);
 	if (n <= g->cols_cap)
 		return 0;
-	g->cover = grow(g->a, g->cover, g->cols_cap, &cap, n, sizeof(*g->cover));
+	g->cover = grow(g->cover, &cap, n, sizeof(*g->cover));
 	cap = g->cols_cap;
-	g->last = grow(g->a, g->last, g->cols_cap, &cap, n, sizeof(*g->last));
+	g->last = grow(g->last, &cap, n, sizeof(*g->last));
 	g->cols_cap = cap;
 	return 0;
 }
@@ -352,7 +367,7 @@ dmb_grid_put(struct dmb_grid *g, size_t col, int rowspan, int colspan, const cha
 		    "tables of up to that many", DM_MAX_CELLS);
 	if ((rc = ensure_cols(g, col + (size_t)colspan, err)) != 0)
 		return rc;
-	g->cells = grow(g->a, g->cells, g->ncells, &g->cap, g->ncells + 1, sizeof(*g->cells));
+	g->cells = grow(g->cells, &g->cap, g->ncells + 1, sizeof(*g->cells));
 	c = &g->cells[g->ncells++];
 	c->row = row;
 	c->col = col;
@@ -395,7 +410,7 @@ dmb_grid_auto(struct dmb_grid *g, int rowspan, int colspan, const char *text,
 static void
 add_piece(struct dmb_grid *g, struct dmb_gcell *c, const char *text)
 {
-	g->pieces = grow(g->a, g->pieces, g->npieces, &g->pcap, g->npieces + 1, sizeof(*g->pieces));
+	g->pieces = grow(g->pieces, &g->pcap, g->npieces + 1, sizeof(*g->pieces));
 	g->pieces[g->npieces] = (struct dmb_piece){ text, 0 };
 	g->npieces++;
 	if (c->last != 0)
@@ -544,7 +559,12 @@ dmb_grid_emit(struct dmb_out *o, struct dmb_grid *g, struct wm_err *err)
 	if (!any && g->nrows > 1 && g->first_cells >= 2 && g->first_bold == g->first_cells)
 		g->head[0] = true;
 	t = dmb_grid_table(o->d, g, &rc, err);
-	return t != NULL ? dmb_table(o, t, err) : rc;
+	if (t != NULL) {
+		t->name = g->name;
+		rc = dmb_table(o, t, err);
+	}
+	dmb_grid_release(g);
+	return rc;
 }
 
 /* Sheets */

@@ -126,12 +126,15 @@ struct dmb_grid {
 	size_t first_cells, first_bold;	/* of the first row: cells with text, those wholly bold */
 	struct dmb_piece *pieces;
 	size_t npieces, pcap;
+	const char *name;	/* the table's, if it has one (an HTML caption) */
 };
 
 #define DMB_MAX_SPAN 1000	/* a colspan past HTML's own limit is a mistake or an attack */
 #define DMB_MAX_ROWSPAN 65534
 
+/* A grid's arrays are malloc'd: dmb_grid_emit() frees them, dmb_grid_release() if it is not reached. */
 void dmb_grid_init(struct dmb_grid *g, struct arena *a);
+void dmb_grid_release(struct dmb_grid *g);
 /* Start a row (head: a header row), at paragraph pos. */
 int dmb_grid_row(struct dmb_grid *g, bool head, int pos, struct wm_err *err);
 /* A cell at column col of the current row. */
@@ -151,7 +154,7 @@ bool dmb_grid_extend(struct dmb_grid *g, size_t col, const char *text);
 /* Note a cell's text and whether it is wholly bold (the first row's decide dmb_grid_emit's header). */
 void dmb_grid_bold(struct dmb_grid *g, const char *text, bool bold);
 /*
- * The table to o. When no row was marked a header, a first row of two or
+ * The table to o, and the grid released. When no row was marked a header, a first row of two or
  * more cells all wholly bold (as dmb_grid_bold noted), with rows below,
  * is the header.
  */

@@ -628,8 +628,10 @@ table_end(struct docx *x, struct dmb_grid *g, bool styled)
 {
 	bool any = false;
 
-	if (x->rc != 0)
+	if (x->rc != 0) {
+		dmb_grid_release(g);
 		return;
+	}
 	for (size_t r = 0; r < g->nrows; r++)
 		any = any || g->head[r];
 	if (!any && g->nrows > 1 && g->first_cells >= 2 && styled)
@@ -733,6 +735,7 @@ dm_read_docx(struct dm_doc *d, const char *data, size_t len, struct wm_err *err)
 	d->title = dmb_title(d, dmz_title(&z, d->a, dmz_part(&z, d->a, "", "/core-properties",
 	    "docProps/core.xml", err), NULL, err));
 	rc = dmz_walk(&z, main, body_fn, &x, err);
+	dmb_grid_release(&x.tbl);	/* a table the file broke off in */
 out:
 	dmz_close(&z);
 	return rc;

@@ -374,7 +374,6 @@ table(struct html *h, xmlNode *n, int depth)
 {
 	struct tstate ts = { .leading = true, .first = BUF_INIT };
 	const char *caption = NULL;
-	struct dm_table *t;
 
 	flush(h);
 	dmb_grid_init(&ts.g, h->d->a);
@@ -395,13 +394,10 @@ table(struct html *h, xmlNode *n, int depth)
 		if (named(c, "tfoot"))
 			rows(h, &ts, c, false, depth + 1);
 	buf_release(&ts.first);
-	if (h->rc != 0)
-		return;
-	t = dmb_grid_table(h->d, &ts.g, &h->rc, h->err);
-	if (t != NULL) {
-		t->name = caption;
-		h->rc = dmb_table(&h->out, t, h->err);
-	}
+	ts.g.name = caption;
+	if (h->rc == 0)
+		h->rc = dmb_grid_emit(&h->out, &ts.g, h->err);
+	dmb_grid_release(&ts.g);
 }
 
 /* Read a cell's content with the same walk, into its own lines. */
@@ -570,9 +566,10 @@ node(struct html *h, xmlNode *n, int depth)
 		return;
 	case K_ITEM: {
 		/* an <li> outside any list: a bullet at the current level */
-		struct dmb_item saved = h->item;
+		struct dmb_item saved;
 
-		flush(h);
+		flush(h);	/* first: what it flushes may grow the open item's buffers */
+		saved = h->item;
 		dmb_item_open(&h->item, "\xE2\x80\xA2", h->level);
 		children(h, n, depth + 1);
 		flush(h);

@@ -292,6 +292,7 @@ table(struct odt *x, const xmlNode *n, int depth)
 	table_rows(x, &g, n, false, depth);
 	if (x->rc == 0)
 		x->rc = dmb_grid_emit(&x->out, &g, x->err);
+	dmb_grid_release(&g);
 }
 
 static void
@@ -334,6 +335,7 @@ content_fn(void *ctx, xmlNode *n, int depth, enum dmz_event ev, struct wm_err *e
 			x->in_tbl = false;
 			if (x->rc == 0)
 				x->rc = dmb_grid_emit(&x->out, &x->tbl, x->err);
+			dmb_grid_release(&x->tbl);
 		}
 		return x->rc;
 	}
@@ -377,6 +379,10 @@ dm_read_odt(struct dm_doc *d, const char *data, size_t len, struct wm_err *err)
 {
 	struct odt x = { .d = d, .err = err, .out = { .d = d } };
 
+	int rc;
+
 	d->format = DM_ODT;
-	return odf_read(d, data, len, "the .odt", "text", &x.st, content_fn, &x, err);
+	rc = odf_read(d, data, len, "the .odt", "text", &x.st, content_fn, &x, err);
+	dmb_grid_release(&x.tbl);	/* a table the file broke off in */
+	return rc;
 }
