@@ -11,7 +11,7 @@
 
 /* The flags of model/cube.h, restated: analysis depends on no model header. */
 enum { FLAG_NONE = 0, FLAG_ACTUAL = 1, FLAG_ESTIMATE = 2, FLAG_PROVISIONAL = 3,
-	FLAG_NOT_AVAILABLE = 4 };
+	FLAG_NOT_AVAILABLE = 4, FLAG_QUALITY = 0x0F, FLAG_PENDING = 0x40 };
 
 int
 perf_tree_init(struct perf_tree *t)
@@ -125,6 +125,7 @@ perf_finish(const struct perf_tree *t, const struct perf_pi *pi, const bool *own
 		out[p].complete += rolls ? c->complete : 0;
 		out[p].uncounted += c->uncounted + (c->has && !rolls ? c->reported : 0);
 		out[p].estimated += c->estimated;
+		out[p].unapproved += c->unapproved;
 		out[p].provisional += c->provisional;
 		if (!rolls)
 			continue;
@@ -187,9 +188,10 @@ own_figures(const struct perf_tree *t, const struct perf_pi *pi, const struct pe
 
 		if (u < 0)
 			continue;
-		f = s->flag[cell] & 0x7F;
+		f = s->flag[cell] & FLAG_QUALITY;
 		if (f == FLAG_NONE)
 			continue;
+		out[u].unapproved = s->flag[cell] & FLAG_PENDING ? out[u].expected : 0;
 		own[u] = true;
 		if (f == FLAG_NOT_AVAILABLE) {
 			out[u].not_available = true;
@@ -278,6 +280,8 @@ perf_combine_every(const struct perf_pi *pi, const struct perf_cell *first, size
 		count++;
 		if (C(i)->estimated > out.estimated)
 			out.estimated = C(i)->estimated;
+		if (C(i)->unapproved > out.unapproved)
+			out.unapproved = C(i)->unapproved;
 	}
 	out.covered = count;
 	if (count == 0)

@@ -117,6 +117,7 @@ struct perf_cell {
 	int covered;		/* periods it combines that have a figure (one period: 0 or 1) */
 	bool has;		/* a figure to show */
 	bool not_available;	/* flagged as not available */
+	int unapproved;		/* of those reported, figures still awaiting approval */
 };
 
 /* A unit's target: value (NAN: none) for its period, its own tolerance or NAN for the indicator's. */

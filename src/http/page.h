@@ -121,9 +121,14 @@ void page_scorecard_form(struct page *p, const json_t *data, const char *error, 
 
 /* The pages, by file. */
 void page_home(struct req *rq, struct resp *rs);
+/* page_public.c: the home page of someone not signed in, on a server run with --public. */
+void page_public_home(struct req *rq, struct resp *rs);
 void page_framework(struct req *rq, struct resp *rs);
 void page_pis(struct req *rq, struct resp *rs);
 void page_pi(struct req *rq, struct resp *rs, const char *code);
+/* page_figures.c: /pis/CODE/figures[/approve] and /pis/CODE/targets. */
+void page_figures(struct req *rq, struct resp *rs, const char *code, bool approving);
+void page_targets(struct req *rq, struct resp *rs, const char *code);
 void page_register(struct req *rq, struct resp *rs);
 void page_rec(struct req *rq, struct resp *rs, const char *rest);
 void page_audit(struct req *rq, struct resp *rs);
@@ -144,6 +149,8 @@ struct kind;
  */
 bool page_records(struct req *rq, struct resp *rs, bool forms_only);
 void page_records_index(struct req *rq, struct resp *rs);
+/* The banner after a form: saved is "added" or "changed" (the record page's ?saved=). */
+void page_saved(struct page *p, const struct kind *k, const char *saved);
 /* The "Change" and "Remove" buttons of a record, for those who may. */
 void page_record_actions(struct page *p, const struct kind *k, const json_t *rec);
 /*

@@ -208,6 +208,29 @@ commentary_section(struct page *p, const char *code, const char *period)
 	json_decref(rows);
 }
 
+/* Where those who may enter this indicator's figures, or set its targets, do so. */
+static void
+data_links(struct page *p, const char *code)
+{
+	struct req *rq = p->rq;
+	bool figures = rq->logged_in && authz_may_write_kind(&rq->ctx, kind_find("measurements"));
+	bool targets = rq->logged_in && authz_may_write_kind(&rq->ctx, kind_find("targets"));
+
+	if (!figures && !targets)
+		return;
+	html_open(&p->h, "p", "class", "govuk-body wm-no-print", NULL);
+	if (figures)
+		html_elem(&p->h, "a", authz_may_approve(&rq->ctx, code) ? "Enter or approve figures" :
+		    "Enter figures", "class", "govuk-link", "href", arena_printf(rq->a, "%s/figures",
+		    req_key_url(rq, "/pis/", code)), NULL);
+	if (figures && targets)
+		html_text(&p->h, " \xc2\xb7 ");
+	if (targets)
+		html_elem(&p->h, "a", "Set targets", "class", "govuk-link", "href",
+		    arena_printf(rq->a, "%s/targets", req_key_url(rq, "/pis/", code)), NULL);
+	html_close(&p->h, "p");
+}
+
 /*
  * One indicator: what it is, its trend for a unit (?unit=, else the
  * corporate one; ?by=, ?from=, ?to= as the report takes them) from
@@ -227,8 +250,26 @@ page_pi(struct req *rq, struct resp *rs, const char *code)
 	struct wm_err err = WM_ERR_INIT;
 	json_t *pi = NULL, *figures = NULL, *units = NULL, *opts = NULL, *tdata = NULL;
 	struct rdoc *d = NULL, *trend = NULL;
-	const char *ref, *name;
+	const char *ref, *name, *slash = strchr(code, '/');
 	struct page p;
+
+	/* an indicator's own forms: its figures, their approval, its targets */
+	if (slash != NULL) {
+		const char *of = arena_strndup(rq->a, code, (size_t)(slash - code));
+
+		if (strcmp(slash, "/figures") == 0 || strcmp(slash, "/figures/approve") == 0)
+			page_figures(rq, rs, of, strcmp(slash, "/figures/approve") == 0);
+		else if (strcmp(slash, "/targets") == 0)
+			page_targets(rq, rs, of);
+		else
+			page_fail(rq, rs, 404, "Page not found", "There is nothing at this address.");
+		return;
+	}
+	if (strcmp(rq->method, "GET") != 0) {
+		page_fail(rq, rs, 405, "That cannot be done here", "This address can only be read.");
+		resp_header(rs, "Allow", "GET");
+		return;
+	}
 
 	if (ent_get(&rq->ctx, kind_find("pis"), code, &pi, &err) != 0) {
 		page_fail_err(rq, rs, &err);
@@ -265,7 +306,10 @@ page_pi(struct req *rq, struct resp *rs, const char *code)
 		    (int)json_integer_value(json_object_get(pi, "decimals")) : 1);
 	page_begin(&p, rq, rs, arena_printf(rq->a, "%s - Waymark", code), "/pis");
 	page_heading(&p, d);
+	if (req_query(rq, "saved") != NULL)
+		page_saved(&p, kind_find("pis"), req_query(rq, "saved"));
 	page_record_actions(&p, kind_find("pis"), pi);
+	data_links(&p, code);
 	pi_form(&p, code);
 	page_rdoc_untitled(&p, d);
 	commentary_section(&p, code, json_string_value(json_object_get(json_array_get(

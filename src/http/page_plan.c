@@ -109,6 +109,10 @@ page_home(struct req *rq, struct resp *rs)
 	char today[DATE_ISO_LEN];
 	size_t n = 0;
 	const json_t **sorted = NULL;
+	if (!rq->logged_in) {
+		page_public_home(rq, rs);
+		goto out;
+	}
 
 	page_today(rq, today);
 	if (pages_list(rq, "goals", NULL, &goals, &err) != 0 ||

@@ -173,13 +173,21 @@ show(struct req *rq, struct resp *rs, const struct kind *k, const char *key)
 	    NULL);
 	html_elem(&p.h, "h1", pages_name(rq, k->name, key), "class", "govuk-heading-l", NULL);
 	if (saved != NULL)
-		page_success(&p, strcmp(saved, "added") == 0 ? arena_printf(rq->a, "The %s has been "
-		    "added.", form_noun(rq, k)) : arena_printf(rq->a, "Your changes to the %s have been "
-		    "saved.", form_noun(rq, k)));
+		page_saved(&p, k, saved);
 	record_summary(&p, k, rec, false);
 	page_record_actions(&p, k, rec);
 	page_end(&p);
 	json_decref(rec);
+}
+
+void
+page_saved(struct page *p, const struct kind *k, const char *saved)
+{
+	struct req *rq = p->rq;
+
+	page_success(p, strcmp(saved, "added") == 0 ? arena_printf(rq->a, "The %s has been added.",
+	    form_noun(rq, k)) : arena_printf(rq->a, "Your changes to the %s have been saved.",
+	    form_noun(rq, k)));
 }
 
 void

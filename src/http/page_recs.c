@@ -389,6 +389,8 @@ show_rec(struct req *rq, struct resp *rs, const char *key, const struct form_sta
 	html_elem(&p.h, "span", pages_text(rq, rec, "source"), "class", "govuk-caption-l", NULL);
 	html_elem(&p.h, "h1", *subject ? arena_printf(rq->a, "%s: %s", key, subject) : key,
 	    "class", "govuk-heading-l", NULL);
+	if (req_query(rq, "saved") != NULL && fs == NULL)
+		page_saved(&p, kind_find("recommendations"), req_query(rq, "saved"));
 	if (req_query(rq, "added") != NULL && fs == NULL)
 		page_success(&p, strcmp(req_query(rq, "added"), "comment") == 0 ?
 		    "Your comment has been added." : "Your progress update has been added.");

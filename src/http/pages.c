@@ -215,7 +215,7 @@ static const struct route routes[] = {
 	PAGE("/", false, page_home),
 	PAGE("/framework", false, page_framework),
 	PAGE("/pis", false, page_pis),
-	UNDER("/pis/", false, page_pi),
+	UNDER("/pis/", true, page_pi),
 	REPORT("/exceptions", "exceptions", "Exceptions", page_exceptions_form, "/exceptions"),
 	REPORT("/scorecard", "performance", "Scorecard", page_scorecard_form, "/exceptions"),
 	PAGE("/recommendations", false, page_register),

@@ -87,6 +87,34 @@ holds_lead_post(struct wm_ctx *ctx, const char *sql, const char *key_kind, const
 	return rc < 0 ? rc : 0;
 }
 
+/* 1 when user ? holds the post that owns indicator ? */
+#define PI_OWNED "SELECT 1 FROM pi p JOIN post_holder h ON h.post_id = p.owner_post_id" \
+	" JOIN app_user u ON u.person_id = h.person_id WHERE p.id = ? AND u.id = ?"
+
+/* Does the acting user hold the post that owns the indicator (its code)? */
+static int
+owns_pi(struct wm_ctx *ctx, const char *pi, bool *holds, struct wm_err *err)
+{
+	return holds_lead_post(ctx, PI_OWNED, "pis", pi, holds, err);
+}
+
+bool
+authz_may_approve(struct wm_ctx *ctx, const char *pi)
+{
+	bool holds = false;
+
+	switch (ctx->role) {
+	case ROLE_SYSTEM:
+	case ROLE_ADMIN:
+	case ROLE_PLANNER:
+		return true;
+	case ROLE_LEAD:
+		return owns_pi(ctx, pi, &holds, NULL) == 0 && holds;
+	default:
+		return false;
+	}
+}
+
 /*
  * Does the change touch only these fields? A lead officer may move a plan
  * node or a milestone along, not rewrite it.
@@ -128,6 +156,8 @@ struct lead_rule {
 	const char *const *fields;	/* the only fields a lead may change; NULL: any */
 	const char *refusal;
 	const char *what;		/* for "a lead officer may change only ..." */
+	/* or, failing that, the record this field names, by or_sql (NULL: no other way) */
+	const char *or_field, *or_target, *or_sql;
 };
 
 #define REC_LED "SELECT 1 FROM rec_lead l JOIN post_holder h ON h.post_id = l.post_id" \
@@ -140,25 +170,34 @@ static const char *const milestone_fields[] = { "status", "done_on", NULL };
 
 static const struct lead_rule lead_rules[] = {
 	{ "progress", "recommendation", "recommendations", REC_LED, NULL,
-	  "you may update only the recommendations that a post you hold leads", NULL },
+	  "you may update only the recommendations that a post you hold leads", NULL,
+	  NULL, NULL, NULL },
 	{ "revisions", "recommendation", "recommendations", REC_LED, NULL,
-	  "you may update only the recommendations that a post you hold leads", NULL },
+	  "you may update only the recommendations that a post you hold leads", NULL,
+	  NULL, NULL, NULL },
 	{ "project_reports", "project", "projects", PROJECT_LED, NULL,
-	  "you may report only on projects that a post you hold manages", NULL },
-	{ "commentaries", "pi", "pis",
-	  "SELECT 1 FROM pi p JOIN post_holder h ON h.post_id = p.owner_post_id"
-	  " JOIN app_user u ON u.person_id = h.person_id WHERE p.id = ? AND u.id = ?", NULL,
-	  "you may comment only on indicators that a post you hold owns", NULL },
+	  "you may report only on projects that a post you hold manages", NULL,
+	  NULL, NULL, NULL },
+	{ "commentaries", "pi", "pis", PI_OWNED, NULL,
+	  "you may comment only on indicators that a post you hold owns", NULL,
+	  NULL, NULL, NULL },
+	/* a borough's figures by its own lead (awaiting approval); any unit's by the owner */
+	{ "measurements", "unit", "units",
+	  "SELECT 1 FROM post p JOIN post_holder h ON h.post_id = p.id"
+	  " JOIN app_user u ON u.person_id = h.person_id WHERE p.unit_id = ? AND u.id = ?", NULL,
+	  "you may enter figures only for the units that a post you hold belongs to, or for an "
+	  "indicator a post you hold owns", NULL, "pi", "pis", PI_OWNED },
 	{ "nodes", NULL, "nodes",
 	  "SELECT 1 FROM node_lead l JOIN post_holder h ON h.post_id = l.post_id"
 	  " JOIN app_user u ON u.person_id = h.person_id WHERE l.node_id = ? AND u.id = ?",
 	  node_fields, "you may update only the plan items that a post you hold leads",
-	  "the status of a plan item" },
+	  "the status of a plan item", NULL, NULL, NULL },
 	{ "milestones", NULL, "milestones",
 	  "SELECT 1 FROM milestone m JOIN post_holder h ON h.post_id = m.post_id"
 	  " JOIN app_user u ON u.person_id = h.person_id WHERE m.id = ? AND u.id = ?",
 	  milestone_fields, "you may update only the milestones that a post you hold is "
-	  "responsible for", "the status and completion date of a milestone" },
+	  "responsible for", "the status and completion date of a milestone",
+	  NULL, NULL, NULL },
 };
 
 /* Does the acting user lead the record row names (or is) under this rule? */
@@ -265,6 +304,9 @@ lead_may(struct wm_ctx *ctx, const struct kind *k, const json_t *before, const j
 			continue;
 		if ((rc = leads(ctx, r, k, row, &holds, err)) != 0)
 			return rc;
+		if (!holds && r->or_sql != NULL && (rc = holds_lead_post(ctx, r->or_sql, r->or_target,
+		    json_string_value(json_object_get(row, r->or_field)), &holds, err)) != 0)
+			return rc;
 		if (!holds)
 			return wm_error(err, WM_EPERM, "%s", r->refusal);
 	}
@@ -301,7 +343,7 @@ authz_may_write_kind(const struct wm_ctx *ctx, const struct kind *k)
 {
 	/* what lead_may lets a lead officer change (some of) */
 	static const char *const lead_kinds[] = { "progress", "revisions", "project_reports",
-		"nodes", "milestones", "comments", "commentaries" };
+		"nodes", "milestones", "comments", "commentaries", "measurements" };
 
 	if (k->flags & KF_READONLY)
 		return false;

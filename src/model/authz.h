@@ -10,7 +10,9 @@
  *                  of the plan nodes their posts lead, the status and
  *                  completion date of the milestones their posts are
  *                  responsible for, the commentary on the indicators their
- *                  posts own, and comments
+ *                  posts own, figures for the units their posts belong to
+ *                  (awaiting approval) and for the indicators they own
+ *                  (which they approve), and comments
  *   member         reads everything, adds comments
  *   public         reads only what is published
  */
@@ -53,6 +55,13 @@ int authz_write(struct wm_ctx *ctx, const struct kind *k, const json_t *before,
  * authz_write's to say.
  */
 bool authz_may_write_kind(const struct wm_ctx *ctx, const struct kind *k);
+
+/*
+ * May this actor approve the figures of the indicator with this code: its
+ * owner (a lead holding the post that owns it) or a planner? Figures
+ * entered by anyone else await approval (measure.h).
+ */
+bool authz_may_approve(struct wm_ctx *ctx, const char *pi);
 
 /* May this actor read the audit log? (Everyone but the public.) */
 int authz_audit(const struct wm_ctx *ctx, struct wm_err *err);

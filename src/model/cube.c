@@ -325,7 +325,37 @@ cube_range(struct wm_ctx *ctx, int64_t pi_id, enum period_kind kind, int *first,
 		*last = *first + (int)stmt_int(s, 1) - 1;
 	}
 	stmt_reset(s);
-	return rc < 0 ? rc : 0;
+	if (rc < 0)
+		return rc;
+	/*
+	 * The public's series ends at its last figure they may see: where the
+	 * indicator has figures awaiting approval, the range is the one a
+	 * load for them leaves (cube_load).
+	 */
+	if (ctx->role == ROLE_PUBLIC && *first <= *last) {
+		bool pending = false;
+
+		rc = store_prepare(ctx->st, "SELECT 1 FROM figure_review WHERE pi_id = ? LIMIT 1", &s,
+		    err);
+		if (rc != 0)
+			return rc;
+		stmt_bind_int(s, 1, pi_id);
+		rc = stmt_step(s, err);
+		pending = rc == STORE_ROW;
+		stmt_reset(s);
+		if (rc < 0)
+			return rc;
+		if (pending) {
+			struct cube c;
+
+			if ((rc = cube_load(ctx, pi_id, kind, *first, *last, &c, err)) != 0)
+				return rc;
+			*first = c.first;
+			*last = c.first + c.nperiods - 1;
+			cube_release(&c);
+		}
+	}
+	return 0;
 }
 
 static int
@@ -563,7 +593,31 @@ int
 cube_load(struct wm_ctx *ctx, int64_t pi_id, enum period_kind kind, int from, int to,
     struct cube *c, struct wm_err *err)
 {
-	return load(ctx, pi_id, kind, from, to, false, c, err);
+	int rc = load(ctx, pi_id, kind, from, to, false, c, err);
+
+	/* what awaits approval is not yet a figure the public may see (authz.h's rule) */
+	if (rc == 0 && ctx->role == ROLE_PUBLIC)
+		for (long r = 0; r < c->nperiods; r++)
+			for (size_t u = 0; u < c->nunits; u++) {
+				size_t cell = cube_cell(c, r, (long)u);
+
+				if (c->flag[cell] & CF_PENDING) {
+					c->flag[cell] = CF_NONE;
+					c->value[cell] = NAN;
+				}
+			}
+	/* nor are the periods only such figures filled: the series ends where its figures do */
+	if (rc == 0 && ctx->role == ROLE_PUBLIC)
+		while (c->nperiods > 0) {
+			bool any = false;
+
+			for (size_t u = 0; u < c->nunits && !any; u++)
+				any = c->flag[cube_cell(c, c->nperiods - 1, (long)u)] != CF_NONE;
+			if (any)
+				break;
+			c->nperiods--;
+		}
+	return rc;
 }
 
 int
@@ -934,6 +988,7 @@ static const char *const flag_names[] = { "none", "actual", "estimate", "provisi
 const char *
 cube_flag_name(enum cube_flag f)
 {
+	f = (enum cube_flag)(f & CF_QUALITY);
 	return (size_t)f < WM_ARRAY_LEN(flag_names) ? flag_names[f] : "none";
 }
 

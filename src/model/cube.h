@@ -27,6 +27,15 @@ enum cube_flag {
 /* A writer's own mark on a flag byte while it works (measure.c): never part of a figure. */
 #define CF_MARK 0x80
 
+/*
+ * A flag byte holds the quality above in its low bits and, beside it,
+ * whether the figure still awaits approval (entered by someone who may not
+ * approve it: measure.h). The public never sees such a figure: a cube
+ * loaded for the public has none (cube_load leaves them out).
+ */
+#define CF_QUALITY 0x0F
+#define CF_PENDING 0x40
+
 struct cube {
 	int64_t pi_id;
 	enum period_kind kind;
@@ -96,7 +105,8 @@ int cube_kinds(struct wm_ctx *ctx, int64_t pi_id, unsigned *kinds, struct wm_err
 /*
  * Load an indicator's figures of one kind for the period indexes
  * [from, to] (clipped to what is stored; INT_MIN, INT_MAX for all). An
- * indicator with none gives an empty cube, not an error.
+ * indicator with none gives an empty cube, not an error. For the public
+ * (authz_published_only), figures awaiting approval are left out.
  */
 int cube_load(struct wm_ctx *ctx, int64_t pi_id, enum period_kind kind, int from, int to,
     struct cube *out, struct wm_err *err);
@@ -157,6 +167,7 @@ int cube_count(struct wm_ctx *ctx, int64_t pi_id, size_t *n, struct wm_err *err)
 /* Give every series stored without its counts (before schema 15) its counts; *n: how many. */
 int cube_recount(struct wm_ctx *ctx, int64_t *n, struct wm_err *err);
 
+/* The quality's name (CF_PENDING and other bits aside). */
 const char *cube_flag_name(enum cube_flag f);
 /* "actual", "estimate", "provisional", "not_available"; WM_EINVAL otherwise. */
 int cube_flag_parse(const char *name, enum cube_flag *f);

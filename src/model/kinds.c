@@ -176,6 +176,8 @@ static const struct field pi_fields[] = {
 	AMOUNT("tolerance", "tolerance", 0, "how far off target is amber, not red"),
 	ENUM("tolerance_kind", "tolerance_kind", 0, tolerance_kinds, "tolerance in percent of target or absolute"),
 	INTR("decimals", "decimals", 0, 0, 10, "decimal places to show"),
+	REAL("min_value", "min_value", 0, "the lowest a figure can be (a percentage: 0 unless given)"),
+	REAL("max_value", "max_value", 0, "the highest a figure can be (a percentage: 100 unless given)"),
 	LINKS("measures", "nodes", "pi_node", "pi_id", "node_id", "the aims, goals or priorities it measures"),
 	PUBLISHED,
 	END
@@ -197,6 +199,11 @@ static const struct field measurement_fields[] = {
 	AMOUNT("denominator", "denominator", 0, "ratio PIs: the count below the line"),
 	ENUM("flag", "flag", FF_BRIEF, flags, "quality of the figure"),
 	TEXT("note", "note", 0, "note (why it is not available)"),
+	BOOL("approved", "approved", FF_BRIEF, "approved by the indicator's owner or a planner "
+	    "(a figure others enter awaits approval, unseen by the public)"),
+	TEXT("reason", "reason", FF_LONG, "why the figure is right though the checks before saving "
+	    "questioned it"),
+	TEXT("submitted_by", "submitted_by", FF_DERIVED, "who entered it, while it awaits approval"),
 	END
 };
 

@@ -132,8 +132,9 @@ resolve(struct meas_writer *w, struct resolved *map, const char *kind, const cha
 	return 0;
 }
 
-int
-meas_writer_open(struct wm_ctx *ctx, enum meas_table table, const char *what,
+/* A writer for a caller that has already asked authz.h (the kind's own store, below). */
+static int
+writer_new(struct wm_ctx *ctx, enum meas_table table, const char *what,
     struct meas_writer **out, struct wm_err *err)
 {
 	const struct kind *k = kind_find(table == MEAS_TARGETS ? "targets" : "measurements");
@@ -141,8 +142,6 @@ meas_writer_open(struct wm_ctx *ctx, enum meas_table table, const char *what,
 	int rc;
 
 	*out = NULL;
-	if ((rc = authz_write(ctx, k, NULL, NULL, err)) != 0)
-		return rc;
 	w = wm_calloc(1, sizeof(*w));
 	w->ctx = ctx;
 	w->table = table;
@@ -162,6 +161,20 @@ meas_writer_open(struct wm_ctx *ctx, enum meas_table table, const char *what,
 	}
 	*out = w;
 	return 0;
+}
+
+int
+meas_writer_open(struct wm_ctx *ctx, enum meas_table table, const char *what,
+    struct meas_writer **out, struct wm_err *err)
+{
+	const struct kind *k = kind_find(table == MEAS_TARGETS ? "targets" : "measurements");
+	int rc;
+
+	*out = NULL;
+	/* a batch needs the right to write any figure: a planner's, not a borough's */
+	if ((rc = authz_write(ctx, k, NULL, NULL, err)) != 0)
+		return rc;
+	return writer_new(ctx, table, what, out, err);
 }
 
 size_t
@@ -312,9 +325,11 @@ figure_json(uint8_t flag, double value, const double *num, const double *den)
 	if (flag == CF_ACTUAL && (num == NULL || *den == 0) && !isnan(value))
 		return json_real(value);
 	o = json_object();
-	json_object_set_new(o, "value", isnan(value) || flag == CF_NOT_AVAILABLE ? json_null() :
-	    json_real(value));
+	json_object_set_new(o, "value", isnan(value) || (flag & CF_QUALITY) == CF_NOT_AVAILABLE ?
+	    json_null() : json_real(value));
 	json_object_set_new(o, "flag", json_string(cube_flag_name((enum cube_flag)flag)));
+	if (flag & CF_PENDING)
+		json_object_set_new(o, "approved", json_false());
 	if (num != NULL && *den != 0) {
 		json_object_set_new(o, "numerator", json_real(*num));
 		json_object_set_new(o, "denominator", json_real(*den));
@@ -405,7 +420,7 @@ put_cell(struct meas_writer *w, int64_t pi, int64_t unit, const struct meas_row 
 	double value = r->value, num = r->numerator, den = r->denominator;
 	size_t cell;
 	long row, col;
-	uint8_t old;
+	uint8_t old, stored;
 	int rc;
 
 	*changed = ENT_UNCHANGED;
@@ -447,8 +462,10 @@ put_cell(struct meas_writer *w, int64_t pi, int64_t unit, const struct meas_row 
 		cube_want_counts(c);	/* after reshaping, so the counts match the shape */
 	cell = cube_cell(c, row, col);
 	old = c->flag[cell];
+	/* what is stored: the quality, and whether it awaits approval */
+	stored = (uint8_t)(flag | (r->pending ? CF_PENDING : 0));
 	if (old & SEEN) {
-		if ((old & (uint8_t)~SEEN) != flag || !same(c->value[cell], value) ||
+		if ((old & (uint8_t)~SEEN) != stored || !same(c->value[cell], value) ||
 		    (c->num != NULL && (!same(c->num[cell], r->has_ratio ? num : 0) ||
 		    !same(c->den[cell], r->has_ratio ? den : 0))))
 			return wm_error(err, WM_EEXIST, "the same PI, unit and period came earlier with "
@@ -460,7 +477,7 @@ put_cell(struct meas_writer *w, int64_t pi, int64_t unit, const struct meas_row 
 		*changed = ENT_ADDED;
 		w->added++;
 		w->held++;
-	} else if (old != flag || !same(c->value[cell], value) ||
+	} else if (old != stored || !same(c->value[cell], value) ||
 	    (c->num != NULL && r->has_ratio && (!same(c->num[cell], num) ||
 	    !same(c->den[cell], den)))) {
 		*changed = ENT_CHANGED;
@@ -470,7 +487,7 @@ put_cell(struct meas_writer *w, int64_t pi, int64_t unit, const struct meas_row 
 
 			WM_GROW(wc->chg, wc->nchg + 1, wc->capchg);
 			f = &wc->chg[wc->nchg++];
-			*f = (struct fchange){ (int32_t)col, period_index(&p), old, (uint8_t)flag,
+			*f = (struct fchange){ (int32_t)col, period_index(&p), old, stored,
 				c->num != NULL && c->den[cell] != 0, r->has_ratio, c->value[cell], value,
 				c->num ? c->num[cell] : 0, c->den ? c->den[cell] : 0, num, den };
 		}
@@ -482,7 +499,7 @@ put_cell(struct meas_writer *w, int64_t pi, int64_t unit, const struct meas_row 
 		c->num[cell] = r->has_ratio ? num : 0;
 		c->den[cell] = r->has_ratio ? den : 0;
 	}
-	c->flag[cell] = (uint8_t)(flag | SEEN);
+	c->flag[cell] = (uint8_t)(stored | SEEN);
 	if (*changed != ENT_UNCHANGED)
 		wc->dirty = true;
 	/* a note given is kept; a figure replaced loses the old one's (no SQL for a new figure) */
@@ -727,7 +744,7 @@ meas_fold_staged(struct wm_ctx *ctx, int64_t *n, struct wm_err *err)
 		struct meas_row r = { NULL, NULL, stmt_text(s, 2), !stmt_is_null(s, 3),
 			stmt_double(s, 3), !stmt_is_null(s, 4) && !stmt_is_null(s, 5),
 			stmt_double(s, 4), stmt_double(s, 5), stmt_text(s, 6), false, 0,
-			stmt_text(s, 7) };
+			stmt_text(s, 7), false };
 
 		if ((rc = put_cell(w, stmt_int(s, 0), stmt_int(s, 1), &r, &changed, err)) != 0) {
 			stmt_reset(s);
@@ -852,8 +869,9 @@ cell_json(const struct names *nm, const struct cube *c, long row, long col, json
 	size_t cell = cube_cell(c, row, col);
 	struct period p = period_from_index(c->kind, c->first + (int)row);
 	char text[PERIOD_LEN], nk[64];
-	uint8_t f = c->flag[cell] & (uint8_t)~SEEN;
-	json_t *o = json_object();
+	uint8_t f = c->flag[cell] & CF_QUALITY;
+	bool pending = (c->flag[cell] & CF_PENDING) != 0;
+	json_t *o = json_object(), *extra;
 
 	period_format(&p, text);
 	json_object_set_new(o, "pi", json_string(name_of(&nm->pi_at, nm->pis, c->pi_id)));
@@ -868,30 +886,95 @@ cell_json(const struct names *nm, const struct cube *c, long row, long col, json
 	    json_real(c->den[cell]) : json_null());
 	json_object_set_new(o, "flag", json_string(cube_flag_name((enum cube_flag)f)));
 	snprintf(nk, sizeof(nk), "%lld/%s", (long long)c->units[col], text);
-	json_object_set(o, "note", json_object_get(notes, nk) ? json_object_get(notes, nk) :
+	extra = json_object_get(notes, nk);
+	json_object_set(o, "note", json_object_get(extra, "note") ? json_object_get(extra, "note") :
 	    json_null());
+	json_object_set_new(o, "approved", json_boolean(!pending));
+	json_object_set(o, "reason", pending && json_object_get(extra, "reason") ?
+	    json_object_get(extra, "reason") : json_null());
+	json_object_set(o, "submitted_by", pending && json_object_get(extra, "submitted_by") ?
+	    json_object_get(extra, "submitted_by") : json_null());
 	json_object_set_new(o, "version", json_integer(c->version));
 	return o;
 }
 
-static int
-notes_of(struct wm_ctx *ctx, int64_t pi, json_t **out, struct wm_err *err)
+/*
+ * What an indicator's figures have beside their numbers, by "UNITID/PERIOD":
+ * {"note"} and, for those awaiting approval, {"submitted_by", "reason"}.
+ */
+int
+meas_notes(struct wm_ctx *ctx, int64_t pi, json_t **out, struct wm_err *err)
 {
+	static const char *const sql[] = {
+		"SELECT unit_id, period, note FROM measurement_note WHERE pi_id = ?",
+		"SELECT unit_id, period, submitted_by, reason FROM figure_review WHERE pi_id = ?",
+	};
+	struct stmt *s;
+	int rc = 0;
+
+	*out = json_object();
+	for (size_t q = 0; q < WM_ARRAY_LEN(sql) && rc == 0; q++) {
+		if ((rc = store_prepare(ctx->st, sql[q], &s, err)) != 0)
+			return rc;
+		stmt_bind_int(s, 1, pi);
+		while ((rc = stmt_step(s, err)) == STORE_ROW) {
+			char nk[64];
+			json_t *o;
+
+			snprintf(nk, sizeof(nk), "%lld/%s", (long long)stmt_int(s, 0), stmt_text(s, 1));
+			if ((o = json_object_get(*out, nk)) == NULL)
+				json_object_set_new(*out, nk, o = json_object());
+			if (q == 0) {
+				json_object_set_new(o, "note", json_string(stmt_text(s, 2)));
+			} else {
+				json_object_set_new(o, "submitted_by", json_string(stmt_text(s, 2)));
+				if (!stmt_is_null(s, 3))
+					json_object_set_new(o, "reason", json_string(stmt_text(s, 3)));
+			}
+		}
+		rc = rc < 0 ? rc : 0;
+	}
+	return rc;
+}
+
+/*
+ * Keep (pending) or drop who entered a figure and why it was saved, as it
+ * awaits approval or no longer does.
+ */
+static int
+put_review(struct wm_ctx *ctx, const char *pi, const char *unit, const char *period,
+    bool pending, const char *by, const char *reason, struct wm_err *err)
+{
+	char now[TIMESTAMP_LEN], canon[PERIOD_LEN];
+	struct period p;
+	int64_t pid, uid;
 	struct stmt *s;
 	int rc;
 
-	*out = json_object();
-	if ((rc = store_prepare(ctx->st, "SELECT unit_id, period, note FROM measurement_note"
-	    " WHERE pi_id = ?", &s, err)) != 0)
+	if ((rc = ent_resolve(ctx, kind_find("pis"), pi, &pid, err)) != 0 ||
+	    (rc = ent_resolve(ctx, kind_find("units"), unit, &uid, err)) != 0)
 		return rc;
-	stmt_bind_int(s, 1, pi);
-	while ((rc = stmt_step(s, err)) == STORE_ROW) {
-		char nk[64];
-
-		snprintf(nk, sizeof(nk), "%lld/%s", (long long)stmt_int(s, 0), stmt_text(s, 1));
-		json_object_set_new(*out, nk, json_string(stmt_text(s, 2)));
+	if (period_parse(period, &p) != 0)
+		return wm_error(err, WM_EINVAL, "\"%s\" is not a period", period);
+	period_format(&p, canon);
+	rc = store_prepare(ctx->st, pending ?
+	    "INSERT INTO figure_review (pi_id, unit_id, period, submitted_by, submitted_at, reason)"
+	    " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (pi_id, unit_id, period) DO UPDATE SET"
+	    " submitted_by = excluded.submitted_by, submitted_at = excluded.submitted_at,"
+	    " reason = excluded.reason" :
+	    "DELETE FROM figure_review WHERE pi_id = ? AND unit_id = ? AND period = ?", &s, err);
+	if (rc != 0)
+		return rc;
+	stmt_bind_int(s, 1, pid);
+	stmt_bind_int(s, 2, uid);
+	stmt_bind_text(s, 3, canon);
+	if (pending) {
+		timestamp_format(ctx->now, now);
+		stmt_bind_text(s, 4, by != NULL ? by : "unknown");
+		stmt_bind_text(s, 5, now);
+		stmt_bind_text(s, 6, reason);
 	}
-	return rc < 0 ? rc : 0;
+	return stmt_exec(s, err);
 }
 
 struct listed {
@@ -1026,7 +1109,7 @@ m_walk(struct wm_ctx *ctx, const struct ent_query *q, json_t *out, size_t *count
 		/* a page already full: only a count goes on */
 		if (out != NULL && *count >= offset + limit)
 			break;
-		if ((rc = cube_kinds(ctx, pi, &have, err)) != 0 || (rc = notes_of(ctx, pi, &notes,
+		if ((rc = cube_kinds(ctx, pi, &have, err)) != 0 || (rc = meas_notes(ctx, pi, &notes,
 		    err)) != 0) {
 			json_decref(notes);
 			break;
@@ -1166,7 +1249,7 @@ m_get(struct wm_ctx *ctx, const struct kind *k, const char *key, json_t **out,
 		cube_release(&c);
 		return wm_error(err, WM_ENOTFOUND, "no measurement \"%s\"", key);
 	}
-	if ((rc = names_load(ctx, &nm, err)) == 0 && (rc = notes_of(ctx, pi, &notes, err)) == 0)
+	if ((rc = names_load(ctx, &nm, err)) == 0 && (rc = meas_notes(ctx, pi, &notes, err)) == 0)
 		*out = cell_json(&nm, &c, row, col, notes);
 	json_decref(notes);
 	names_release(&nm);
@@ -1191,6 +1274,7 @@ row_of(const json_t *row, struct meas_row *r)
 	r->denominator = json_number_value(d);
 	r->flag = json_string_value(json_object_get(row, "flag"));
 	r->note = json_string_value(json_object_get(row, "note"));
+	r->pending = json_is_false(json_object_get(row, "approved"));
 }
 
 static int
@@ -1202,6 +1286,7 @@ m_put(struct wm_ctx *ctx, const struct kind *k, const json_t *row, int mode, boo
 	struct buf key = BUF_INIT;
 	json_t *before = NULL, *after = NULL, *state = NULL;
 	struct wm_err quiet = WM_ERR_INIT;
+	bool was_pending;
 	int rc;
 
 	*changed = ENT_UNCHANGED;
@@ -1211,6 +1296,26 @@ m_put(struct wm_ctx *ctx, const struct kind *k, const json_t *row, int mode, boo
 	if (rc != 0 && rc != WM_ENOTFOUND) {
 		*err = quiet;
 		goto out;
+	}
+	rc = 0;
+	was_pending = before != NULL && json_is_false(json_object_get(before, "approved"));
+	if (!restore) {
+		/*
+		 * Approved only by those who may approve it (authz.h): anyone else's
+		 * figure awaits them, and their asking for approval is refused.
+		 * "approved" true in row is a request when the figure is new or
+		 * awaited approval; otherwise it is only what was there.
+		 */
+		bool may = authz_may_approve(ctx, r.pi);
+		bool asks = json_is_true(json_object_get(row, "approved")) &&
+		    (before == NULL || was_pending);
+
+		if (asks && !may) {
+			rc = wm_error_field(err, WM_EPERM, "approved", "approval",
+			    "only the indicator's owner or a planner may approve its figures");
+			goto out;
+		}
+		r.pending = !may || r.pending;
 	}
 	if (mode == PUT_ADD && before != NULL) {
 		rc = wm_error(err, WM_EEXIST, "measurement \"%s\" already exists", buf_str(&key));
@@ -1228,7 +1333,8 @@ m_put(struct wm_ctx *ctx, const struct kind *k, const json_t *row, int mode, boo
 	}
 	if ((rc = store_begin(ctx->st, err)) != 0)
 		goto out;
-	if ((rc = meas_writer_open(ctx, MEAS_MEASUREMENTS, buf_str(&key), &w, err)) != 0)
+	/* store_put has asked authz_write about this figure */
+	if ((rc = writer_new(ctx, MEAS_MEASUREMENTS, buf_str(&key), &w, err)) != 0)
 		goto fail;
 	w->audit = false;	/* a single figure is audited with before and after, below */
 	if ((rc = meas_writer_put(w, &r, changed, err)) != 0)
@@ -1237,10 +1343,21 @@ m_put(struct wm_ctx *ctx, const struct kind *k, const json_t *row, int mode, boo
 	w = NULL;
 	if (rc != 0)
 		goto fail;
-	if (!restore && *changed != ENT_UNCHANGED) {
-		if ((rc = m_get(ctx, k, buf_str(&key), &after, err)) != 0 ||
-		    (rc = audit_record_state(ctx, before ? "set" : "add", "measurements",
-		    buf_str(&key), before, after, state, err)) != 0)
+	if (*changed != ENT_UNCHANGED || r.pending != was_pending) {
+		const char *reason = json_string_value(json_object_get(row, "reason"));
+		const char *by = restore ? json_string_value(json_object_get(row, "submitted_by")) :
+		    ctx->actor;
+		/* who entered it awaiting approval, or who approved it */
+		const char *action = r.pending ? "submit" : was_pending ? "approve" :
+		    before ? "set" : "add";
+
+		if ((rc = put_review(ctx, r.pi, r.unit, r.period, r.pending, by, reason, err)) != 0)
+			goto fail;
+		if (!restore && ((rc = m_get(ctx, k, buf_str(&key), &after, err)) != 0 ||
+		    (reason != NULL && !r.pending &&
+		    json_object_set_new(after, "reason", json_string(reason)) != 0) ||
+		    (rc = audit_record_state(ctx, action, "measurements", buf_str(&key), before, after,
+		    state, err)) != 0))
 			goto fail;
 	}
 	rc = store_commit(ctx->st, err);
@@ -1298,7 +1415,10 @@ m_remove(struct wm_ctx *ctx, const struct kind *k, const char *key, int64_t if_v
 
 		period_format(&p, canon);
 		if ((rc = cube_store(ctx, &c, err)) != 0 ||
-		    (rc = put_note(ctx, pi, unit, canon, NULL, &noted, err)) != 0)
+		    (rc = put_note(ctx, pi, unit, canon, NULL, &noted, err)) != 0 ||
+		    (rc = put_review(ctx, json_string_value(json_object_get(before, "pi")),
+		    json_string_value(json_object_get(before, "unit")), canon, false, NULL, NULL,
+		    err)) != 0)
 			goto fail;
 		cube_state(state, &c);
 		if ((rc = digest_notes(ctx, pi, state, err)) != 0 ||
@@ -1388,7 +1508,12 @@ m_remove_all(struct wm_ctx *ctx, const struct kind *k, const struct ent_query *q
 		    err)) != 0)
 			goto out;
 		stmt_bind_int(s, 1, pi);
-		if ((rc = stmt_exec(s, err)) != 0 || (rc = digest_notes(ctx, pi, state, err)) != 0)
+		if ((rc = stmt_exec(s, err)) != 0 || (rc = digest_notes(ctx, pi, state, err)) != 0 ||
+		    (rc = store_prepare(ctx->st, "DELETE FROM figure_review WHERE pi_id = ?", &s,
+		    err)) != 0)
+			goto out;
+		stmt_bind_int(s, 1, pi);
+		if ((rc = stmt_exec(s, err)) != 0)
 			goto out;
 	}
 	/* a unit's column out of each series of the PIs in ids[] */
@@ -1417,7 +1542,13 @@ m_remove_all(struct wm_ctx *ctx, const struct kind *k, const struct ent_query *q
 			goto out;
 		stmt_bind_int(s, 1, ids[i]);
 		stmt_bind_int(s, 2, unit);
-		if ((rc = stmt_exec(s, err)) != 0 || (rc = digest_notes(ctx, ids[i], state, err)) != 0)
+		if ((rc = stmt_exec(s, err)) != 0 || (rc = digest_notes(ctx, ids[i], state, err)) != 0 ||
+		    (rc = store_prepare(ctx->st, "DELETE FROM figure_review"
+		    " WHERE pi_id = ? AND unit_id = ?", &s, err)) != 0)
+			goto out;
+		stmt_bind_int(s, 1, ids[i]);
+		stmt_bind_int(s, 2, unit);
+		if ((rc = stmt_exec(s, err)) != 0)
 			goto out;
 	}
 	json_array_foreach(rows, i, row) {
@@ -1472,7 +1603,10 @@ m_import_rows(struct wm_ctx *ctx, const struct kind *k, const json_t *rows, bool
 			rc = wm_error(err, WM_EINVAL, "measurements[%zu]: needs pi, unit and period", i);
 			goto out;
 		}
-		if ((rc = meas_writer_put(w, &r, &changed, err)) != 0) {
+		if ((rc = meas_writer_put(w, &r, &changed, err)) != 0 ||
+		    (r.pending && (rc = put_review(ctx, r.pi, r.unit, r.period, true, restore ?
+		    json_string_value(json_object_get(row, "submitted_by")) : ctx->actor,
+		    json_string_value(json_object_get(row, "reason")), err)) != 0)) {
 			wm_error_prefix(err, "measurements[%zu]: ", i);
 			goto out;
 		}

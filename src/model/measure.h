@@ -36,6 +36,7 @@ struct meas_row {
 	bool has_tolerance;	/* targets */
 	double tolerance;
 	const char *note;
+	bool pending;		/* measurements: awaiting approval (cube.h's CF_PENDING) */
 };
 
 struct meas_writer;
@@ -45,6 +46,13 @@ int meas_writer_open(struct wm_ctx *ctx, enum meas_table table, const char *what
     struct meas_writer **out, struct wm_err *err);
 
 /*
+ * A figure entered by someone who may not approve it (authz_may_approve)
+ * awaits approval: the public does not see it, reports mark it, and its
+ * "approved" is false until the indicator's owner or a planner sets it
+ * (the measurements kind: its audit entries say "submit" and "approve").
+ * Figures written in bulk are approved as they are written: only those
+ * who may approve them may write them so.
+ *
  * Write one figure. *changed: ENT_ADDED, ENT_CHANGED or ENT_UNCHANGED.
  * WM_EEXIST when the same PI, unit and period came earlier in this batch
  * with a different figure; WM_ENOTFOUND for an unknown PI or unit;
@@ -66,6 +74,13 @@ size_t meas_writer_held(const struct meas_writer *w);
  * measurement_staged) into series; *n says how many. Run by `waymark init`.
  */
 int meas_fold_staged(struct wm_ctx *ctx, int64_t *n, struct wm_err *err);
+
+/*
+ * What an indicator's figures have beside their numbers, as an object
+ * "UNITID/PERIOD" -> {"note"} and, for those awaiting approval,
+ * {"submitted_by", "reason"}.
+ */
+int meas_notes(struct wm_ctx *ctx, int64_t pi, json_t **out, struct wm_err *err);
 
 extern const struct kind_store measurement_store;
 

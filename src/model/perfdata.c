@@ -3,11 +3,13 @@
  */
 #include "base/wm.h"
 
+#include <limits.h>
 #include <math.h>
 
 #include "base/arena.h"
 #include "base/mem.h"
 #include "model/authz.h"
+#include "model/cube.h"
 #include "model/ent.h"
 #include "model/perfdata.h"
 #include "store/store.h"
@@ -219,6 +221,46 @@ perfdata_latest(struct wm_ctx *ctx, struct period *out, bool *any, struct wm_err
 	}
 	if (rc < 0)
 		return rc;
+	/* the public's latest is the latest they may see: figures awaiting approval aside */
+	if (best_kind != 99 && ctx->role == ROLE_PUBLIC) {
+		int64_t *pis = NULL;
+		size_t n = 0, cap = 0;
+
+		rc = store_prepare(ctx->st, "SELECT DISTINCT s.pi_id FROM pi_series s JOIN figure_review r"
+		    " ON r.pi_id = s.pi_id WHERE s.period_kind = ?", &s, err);
+		if (rc != 0)
+			return rc;
+		stmt_bind_int(s, 1, best_kind);
+		while ((rc = stmt_step(s, err)) == STORE_ROW) {
+			WM_GROW(pis, n + 1, cap);
+			pis[n++] = stmt_int(s, 0);
+		}
+		if (rc >= 0 && n > 0) {
+			/* the others' latest, then each of these as the public sees it */
+			rc = store_prepare(ctx->st, "SELECT MAX(s.first_index + s.nperiods - 1) FROM pi_series s"
+			    " WHERE s.period_kind = ? AND NOT EXISTS (SELECT 1 FROM figure_review r"
+			    " WHERE r.pi_id = s.pi_id)", &s, err);
+			if (rc == 0) {
+				stmt_bind_int(s, 1, best_kind);
+				best_last = INT_MIN;
+				if ((rc = stmt_step(s, err)) == STORE_ROW && !stmt_is_null(s, 0))
+					best_last = (int)stmt_int(s, 0);
+				stmt_reset(s);
+			}
+			for (size_t i = 0; i < n && rc >= 0; i++) {
+				int first, last;
+
+				if ((rc = cube_range(ctx, pis[i], (enum period_kind)best_kind, &first, &last,
+				    err)) == 0 && first <= last && last > best_last)
+					best_last = last;
+			}
+			if (rc >= 0 && best_last == INT_MIN)
+				best_kind = 99;
+		}
+		free(pis);
+		if (rc < 0)
+			return rc;
+	}
 	if (best_kind != 99) {
 		*out = period_from_index((enum period_kind)best_kind, best_last);
 		*any = true;

@@ -132,11 +132,14 @@ points(struct svg *s, const struct frame *f, const struct chart_series *c, doubl
 			continue;
 		fmt(v, sizeof(v), c->values[i]);
 		fmt(t, sizeof(t), c->targets ? c->targets[i] : NAN);
-		snprintf(title, sizeof(title), "%s: %s%s%s, %s", c->labels[i], v,
+		snprintf(title, sizeof(title), "%s: %s%s%s, %s%s", c->labels[i], v,
 		    c->targets && isfinite(c->targets[i]) ? ", target " : "",
-		    c->targets && isfinite(c->targets[i]) ? t : "", rag_name(rag));
+		    c->targets && isfinite(c->targets[i]) ? t : "", rag_name(rag),
+		    c->pending && c->pending[i] ? ", awaiting approval" : "");
 		svg_group_begin(s, NULL, title);
 		mark(s, px(f, i), py(f, c->values[i]), r, rag);
+		if (c->pending && c->pending[i])
+			svg_circle(s, px(f, i), py(f, c->values[i]), r * 2, "c-pending", NULL);
 		svg_group_end(s);
 	}
 }

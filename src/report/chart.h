@@ -6,7 +6,8 @@
  * Every chart names itself (title, desc), labels its axes, and carries its
  * meaning in shapes as well as colour: a green point is a circle, amber a
  * square, red a triangle, unjudged a hollow circle. Missing figures leave
- * a gap in the line rather than being drawn as zero.
+ * a gap in the line rather than being drawn as zero; a figure that still
+ * awaits approval has a dashed ring around its point.
  */
 #ifndef WM_CHART_H
 #define WM_CHART_H
@@ -24,6 +25,7 @@ struct chart_series {
 	const double *targets;		/* NULL: no target line */
 	const enum rag *rags;		/* NULL: points not judged */
 	size_t n;
+	const bool *pending;		/* figures awaiting approval, ringed; NULL: none */
 };
 
 /* A trend chart, about 640 x 300; y_label names the unit of measure. */

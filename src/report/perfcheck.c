@@ -322,7 +322,7 @@ trend_evals(const struct pview *v, size_t pi, const struct prun_trend *tr,
  */
 static void
 unit_series(const struct prun_trend *tr, const struct perf_eval *e, int u, double *values,
-    double *targets, enum rag *rags)
+    double *targets, enum rag *rags, bool *pending)
 {
 	for (int r = 0; r < tr->nperiods; r++) {
 		const struct perf_eval *x = &e[(size_t)r * tr->nunits + (size_t)u];
@@ -330,12 +330,15 @@ unit_series(const struct prun_trend *tr, const struct perf_eval *e, int u, doubl
 		values[r] = x->now.has ? x->now.value : NAN;
 		targets[r] = x->period_target;
 		rags[r] = x->period_rag;
+		/* a figure still awaiting approval, at the unit or below it */
+		pending[r] = x->now.has && x->now.unapproved > 0;
 	}
 }
 
 struct trend_series {
 	double *values, *targets;
 	enum rag *rags;
+	bool *pending;
 };
 
 static void
@@ -344,6 +347,7 @@ series_alloc(struct trend_series *s, size_t n)
 	s->values = wm_calloc(n + 1, sizeof(*s->values));
 	s->targets = wm_calloc(n + 1, sizeof(*s->targets));
 	s->rags = wm_calloc(n + 1, sizeof(*s->rags));
+	s->pending = wm_calloc(n + 1, sizeof(*s->pending));
 }
 
 static void
@@ -352,6 +356,7 @@ series_free(struct trend_series *s)
 	free(s->values);
 	free(s->targets);
 	free(s->rags);
+	free(s->pending);
 }
 
 /* Small multiples: the leaf units under the unit, over the last three years at most. */
@@ -382,13 +387,15 @@ trend_multiples(const struct pview *v, size_t pi, const struct prun_trend *tr,
 		    tr->cells[(size_t)(tr->nperiods - 1) * n + u].expected == 0)
 			continue;
 		series_alloc(&ser[np], (size_t)tr->nperiods);
-		unit_series(tr, ev, (int)u, ser[np].values, ser[np].targets, ser[np].rags);
+		unit_series(tr, ev, (int)u, ser[np].values, ser[np].targets, ser[np].rags,
+		    ser[np].pending);
 		c = &tr->cells[(size_t)(tr->nperiods - 1) * n + u];
 		vals[np] = wm_malloc(48);
 		prun_format(p, c->has ? c->value : NAN, vals[np], 48);
 		panels[np] = (struct chart_panel){ v->pd.units[u].name, vals[np], {
 			(const char *const *)labels + skip, ser[np].values + skip,
-			ser[np].targets + skip, ser[np].rags + skip, (size_t)tr->nperiods - skip } };
+			ser[np].targets + skip, ser[np].rags + skip, (size_t)tr->nperiods - skip,
+			ser[np].pending + skip } };
 		np++;
 	}
 	if (np > 1) {
@@ -514,20 +521,21 @@ report_trend(struct wm_ctx *ctx, const struct trend_opts *o, struct rdoc **out,
 			period_format(&p, labels[r]);
 		}
 		ev = trend_evals(&v, pi, &tr, tg, nt);
-		unit_series(&tr, ev, v.unit, s.values, s.targets, s.rags);
+		unit_series(&tr, ev, v.unit, s.values, s.targets, s.rags, s.pending);
 		rdoc_meta(*out, "From", labels[show]);
 		rdoc_meta(*out, "To", labels[tr.nperiods - 1]);
 		snprintf(title, sizeof(title), "%s, %s", v.pd.pis[pi].title, v.pd.units[v.unit].name);
 		snprintf(desc, sizeof(desc), "A line of each %s's figure from %s to %s, with the "
 		    "target for one %s as a dashed line (%s); each figure is marked against that line "
-		    "green (circle), amber (square), red (triangle) or not judged (hollow circle).",
+		    "green (circle), amber (square), red (triangle) or not judged (hollow circle), "
+		    "and ringed with dashes while it awaits approval.",
 		    period_kind_name(tr.kind), labels[show], labels[tr.nperiods - 1],
 		    period_kind_name(tr.kind), v.pd.pis[pi].rules.agg == AGG_SUM ?
 		    "a longer period's target shared evenly between its periods" :
 		    "a longer period's target holds for each of its periods");
 		chart_trend(&svg, title, desc, v.pd.pis[pi].measure_unit,
 		    &(struct chart_series){ (const char *const *)labels + show, s.values + show,
-		    s.targets + show, s.rags + show, (size_t)nshow });
+		    s.targets + show, s.rags + show, (size_t)nshow, s.pending + show });
 		rdoc_figure(*out, buf_str(&svg), title);
 		rdoc_add_rendition(*out, "svg", "image/svg+xml", buf_str(&svg));
 		rdoc_para(*out, "Status judges what the target is for: a period's figure against a "
@@ -553,7 +561,10 @@ report_trend(struct wm_ctx *ctx, const struct trend_opts *o, struct rdoc **out,
 				pview_change_text(p, &e->vs_last_year, false, ya, sizeof(ya));
 			if (any && td)
 				pview_change_text(p, &e->to_date_vs_last_year, true, tly, sizeof(tly));
-			rtable_cell(t, labels[r]);
+			if (s.pending[r])
+				rtable_cellf(t, "%s (awaiting approval)", labels[r]);
+			else
+				rtable_cell(t, labels[r]);
 			pview_num(t, p, s.values[r]);
 			pview_num(t, p, y.has ? y.value : NAN);
 			pview_num(t, p, td && e->basis.has ? e->basis.value : NAN);
@@ -563,7 +574,7 @@ report_trend(struct wm_ctx *ctx, const struct trend_opts *o, struct rdoc **out,
 			rtable_cell(t, tly);
 			rtable_end_row(t);
 			json_array_insert_new(points, 0, json_pack("{s:s, s:o, s:o, s:o, s:o, s:s, s:o, "
-			    "s:s, s:o, s:o}", "period", labels[r],
+			    "s:s, s:o, s:o, s:b}", "period", labels[r],
 			    "value", isfinite(s.values[r]) ? json_real(s.values[r]) : json_null(),
 			    "rolling_year", y.has ? json_real(y.value) : json_null(),
 			    "to_date", td && e->basis.has ? json_real(e->basis.value) : json_null(),
@@ -573,7 +584,7 @@ report_trend(struct wm_ctx *ctx, const struct trend_opts *o, struct rdoc **out,
 			    json_null(), "period_status", rag_name(s.rags[r]),
 			    "change_on_last_year", pview_change_json(&e->vs_last_year),
 			    "to_date_on_last_year", td ? pview_change_json(&e->to_date_vs_last_year) :
-			    json_null()));
+			    json_null(), "approved", !s.pending[r]));
 		}
 		trend_multiples(&v, pi, &tr, ev, labels, show, *out);
 		{

@@ -373,6 +373,8 @@ pview_coverage_text(const struct pview *v, size_t pi, struct buf *out)
 	names_add(out, "missing", &w->missing);
 	names_add(out, "no counts to add up", &w->uncounted);
 	names_add(out, "estimated", &w->estimated);
+	if (e->now.unapproved > 0)
+		buf_addf(out, "; %d awaiting approval", e->now.unapproved);
 }
 
 void
@@ -506,6 +508,8 @@ pview_pi_json(const struct pview *v, size_t pi)
 	    "complete", e->basis.complete, "periods", e->nperiods,
 	    "estimated", e->now.estimated, "missing", w->jmissing, "estimated_units", w->jestimated,
 	    "no_counts", w->juncounted);
+	json_object_set_new(json_object_get(j, "coverage"), "unapproved",
+	    json_integer(e->now.unapproved));
 	json_object_set_new(j, "commentary", pview_commentary(v, pi) ?
 	    json_deep_copy(pview_commentary(v, pi)) : json_null());
 	json_object_set_new(j, "change_on_previous", pview_change_json(&e->vs_previous));

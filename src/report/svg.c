@@ -47,6 +47,7 @@ const char svg_css[] =
     ".c-target{fill:none;stroke:#505a5f;stroke-width:1.5;stroke-dasharray:6 4}"
     ".c-green{fill:#00703c}.c-amber{fill:#f47738}.c-red{fill:#d4351c}"
     ".c-none{fill:#ffffff;stroke:#505a5f;stroke-width:1.5}"
+    ".c-pending{fill:none;stroke:#0b0c0c;stroke-width:1.5;stroke-dasharray:2 2}"
     ".c-panel{fill:none;stroke:#b1b4b6;stroke-width:1}";
 
 /* FNV-1a over the title, the description and the offset. */

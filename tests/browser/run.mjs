@@ -8,82 +8,16 @@
 // log; every page is checked with axe-core (no serious or critical
 // violations), at 320 px wide (no sideways scrolling of the page) and as
 // printed; forms (a comment, the exception report's filter) are used with
-// script turned off. Prints TAP; a failing
-// test leaves a screenshot in OUTDIR.
-import { mkdtempSync, rmSync, mkdirSync, readFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join, dirname } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { chromium } from 'playwright-core'
+// script turned off. Prints TAP; a failing test leaves a screenshot in
+// OUTDIR. The journeys of the forms, figures and the public are the
+// journey-*.mjs scripts beside it (tests/e2e/t4501-journeys.sh).
+import { start, browser, test, expect, axeCheck, signIn, done } from './lib.mjs'
 
-const [base, outdir] = process.argv.slice(2)
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
-// Evaluated through the DevTools protocol, so the page's CSP stays on.
-const axeSource = readFileSync(join(root, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8')
-const flags = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync']
+const { base } = start()
 const pages = ['/', '/framework', '/pis', '/pis/SC-01', '/pis/SC-01?unit=Camden', '/exceptions',
   '/exceptions?committee=SC-COMM', '/scorecard', '/scorecard?unit=Camden', '/recommendations', '/recommendations/DA2002/R13', '/projects', '/timetable', '/committees',
-  '/themes', '/audit']
-
-mkdirSync(outdir, { recursive: true })
-let n = 0
-let failed = 0
-const profiles = []
-
-async function browser (options = {}) {
-  // A fresh profile every time: nothing carries over from another run.
-  const dir = mkdtempSync(join(tmpdir(), 'waymark-chromium-'))
-  profiles.push(dir)
-  return chromium.launchPersistentContext(dir, {
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    headless: true,
-    args: flags,
-    viewport: { width: 1024, height: 800 },
-    ...options
-  })
-}
-
-async function test (name, page, fn) {
-  n++
-  try {
-    await fn()
-    console.log(`ok ${n} - ${name}`)
-  } catch (e) {
-    failed++
-    console.log(`not ok ${n} - ${name}`)
-    console.log(String(e.stack || e).split('\n').slice(0, 12).map(l => '#   ' + l).join('\n'))
-    if (page) {
-      const file = join(outdir, `browser-${n}-${name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}.png`)
-      await page.screenshot({ path: file, fullPage: true }).catch(() => {})
-      console.log(`#   screenshot: ${file}`)
-    }
-  }
-}
-
-function expect (cond, what) {
-  if (!cond) throw new Error(what)
-}
-
-// No serious or critical axe-core violations on the page at path (status: what it should answer).
-async function axeCheck (page, path, status = 200) {
-  const res = await page.goto(base + path)
-  expect(res.status() === status, `status ${res.status()}`)
-  await page.evaluate(axeSource)
-  const result = await page.evaluate(async () => await globalThis.axe.run(document, {
-    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] }
-  }))
-  const bad = result.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
-  expect(bad.length === 0, bad.map(v => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.slice(0, 3).map(x => x.target).join(', ')}`).join('\n'))
-}
-
-async function signIn (page, user, password) {
-  await page.goto(base + '/login')
-  await page.fill('#username', user)
-  await page.fill('#password', password)
-  await page.click('button:has-text("Sign in")')
-  await page.waitForURL(u => !u.pathname.startsWith('/login'))
-}
+  '/themes', '/audit', '/records', '/units', '/units/Camden', '/commentaries',
+  '/pis/SC-01/figures', '/pis/SC-01/targets']
 
 const ctx = await browser()
 const page = ctx.pages()[0] || await ctx.newPage()
@@ -230,6 +164,4 @@ await test('without script, a bad period comes back with the reason beside the f
 })
 await noscript.close()
 
-for (const dir of profiles) rmSync(dir, { recursive: true, force: true })
-console.log(`1..${n}`)
-process.exit(failed ? 1 : 0)
+done()

@@ -94,3 +94,14 @@ form() {
 	curl -s -o page.html -D headers.txt -w '%{http_code}' -b "$who.jar" -c "$who.jar" \
 	    --data-urlencode "csrf_token=$(cat "$who.csrf" 2>/dev/null)" "$@" "${FORM_URL:-$URL}$path"
 }
+
+# need_browser: skip the whole script (at its top level) unless headless Chromium can run.
+need_browser() {
+	chromium=${CHROMIUM:-/usr/bin/chromium}
+	if [ ! -x "$chromium" ] || ! command -v node >/dev/null 2>&1 ||
+	    [ ! -d "$SRCDIR/node_modules/playwright-core" ] || [ ! -d "$SRCDIR/node_modules/axe-core" ]; then
+		test_skip 'needs chromium, node and the npm test packages: run scripts/install-deps --test'
+		test_done
+		exit 0
+	fi
+}

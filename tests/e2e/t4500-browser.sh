@@ -4,13 +4,7 @@
 . "$(dirname "$0")/lib.sh"
 . "$SRCDIR/tests/e2e/lib-http.sh"
 
-chromium=${CHROMIUM:-/usr/bin/chromium}
-if [ ! -x "$chromium" ] || ! command -v node >/dev/null 2>&1 ||
-    [ ! -d "$SRCDIR/node_modules/playwright-core" ] || [ ! -d "$SRCDIR/node_modules/axe-core" ]; then
-	test_skip 'needs chromium, node and the npm test packages: run scripts/install-deps --test'
-	test_done
-	exit 0
-fi
+need_browser
 
 wm init >/dev/null
 wm sample >/dev/null

@@ -10,6 +10,7 @@
 
 #include "analysis/consistency.h"
 #include "analysis/exceptions.h"
+#include "analysis/figcheck.h"
 #include "analysis/perf.h"
 #include "model/cube.h"
 
@@ -629,6 +630,78 @@ test_a_cycle_in_the_tree_is_refused(void **state)
 	perf_tree_release(&t);
 }
 
+/* Worked by hand: median 11, absolute deviations 1,0,1,1,0,1,1,0, whose median is 1. */
+static void
+test_an_outlier_is_far_from_the_units_own_median(void **state)
+{
+	static const double h[] = { 10, 11, 12, 10, 11, 12, 10, 11, NAN };
+	struct figcheck in = { 20, false, false, NAN, NAN, h, 9 };
+	struct figcheck_result r;
+	double z, m;
+
+	(void)state;
+	figcheck_run(&in, &r);
+	assert_true(r.problems & FIGCHECK_OUTLIER);
+	assert_true(fabs(r.z - 0.6745 * 9) < 1e-9);
+	assert_true(fabs(r.median - 11) < 1e-9);
+	in.value = 13;	/* z = 1.349: within 3.5 */
+	figcheck_run(&in, &r);
+	assert_int_equal(r.problems, 0);
+	/* one earlier wild figure does not hide the next, as a standard deviation would */
+	{
+		static const double wild[] = { 10, 11, 12, 10, 11, 12, 10, 11, 500 };
+
+		assert_true(figcheck_robust_z(20, wild, 9, &z, &m));
+		assert_true(z > FIGCHECK_Z);
+	}
+	/* too little history to judge */
+	assert_false(figcheck_robust_z(20, h, 5, &z, &m));
+	assert_true(isnan(z));
+	in.nhistory = 5;
+	in.value = 1e6;
+	figcheck_run(&in, &r);
+	assert_int_equal(r.problems, 0);
+}
+
+static void
+test_no_spread_falls_back_to_the_mean_deviation(void **state)
+{
+	static const double some[] = { 5, 5, 5, 5, 5, 9 };
+	static const double flat[] = { 5, 5, 5, 5, 5, 5 };
+	double z, m;
+
+	(void)state;
+	/* median 5, MAD 0; mean absolute deviation 4/6 */
+	assert_true(figcheck_robust_z(9, some, 6, &z, &m));
+	assert_true(fabs(z - 4 / (1.253314 * 4.0 / 6)) < 1e-9);
+	assert_true(figcheck_robust_z(5, flat, 6, &z, &m));
+	assert_true(z == 0);
+	assert_true(figcheck_robust_z(6, flat, 6, &z, &m));
+	assert_true(isinf(z) && z > 0);
+}
+
+static void
+test_range_and_counts_are_checked(void **state)
+{
+	struct figcheck in = { 120, true, false, 0, 100, NULL, 0 };
+	struct figcheck_result r;
+
+	(void)state;
+	figcheck_run(&in, &r);
+	assert_int_equal(r.problems, FIGCHECK_RANGE | FIGCHECK_COUNTS);
+	in.value = -1;
+	in.has_counts = true;
+	figcheck_run(&in, &r);
+	assert_int_equal(r.problems, FIGCHECK_RANGE);
+	in.value = 100;
+	figcheck_run(&in, &r);
+	assert_int_equal(r.problems, 0);
+	in.lo = in.hi = NAN;
+	in.value = -1e9;
+	figcheck_run(&in, &r);
+	assert_int_equal(r.problems, 0);
+}
+
 int
 main(void)
 {
@@ -652,6 +725,9 @@ main(void)
 		cmocka_unit_test(test_units_reporting_with_no_target_are_named),
 		cmocka_unit_test(test_things_linked_to_nothing),
 		cmocka_unit_test(test_a_cycle_in_the_tree_is_refused),
+		cmocka_unit_test(test_an_outlier_is_far_from_the_units_own_median),
+		cmocka_unit_test(test_no_spread_falls_back_to_the_mean_deviation),
+		cmocka_unit_test(test_range_and_counts_are_checked),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

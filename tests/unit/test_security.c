@@ -272,6 +272,7 @@ test_every_foreign_key_is_described_by_a_kind(void **state)
 		{ "series_unit", "series_id" }, { "series_unit", "unit_id" },
 		{ "pi_archive", "id" },
 		{ "measurement_note", "pi_id" }, { "measurement_note", "unit_id" },
+		{ "figure_review", "pi_id" }, { "figure_review", "unit_id" },	/* awaiting approval */
 		{ "measurement_staged", "pi_id" }, { "measurement_staged", "unit_id" },
 	};
 	struct fixture *fx = *state;
