@@ -157,3 +157,52 @@ buf_truncate(struct buf *b, size_t len)
 		b->s[len] = '\0';
 	}
 }
+
+static const char b64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+int
+buf_add_base64(struct buf *b, const void *data, size_t len)
+{
+	const unsigned char *p = data;
+	int rc = 0;
+
+	for (size_t i = 0; i < len && rc == 0; i += 3) {
+		unsigned v = (unsigned)p[i] << 16 | (i + 1 < len ? (unsigned)p[i + 1] << 8 : 0) |
+		    (i + 2 < len ? p[i + 2] : 0);
+		char q[4] = { b64[(v >> 18) & 63], b64[(v >> 12) & 63],
+			i + 1 < len ? b64[(v >> 6) & 63] : '=', i + 2 < len ? b64[v & 63] : '=' };
+
+		rc = buf_add(b, q, 4);
+	}
+	return rc;
+}
+
+int
+buf_add_unbase64(struct buf *b, const char *text)
+{
+	unsigned v = 0, n = 0, pad = 0;
+
+	for (const char *s = text; *s != '\0'; s++) {
+		const char *at;
+
+		if (*s == ' ' || *s == '\n' || *s == '\r' || *s == '\t')
+			continue;
+		if (*s == '=') {
+			pad++;
+			v <<= 6;
+		} else if (pad > 0 || (at = strchr(b64, *s)) == NULL) {
+			return WM_EINVAL;
+		} else {
+			v = v << 6 | (unsigned)(at - b64);
+		}
+		if (++n % 4 == 0) {
+			unsigned char q[3] = { (unsigned char)(v >> 16), (unsigned char)(v >> 8),
+				(unsigned char)v };
+
+			if (pad > 2 || buf_add(b, q, 3 - pad) != 0)
+				return WM_EINVAL;
+			v = 0;
+		}
+	}
+	return n % 4 == 0 ? 0 : WM_EINVAL;
+}

@@ -37,6 +37,10 @@ int buf_vaddf(struct buf *b, const char *fmt, va_list ap);
  * characters (letters, digits, "-._~"), and '/' too unless keep_slash.
  */
 int buf_add_url_escaped(struct buf *b, const char *s, bool keep_slash);
+/* data as base64 (RFC 4648, with padding), as a data: URL or an XML file holds it. */
+int buf_add_base64(struct buf *b, const void *data, size_t len);
+/* Decode base64 text (white space ignored) onto b; WM_EINVAL if it is not base64. */
+int buf_add_unbase64(struct buf *b, const char *text);
 /* The contents as a C string: "" when empty, never NULL. */
 const char *buf_str(const struct buf *b);
 

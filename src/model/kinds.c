@@ -117,6 +117,23 @@ static const struct field paper_fields[] = {
 	TEXT("title", "title", FF_REQ | FF_BRIEF, "title"),
 	TEXT("author", "author", 0, "who wrote it"),
 	TEXT("summary", "summary", FF_LONG, "summary"),
+	TEXT("by", "presented_by", 0, "who it is by, as the paper says (Commissioner, Clerk)"),
+	TEXT("recommendations", "recommendations", FF_LONG,
+	    "what the committee is asked to do, one recommendation a line"),
+	TEXT("supporting", "supporting", FF_LONG,
+	    "supporting information in the paper's own words, before the pack"),
+	BOOL("pack", "pack", 0, "the supporting information includes the committee's pack: what "
+	    "it oversees that is off track, then what is on track"),
+	REF("unit", "unit_id", 0, "units", "the unit the pack is for; empty for the whole "
+	    "organisation"),
+	PERIOD("as_of", "as_of", 0, "the period the pack is as of; empty for the latest with "
+	    "figures"),
+	TEXT("equality", "equality", FF_LONG, "equality and diversity implications"),
+	TEXT("financial", "financial", FF_LONG, "financial implications"),
+	TEXT("background", "background", FF_LONG, "background papers, one a line"),
+	TEXT("contact", "contact", FF_LONG, "contact details"),
+	TEXT("appendices", "appendices", FF_LONG, "appendices, one a line: a report and its "
+	    "options, as `progress source=DA2002` or `timetable timetable=TTSC-APPX1`"),
 	END
 };
 

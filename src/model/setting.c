@@ -23,6 +23,13 @@ const struct setting_def setting_defs[] = {
 	  "the weight of contribution, summed over commissioned projects, at which an aim counts "
 	  "as covered: below it the portfolio calls the aim a gap, and funding's "
 	  "--cover-every-aim does not count it served" },
+	{ "paper.template", SET_JSON, "{}", 0, 0,
+	  "how a committee paper is laid out, as JSON: {\"body\": the body's name above the "
+	  "title, \"logo\": a PNG in base64, \"number\": the report number with {ref} (the "
+	  "agenda number), {committee}, {year} and {date} in it, \"sections\": [{\"part\": "
+	  "\"summary\" | \"recommendations\" | \"supporting\" | \"equality\" | \"financial\" | "
+	  "\"background\" | \"contact\" | \"appendices\", \"heading\": its heading}] in their "
+	  "order, those left out not shown}; what is not given is the seeds' layout" },
 	{ NULL, SET_NUMBER, NULL, 0, 0, NULL }
 };
 
@@ -49,6 +56,17 @@ setting_check(const struct setting_def *d, const char *text, struct wm_err *err)
 		return 0;
 	case SET_RAG_RULES:
 		return rag_rules_parse(text, &rules, err);
+	case SET_JSON: {
+		json_error_t je;
+		json_t *j = text ? json_loads(text, 0, &je) : NULL;
+		bool ok = json_is_object(j);
+
+		json_decref(j);
+		if (!ok)
+			return wm_error(err, WM_EINVAL, "setting %s: the value is not a JSON object "
+			    "(%s)", d->key, d->help);
+		return 0;
+	}
 	}
 	return 0;
 }

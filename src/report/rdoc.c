@@ -37,6 +37,7 @@ static const struct {
 	{ "docx", RF_DOCX, "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 	  true },
 	{ "odt", RF_ODT, "application/vnd.oasis.opendocument.text", true },
+	{ "model", RF_MODEL, "text/plain; charset=utf-8", false },
 };
 
 int
@@ -213,6 +214,25 @@ new_fact(struct rdoc *d, const char *key, const char *label)
 }
 
 void
+rdoc_header(struct rdoc *d, const char *text, const void *logo_png, size_t logo_len)
+{
+	d->header = dup(d, text);
+	if (logo_png != NULL && logo_len > 0) {
+		unsigned char *copy = arena_alloc(d->arena, logo_len);
+
+		memcpy(copy, logo_png, logo_len);
+		d->logo = copy;
+		d->logo_len = logo_len;
+	}
+}
+
+void
+rdoc_page_break(struct rdoc *d)
+{
+	add_block(d, B_BREAK);
+}
+
+void
 rdoc_meta(struct rdoc *d, const char *label, const char *value)
 {
 	struct fact *f = new_fact(d, NULL, label);
@@ -333,7 +353,7 @@ rdoc_heading(struct rdoc *d, int level, const char *text)
 {
 	struct block *b = add_block(d, B_HEADING);
 
-	b->level = level < 2 ? 2 : level > 3 ? 3 : level;
+	b->level = level < 2 ? 2 : level > 4 ? 4 : level;
 	b->text = arena_strdup(d->arena, text);
 }
 
@@ -701,17 +721,48 @@ append_table(struct rdoc *d, const struct rtable *src)
 void
 rdoc_append(struct rdoc *d, const struct rdoc *src)
 {
+	rdoc_append_at(d, src, 2);
+}
+
+void
+rdoc_append_at(struct rdoc *d, const struct rdoc *src, int level)
+{
+	/* src's own keyed facts become d's, in the group d has open: the data stays whole */
+	for (size_t i = 0; i < src->nfacts; i++) {
+		const struct fact *f = &src->facts[i];
+
+		if (f->key != NULL)
+			copy_cell(d, &new_fact(d, f->key, NULL)->v, &f->v);
+	}
 	for (const struct block *b = src->first; b != NULL; b = b->next) {
 		struct block *nb;
 
 		if (b->kind == B_TABLE) {
 			append_table(d, b->table);
+			if (b->table->key != NULL || b->table->map) {
+				d->last->table->key = dup(d, b->table->key);
+				d->last->table->map = b->table->map;
+				d->last->table->reversed = b->table->reversed;
+				d->keyed = true;
+			}
 			continue;
 		}
-		if (b->kind == B_FACT || b->kind == B_GROUP || b->kind == B_GROUP_END)
+		if (b->kind == B_GROUP) {
+			rdoc_group(d, b->text);
 			continue;
+		}
+		if (b->kind == B_GROUP_END) {
+			rdoc_group_end(d);
+			continue;
+		}
+		if (b->kind == B_FACT) {
+			copy_cell(d, &new_fact(d, b->fact.key, NULL)->v, &b->fact.v);
+			continue;
+		}
 		nb = add_block(d, b->kind);
-		nb->level = b->level;
+		nb->level = b->kind == B_HEADING ? b->level + level - 2 : b->level;
+		if (nb->level > 4)
+			nb->level = 4;
 		nb->text = dup(d, b->text);
 		nb->svg = dup(d, b->svg);
 	}
@@ -754,6 +805,7 @@ rdoc_write(const struct rdoc *d, enum rformat f, struct buf *out, struct wm_err 
 	case RF_PDF: return rdoc_write_pdf(d, out, err);
 	case RF_DOCX: return rdoc_write_docx(d, out, err);
 	case RF_ODT: return rdoc_write_odt(d, out, err);
+	case RF_MODEL: rdoc_write_model(d, out); break;
 	case RF_JSON: {
 		json_t *j = rdoc_json(d);
 		char *s = json_dumps(j, JSON_INDENT(2) | JSON_REAL_PRECISION(15));

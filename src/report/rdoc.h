@@ -48,7 +48,8 @@ enum rformat {
 	RF_XLSX,	/* an Excel workbook: binary */
 	RF_PDF,		/* A4, typeset: binary */
 	RF_DOCX,	/* a Word document a clerk can edit: binary */
-	RF_ODT		/* the same as OpenDocument text: binary */
+	RF_ODT,		/* the same as OpenDocument text: binary */
+	RF_MODEL	/* the document model itself, block by block, typed: golden files */
 };
 
 /* A format by its name ("text", "md", "html", "csv", "json", "xlsx", "pdf", "docx", "odt"). */
@@ -66,6 +67,14 @@ bool rformat_binary(enum rformat f);
 struct rdoc *rdoc_new(const char *title);
 void rdoc_free(struct rdoc *d);		/* accepts NULL */
 const char *rdoc_title(const struct rdoc *d);
+
+/*
+ * What stands above the title on a paper: the body's name, and its logo
+ * (PNG bytes, copied; NULL for none) where a format can show a picture.
+ */
+void rdoc_header(struct rdoc *d, const char *text, const void *logo_png, size_t logo_len);
+/* Start a new page: the next of several papers written as one file. */
+void rdoc_page_break(struct rdoc *d);
 
 /* A fact about the whole report, shown under its title: ("As of", "2005-03"). */
 void rdoc_meta(struct rdoc *d, const char *label, const char *value);
@@ -94,7 +103,7 @@ void rdoc_fact_list(struct rdoc *d, const char *key, const char *label,
 void rdoc_group(struct rdoc *d, const char *key);
 void rdoc_group_end(struct rdoc *d);
 
-void rdoc_heading(struct rdoc *d, int level, const char *text);	/* level 2 or 3 */
+void rdoc_heading(struct rdoc *d, int level, const char *text);	/* level 2, 3 or 4 */
 void rdoc_para(struct rdoc *d, const char *fmt, ...) WM_PRINTF(2, 3);
 /* A bulleted list: add items with rdoc_item(). */
 void rdoc_list(struct rdoc *d);
@@ -205,6 +214,8 @@ json_t *rdoc_json(const struct rdoc *d);
  * inside a document of its own.
  */
 void rdoc_append(struct rdoc *d, const struct rdoc *src);
+/* The same, src's headings moved down so its level 2 is level (an appendix's, under a heading). */
+void rdoc_append_at(struct rdoc *d, const struct rdoc *src, int level);
 
 /*
  * A format no shared writer knows, which a report writes itself: an SVG

@@ -302,7 +302,7 @@ blocks_json(const struct rdoc *d)
 		switch (b->kind) {
 		case B_HEADING:
 			j = json_pack("{s:s, s:s}", "heading", b->text, "level",
-			    b->level == 2 ? "2" : "3");
+			    b->level == 2 ? "2" : b->level == 3 ? "3" : "4");
 			break;
 		case B_PARA:
 		case B_ITEM:
@@ -338,4 +338,108 @@ rdoc_json(const struct rdoc *d)
 	if (d->data != NULL)
 		return json_incref(d->data);
 	return d->keyed ? keyed_json(d) : blocks_json(d);
+}
+
+/* A PNG's size in pixels, from its header; false if it is not a PNG. */
+bool
+png_size(const unsigned char *png, size_t len, long *w, long *h)
+{
+	if (len < 24 || memcmp(png, "\x89PNG\r\n\x1a\n", 8) != 0)
+		return false;
+	*w = (long)png[16] << 24 | (long)png[17] << 16 | (long)png[18] << 8 | png[19];
+	*h = (long)png[20] << 24 | (long)png[21] << 16 | (long)png[22] << 8 | png[23];
+	return *w > 0 && *h > 0 && *w < 100000 && *h < 100000;
+}
+
+/* ---- the model as text ------------------------------------------------------ */
+
+/* A cell as the model holds it: its type, its value, how it is shown, its colour. */
+static void
+model_cell(struct buf *out, const struct cell *c)
+{
+	static const char *const types[] = { "text", "null", "num", "date", "bool", "list", "json",
+		"none" };
+	char tmp[96];
+
+	buf_addf(out, "%s:", types[c->type]);
+	if (c->type == C_NUM) {
+		buf_addf(out, "%.15g", c->num);
+		if (c->fmt->money)
+			buf_adds(out, " money");
+		else if (c->fmt->decimals != NUM_SHORTEST)
+			buf_addf(out, " .%d%s", c->fmt->decimals, c->fmt->suffix ? c->fmt->suffix : "");
+	} else if (c->type != C_NULL && c->type != C_NONE) {
+		buf_adds(out, cell_text(c, false, tmp, sizeof(tmp)));
+	}
+	if (c->shown != NULL)
+		buf_addf(out, " shown \"%s\"", c->shown);
+	if (c->tag != NULL)
+		buf_addf(out, " [%s]", c->tag);
+	if (c->href != NULL)
+		buf_addf(out, " <%s>", c->href);
+}
+
+static void
+model_fact(struct buf *out, const struct fact *f, int indent)
+{
+	buf_addf(out, "%*sfact %s", indent, "", f->key ? f->key : "-");
+	if (f->label != NULL)
+		buf_addf(out, " \"%s\"", f->label);
+	buf_adds(out, " = ");
+	model_cell(out, &f->v);
+	buf_addc(out, '\n');
+}
+
+void
+rdoc_write_model(const struct rdoc *d, struct buf *out)
+{
+	int depth = 0;
+
+	buf_addf(out, "title: %s\n", d->title);
+	if (d->header != NULL)
+		buf_addf(out, "header: %s%s\n", d->header, d->logo ? " (with a logo)" : "");
+	for (size_t i = 0; i < d->nfacts; i++)
+		model_fact(out, &d->facts[i], 0);
+	for (const struct block *b = d->first; b != NULL; b = b->next) {
+		int in = 2 * depth;
+
+		switch (b->kind) {
+		case B_HEADING: buf_addf(out, "%*sheading %d: %s\n", in, "", b->level, b->text); break;
+		case B_PARA: buf_addf(out, "%*spara: %s\n", in, "", b->text); break;
+		case B_LIST: buf_addf(out, "%*slist\n", in, ""); break;
+		case B_ITEM: buf_addf(out, "%*sitem: %s\n", in, "", b->text); break;
+		case B_FIGURE:
+			buf_addf(out, "%*sfigure: %s (svg, %zu bytes)\n", in, "", b->text, strlen(b->svg));
+			break;
+		case B_FACT: model_fact(out, &b->fact, in); break;
+		case B_GROUP: buf_addf(out, "%*sgroup %s\n", in, "", b->text); depth++; break;
+		case B_GROUP_END:
+			depth = depth > 0 ? depth - 1 : 0;
+			buf_addf(out, "%*send\n", 2 * depth, "");
+			break;
+		case B_BREAK: buf_addf(out, "%*spage break\n", in, ""); break;
+		case B_TABLE: {
+			const struct rtable *t = b->table;
+
+			buf_addf(out, "%*stable %s%s%s%s\n", in, "", t->key ? t->key : "-", t->map ? " map" :
+			    "", t->reversed ? " reversed" : "", t->caption ? "" : "");
+			if (t->caption != NULL)
+				buf_addf(out, "%*s  caption: %s\n", in, "", t->caption);
+			for (size_t c = 0; c < t->ncols; c++)
+				buf_addf(out, "%*s  column %s \"%s\"%s%s%s\n", in, "", t->keys[c] ? t->keys[c] :
+				    "-", t->headers[c], t->flags[c] & RC_NUM ? " num" : "", t->flags[c] &
+				    RC_DATA ? " data" : "", t->flags[c] & RC_PAPER ? " paper" : "");
+			for (size_t r = 0; r < t->nrows; r++) {
+				buf_addf(out, "%*s  row%s:", in, "", t->row_in[r] == ROW_DATA ? " (data)" :
+				    t->row_in[r] == ROW_PAPER ? " (paper)" : "");
+				for (size_t c = 0; c < t->ncols; c++) {
+					buf_adds(out, c ? " | " : " ");
+					model_cell(out, rtable_at(t, r, c));
+				}
+				buf_addc(out, '\n');
+			}
+			break;
+		}
+		}
+	}
 }

@@ -85,6 +85,10 @@ static const char styles_xml[] =
     "<w:basedOn w:val=\"Normal\"/><w:next w:val=\"Normal\"/><w:qFormat/><w:pPr><w:keepNext/>"
     "<w:keepLines/><w:spacing w:before=\"180\" w:after=\"80\"/><w:outlineLvl w:val=\"1\"/>"
     "</w:pPr><w:rPr><w:b/><w:sz w:val=\"24\"/></w:rPr></w:style>"
+    "<w:style w:type=\"paragraph\" w:styleId=\"Heading3\"><w:name w:val=\"heading 3\"/>"
+    "<w:basedOn w:val=\"Normal\"/><w:next w:val=\"Normal\"/><w:qFormat/><w:pPr><w:keepNext/>"
+    "<w:keepLines/><w:spacing w:before=\"120\" w:after=\"60\"/><w:outlineLvl w:val=\"2\"/>"
+    "</w:pPr><w:rPr><w:b/><w:sz w:val=\"21\"/></w:rPr></w:style>"
     "<w:style w:type=\"paragraph\" w:styleId=\"Caption\"><w:name w:val=\"caption\"/>"
     "<w:basedOn w:val=\"Normal\"/><w:next w:val=\"Normal\"/><w:qFormat/><w:pPr><w:keepNext/>"
     "</w:pPr><w:rPr><w:b/><w:sz w:val=\"19\"/></w:rPr></w:style>"
@@ -307,37 +311,28 @@ table(struct xw *x, const struct rtable *t)
 	free(tw);
 }
 
-/* A chart as a picture in its own paragraph, then its caption. */
+/* A picture in a paragraph of its own, cx by cy EMU, described as descr. */
 static int
-figure(struct docx *dx, const struct block *b, struct wm_err *err)
+picture(struct docx *dx, const void *png, size_t len, long cx, long cy, const char *descr,
+    bool keep_next, struct wm_err *err)
 {
 	struct xw *x = &dx->x;
-	struct buf png = BUF_INIT;
 	char name[64], rid[32];
-	long cx, cy;
-	int h, rc;
+	int rc;
 
-	if (svgdraw_png(b->svg, CHART_PX, &png, &h, NULL) != 0) {
-		buf_release(&png);
-		para(x, "Caption", b->text, false);
-		return 0;
-	}
 	dx->nimages++;
-	snprintf(name, sizeof(name), "word/media/chart%d.png", dx->nimages);
-	snprintf(rid, sizeof(rid), "rIdChart%d", dx->nimages);
-	if ((rc = pkg_add(dx->pkg, name, png.s, png.len, true, err)) != 0) {
-		buf_release(&png);
+	snprintf(name, sizeof(name), "word/media/image%d.png", dx->nimages);
+	snprintf(rid, sizeof(rid), "rIdImage%d", dx->nimages);
+	if ((rc = pkg_add(dx->pkg, name, png, len, true, err)) != 0)
 		return rc;
-	}
-	buf_release(&png);
 	buf_addf(&dx->rels, "<Relationship Id=\"%s\" Type=\"" R_NS "/image\" "
-	    "Target=\"media/chart%d.png\"/>", rid, dx->nimages);
-	cx = (long)CONTENT_TWIPS * EMU_PER_TWIP;
-	cy = (long)((double)cx * h / CHART_PX);
+	    "Target=\"media/image%d.png\"/>", rid, dx->nimages);
 	xw_start(x, "w:p");
-	xw_start(x, "w:pPr");
-	xw_empty(x, "w:keepNext", NULL);
-	xw_end(x);
+	if (keep_next) {
+		xw_start(x, "w:pPr");
+		xw_empty(x, "w:keepNext", NULL);
+		xw_end(x);
+	}
 	xw_start(x, "w:r");
 	xw_start(x, "w:drawing");
 	xw_start(x, "wp:inline");
@@ -351,8 +346,8 @@ figure(struct docx *dx, const struct block *b, struct wm_err *err)
 	xw_end(x);
 	xw_start(x, "wp:docPr");
 	xw_attrf(x, "id", "%d", dx->nimages);
-	xw_attrf(x, "name", "Chart %d", dx->nimages);
-	xw_attr(x, "descr", b->text);
+	xw_attrf(x, "name", "Picture %d", dx->nimages);
+	xw_attr(x, "descr", descr);
 	xw_end(x);
 	xw_start(x, "wp:cNvGraphicFramePr");
 	xw_empty(x, "a:graphicFrameLocks", "noChangeAspect", "1", NULL);
@@ -364,7 +359,7 @@ figure(struct docx *dx, const struct block *b, struct wm_err *err)
 	xw_start(x, "pic:nvPicPr");
 	xw_start(x, "pic:cNvPr");
 	xw_attrf(x, "id", "%d", dx->nimages);
-	xw_attrf(x, "name", "chart%d.png", dx->nimages);
+	xw_attrf(x, "name", "image%d.png", dx->nimages);
 	xw_end(x);
 	xw_empty(x, "pic:cNvPicPr", NULL);
 	xw_end(x);
@@ -394,8 +389,42 @@ figure(struct docx *dx, const struct block *b, struct wm_err *err)
 	xw_end(x);	/* w:drawing */
 	xw_end(x);	/* w:r */
 	xw_end(x);	/* w:p */
-	para(x, "Caption", b->text, false);
 	return 0;
+}
+
+/* A chart as a picture in its own paragraph, then its caption. */
+static int
+figure(struct docx *dx, const struct block *b, struct wm_err *err)
+{
+	struct buf png = BUF_INIT;
+	long cx = (long)CONTENT_TWIPS * EMU_PER_TWIP;
+	int h, rc;
+
+	if (svgdraw_png(b->svg, CHART_PX, &png, &h, NULL) != 0) {
+		buf_release(&png);
+		para(&dx->x, "Caption", b->text, false);
+		return 0;
+	}
+	rc = picture(dx, png.s, png.len, cx, (long)((double)cx * h / CHART_PX), b->text, true, err);
+	buf_release(&png);
+	if (rc == 0)
+		para(&dx->x, "Caption", b->text, false);
+	return rc;
+}
+
+/* Above the title: the body's logo (2 cm high) and its name. */
+static int
+header(struct docx *dx, const struct rdoc *d, struct wm_err *err)
+{
+	long w, h;
+	int rc = 0;
+
+	if (d->logo != NULL && png_size(d->logo, d->logo_len, &w, &h))
+		rc = picture(dx, d->logo, d->logo_len, (long)(720000.0 * w / h), 720000, "Logo",
+		    false, err);
+	if (rc == 0 && d->header != NULL)
+		para(&dx->x, NULL, d->header, true);
+	return rc;
 }
 
 static int
@@ -413,6 +442,7 @@ document(struct docx *dx, const struct rdoc *d, struct wm_err *err)
 	xw_attr(x, "xmlns:a", "http://schemas.openxmlformats.org/drawingml/2006/main");
 	xw_attr(x, "xmlns:pic", "http://schemas.openxmlformats.org/drawingml/2006/picture");
 	xw_start(x, "w:body");
+	rc = header(dx, d, err);
 	para(x, "Title", d->title, false);
 	facts(x, d);
 	for (const struct block *b = d->first; b != NULL && rc == 0; b = b->next) {
@@ -420,7 +450,8 @@ document(struct docx *dx, const struct rdoc *d, struct wm_err *err)
 			continue;
 		switch (b->kind) {
 		case B_HEADING:
-			para(x, b->level == 2 ? "Heading1" : "Heading2", b->text, false);
+			para(x, b->level == 2 ? "Heading1" : b->level == 3 ? "Heading2" : "Heading3", b->text,
+			    false);
 			break;
 		case B_PARA:
 			para(x, NULL, b->text, false);
@@ -430,6 +461,13 @@ document(struct docx *dx, const struct rdoc *d, struct wm_err *err)
 			break;
 		case B_FIGURE:
 			rc = figure(dx, b, err);
+			break;
+		case B_BREAK:
+			xw_start(x, "w:p");
+			xw_start(x, "w:r");
+			xw_empty(x, "w:br", "w:type", "page", NULL);
+			xw_end(x);
+			xw_end(x);
 			break;
 		case B_TABLE:
 			table(x, b->table);

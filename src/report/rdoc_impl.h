@@ -22,7 +22,8 @@ enum block_kind {
 	B_TABLE,
 	B_FACT,		/* a fact inside a group: JSON only */
 	B_GROUP,	/* opens an object in an array of the JSON */
-	B_GROUP_END
+	B_GROUP_END,
+	B_BREAK		/* a new page */
 };
 
 /* How a number cell is shown: its decimals (or NUM_SHORTEST), a suffix, or as money. */
@@ -97,6 +98,9 @@ struct rendition {
 struct rdoc {
 	struct arena *arena;
 	const char *title;
+	const char *header;		/* above the title: the body's name, or NULL */
+	const unsigned char *logo;	/* PNG, or NULL */
+	size_t logo_len;
 	struct fact *facts;	/* under the title */
 	size_t nfacts, capfacts;
 	int depth;		/* groups open */
@@ -184,6 +188,9 @@ const struct rtag *rtag_find(const char *name);
 int rtag_index(const char *name);
 const struct rtag *rtag_at(int index);
 
+/* A PNG's size in pixels, from its header; false if it is not a PNG. */
+bool png_size(const unsigned char *png, size_t len, long *w, long *h);
+
 /* The writers, by file. */
 void rdoc_write_text(const struct rdoc *d, struct buf *out);
 void rdoc_write_md(const struct rdoc *d, struct buf *out);
@@ -193,5 +200,6 @@ int rdoc_write_xlsx(const struct rdoc *d, struct buf *out, struct wm_err *err);
 int rdoc_write_pdf(const struct rdoc *d, struct buf *out, struct wm_err *err);
 int rdoc_write_docx(const struct rdoc *d, struct buf *out, struct wm_err *err);
 int rdoc_write_odt(const struct rdoc *d, struct buf *out, struct wm_err *err);
+void rdoc_write_model(const struct rdoc *d, struct buf *out);
 
 #endif

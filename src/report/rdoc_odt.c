@@ -252,33 +252,26 @@ table(struct xw *x, const struct rtable *t, int n)
 	xw_end(x);
 }
 
+/* A picture in a paragraph of its own, w by h centimetres, Pictures/NAME in the package. */
 static int
-figure(struct xw *x, struct pkg *pkg, struct buf *manifest, const struct block *b, int n,
-    struct wm_err *err)
+picture(struct xw *x, struct pkg *pkg, struct buf *manifest, const void *png, size_t len,
+    const char *file, double w, double h, const char *descr, struct wm_err *err)
 {
-	struct buf png = BUF_INIT;
-	char name[64];
-	int h, rc;
+	char name[96];
+	int rc;
 
-	if (svgdraw_png(b->svg, CHART_PX, &png, &h, NULL) != 0) {
-		buf_release(&png);
-		p(x, "Caption", b->text);
-		return 0;
-	}
-	snprintf(name, sizeof(name), "Pictures/chart%d.png", n);
-	rc = pkg_add(pkg, name, png.s, png.len, true, err);
-	buf_release(&png);
-	if (rc != 0)
+	snprintf(name, sizeof(name), "Pictures/%s", file);
+	if ((rc = pkg_add(pkg, name, png, len, true, err)) != 0)
 		return rc;
 	buf_addf(manifest, "<manifest:file-entry manifest:full-path=\"%s\" "
 	    "manifest:media-type=\"image/png\"/>", name);
 	xw_start(x, "text:p");
 	xw_attr(x, "text:style-name", "Figure");
 	xw_start(x, "draw:frame");
-	xw_attrf(x, "draw:name", "Chart %d", n);
+	xw_attr(x, "draw:name", file);
 	xw_attr(x, "text:anchor-type", "as-char");
-	xw_attrf(x, "svg:width", "%.2fcm", CONTENT_CM);
-	xw_attrf(x, "svg:height", "%.2fcm", CONTENT_CM * h / CHART_PX);
+	xw_attrf(x, "svg:width", "%.2fcm", w);
+	xw_attrf(x, "svg:height", "%.2fcm", h);
 	xw_start(x, "draw:image");
 	xw_attr(x, "xlink:href", name);
 	xw_attr(x, "xlink:type", "simple");
@@ -286,12 +279,49 @@ figure(struct xw *x, struct pkg *pkg, struct buf *manifest, const struct block *
 	xw_attr(x, "xlink:actuate", "onLoad");
 	xw_end(x);
 	xw_start(x, "svg:desc");
-	xw_text(x, b->text);
+	xw_text(x, descr);
 	xw_end(x);
 	xw_end(x);
 	xw_end(x);
-	p(x, "Caption", b->text);
 	return 0;
+}
+
+static int
+figure(struct xw *x, struct pkg *pkg, struct buf *manifest, const struct block *b, int n,
+    struct wm_err *err)
+{
+	struct buf png = BUF_INIT;
+	char file[32];
+	int h, rc;
+
+	if (svgdraw_png(b->svg, CHART_PX, &png, &h, NULL) != 0) {
+		buf_release(&png);
+		p(x, "Caption", b->text);
+		return 0;
+	}
+	snprintf(file, sizeof(file), "chart%d.png", n);
+	rc = picture(x, pkg, manifest, png.s, png.len, file, CONTENT_CM,
+	    CONTENT_CM * h / CHART_PX, b->text, err);
+	buf_release(&png);
+	if (rc == 0)
+		p(x, "Caption", b->text);
+	return rc;
+}
+
+/* Above the title: the body's logo (2 cm high) and its name. */
+static int
+header(struct xw *x, struct pkg *pkg, struct buf *manifest, const struct rdoc *d,
+    struct wm_err *err)
+{
+	long w, h;
+	int rc = 0;
+
+	if (d->logo != NULL && png_size(d->logo, d->logo_len, &w, &h))
+		rc = picture(x, pkg, manifest, d->logo, d->logo_len, "logo.png", 2.0 * w / h, 2,
+		    "Logo", err);
+	if (rc == 0 && d->header != NULL)
+		p(x, "Header", d->header);
+	return rc;
 }
 
 static int
@@ -306,6 +336,7 @@ content(struct pkg *pkg, const struct rdoc *d, struct buf *manifest, struct wm_e
 	automatic_styles(&x, d);
 	xw_start(&x, "office:body");
 	xw_start(&x, "office:text");
+	rc = header(&x, pkg, manifest, d, err);
 	p(&x, "Title", d->title);
 	facts(&x, d);
 	for (const struct block *b = d->first; b != NULL && rc == 0; b = b->next) {
@@ -318,8 +349,9 @@ content(struct pkg *pkg, const struct rdoc *d, struct buf *manifest, struct wm_e
 		switch (b->kind) {
 		case B_HEADING:
 			xw_start(&x, "text:h");
-			xw_attr(&x, "text:style-name", b->level == 2 ? "Heading_20_1" : "Heading_20_2");
-			xw_attr(&x, "text:outline-level", b->level == 2 ? "1" : "2");
+			xw_attr(&x, "text:style-name", b->level == 2 ? "Heading_20_1" : b->level == 3 ?
+			    "Heading_20_2" : "Heading_20_3");
+			xw_attr(&x, "text:outline-level", b->level == 2 ? "1" : b->level == 3 ? "2" : "3");
 			xw_text(&x, b->text);
 			xw_end(&x);
 			break;
@@ -338,6 +370,9 @@ content(struct pkg *pkg, const struct rdoc *d, struct buf *manifest, struct wm_e
 			break;
 		case B_FIGURE:
 			rc = figure(&x, pkg, manifest, b, ++nfigures, err);
+			break;
+		case B_BREAK:
+			p(&x, "Break", "");
 			break;
 		case B_TABLE:
 			table(&x, b->table, ++ntables);
@@ -400,6 +435,7 @@ styles(struct pkg *pkg, const struct rdoc *d, struct wm_err *err)
 	para_style(&x, "Title", "Title", "Standard", "18pt", true, NULL);
 	para_style(&x, "Heading_20_1", "Heading 1", "Standard", "14pt", true, "1");
 	para_style(&x, "Heading_20_2", "Heading 2", "Standard", "12pt", true, "2");
+	para_style(&x, "Heading_20_3", "Heading 3", "Standard", "10.5pt", true, "3");
 	para_style(&x, "Fact", "Fact", "Standard", "10pt", false, NULL);
 	para_style(&x, "List_20_Bullet", "List Bullet", "Standard", "10.5pt", false, NULL);
 	para_style(&x, "Table", "Table", "Standard", "9.5pt", true, NULL);
@@ -409,6 +445,13 @@ styles(struct pkg *pkg, const struct rdoc *d, struct wm_err *err)
 	para_style(&x, "Table_20_Heading", "Table Heading", "Table_20_Contents", "8.5pt", true,
 	    NULL);
 	para_style(&x, "Footer", "Footer", "Standard", "8pt", false, NULL);
+	para_style(&x, "Header", "Header", "Standard", "11pt", true, NULL);
+	xw_start(&x, "style:style");
+	xw_attr(&x, "style:name", "Break");
+	xw_attr(&x, "style:family", "paragraph");
+	xw_attr(&x, "style:parent-style-name", "Standard");
+	xw_empty(&x, "style:paragraph-properties", "fo:break-before", "page", NULL);
+	xw_end(&x);
 	xw_start(&x, "style:style");
 	xw_attr(&x, "style:name", "Strong_20_Emphasis");
 	xw_attr(&x, "style:display-name", "Strong Emphasis");

@@ -167,11 +167,53 @@ text_block(struct pdf *p, const char *text, double size, bool bold, bool italic,
 	g_object_unref(l);
 }
 
+static cairo_status_t
+png_read(void *closure, unsigned char *data, unsigned int length)
+{
+	struct { const unsigned char *p; size_t left; } *in = closure;
+
+	if (length > in->left)
+		return CAIRO_STATUS_READ_ERROR;
+	memcpy(data, in->p, length);
+	in->p += length;
+	in->left -= length;
+	return CAIRO_STATUS_SUCCESS;
+}
+
+/* The body's logo, 40 points high at the top left; nothing if it is not a PNG. */
+static void
+logo(struct pdf *p, const struct rdoc *d)
+{
+	struct { const unsigned char *p; size_t left; } in = { d->logo, d->logo_len };
+	cairo_surface_t *img = cairo_image_surface_create_from_png_stream(png_read, &in);
+	double w, h;
+
+	if (cairo_surface_status(img) == CAIRO_STATUS_SUCCESS &&
+	    (w = cairo_image_surface_get_width(img)) > 0 &&
+	    (h = cairo_image_surface_get_height(img)) > 0) {
+		double scale = 40 / h;
+
+		cairo_save(p->cr);
+		cairo_translate(p->cr, MARGIN, p->y);
+		cairo_scale(p->cr, scale, scale);
+		cairo_set_source_surface(p->cr, img, 0, 0);
+		cairo_paint(p->cr);
+		cairo_restore(p->cr);
+	}
+	cairo_surface_destroy(img);
+}
+
 static void
 title_block(struct pdf *p, const struct rdoc *d)
 {
 	char tmp[96];
 
+	if (d->logo != NULL && p->draw)
+		logo(p, d);
+	if (d->logo != NULL)
+		p->y += 44;
+	if (d->header != NULL)
+		text_block(p, d->header, 11, true, false, 0, 0, 6, 0);
 	text_block(p, d->title, 17, true, false, 0, 0, 8, 0);
 	for (size_t i = 0; i < d->nfacts; i++) {
 		const struct fact *f = &d->facts[i];
@@ -407,7 +449,8 @@ body(struct pdf *p, const struct rdoc *d)
 		switch (b->kind) {
 		case B_HEADING:
 			/* kept with at least two lines of what follows */
-			text_block(p, b->text, b->level == 2 ? 13 : 11, true, false, 0, b->level == 2 ?
+			text_block(p, b->text, b->level == 2 ? 13 : b->level == 3 ? 11 : 10, true, false, 0,
+			    b->level == 2 ?
 			    10 : 6, 4, 36);
 			break;
 		case B_PARA:
@@ -427,6 +470,10 @@ body(struct pdf *p, const struct rdoc *d)
 		}
 		case B_FIGURE:
 			figure(p, b);
+			break;
+		case B_BREAK:
+			if (p->y > MARGIN)
+				new_page(p);
 			break;
 		case B_TABLE:
 			table(p, b->table);

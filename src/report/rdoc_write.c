@@ -49,8 +49,9 @@ wrapped(struct buf *out, const char *text, const char *indent)
 			end++;
 		w = (size_t)(end - p);
 		if (col > strlen(indent) && col + 1 + w > 78) {
+			/* a list item's later lines stand under its text, not under a new bullet */
 			buf_addc(out, '\n');
-			buf_adds(out, indent);
+			pad(out, strlen(indent));
 			col = strlen(indent);
 		} else if (col > strlen(indent)) {
 			buf_addc(out, ' ');
@@ -136,6 +137,8 @@ rdoc_write_text(const struct rdoc *d, struct buf *out)
 {
 	char tmp[96];
 
+	if (d->header != NULL)
+		buf_addf(out, "%s\n\n", d->header);
 	buf_addf(out, "%s\n", d->title);
 	for (size_t i = 0; i < utf8_width(d->title); i++)
 		buf_addc(out, '=');
@@ -150,7 +153,7 @@ rdoc_write_text(const struct rdoc *d, struct buf *out)
 		case B_HEADING:
 			buf_addf(out, "\n%s\n", b->text);
 			for (size_t i = 0; i < utf8_width(b->text); i++)
-				buf_addc(out, b->level == 2 ? '-' : '.');
+				buf_addc(out, b->level == 2 ? '-' : b->level == 3 ? '.' : '~');
 			buf_addc(out, '\n');
 			break;
 		case B_PARA:
@@ -165,6 +168,9 @@ rdoc_write_text(const struct rdoc *d, struct buf *out)
 			break;
 		case B_FIGURE:
 			buf_addf(out, "\n[figure: %s]\n", b->text);
+			break;
+		case B_BREAK:
+			buf_adds(out, "\n\f\n");
 			break;
 		case B_TABLE:
 			buf_addc(out, '\n');
@@ -195,6 +201,10 @@ rdoc_write_md(const struct rdoc *d, struct buf *out)
 	char tmp[96];
 	size_t shown = 0, nshown = 0;
 
+	if (d->header != NULL) {
+		md_escape(out, d->header);
+		buf_adds(out, "\n\n");
+	}
 	buf_adds(out, "# ");
 	md_escape(out, d->title);
 	buf_addc(out, '\n');
@@ -216,7 +226,7 @@ rdoc_write_md(const struct rdoc *d, struct buf *out)
 			continue;
 		switch (b->kind) {
 		case B_HEADING:
-			buf_addf(out, "\n%s ", b->level == 2 ? "##" : "###");
+			buf_addf(out, "\n%s ", b->level == 2 ? "##" : b->level == 3 ? "###" : "####");
 			md_escape(out, b->text);
 			buf_addc(out, '\n');
 			break;
@@ -232,6 +242,9 @@ rdoc_write_md(const struct rdoc *d, struct buf *out)
 			buf_adds(out, "- ");
 			md_escape(out, b->text);
 			buf_addc(out, '\n');
+			break;
+		case B_BREAK:
+			buf_adds(out, "\n---\n");
 			break;
 		case B_FIGURE:
 			buf_adds(out, "\n*Figure: ");
@@ -363,6 +376,19 @@ write_html_body(const struct rdoc *d, struct html *h, bool links, bool titled)
 	size_t nshown = 0;
 	char tmp[96];
 
+	if (titled && d->header != NULL) {
+		html_open(h, "p", "class", "wm-paper-header govuk-body-l", NULL);
+		if (d->logo != NULL) {
+			struct buf src = BUF_INIT;
+
+			buf_adds(&src, "data:image/png;base64,");
+			buf_add_base64(&src, d->logo, d->logo_len);
+			html_void(h, "img", "src", buf_str(&src), "alt", "", "class", "wm-logo", NULL);
+			buf_release(&src);
+		}
+		html_text(h, d->header);
+		html_close(h, "p");
+	}
 	if (titled)
 		html_elem(h, "h1", d->title, "class", "govuk-heading-l", NULL);
 	for (size_t i = 0; i < d->nfacts; i++)
@@ -389,7 +415,7 @@ write_html_body(const struct rdoc *d, struct html *h, bool links, bool titled)
 		}
 		switch (b->kind) {
 		case B_HEADING:
-			html_elem(h, b->level == 2 ? "h2" : "h3", b->text, "class",
+			html_elem(h, b->level == 2 ? "h2" : b->level == 3 ? "h3" : "h4", b->text, "class",
 			    b->level == 2 ? "govuk-heading-m" : "govuk-heading-s", NULL);
 			break;
 		case B_PARA:
@@ -403,6 +429,10 @@ write_html_body(const struct rdoc *d, struct html *h, bool links, bool titled)
 			}
 			if (b->kind == B_ITEM)
 				html_elem(h, "li", b->text, NULL);
+			break;
+		case B_BREAK:
+			html_open(h, "div", "class", "wm-page-break", NULL);
+			html_close(h, "div");
 			break;
 		case B_FIGURE:
 			html_open(h, "figure", "class", "wm-figure", NULL);
@@ -447,7 +477,10 @@ static const char paper_css[] =
     "h3{font-size:11pt}table{font-size:8.5pt}thead{display:table-header-group}"
     "tr,figure,dl{break-inside:avoid}h2,h3,caption{break-after:avoid}"
     "a{color:inherit;text-decoration:none}a[href]::after{content:none}"
-    "svg.wm-chart{max-height:12cm}}";
+    "svg.wm-chart{max-height:12cm}}"
+    ".wm-page-break{break-before:page;border-top:1px dashed #b1b4b6;margin:2em 0}"
+    ".wm-paper-header{font-weight:bold;color:#505a5f}.wm-logo{height:3em;vertical-align:middle;"
+    "margin-right:.6em}@media print{.wm-page-break{border:0;margin:0}}";
 
 /*
  * The title in the printed page's footer: a CSS string whose every

@@ -194,6 +194,8 @@ cover_sheet(struct xlsx *x, const struct rdoc *d)
 		return;
 	worksheet_set_column(ws, 0, 0, 28, NULL);
 	worksheet_set_column(ws, 1, 1, 90, x->wrap);
+	if (d->header != NULL)
+		put_string(ws, r++, 0, d->header, x->bold);
 	put_string(ws, r++, 0, d->title, x->title);
 	for (size_t i = 0; i < d->nfacts; i++) {
 		const struct fact *f = &d->facts[i];

@@ -19,6 +19,7 @@
 #include "model/kind.h"
 #include "report/accountability.h"
 #include "report/money.h"
+#include "report/pack.h"
 #include "report/performance.h"
 #include "report/portfolio.h"
 #include "report/register.h"
@@ -132,7 +133,35 @@ static const struct ropt themes_opts[] = {
 	OPT_END
 };
 
+static const struct ropt pack_opts[] = {
+	{ "committee", RO_REF, "Committee", "The committee whose paper it is: what it answers for "
+	  "in full, and what the committees reporting to it answer for, by exception", NULL,
+	  "committees", 0, 0, NULL, 0, "meeting" },
+	{ "meeting", RO_REF, "Meeting", "A meeting: the paper for each item on its agenda, from "
+	  "the papers' own records", NULL, "meetings", 0, 0, NULL, 0, NULL },
+	{ "paper", RO_TEXT, "Agenda item", "One paper of the meeting, by its agenda number; empty "
+	  "for all of them", NULL, NULL, 0, 0, NULL, 0, NULL },
+	OPT_UNIT("Only what this unit reports, judged at its level; empty for the whole "
+	    "organisation"),
+	{ "as_of", RO_PERIOD, "As of", "A period, such as 2005-03: figures for it, and what was "
+	  "overdue on its last day; empty for the latest with figures, and today", NULL, NULL, 0,
+	  0, NULL, 0, NULL },
+	{ "stale_days", RO_COUNT, "Updates due every (days)", "An update or project report older "
+	  "than this many days did not come in", "90", NULL, 0, 36500, NULL, 0, NULL },
+	OPT_END
+};
+
 /* ---- adapters: checked options to each report's arguments ---------------- */
+
+static int
+run_pack(struct wm_ctx *ctx, const struct ropts *o, struct rdoc **out, struct wm_err *err)
+{
+	struct paper_opts p = { ropts_text(o, "committee"), ropts_text(o, "meeting"),
+		ropts_text(o, "paper"), ropts_text(o, "unit"), ropts_text(o, "as_of"),
+		(int)ropts_num(o, "stale_days") };
+
+	return report_pack(ctx, &p, out, err);
+}
 
 static int
 run_summary(struct wm_ctx *ctx, const struct ropts *o, struct rdoc **out, struct wm_err *err)
@@ -271,6 +300,9 @@ const struct report reports[] = {
 	{ "timetable", "Timetable",
 	  "milestones with fuzzy dates: overdue, out of order; a Gantt chart and a calendar",
 	  timetable_opts, run_timetable, "svg ics" },
+	{ "pack", "Committee paper",
+	  "a committee's paper: everything it oversees that is off track, then what is on track, "
+	  "laid out as the body's papers are; or a meeting's papers", pack_opts, run_pack, NULL },
 	{ "themes", "Consultation themes",
 	  "consultation issues by theme and source over time, and the aims themes bear on",
 	  themes_opts, run_themes, NULL },
