@@ -192,9 +192,12 @@ solve_dp(const struct fund_input *in, const struct cand *c, size_t m, int64_t ro
 struct search {
 	const struct fund_input *in;
 	const struct cand *c;
-	size_t m, words, naims;
-	uint64_t *masks;	/* m x words: the aims each candidate serves */
-	uint64_t *stack;	/* (m + 1) x words: aims covered at each depth */
+	size_t m, naims;
+	double thr;		/* the weight at which an aim counts as covered */
+	size_t *off;		/* m + 1: candidate j's aims are pairs [off[j], off[j + 1]) */
+	size_t *aim;		/* the pairs: aim and weight */
+	double *wt;
+	double *stack;		/* (m + 2) x naims: weight on each aim at each depth */
 	bool *chosen, *best_set;
 	size_t best_cov;
 	double best_ben;
@@ -203,28 +206,27 @@ struct search {
 };
 
 static size_t
-popcount_words(const uint64_t *w, size_t n)
+covered_by(const double *acc, size_t naims, double thr)
 {
 	size_t c = 0;
 
-	for (size_t i = 0; i < n; i++)
-		for (uint64_t x = w[i]; x != 0; x &= x - 1)
-			c++;
+	for (size_t a = 0; a < naims; a++)
+		c += acc[a] > 0 && acc[a] >= thr - EPS;
 	return c;
 }
 
 static void
 dfs(struct search *s, size_t k, int64_t room, size_t cov, double ben)
 {
-	uint64_t *here = &s->stack[k * s->words], *next = &s->stack[(k + 1) * s->words];
-	uint64_t reach[64];
-	uint64_t *r = s->words <= 64 ? reach : wm_calloc(s->words, sizeof(*r));
+	double *here = &s->stack[k * s->naims], *next = &s->stack[(k + 1) * s->naims];
+	/* the last row of the stack is scratch for the bound */
+	double *r = &s->stack[(s->m + 1) * s->naims];
 	size_t cov_ub;
 	double ben_ub;
 
 	if (++s->nodes > s->max_nodes) {
 		s->cut = true;
-		goto out;
+		return;
 	}
 	if (cov > s->best_cov || (cov == s->best_cov && ben > s->best_ben + EPS)) {
 		s->best_cov = cov;
@@ -232,64 +234,89 @@ dfs(struct search *s, size_t k, int64_t room, size_t cov, double ben)
 		memcpy(s->best_set, s->chosen, s->m * sizeof(*s->chosen));
 	}
 	if (k == s->m)
-		goto out;
-	memcpy(r, here, s->words * sizeof(*r));
+		return;
+	/* bound: the aims everything still affordable could bring to the threshold */
+	memcpy(r, here, s->naims * sizeof(*r));
 	for (size_t j = k; j < s->m; j++)
 		if (s->c[j].cost <= room)
-			for (size_t w = 0; w < s->words; w++)
-				r[w] |= s->masks[j * s->words + w];
-	cov_ub = popcount_words(r, s->words);
+			for (size_t p = s->off[j]; p < s->off[j + 1]; p++)
+				r[s->aim[p]] += s->wt[p];
+	cov_ub = covered_by(r, s->naims, s->thr);
 	ben_ub = ben + fractional(s->c, k, s->m, room);
 	if (cov_ub < s->best_cov || (cov_ub == s->best_cov && ben_ub <= s->best_ben + EPS))
-		goto out;
+		return;
 	if (s->c[k].cost <= room) {
-		for (size_t w = 0; w < s->words; w++)
-			next[w] = here[w] | s->masks[k * s->words + w];
+		memcpy(next, here, s->naims * sizeof(*next));
+		for (size_t p = s->off[k]; p < s->off[k + 1]; p++)
+			next[s->aim[p]] += s->wt[p];
 		s->chosen[k] = true;
-		dfs(s, k + 1, room - s->c[k].cost, popcount_words(next, s->words), ben + s->c[k].benefit);
+		dfs(s, k + 1, room - s->c[k].cost, covered_by(next, s->naims, s->thr),
+		    ben + s->c[k].benefit);
 		s->chosen[k] = false;
 		if (s->cut)
-			goto out;
+			return;
 	}
-	memcpy(next, here, s->words * sizeof(*next));
+	memcpy(next, here, s->naims * sizeof(*next));
 	dfs(s, k + 1, room, cov, ben);
-out:
-	if (r != reach)
-		free(r);
+}
+
+/* An item's weight on its a-th aim: 1 when it gives none. */
+static double
+weight_of(const struct fund_item *it, size_t a)
+{
+	return it->weights != NULL ? it->weights[a] : 1;
+}
+
+static double
+threshold_of(const struct fund_input *in)
+{
+	return in->threshold > 0 ? in->threshold : EPS;
 }
 
 static void
 solve_search(const struct fund_input *in, const struct cand *c, size_t m, int64_t room,
-    const uint64_t *must_mask, size_t words, struct fund_result *out, bool *take)
+    const double *must_acc, struct fund_result *out, bool *take)
 {
 	struct search s = { 0 };
+	size_t pairs = 0;
 
 	s.in = in;
 	s.c = c;
 	s.m = m;
-	s.words = words;
 	s.naims = in->naims;
-	s.masks = wm_calloc(m * words + 1, sizeof(*s.masks));
-	s.stack = wm_calloc((m + 1) * words + 1, sizeof(*s.stack));
+	s.thr = threshold_of(in);
+	s.off = wm_calloc(m + 2, sizeof(*s.off));
+	for (size_t i = 0; i < m; i++)
+		pairs += in->items[c[i].item].naims;
+	s.aim = wm_calloc(pairs + 1, sizeof(*s.aim));
+	s.wt = wm_calloc(pairs + 1, sizeof(*s.wt));
+	s.stack = wm_calloc((m + 2) * (s.naims + 1), sizeof(*s.stack));
 	s.chosen = wm_calloc(m + 1, sizeof(*s.chosen));
 	s.best_set = wm_calloc(m + 1, sizeof(*s.best_set));
 	s.max_nodes = in->max_nodes ? in->max_nodes : DEFAULT_NODES;
+	pairs = 0;
 	for (size_t i = 0; i < m; i++) {
 		const struct fund_item *it = &in->items[c[i].item];
 
+		s.off[i] = pairs;
 		for (size_t a = 0; a < it->naims; a++)
-			if (it->aims[a] < in->naims)
-				s.masks[i * words + it->aims[a] / 64] |= (uint64_t)1 << (it->aims[a] % 64);
+			if (it->aims[a] < in->naims && weight_of(it, a) > 0) {
+				s.aim[pairs] = it->aims[a];
+				s.wt[pairs++] = weight_of(it, a);
+			}
 	}
-	memcpy(s.stack, must_mask, words * sizeof(*s.stack));
-	s.best_cov = popcount_words(must_mask, words);
+	s.off[m] = pairs;
+	memcpy(s.stack, must_acc, s.naims * sizeof(*s.stack));
+	s.best_cov = covered_by(must_acc, s.naims, s.thr);
 	s.best_ben = 0;
 	dfs(&s, 0, room, s.best_cov, 0);
 	memcpy(take, s.best_set, m * sizeof(*take));
 	out->method = s.cut ? FUND_SEARCH_CUT : FUND_SEARCH;
 	out->exact = !s.cut;
 	out->bound += s.cut ? fractional(c, 0, m, room) : s.best_ben;
-	free(s.masks);
+	free(s.off);
+	free(s.aim);
+	free(s.wt);
 	free(s.stack);
 	free(s.chosen);
 	free(s.best_set);
@@ -306,9 +333,9 @@ bad_number(double v)
 int
 fund_solve(const struct fund_input *in, struct fund_result *out, struct wm_err *err)
 {
-	size_t words = in->naims / 64 + 1, m = 0;
+	size_t m = 0;
 	int64_t budget, must = 0, room;
-	uint64_t *must_mask = NULL;
+	double *must_acc = NULL, *funded_acc = NULL, *fit_acc = NULL;
 	struct cand *c = NULL;
 	bool *take = NULL;
 	int rc = 0;
@@ -317,6 +344,7 @@ fund_solve(const struct fund_input *in, struct fund_result *out, struct wm_err *
 	out->funded = wm_calloc(in->n + 1, sizeof(*out->funded));
 	out->aim_covered = wm_calloc(in->naims + 1, sizeof(*out->aim_covered));
 	out->aim_coverable = wm_calloc(in->naims + 1, sizeof(*out->aim_coverable));
+	out->aim_weight = wm_calloc(in->naims + 1, sizeof(*out->aim_weight));
 	if (bad_number(in->budget))
 		return wm_error(err, WM_EINVAL, "the budget must be a sum of money from 0 up");
 	for (size_t i = 0; i < in->n; i++)
@@ -324,7 +352,9 @@ fund_solve(const struct fund_input *in, struct fund_result *out, struct wm_err *
 			return wm_error(err, WM_EINVAL, "item %zu: costs and benefits must be numbers "
 			    "from 0 up", i + 1);
 	budget = pence(in->budget);
-	must_mask = wm_calloc(words, sizeof(*must_mask));
+	must_acc = wm_calloc(3 * (in->naims + 1), sizeof(*must_acc));
+	funded_acc = must_acc + in->naims + 1;
+	fit_acc = funded_acc + in->naims + 1;
 	for (size_t i = 0; i < in->n; i++) {
 		const struct fund_item *it = &in->items[i];
 
@@ -335,7 +365,7 @@ fund_solve(const struct fund_input *in, struct fund_result *out, struct wm_err *
 		out->bound += it->benefit;
 		for (size_t a = 0; a < it->naims; a++)
 			if (it->aims[a] < in->naims)
-				must_mask[it->aims[a] / 64] |= (uint64_t)1 << (it->aims[a] % 64);
+				must_acc[it->aims[a]] += weight_of(it, a);
 	}
 	if (must > budget) {
 		rc = wm_error(err, WM_EINVAL, "the projects that must be funded cost %.2f, more than "
@@ -357,7 +387,7 @@ fund_solve(const struct fund_input *in, struct fund_result *out, struct wm_err *
 	take = wm_calloc(m + 1, sizeof(*take));
 	if (in->cover) {
 		wm_sort(c, m, sizeof(*c), density_cmp);
-		solve_search(in, c, m, room, must_mask, words, out, take);
+		solve_search(in, c, m, room, must_acc, out, take);
 	} else if (m > 0) {
 		solve_dp(in, c, m, room, take, out);
 	} else {
@@ -380,21 +410,26 @@ fund_solve(const struct fund_input *in, struct fund_result *out, struct wm_err *
 			if (it->aims[a] >= in->naims)
 				continue;
 			if (out->funded[i])
-				out->aim_covered[it->aims[a]] = true;
+				funded_acc[it->aims[a]] += weight_of(it, a);
 			if (fits)
-				out->aim_coverable[it->aims[a]] = true;
+				fit_acc[it->aims[a]] += weight_of(it, a);
 		}
 	}
-	for (size_t a = 0; a < in->naims; a++)
+	/* covered: the funded projects' weights on it reach the threshold, as the portfolio counts */
+	for (size_t a = 0; a < in->naims; a++) {
+		out->aim_covered[a] = funded_acc[a] > 0 && funded_acc[a] >= threshold_of(in) - EPS;
+		out->aim_coverable[a] = fit_acc[a] > 0 && fit_acc[a] >= threshold_of(in) - EPS;
+		out->aim_weight[a] = funded_acc[a];
 		if (out->aim_covered[a])
 			out->covered++;
+	}
 	if (out->exact && !in->cover)
 		out->bound = out->benefit;
 	else if (out->bound < out->benefit)
 		out->bound = out->benefit;
 	out->left = in->budget - out->cost;
 out:
-	free(must_mask);
+	free(must_acc);
 	free(c);
 	free(take);
 	return rc;
@@ -406,5 +441,6 @@ fund_result_release(struct fund_result *r)
 	free(r->funded);
 	free(r->aim_covered);
 	free(r->aim_coverable);
+	free(r->aim_weight);
 	memset(r, 0, sizeof(*r));
 }

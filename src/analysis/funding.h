@@ -36,6 +36,7 @@ struct fund_item {
 	bool must;		/* fund it whatever */
 	const size_t *aims;	/* the aims it serves, indexes below naims */
 	size_t naims;
+	const double *weights;	/* how much it serves each (0..1); NULL: 1 each */
 };
 
 struct fund_input {
@@ -46,6 +47,11 @@ struct fund_input {
 	bool cover;		/* cover as many aims as possible first */
 	size_t max_cells;	/* dynamic programming table limit (bits); 0: 1 << 26 */
 	size_t max_nodes;	/* branch and bound step limit; 0: 4,000,000 */
+	/*
+	 * An aim is covered when the funded items' weights on it add up to
+	 * this (the portfolio's threshold for a gap); 0: any weight covers.
+	 */
+	double threshold;
 };
 
 enum fund_method {
@@ -70,7 +76,8 @@ struct fund_result {
 	double unit;		/* FUND_DP*: the cost unit, in pounds */
 	size_t covered;		/* aims served by a funded item */
 	bool *aim_covered;	/* per aim */
-	bool *aim_coverable;	/* per aim: served by a must item or one that fits the budget */
+	bool *aim_coverable;	/* per aim: could be covered by must items and those that fit */
+	double *aim_weight;	/* per aim: the funded items' weights on it */
 	double left;		/* budget not spent */
 };
 

@@ -130,6 +130,7 @@ plan_funding(struct cli *c, const struct args *a, struct wm_err *err)
 	o.year = args_get(a, "year");
 	o.plan = args_get(a, "plan");
 	o.cover = args_has(a, "cover-every-aim");
+	o.free_commissioned = args_has(a, "free-commissioned");
 	if ((rc = report_funding(&c->ctx, &o, &doc, err)) != 0 ||
 	    (rc = rdoc_write(doc, f, &out, err)) != 0)
 		goto done;
@@ -146,7 +147,8 @@ int
 cmd_plan(struct cli *c, int argc, char **argv, struct wm_err *err)
 {
 	static const struct optdef defs[] = { { "budget", true }, { "year", true },
-		{ "cover-every-aim", false }, { "plan", true }, { "json", false }, { "format", true },
+		{ "cover-every-aim", false }, { "free-commissioned", false }, { "plan", true },
+		{ "json", false }, { "format", true },
 		{ "output", true }, { NULL, false } };
 	struct args a;
 	int rc;

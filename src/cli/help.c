@@ -137,15 +137,19 @@ const struct command commands[] = {
 	  "file with --format ics.\n" },
 	{ "plan", cmd_plan, CMD_DB | CMD_READ, "choose what a budget funds: most benefit for the money",
 	  "waymark plan funding --budget AMOUNT [--year Y] [--must PROJECT]... [--cover-every-aim]"
-	  " [--plan P] [--json|--format text|md|html|csv|json] [--output FILE]",
+	  " [--free-commissioned] [--plan P] [--json|--format text|md|html|csv|json] [--output FILE]",
 	  "Chooses the projects to fund that give the most benefit within the budget, and\n"
 	  "says what is funded, what is dropped and why, and the benefit per pound.\n"
 	  "Candidates are the proposed, commissioned and running projects with a cost:\n"
 	  "their cost in financial year Y with --year (2004/05), else over their whole life.\n"
+	  "Commissioned and running projects are funded first (the work is under way) and\n"
+	  "the paper names them; --free-commissioned weighs them like the others.\n"
 	  "  --budget AMOUNT     what there is to spend: 2000000, 2,000,000, 2m or 750k\n"
 	  "  --must PROJECT      fund this project whatever (repeat it, or PJ01,PJ05)\n"
-	  "  --cover-every-aim   fund at least one project for each aim where the budget\n"
-	  "                      allows; the aims of --plan P, else of every plan\n"
+	  "  --cover-every-aim   cover each aim where the budget allows: the funded projects'\n"
+	  "                      weights on it adding up to the setting\n"
+	  "                      portfolio.cover_threshold (0.5), the portfolio's gap line;\n"
+	  "                      the aims of --plan P, else of every plan\n"
 	  "The choice is exact (a 0/1 knapsack; with --cover-every-aim, branch and bound)\n"
 	  "unless the portfolio is too large to search, when the paper says how close to\n"
 	  "the best it is. --json prints {\"budget\", \"candidates\", \"funded\",\n"

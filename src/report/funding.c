@@ -15,6 +15,7 @@
 #include "base/buf.h"
 #include "base/mem.h"
 #include "model/ent.h"
+#include "model/setting.h"
 #include "report/funding.h"
 #include "report/pfdata.h"
 #include "report/pounds.h"
@@ -22,6 +23,7 @@
 struct cand {
 	size_t project;		/* index in pfdata */
 	size_t *aims;		/* aims it serves */
+	double *weights;	/* how much it serves each */
 	size_t naims;
 };
 
@@ -145,7 +147,7 @@ dropped_why(const struct pfdata *d, const struct fund_item *it, size_t p, double
 		buf_adds(why, "no benefit estimated");
 	else if (it->cost > room + 0.005)
 		buf_addf(why, "costs %s, more than the %s the budget has%s", cost, free_room,
-		    musts ? " beside the projects that must be funded" : "");
+		    musts ? " beside the projects funded first" : "");
 	else if (it->benefit <= 0)
 		buf_adds(why, "no benefit to add");
 	else if (it->cost <= r->left + 0.005)
@@ -158,8 +160,10 @@ dropped_why(const struct pfdata *d, const struct fund_item *it, size_t p, double
 
 static void
 aims_section(struct rdoc *doc, const struct pfdata *d, const struct fund_result *r,
-    bool cover, json_t *data)
+    bool cover, double threshold, json_t *data)
 {
+	char weak[160], coverable[160];
+
 	static const char *const cols[] = { "Aim", "Title", "Why" };
 	json_t *list = json_array();
 	struct rtable *t = NULL;
@@ -169,7 +173,12 @@ aims_section(struct rdoc *doc, const struct pfdata *d, const struct fund_result 
 
 		if (r->aim_covered[a])
 			continue;
-		why = !r->aim_coverable[a] ? "no candidate within the budget serves it" :
+		snprintf(weak, sizeof(weak), "funded projects serve it only %.3g, under the %.3g that "
+		    "covers an aim", r->aim_weight[a], threshold);
+		snprintf(coverable, sizeof(coverable), "no candidate within the budget serves it "
+		    "enough (%.3g covers an aim)", threshold);
+		why = r->aim_weight[a] > 0 && !cover ? weak :
+		    !r->aim_coverable[a] ? coverable : 
 		    cover ? "serving it too would not fit the budget" :
 		    "no funded project serves it (--cover-every-aim would try)";
 		if (t == NULL) {
@@ -195,11 +204,13 @@ report_funding(struct wm_ctx *ctx, const struct funding_opts *o, struct rdoc **o
 	struct fund_result r = { 0 };
 	struct fund_item *items = NULL;
 	struct cand *c = NULL;
-	bool *must = NULL;
+	bool *must = NULL, *pre = NULL;
+	double threshold = 0, pre_cost = 0;
 	struct pfdata d;
 	struct rdoc *doc = NULL;
 	struct rtable *t;
-	json_t *data = NULL, *cands, *funded, *dropped, *musts;
+	json_t *data = NULL, *cands, *funded, *dropped, *musts, *prefunded;
+	struct buf pre_names = BUF_INIT;
 	double must_cost = 0;
 	char money[POUNDS_LEN], spent[POUNDS_LEN], title[128], benefit[NUM_LEN];
 	size_t nc = 0, nfunded = 0;
@@ -216,17 +227,28 @@ report_funding(struct wm_ctx *ctx, const struct funding_opts *o, struct rdoc **o
 		for (size_t k = 0; k < nc; k++)
 			if (c[k].project == d.contribs[i].project && d.contribs[i].weight > 0) {
 				c[k].aims = wm_reallocarray(c[k].aims, c[k].naims + 1, sizeof(*c[k].aims));
+				c[k].weights = wm_reallocarray(c[k].weights, c[k].naims + 1,
+				    sizeof(*c[k].weights));
+				c[k].weights[c[k].naims] = d.contribs[i].weight;
 				c[k].aims[c[k].naims++] = d.contribs[i].aim;
 			}
 	must = wm_calloc(nc + 1, sizeof(*must));
-	if ((rc = mark_musts(ctx, o, &d, c, nc, must, err)) != 0)
+	pre = wm_calloc(nc + 1, sizeof(*pre));
+	if ((rc = mark_musts(ctx, o, &d, c, nc, must, err)) != 0 ||
+	    (rc = setting_number(ctx, "portfolio.cover_threshold", &threshold, err)) != 0)
 		goto out;
+	/* work under way is funded first: dropping it is a decision of its own (--free-commissioned) */
+	for (size_t k = 0; k < nc && !o->free_commissioned; k++)
+		if (pf_status_commissioned(d.projects[c[k].project].status) && !must[k])
+			must[k] = pre[k] = true;
 	items = wm_calloc(nc + 1, sizeof(*items));
 	for (size_t k = 0; k < nc; k++) {
 		items[k] = (struct fund_item){ d.cost[c[k].project], d.benefit[c[k].project], must[k],
-			c[k].aims, c[k].naims };
+			c[k].aims, c[k].naims, c[k].weights };
 		if (must[k])
 			must_cost += items[k].cost;
+		if (pre[k])
+			pre_cost += items[k].cost;
 	}
 	if (must_cost > o->budget) {
 		struct buf names = BUF_INIT;
@@ -237,8 +259,12 @@ report_funding(struct wm_ctx *ctx, const struct funding_opts *o, struct rdoc **o
 				buf_addf(&names, "%s%s", names.len ? ", " : "", d.projects[c[k].project].key);
 		pounds_format(must_cost, mc, sizeof(mc));
 		pounds_format(o->budget, b, sizeof(b));
-		rc = wm_error(err, WM_EINVAL, "the projects that must be funded (%s) cost %s, more "
-		    "than the budget of %s", buf_str(&names), mc, b);
+		rc = wm_error(err, WM_EINVAL, "the projects %s (%s) cost %s, more than the budget "
+		    "of %s%s", pre_cost == 0 ? "that must be funded" : pre_cost == must_cost ?
+		    "under way, which are funded first" : "that must be funded and those under way",
+		    buf_str(&names), mc, b, pre_cost > 0 ? ": give a larger budget, or "
+		    "--free-commissioned to weigh the commissioned and running ones like the others" :
+		    "");
 		buf_release(&names);
 		goto out;
 	}
@@ -247,6 +273,7 @@ report_funding(struct wm_ctx *ctx, const struct funding_opts *o, struct rdoc **o
 	in.budget = o->budget;
 	in.naims = d.naims;
 	in.cover = o->cover;
+	in.threshold = threshold;
 	in.max_cells = o->max_cells;
 	in.max_nodes = o->max_nodes;
 	if ((rc = fund_solve(&in, &r, err)) != 0)
@@ -258,18 +285,30 @@ report_funding(struct wm_ctx *ctx, const struct funding_opts *o, struct rdoc **o
 	doc = rdoc_new(title);
 	rdoc_meta(doc, "Budget", money);
 	rdoc_meta(doc, "Costs", d.year[0] ? d.year : "whole life, every year");
-	rdoc_meta(doc, "Aims", o->cover ? "at least one funded project each, where possible" :
-	    "not required");
-	data = json_pack("{s:f, s:s?, s:b}", "budget", o->budget, "year", d.year[0] ? d.year : NULL,
-	    "cover_every_aim", o->cover);
+	{
+		char aims[200];
+
+		snprintf(aims, sizeof(aims), "covered where possible: funded projects' weights on each "
+		    "adding up to %.3g (the setting portfolio.cover_threshold)", threshold);
+		rdoc_meta(doc, "Aims", o->cover ? aims : "not required");
+	}
+	data = json_pack("{s:f, s:s?, s:b, s:f, s:b}", "budget", o->budget, "year",
+	    d.year[0] ? d.year : NULL, "cover_every_aim", o->cover, "cover_threshold", threshold,
+	    "free_commissioned", o->free_commissioned);
 	cands = json_array();
 	funded = json_array();
 	dropped = json_array();
 	musts = json_array();
+	prefunded = json_array();
 	for (size_t k = 0; k < nc; k++) {
 		json_array_append_new(cands, json_string(d.projects[c[k].project].key));
-		if (must[k])
+		if (must[k] && !pre[k])
 			json_array_append_new(musts, json_string(d.projects[c[k].project].key));
+		if (pre[k]) {
+			json_array_append_new(prefunded, json_string(d.projects[c[k].project].key));
+			buf_addf(&pre_names, "%s%s", pre_names.len ? ", " : "",
+			    d.projects[c[k].project].key);
+		}
 		nfunded += r.funded[k];
 	}
 	pounds_format(r.cost, spent, sizeof(spent));
@@ -281,6 +320,18 @@ report_funding(struct wm_ctx *ctx, const struct funding_opts *o, struct rdoc **o
 	else
 		rdoc_para(doc, "Funds %zu of %zu candidates, for a benefit of %s.", nfunded, nc,
 		    benefit);
+	if (pre_names.len > 0) {
+		char pc[POUNDS_LEN];
+
+		pounds_format(pre_cost, pc, sizeof(pc));
+		rdoc_para(doc, "Pre-funded: %zu commissioned or running project%s (%s), %s, funded "
+		    "first because the work is under way; the choice is made within what is left "
+		    "(--free-commissioned lets it drop them).", json_array_size(prefunded),
+		    json_array_size(prefunded) == 1 ? "" : "s", buf_str(&pre_names), pc);
+	} else if (o->free_commissioned) {
+		rdoc_para(doc, "Commissioned and running projects were weighed like the others "
+		    "(--free-commissioned): the choice may drop work under way.");
+	}
 	if (o->cover)
 		rdoc_para(doc, "The funded projects serve %zu of the %zu aims.", r.covered, d.naims);
 	method_para(doc, &r, o, d.naims);
@@ -292,7 +343,8 @@ report_funding(struct wm_ctx *ctx, const struct funding_opts *o, struct rdoc **o
 	rtable_numeric(t, 5);
 	for (size_t k = 0; k < nc; k++)
 		if (r.funded[k]) {
-			project_row(t, &d, c[k].project, must[k] ? "must be funded" : "chosen");
+			project_row(t, &d, c[k].project, pre[k] ? "under way: funded first" :
+			    must[k] ? "must be funded" : "chosen");
 			json_array_append_new(funded, json_string(d.projects[c[k].project].key));
 		}
 	rdoc_heading(doc, 2, "Dropped");
@@ -305,16 +357,18 @@ report_funding(struct wm_ctx *ctx, const struct funding_opts *o, struct rdoc **o
 
 		if (r.funded[k])
 			continue;
-		dropped_why(&d, &items[k], c[k].project, o->budget - must_cost, o->nmust > 0, &r, &why);
+		dropped_why(&d, &items[k], c[k].project, o->budget - must_cost, must_cost > 0, &r,
+		    &why);
 		project_row(t, &d, c[k].project, buf_str(&why));
 		json_array_append_new(dropped, json_pack("{s:s, s:s}", "ref",
 		    d.projects[c[k].project].key, "why", buf_str(&why)));
 		buf_release(&why);
 	}
 	if (d.naims > 0)
-		aims_section(doc, &d, &r, o->cover, data);
+		aims_section(doc, &d, &r, o->cover, threshold, data);
 	json_object_set_new(data, "candidates", cands);
 	json_object_set_new(data, "must", musts);
+	json_object_set_new(data, "prefunded", prefunded);
 	json_object_set_new(data, "funded", funded);
 	json_object_set_new(data, "dropped", dropped);
 	json_object_set_new(data, "total_cost", json_real(r.cost));
@@ -329,8 +383,12 @@ report_funding(struct wm_ctx *ctx, const struct funding_opts *o, struct rdoc **o
 	doc = NULL;
 out:
 	rdoc_free(doc);
-	for (size_t k = 0; c != NULL && k < nc; k++)
+	for (size_t k = 0; c != NULL && k < nc; k++) {
 		free(c[k].aims);
+		free(c[k].weights);
+	}
+	free(pre);
+	buf_release(&pre_names);
 	free(c);
 	free(items);
 	free(must);

@@ -13,7 +13,8 @@ struct funding_opts {
 	const char *year;		/* a financial year's costs; NULL: whole-life costs */
 	const char *const *must;	/* projects that must be funded */
 	size_t nmust;
-	bool cover;			/* fund at least one project for each aim where possible */
+	bool cover;			/* cover each aim where possible (portfolio.cover_threshold) */
+	bool free_commissioned;		/* commissioned and running projects may be dropped too */
 	const char *plan;		/* the aims to cover: this plan's; NULL: every plan's */
 	size_t max_cells;		/* analysis limits (funding.h); 0: the defaults */
 	size_t max_nodes;
@@ -22,7 +23,8 @@ struct funding_opts {
 /*
  * Choose the projects to fund for the most benefit within the budget.
  * Candidates are the proposed, commissioned and running projects with a
- * cost (in the year). JSON data: {"budget", "candidates", "funded",
+ * cost (in the year); the commissioned and running ones are funded first
+ * (their work is under way) unless free_commissioned. JSON data: {"budget", "candidates", "funded",
  * "dropped": [{"ref", "why"}], "total_cost", "total_benefit", ...}
  * (docs/json.md).
  */

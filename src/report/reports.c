@@ -17,6 +17,7 @@
 #include "base/str.h"
 #include "model/ent.h"
 #include "model/kind.h"
+#include "model/setting.h"
 #include "report/accountability.h"
 #include "report/money.h"
 #include "report/pack.h"
@@ -93,8 +94,9 @@ static const struct ropt trend_opts[] = {
 static const struct ropt portfolio_opts[] = {
 	OPT_PLAN("Only the aims of this plan; empty for every plan's"),
 	{ "threshold", RO_NUMBER, "Gap below", "An aim that commissioned and running projects "
-	  "serve less than this (their weights added up) is a gap", "0.5", NULL, 0, 1000, NULL, 0,
-	  NULL },
+	  "serve less than this (their weights added up) is a gap; empty for the setting "
+	  "portfolio.cover_threshold (0.5 unless set), which plan funding covers aims by", NULL, NULL,
+	  0, 1000, NULL, 0, NULL },
 	{ "similarity", RO_NUMBER, "Overlap from", "Projects at least this alike (0 to 1) that "
 	  "serve the same aim overlap", "0.5", NULL, 0, 1, NULL, 0, NULL },
 	OPT_END
@@ -223,7 +225,12 @@ run_portfolio(struct wm_ctx *ctx, const struct ropts *o, struct rdoc **out, stru
 {
 	struct portfolio_opts p = { ropts_text(o, "plan"), ropts_num(o, "threshold"),
 		ropts_num(o, "similarity") };
+	int rc;
 
+	/* one line between served and a gap, which funding's --cover-every-aim follows too */
+	if (ropts_text(o, "threshold") == NULL &&
+	    (rc = setting_number(ctx, "portfolio.cover_threshold", &p.threshold, err)) != 0)
+		return rc;
 	return report_portfolio(ctx, &p, out, err);
 }
 

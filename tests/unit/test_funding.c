@@ -8,6 +8,39 @@
 
 #include "analysis/funding.h"
 
+/*
+ * Issue 15.18: an aim is covered as the portfolio counts it, by funded
+ * projects' weights adding up to the threshold. 0.1 and 0.3 do not cover it
+ * at 0.5; 0.3 and 0.3 together do.
+ */
+static void
+test_cover_counts_weights_up_to_the_threshold(void **state)
+{
+	size_t a0[] = { 0 };
+	double w1[] = { 0.1 }, w3[] = { 0.3 };
+	struct fund_item items[] = {
+		{ 50, 90, false, a0, 1, w1 },	/* most benefit, but serves aim 0 only 0.1 */
+		{ 50, 10, false, a0, 1, w3 },
+		{ 50, 10, false, a0, 1, w3 },
+	};
+	struct fund_input in = { items, 3, 100, 1, true, 0, 0, 0.5 };
+	struct fund_result r;
+	struct wm_err err = WM_ERR_INIT;
+
+	(void)state;
+	assert_int_equal(fund_solve(&in, &r, &err), 0);
+	assert_true(!r.funded[0] && r.funded[1] && r.funded[2]);
+	assert_int_equal(r.covered, 1);
+	assert_true(fabs(r.aim_weight[0] - 0.6) < 1e-9);
+	fund_result_release(&r);
+	/* within 50 nothing covers it: the most benefit, and the aim not covered */
+	in.budget = 50;
+	assert_int_equal(fund_solve(&in, &r, &err), 0);
+	assert_int_equal(r.covered, 0);
+	assert_true(r.funded[0]);
+	fund_result_release(&r);
+}
+
 /* Every subset: the best benefit (and, covering, the most aims first). */
 static void
 brute(const struct fund_item *items, size_t n, double budget, size_t naims, bool cover,
@@ -82,12 +115,12 @@ test_hand_checked_knapsack(void **state)
 {
 	/* budget 100k: A+C (60k+40k, benefit 50+35=85) beats B alone (90k, 80) and A+... */
 	struct fund_item items[] = {
-		{ 60000, 50, false, NULL, 0 },
-		{ 90000, 80, false, NULL, 0 },
-		{ 40000, 35, false, NULL, 0 },
-		{ 150000, 200, false, NULL, 0 },	/* does not fit at all */
+		{ 60000, 50, false, NULL, 0, NULL },
+		{ 90000, 80, false, NULL, 0, NULL },
+		{ 40000, 35, false, NULL, 0, NULL },
+		{ 150000, 200, false, NULL, 0, NULL },	/* does not fit at all */
 	};
-	struct fund_input in = { items, 4, 100000, 0, false, 0, 0 };
+	struct fund_input in = { items, 4, 100000, 0, false, 0, 0, 0 };
 	struct fund_result r;
 	struct wm_err err = WM_ERR_INIT;
 
@@ -107,11 +140,11 @@ static void
 test_must_projects_are_funded_first(void **state)
 {
 	struct fund_item items[] = {
-		{ 60000, 50, false, NULL, 0 },
-		{ 90000, 10, true, NULL, 0 },	/* poor value, but must be funded */
-		{ 40000, 35, false, NULL, 0 },
+		{ 60000, 50, false, NULL, 0, NULL },
+		{ 90000, 10, true, NULL, 0, NULL },	/* poor value, but must be funded */
+		{ 40000, 35, false, NULL, 0, NULL },
 	};
-	struct fund_input in = { items, 3, 100000, 0, false, 0, 0 };
+	struct fund_input in = { items, 3, 100000, 0, false, 0, 0, 0 };
 	struct fund_result r;
 	struct wm_err err = WM_ERR_INIT;
 
@@ -133,11 +166,11 @@ test_cover_every_aim_gives_up_benefit_for_an_aim(void **state)
 	size_t a0[] = { 0 }, a1[] = { 1 }, a0b[] = { 0 };
 	/* without the rule: X and Y (aim 0 twice, 100); with it: X and Z (aims 0 and 1, 70) */
 	struct fund_item items[] = {
-		{ 50, 60, false, a0, 1 },
-		{ 50, 40, false, a0b, 1 },
-		{ 50, 10, false, a1, 1 },
+		{ 50, 60, false, a0, 1, NULL },
+		{ 50, 40, false, a0b, 1, NULL },
+		{ 50, 10, false, a1, 1, NULL },
 	};
-	struct fund_input in = { items, 3, 100, 3, false, 0, 0 };
+	struct fund_input in = { items, 3, 100, 3, false, 0, 0, 0 };
 	struct fund_result r;
 	struct wm_err err = WM_ERR_INIT;
 
@@ -161,8 +194,8 @@ test_cover_every_aim_gives_up_benefit_for_an_aim(void **state)
 static void
 test_bad_numbers_are_refused(void **state)
 {
-	struct fund_item items[] = { { -5, 10, false, NULL, 0 } };
-	struct fund_input in = { items, 1, 100, 0, false, 0, 0 };
+	struct fund_item items[] = { { -5, 10, false, NULL, 0, NULL } };
+	struct fund_input in = { items, 1, 100, 0, false, 0, 0, 0 };
 	struct fund_result r;
 	struct wm_err err = WM_ERR_INIT;
 
@@ -193,6 +226,7 @@ random_case(struct fund_item *items, size_t n, size_t (*aims)[3], size_t naims, 
 		for (size_t a = 0; a < items[i].naims; a++)
 			aims[i][a] = next() % naims;
 		items[i].aims = aims[i];
+		items[i].weights = NULL;
 		total += items[i].cost;
 	}
 	*budget = floor((double)(next() % 100 + 1) / 100 * total * 100) / 100;
@@ -206,7 +240,7 @@ test_knapsack_matches_brute_force(void **state)
 		struct fund_item items[12];
 		size_t aims[12][3];
 		size_t n = (size_t)(next() % 12) + 1, cov;
-		struct fund_input in = { items, n, 0, 0, false, 0, 0 };
+		struct fund_input in = { items, n, 0, 0, false, 0, 0, 0 };
 		struct fund_result r;
 		struct wm_err err = WM_ERR_INIT;
 		double best;
@@ -238,7 +272,7 @@ test_rounded_costs_give_a_true_bound(void **state)
 		size_t aims[12][3];
 		size_t n = (size_t)(next() % 12) + 1, cov;
 		/* a table of at most 64 cells forces a coarse unit */
-		struct fund_input in = { items, n, 0, 0, false, 64, 0 };
+		struct fund_input in = { items, n, 0, 0, false, 64, 0, 0 };
 		struct fund_result r;
 		struct wm_err err = WM_ERR_INIT;
 		double best;
@@ -268,7 +302,7 @@ test_cover_matches_brute_force(void **state)
 		struct fund_item items[12];
 		size_t aims[12][3];
 		size_t n = (size_t)(next() % 12) + 1, naims = (size_t)(next() % 6) + 1, cov;
-		struct fund_input in = { items, n, 0, naims, true, 0, 0 };
+		struct fund_input in = { items, n, 0, naims, true, 0, 0, 0 };
 		struct fund_result r;
 		struct wm_err err = WM_ERR_INIT;
 		double best;
@@ -292,7 +326,7 @@ test_a_cut_search_says_so_and_bounds_the_benefit(void **state)
 {
 	struct fund_item items[12];
 	size_t aims[12][3];
-	struct fund_input in = { items, 12, 0, 4, true, 0, 5 };
+	struct fund_input in = { items, 12, 0, 4, true, 0, 5, 0 };
 	struct fund_result r;
 	struct wm_err err = WM_ERR_INIT;
 	size_t cov;
@@ -319,6 +353,7 @@ main(void)
 		cmocka_unit_test(test_hand_checked_knapsack),
 		cmocka_unit_test(test_must_projects_are_funded_first),
 		cmocka_unit_test(test_cover_every_aim_gives_up_benefit_for_an_aim),
+		cmocka_unit_test(test_cover_counts_weights_up_to_the_threshold),
 		cmocka_unit_test(test_bad_numbers_are_refused),
 		cmocka_unit_test(test_knapsack_matches_brute_force),
 		cmocka_unit_test(test_rounded_costs_give_a_true_bound),

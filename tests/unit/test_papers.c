@@ -10,6 +10,7 @@
 #include "base/buf.h"
 #include "base/date.h"
 #include "model/dbx.h"
+#include "model/ent.h"
 #include "report/accountability.h"
 #include "report/funding.h"
 #include "report/money.h"
@@ -159,9 +160,10 @@ test_funding_hand_checked(void **state)
 {
 	struct fixture *fx = *state;
 	const char *must[] = { "PJ1" };
-	struct funding_opts o = { 120000, "2004/05", NULL, 0, false, "P", 0, 0 };
+	/* first the choice among all three: the running projects are freed */
+	struct funding_opts o = { 120000, "2004/05", NULL, 0, false, true, "P", 0, 0 };
 	struct rdoc *d;
-	json_t *j;
+	json_t *j, *set;
 
 	/* 120k: PJ2 + PJ3 (110k, benefit 45) would lose to PJ1 alone (100k, 60) */
 	assert_ok(fx, report_funding(&fx->ctx, &o, &d, &fx->err));
@@ -176,21 +178,46 @@ test_funding_hand_checked(void **state)
 	    "dropped"), 0), "why")), "only \u00a320,000 is left"));
 	json_decref(j);
 	rdoc_free(d);
-	/* 160k: PJ1 + PJ2 give most (100) but leave G1.A2 unserved; covering, PJ1 + PJ3 (65) */
+	/* 160k: PJ1 + PJ2 give most (100) but leave G1.A2 unserved */
 	o.budget = 160000;
 	assert_ok(fx, report_funding(&fx->ctx, &o, &d, &fx->err));
 	j = data_of(d);
 	assert_float_equal(json_number_value(json_object_get(j, "total_benefit")), 100, 1e-9);
 	json_decref(j);
 	rdoc_free(d);
+	/*
+	 * Issue 15.18: covering counts an aim served as the portfolio does, at
+	 * the setting's 0.5: PJ3's 0.3 on G1.A2 is no cover, so covering changes
+	 * nothing; at 0.3 it is, and PJ1 + PJ3 (65) cover it.
+	 */
 	o.cover = true;
+	assert_ok(fx, report_funding(&fx->ctx, &o, &d, &fx->err));
+	j = data_of(d);
+	assert_float_equal(json_number_value(json_object_get(j, "total_benefit")), 100, 1e-9);
+	assert_float_equal(json_number_value(json_object_get(j, "cover_threshold")), 0.5, 1e-9);
+	json_decref(j);
+	rdoc_free(d);
+	set = J("{\"key\": \"portfolio.cover_threshold\", \"value\": \"0.3\"}");
+	assert_ok(fx, ent_add(&fx->ctx, kind_find("settings"), set, NULL, &fx->err));
+	json_decref(set);
 	assert_ok(fx, report_funding(&fx->ctx, &o, &d, &fx->err));
 	j = data_of(d);
 	assert_float_equal(json_number_value(json_object_get(j, "total_benefit")), 65, 1e-9);
 	assert_string_equal(json_string_value(json_array_get(json_object_get(j, "funded"), 1)), "PJ3");
-	assert_int_equal(json_array_size(json_object_get(j, "aims_unserved")), 0);
+	/* G2.A1 is served only PJ1's 0.2: not covered, and said so */
+	assert_int_equal(json_array_size(json_object_get(j, "aims_unserved")), 1);
 	json_decref(j);
 	rdoc_free(d);
+	/* Issue 15.17: by default what is under way is funded first, and the paper says so */
+	o.cover = false;
+	o.free_commissioned = false;
+	o.budget = 200000;
+	assert_ok(fx, report_funding(&fx->ctx, &o, &d, &fx->err));
+	j = data_of(d);
+	assert_true(json_array_size(json_object_get(j, "prefunded")) > 0);
+	json_decref(j);
+	rdoc_free(d);
+	o.free_commissioned = true;
 	/* a must that does not fit is refused; one that is not a candidate too */
 	o.budget = 50000;
 	o.must = must;
