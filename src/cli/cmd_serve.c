@@ -42,9 +42,11 @@ cmd_serve(struct cli *c, int argc, char **argv, struct wm_err *err)
 {
 	static const struct optdef defs[] = { { "listen", true }, { "public", false },
 		{ "threads", true }, { "trusted-proxy", true }, { "max-body", true },
-		{ "timeout", true }, { NULL, false } };
+		{ "timeout", true }, { "time-limit", true }, { "max-per-address", true },
+		{ NULL, false } };
 	struct http_config cfg = { 0 };
-	size_t threads, max_body, timeout;
+	size_t threads, max_body, timeout, per_address;
+	double limit = HTTP_DEFAULT_TIME_LIMIT;
 	struct args a;
 	int rc;
 
@@ -57,8 +59,16 @@ cmd_serve(struct cli *c, int argc, char **argv, struct wm_err *err)
 	if ((rc = number(&a, "threads", default_threads(), 1, 256, &threads, err)) != 0 ||
 	    (rc = number(&a, "max-body", HTTP_DEFAULT_MAX_BODY, 1024, (size_t)1 << 30, &max_body,
 	    err)) != 0 ||
-	    (rc = number(&a, "timeout", HTTP_DEFAULT_TIMEOUT, 1, 3600, &timeout, err)) != 0)
+	    (rc = number(&a, "timeout", HTTP_DEFAULT_TIMEOUT, 1, 3600, &timeout, err)) != 0 ||
+	    (rc = number(&a, "max-per-address", HTTP_DEFAULT_MAX_PER_ADDRESS, 1, 512, &per_address,
+	    err)) != 0)
 		goto out;
+	if (args_get(&a, "time-limit") != NULL &&
+	    (str_to_double(args_get(&a, "time-limit"), &limit) != 0 || limit < 0 || limit > 86400)) {
+		rc = wm_error(err, WM_EUSAGE, "--time-limit must be seconds from 0 (no limit) to 86400, "
+		    "like 30 or 0.5");
+		goto out;
+	}
 	cfg.db = c->db;
 	cfg.listen = args_get(&a, "listen") ? args_get(&a, "listen") : HTTP_DEFAULT_LISTEN;
 	cfg.public_read = args_has(&a, "public");
@@ -66,6 +76,8 @@ cmd_serve(struct cli *c, int argc, char **argv, struct wm_err *err)
 	cfg.threads = (unsigned)threads;
 	cfg.max_body = max_body;
 	cfg.timeout = (unsigned)timeout;
+	cfg.time_limit = limit;
+	cfg.max_per_address = (unsigned)per_address;
 	cfg.fixed_now = c->clock_fixed ? c->ctx.now : 0;
 	cfg.log = c->out;
 	rc = http_serve(&cfg, err);

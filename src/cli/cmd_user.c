@@ -1,5 +1,5 @@
 /*
- * cmd_user.c: `waymark user add` and `waymark user passwd`: the accounts
+ * cmd_user.c: `waymark user add`, `passwd` and `unlock`: the accounts
  * people log in to the web application with.
  *
  * A password given with --password is used as it is; without it, a
@@ -146,7 +146,7 @@ user_passwd(struct cli *c, int argc, char **argv, struct wm_err *err)
 	}
 	if ((rc = get_password(c, &a, &pw, err)) != 0)
 		goto out;
-	if ((rc = account_set_password(&c->ctx, a.pos[0], buf_str(&pw), err)) != 0)
+	if ((rc = account_set_password(&c->ctx, a.pos[0], NULL, buf_str(&pw), NULL, err)) != 0)
 		goto out;
 	fprintf(c->out, "set the password of %s; their sessions have ended\n", a.pos[0]);
 out:
@@ -155,14 +155,44 @@ out:
 	return rc;
 }
 
+/* user unlock NAME [--address ADDR] | --address ADDR: lift the waits failed sign-ins made. */
+static int
+user_unlock(struct cli *c, int argc, char **argv, struct wm_err *err)
+{
+	static const struct optdef defs[] = { { "address", true }, { NULL, false } };
+	const char *addr;
+	struct args a;
+	int cleared, rc;
+
+	if ((rc = args_parse(&a, argc, argv, defs, false, err)) != 0)
+		return rc;
+	addr = args_get(&a, "address");
+	if (a.npos > 1 || (a.npos == 0 && addr == NULL)) {
+		rc = wm_error(err, WM_EUSAGE, "waymark user unlock NAME [--address ADDRESS], or "
+		    "waymark user unlock --address ADDRESS");
+		goto out;
+	}
+	if ((rc = account_unlock(&c->ctx, a.npos ? a.pos[0] : NULL, addr, &cleared, err)) != 0)
+		goto out;
+	fprintf(c->out, "%s %s%s%s: %d wait%s lifted\n", a.npos ? "user" : "address",
+	    a.npos ? a.pos[0] : addr, a.npos && addr ? " from " : "", a.npos && addr ? addr : "",
+	    cleared, cleared == 1 ? "" : "s");
+out:
+	args_release(&a);
+	return rc;
+}
+
 int
 cmd_user(struct cli *c, int argc, char **argv, struct wm_err *err)
 {
 	if (argc < 1)
-		return wm_error(err, WM_EUSAGE, "user add NAME --role ROLE, or user passwd NAME");
+		return wm_error(err, WM_EUSAGE, "user add NAME --role ROLE, user passwd NAME, or "
+		    "user unlock NAME");
 	if (strcmp(argv[0], "add") == 0)
 		return user_add(c, argc - 1, argv + 1, err);
 	if (strcmp(argv[0], "passwd") == 0)
 		return user_passwd(c, argc - 1, argv + 1, err);
-	return wm_error(err, WM_EUSAGE, "no user command \"%s\": use add or passwd", argv[0]);
+	if (strcmp(argv[0], "unlock") == 0)
+		return user_unlock(c, argc - 1, argv + 1, err);
+	return wm_error(err, WM_EUSAGE, "no user command \"%s\": use add, passwd or unlock", argv[0]);
 }

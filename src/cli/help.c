@@ -194,7 +194,8 @@ const struct command commands[] = {
 	  "is: run `waymark init` afterwards to upgrade it.\n" },
 	{ "serve", cmd_serve, CMD_DB, "run the web application and its JSON API",
 	  "waymark serve [--listen ADDRESS:PORT] [--public] [--threads N] [--trusted-proxy ADDRESS]\n"
-	  "              [--max-body BYTES] [--timeout SECONDS]",
+	  "              [--max-body BYTES] [--timeout SECONDS] [--time-limit SECONDS]\n"
+	  "              [--max-per-address N]",
 	  "Serves the web pages and the JSON API (/api/v1, described at\n"
 	  "/api/v1/openapi.json) on --listen (127.0.0.1:8080 unless given; port 0 picks\n"
 	  "a free one, and the first line printed says which). People sign in with the\n"
@@ -203,14 +204,19 @@ const struct command commands[] = {
 	  "Each of --threads worker threads (one a processor, at least 2) has its own\n"
 	  "database connection, so several servers may share one database. A request\n"
 	  "body over --max-body bytes (1048576) is refused; a connection idle for\n"
-	  "--timeout seconds (30) is closed.\n"
+	  "--timeout seconds (30), or that has not sent the whole head of a request\n"
+	  "in that time, is closed. A request that takes longer than --time-limit\n"
+	  "seconds (30; 0 for none) is stopped and answered 503, so that no request\n"
+	  "holds a worker for long. One client address may hold --max-per-address\n"
+	  "connections at once (64).\n"
 	  "Behind a TLS proxy, give its address with --trusted-proxy: its\n"
 	  "X-Forwarded-Proto and X-Forwarded-For are believed, and cookies are Secure.\n"
 	  "SIGTERM or SIGINT stops the server once the requests under way are done.\n" },
 	{ "user", cmd_user, CMD_DB, "add a user who signs in to the web application, or set a password",
 	  "waymark user add NAME --role admin|planner|lead|member [--password P]\n"
 	  "              [--display-name TEXT] [--person REF] [--json]\n"
-	  "       waymark user passwd NAME [--password P]",
+	  "       waymark user passwd NAME [--password P]\n"
+	  "       waymark user unlock NAME [--address ADDRESS] | --address ADDRESS",
 	  "Adds an account, or sets its password. Without --password the password is\n"
 	  "asked for (twice) at a terminal, or read as one line from standard input.\n"
 	  "It needs at least 8 characters, and is kept only as an Argon2id hash.\n\n"
@@ -218,7 +224,12 @@ const struct command commands[] = {
 	  "everything else; lead updates what the posts their --person holds lead\n"
 	  "(progress on recommendations, reports on projects, the status of plan items\n"
 	  "and milestones); member reads everything and comments. Setting a password\n"
-	  "ends the user's sessions.\n" },
+	  "ends the user's sessions.\n\n"
+	  "Failed sign-ins make the next attempt wait, for the name from the address\n"
+	  "they came from (after 3 failures, 1 second, then twice as long each time, at\n"
+	  "most 15 minutes) and for the address over all names (after 20): never a lock\n"
+	  "that keeps the owner out from elsewhere. `user unlock` lifts the waits on a\n"
+	  "name (from one --address only, if given), or on an address.\n" },
 	{ "help", cmd_help, 0, "explain a command", "waymark help [COMMAND [KIND|REPORT] | kinds]",
 	  "Explains a command; `waymark help add KIND` lists a kind's fields,\n"
 	  "`waymark help report NAME` a report's options;\n"

@@ -194,15 +194,15 @@ out:
 
 /* "password" in a user's fields is not a field: it is set through account.h. */
 static char *
-take_password(struct req *rq, const struct kind *k, json_t *body)
+take_password(struct req *rq, const struct kind *k, json_t *body, const char *name)
 {
-	const char *pw = json_string_value(json_object_get(body, "password"));
+	const char *pw = json_string_value(json_object_get(body, name));
 	char *copy;
 
 	if (strcmp(k->name, "users") != 0 || pw == NULL)
 		return NULL;
 	copy = arena_strdup(rq->a, pw);
-	json_object_del(body, "password");
+	json_object_del(body, name);
 	return copy;
 }
 
@@ -217,7 +217,7 @@ add_record(struct req *rq, struct resp *rs, const struct kind *k)
 
 	if ((body = json_body(rq, rs)) == NULL)
 		return;
-	pw = take_password(rq, k, body);
+	pw = take_password(rq, k, body, "password");
 	if (strcmp(k->name, "users") == 0)
 		rc = pw != NULL ? account_add(&rq->ctx, body, pw, &row, &err) :
 		    wm_error(&err, WM_EINVAL, "a new user needs a \"password\"");
@@ -261,7 +261,7 @@ one_record(struct req *rq, struct resp *rs, const struct kind *k, const char *ke
 	struct wm_err err = WM_ERR_INIT;
 	json_t *row = NULL, *body = NULL;
 	int64_t version = 0;
-	char *pw = NULL;
+	char *pw = NULL, *current = NULL;
 	int rc = 0;
 
 	if (is_write(rq) && (version = if_match(rq)) < 0) {
@@ -292,17 +292,17 @@ one_record(struct req *rq, struct resp *rs, const struct kind *k, const char *ke
 	} else if (strcmp(rq->method, "PATCH") == 0) {
 		if ((body = json_body(rq, rs)) == NULL)
 			return;
-		pw = take_password(rq, k, body);
+		pw = take_password(rq, k, body, "password");
+		current = take_password(rq, k, body, "current_password");
 		if (json_object_size(body) > 0 || pw == NULL)
 			rc = ent_set(&rq->ctx, k, key, body, version, &row, &err);
-		if (rc == 0 && pw != NULL) {
-			json_decref(row);
-			row = NULL;
-			if ((rc = account_set_password(&rq->ctx, key, pw, &err)) == 0)
-				rc = ent_get(&rq->ctx, k, key, &row, &err);
-		}
+		if (rc == 0 && pw != NULL)
+			rc = account_set_password(&rq->ctx, key, current, pw, rq->token, &err);
 		if (rc != 0) {
 			resp_error(rs, &err);
+		} else if (row == NULL) {
+			/* only the password: done, and nothing to show (a user may not read accounts) */
+			rs->status = 204;
 		} else {
 			set_etag(rs, row);
 			resp_json(rs, 200, row);
@@ -551,9 +551,15 @@ login(struct req *rq, struct resp *rs)
 
 	if ((body = json_body(rq, rs)) == NULL)
 		return;
+	if (!route_login_enter(rq)) {
+		json_decref(body);
+		route_login_busy(rs);
+		return;
+	}
 	rc = account_login(&rq->ctx, json_string_value(json_object_get(body, "username")),
 	    json_string_value(json_object_get(body, "password")), rq->addr, token, &s, &retry,
 	    &err);
+	route_login_leave(rq);
 	json_decref(body);
 	if (rc == WM_EPERM) {
 		resp_status(rs, 401, "not logged in", err.msg);

@@ -206,7 +206,7 @@ page_fail_err(struct req *rq, struct resp *rs, const struct wm_err *err)
 	    "There is a problem";
 
 	/* the database's own words stay in the server's log (req.h: log_note) */
-	if (status >= 500 && err->code != WM_ESCHEMA) {
+	if (status >= 500 && err->code != WM_ESCHEMA && err->code != WM_ETIMEOUT) {
 		page_fail(rq, rs, status, title, "Waymark could not do that. The failure has been "
 		    "recorded. Try again later.");
 		rs->log_note = arena_strdup(rq->a, err->msg);

@@ -161,6 +161,8 @@ users_page(struct req *rq, struct resp *rs, const char *msg, const char *done, i
 	page_select(&p, "action", "Change", roles, "password", NULL);
 	json_decref(roles);
 	page_input(&p, "password", "New password (to set one)", "password", NULL, NULL, NULL, "20");
+	page_input(&p, "current_password", "Your current password (to change your own)",
+	    "password", NULL, NULL, NULL, "20");
 	page_form_end(&p, "Change user");
 	page_end(&p);
 	rs->status = status;
@@ -199,7 +201,8 @@ change_user(struct req *rq, struct wm_err *err)
 	if (user == NULL || action == NULL)
 		return wm_error(err, WM_EINVAL, "choose a user and what to change");
 	if (strcmp(action, "password") == 0)
-		return account_set_password(&rq->ctx, user, req_form(rq, "password"), err);
+		return account_set_password(&rq->ctx, user, req_form(rq, "current_password"),
+		    req_form(rq, "password"), rq->token, err);
 	if (strcmp(action, "disable") != 0 && strcmp(action, "enable") != 0)
 		return wm_error(err, WM_EINVAL, "the change must be password, disable or enable");
 	ch = json_pack("{s:b}", "disabled", strcmp(action, "disable") == 0);

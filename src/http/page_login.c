@@ -15,13 +15,24 @@
 #include "base/str.h"
 #include "http/page.h"
 
-/* Only a path on this site: "/x", not "//host" or "http://...". */
+/*
+ * Only a path on this site: "/" then a printable character other than '/'
+ * or '\\' ("/x", not "//host", "/\\host" or "/\t/host", which browsers
+ * drop the tab from and take off-site), and no control character anywhere.
+ */
 static const char *
 safe_next(const char *next)
 {
-	if (next == NULL || next[0] != '/' || next[1] == '/' || next[1] == '\\' ||
-	    strchr(next, '\r') != NULL || strchr(next, '\n') != NULL)
+	if (next == NULL || next[0] != '/')
 		return "/";
+	if (next[1] == '\0')
+		return next;
+	if (next[1] == '/' || next[1] == '\\' || (unsigned char)next[1] <= ' ' ||
+	    (unsigned char)next[1] == 0x7F)
+		return "/";
+	for (const unsigned char *p = (const unsigned char *)next; *p != '\0'; p++)
+		if (*p < 0x20 || *p == 0x7F)
+			return "/";
 	return next;
 }
 
@@ -96,8 +107,15 @@ page_login(struct req *rq, struct resp *rs)
 		login_form(rq, rs, next, "The sign-in form had expired. Sign in again.", 403, resume);
 		return;
 	}
+	if (!route_login_enter(rq)) {
+		login_form(rq, rs, next, "Many people are signing in at once. Try again in a moment.",
+		    503, resume);
+		resp_header(rs, "Retry-After", "2");
+		return;
+	}
 	rc = account_login(&rq->ctx, req_form(rq, "username"), req_form(rq, "password"),
 	    rq->addr, token, &s, &retry, &err);
+	route_login_leave(rq);
 	if (rc != 0) {
 		login_form(rq, rs, next, err.msg, rc == WM_EPERM ? 401 : http_status(rc), resume);
 		if (rc == WM_ELIMIT)

@@ -254,11 +254,10 @@ resp_error_with(struct resp *rs, const struct wm_err *err, const char *member, j
 	int status = http_status(err->code);
 	json_t *e = json_object(), *o = json_object();
 
-	if (status >= 500 && err->code != WM_ESCHEMA) {
+	if (status >= 500 && err->code != WM_ESCHEMA && err->code != WM_ETIMEOUT) {
 		rs->log_note = arena_strdup(rs->a, msg);
 		msg = "the server could not do that: the failure has been logged; try again later";
 	}
-
 	json_object_set_new(e, "status", json_integer(status));
 	json_object_set_new(e, "code", json_string(wm_code_name(err->code)));
 	json_object_set_new(e, "message", json_string(msg));
@@ -271,6 +270,8 @@ resp_error_with(struct resp *rs, const struct wm_err *err, const char *member, j
 		json_object_set_new(e, member, value);
 	json_object_set_new(o, "error", e);
 	resp_json(rs, status, o);
+	if (err->code == WM_ETIMEOUT)
+		resp_header(rs, "Retry-After", "30");
 }
 
 void

@@ -14,6 +14,7 @@
 #include "base/wm.h"
 
 #include <jansson.h>
+#include <semaphore.h>
 
 #include "base/arena.h"
 #include "base/buf.h"
@@ -51,6 +52,12 @@ struct req {
 	const char *token;		/* the session cookie's value, or NULL */
 	char actor[160];
 	bool resumed;			/* a form sent back through signing in again: form holds it */
+	/*
+	 * The server's bound on password checks under way at once (fewer than
+	 * its workers, so sign-ins cannot take every worker and the memory
+	 * Argon2id needs); NULL: none (the unit tests).
+	 */
+	sem_t *login_gate;
 };
 
 #define RESP_MAX_HEADERS 16

@@ -10,6 +10,7 @@
 #include "base/wm.h"
 
 #include <sodium.h>
+#include <time.h>
 
 #include "base/str.h"
 #include "http/route.h"
@@ -63,6 +64,37 @@ route_set_cookie(const struct req *rq, struct resp *rs, const char *name, const 
 		buf_adds(&b, "; Max-Age=0");
 	resp_header(rs, "Set-Cookie", buf_str(&b));
 	buf_release(&b);
+}
+
+#define LOGIN_WAIT_SECONDS 5
+
+bool
+route_login_enter(struct req *rq)
+{
+	struct timespec until;
+
+	if (rq->login_gate == NULL)
+		return true;
+	clock_gettime(CLOCK_REALTIME, &until);
+	until.tv_sec += LOGIN_WAIT_SECONDS;
+	while (sem_timedwait(rq->login_gate, &until) != 0)
+		if (errno != EINTR)
+			return false;
+	return true;
+}
+
+void
+route_login_leave(struct req *rq)
+{
+	if (rq->login_gate != NULL)
+		sem_post(rq->login_gate);
+}
+
+void
+route_login_busy(struct resp *rs)
+{
+	resp_status(rs, 503, "busy", "many people are signing in at once: try again in a moment");
+	resp_header(rs, "Retry-After", "2");
 }
 
 bool

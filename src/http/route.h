@@ -26,6 +26,16 @@ bool route_may_read(const struct req *rq);
 /* Set a cookie: HttpOnly, SameSite=Lax, Path=/, Secure over HTTPS; max_age 0 deletes it. */
 void route_set_cookie(const struct req *rq, struct resp *rs, const char *name, const char *value,
     long max_age);
+/*
+ * Take one of the server's slots for checking a password, waiting a few
+ * seconds at most; false: answer 503 and say to try again. Give it back
+ * with route_login_leave().
+ */
+bool route_login_enter(struct req *rq);
+void route_login_leave(struct req *rq);
+/* The 503 for a sign-in that found no slot. */
+void route_login_busy(struct resp *rs);
+
 /* Does token match the session's CSRF token (in constant time)? */
 bool route_csrf_ok(const struct req *rq, const char *token);
 

@@ -29,14 +29,32 @@
 #include "base/mem.h"
 #include "base/str.h"
 #include "http/route.h"
+#include "model/account.h"
 #include "report/md.h"
 #include "store/migrate.h"
 #include "store/store.h"
+
+/*
+ * An open connection, watched so that one that trickles a request head
+ * (a byte now and then keeps libmicrohttpd's idle timeout from firing)
+ * is closed once it has taken longer than the timeout over the whole
+ * head, counted from when the connection opened or its last answer went.
+ */
+struct watched {
+	struct watched *prev, *next;
+	MHD_socket fd;
+	double waiting_since;	/* store_clock() when it began to owe a head */
+	bool in_request;	/* the head came; a handler has it */
+	bool closed;		/* shut down by the watch: once is enough */
+};
 
 struct server {
 	const struct http_config *cfg;
 	pthread_key_t store_key;
 	pthread_key_t arena_key;
+	pthread_mutex_t lock;	/* the watched list */
+	struct watched *watched;
+	sem_t logins;		/* password checks under way at once (route.h) */
 };
 
 /* One request from its first callback to its completion. */
@@ -44,6 +62,7 @@ struct conn {
 	struct arena *a;
 	struct buf body;
 	bool too_big;
+	bool refused;	/* answered already, before its body */
 };
 
 static void
@@ -214,10 +233,15 @@ handle(struct server *srv, struct MHD_Connection *c, struct conn *cs, const char
 	MHD_get_connection_values(c, MHD_HEADER_KIND | MHD_COOKIE_KIND | MHD_GET_ARGUMENT_KIND,
 	    collect, &rq);
 	rq.ctx.now = srv->cfg->fixed_now != 0 ? srv->cfg->fixed_now : time(NULL);
+	rq.login_gate = &srv->logins;
 	if ((rc = thread_store(srv, &rq.ctx.st, &err)) != 0)
 		return send_error(c, cs->a, 503, "unavailable", err.msg);
 	resp_init(&rs, cs->a);
+	/* no request runs unbounded: past the limit its statements fail and it is answered 503 */
+	store_set_deadline(rq.ctx.st, srv->cfg->time_limit > 0 ?
+	    store_clock() + srv->cfg->time_limit : 0);
 	route_request(&rq, &rs);
+	store_set_deadline(rq.ctx.st, 0);
 	ok = send_resp(c, &rs);
 	log_request(srv, &rq, &rs);
 	resp_release(&rs);
@@ -258,6 +282,105 @@ free_arena(void *p)
 	arena_free(p);
 }
 
+static struct watched *
+watched_of(struct MHD_Connection *c)
+{
+	const union MHD_ConnectionInfo *ci =
+	    MHD_get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+
+	return ci != NULL ? ci->socket_context : NULL;
+}
+
+/* A request's head has come (in_request), or its answer has gone and the next is owed. */
+static void
+watch_mark(struct server *srv, struct MHD_Connection *c, bool in_request)
+{
+	struct watched *w = watched_of(c);
+
+	if (w == NULL)
+		return;
+	pthread_mutex_lock(&srv->lock);
+	w->in_request = in_request;
+	if (!in_request)
+		w->waiting_since = store_clock();
+	pthread_mutex_unlock(&srv->lock);
+}
+
+static void
+connection_cb(void *cls, struct MHD_Connection *c, void **socket_context,
+    enum MHD_ConnectionNotificationCode toe)
+{
+	struct server *srv = cls;
+	struct watched *w = *socket_context;
+
+	if (toe == MHD_CONNECTION_NOTIFY_STARTED) {
+		const union MHD_ConnectionInfo *ci =
+		    MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
+
+		w = wm_calloc(1, sizeof(*w));
+		w->fd = ci != NULL ? ci->connect_fd : MHD_INVALID_SOCKET;
+		w->waiting_since = store_clock();
+		pthread_mutex_lock(&srv->lock);
+		w->next = srv->watched;
+		if (w->next != NULL)
+			w->next->prev = w;
+		srv->watched = w;
+		pthread_mutex_unlock(&srv->lock);
+		*socket_context = w;
+		return;
+	}
+	if (w == NULL)
+		return;
+	/* before libmicrohttpd closes the socket: the watch never touches a closed one */
+	pthread_mutex_lock(&srv->lock);
+	if (w->prev != NULL)
+		w->prev->next = w->next;
+	else
+		srv->watched = w->next;
+	if (w->next != NULL)
+		w->next->prev = w->prev;
+	pthread_mutex_unlock(&srv->lock);
+	free(w);
+	*socket_context = NULL;
+}
+
+/* Close the connections that have owed a whole request head for longer than the timeout. */
+static void
+watch_heads(struct server *srv)
+{
+	double now = store_clock();
+
+	pthread_mutex_lock(&srv->lock);
+	for (struct watched *w = srv->watched; w != NULL; w = w->next)
+		if (!w->in_request && !w->closed && w->fd != MHD_INVALID_SOCKET &&
+		    now - w->waiting_since > srv->cfg->timeout) {
+			shutdown(w->fd, SHUT_RDWR);	/* its worker sees the end and closes it */
+			w->closed = true;
+		}
+	pthread_mutex_unlock(&srv->lock);
+}
+
+/* Every Content-Length of a request: two that differ make its body's end unknowable. */
+struct lengths {
+	const char *first;
+	bool conflict;
+};
+
+static enum MHD_Result
+content_length(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
+{
+	struct lengths *l = cls;
+
+	(void)kind;
+	if (strcasecmp(key, MHD_HTTP_HEADER_CONTENT_LENGTH) != 0)
+		return MHD_YES;
+	if (l->first == NULL)
+		l->first = value != NULL ? value : "";
+	else if (value == NULL || strcmp(l->first, value) != 0)
+		l->conflict = true;
+	return MHD_YES;
+}
+
 static enum MHD_Result
 access_cb(void *cls, struct MHD_Connection *c, const char *url, const char *method,
     const char *version, const char *upload_data, size_t *upload_data_size, void **con_cls)
@@ -271,16 +394,32 @@ access_cb(void *cls, struct MHD_Connection *c, const char *url, const char *meth
 		    MHD_HTTP_HEADER_CONTENT_LENGTH);
 		int64_t n = 0;
 
+		watch_mark(srv, c, true);
 		cs = wm_calloc(1, sizeof(*cs));
 		cs->a = request_arena(srv);
 		buf_init(&cs->body, srv->cfg->max_body);
 		*con_cls = cs;
+		{
+			struct lengths l = { NULL, false };
+
+			/* a proxy and this server might each believe a different one: refuse both */
+			MHD_get_connection_values(c, MHD_HEADER_KIND, content_length, &l);
+			if (l.conflict) {
+				cs->refused = true;
+				return send_error(c, cs->a, 400, "bad request", "the request has two "
+				    "Content-Length headers that differ: send one");
+			}
+		}
 		/* Say no before reading a body that is announced as too large. */
 		if (len != NULL && str_to_int64(len, &n) == 0 && n > (int64_t)srv->cfg->max_body) {
 			cs->too_big = true;
 			return send_error(c, cs->a, 413, "too big", "the request body is larger than "
 			    "the server accepts; send less at a time");
 		}
+		return MHD_YES;
+	}
+	if (cs->refused) {
+		*upload_data_size = 0;
 		return MHD_YES;
 	}
 	if (*upload_data_size > 0) {
@@ -298,8 +437,8 @@ completed_cb(void *cls, struct MHD_Connection *c, void **con_cls,
 {
 	struct conn *cs = *con_cls;
 
-	(void)c;
 	(void)toe;
+	watch_mark(cls, c, false);
 	if (cs == NULL)
 		return;
 	buf_release(&cs->body);
@@ -359,6 +498,28 @@ bad:
 	    "127.0.0.1:8080 or [::1]:8080 (port 0 picks a free one)", listen);
 }
 
+/*
+ * Expired sessions and old login counts go on a timer, not only when
+ * someone signs in: a table nobody tidies grows with every session.
+ */
+#define HOUSEKEEPING_SECONDS 600
+
+static void
+housekeeping(const struct http_config *cfg)
+{
+	struct wm_ctx ctx = { 0 };
+	struct store *st = NULL;
+
+	if (store_open(&st, cfg->db, 0, NULL) != 0)
+		return;
+	ctx.st = st;
+	ctx.role = ROLE_SYSTEM;
+	ctx.actor = "server";
+	ctx.now = cfg->fixed_now != 0 ? cfg->fixed_now : time(NULL);
+	account_purge(&ctx, NULL);
+	store_close(st);
+}
+
 /* Wait for the requests under way to finish, for at most ten seconds. */
 static void
 drain(struct MHD_Daemon *d)
@@ -377,7 +538,7 @@ drain(struct MHD_Daemon *d)
 int
 http_serve(const struct http_config *cfg, struct wm_err *err)
 {
-	struct server srv = { cfg, 0, 0 };
+	struct server srv = { .cfg = cfg, .lock = PTHREAD_MUTEX_INITIALIZER };
 	struct sockaddr_storage ss;
 	struct MHD_Daemon *d;
 	const union MHD_DaemonInfo *di;
@@ -409,6 +570,9 @@ http_serve(const struct http_config *cfg, struct wm_err *err)
 	if (sodium_init() < 0)
 		return wm_error(err, WM_EINTERNAL, "cannot initialise libsodium");
 	route_init();
+	/* fewer password checks at once than workers: the rest keep answering */
+	if (sem_init(&srv.logins, 0, cfg->threads > 1 ? cfg->threads - 1 : 1) != 0)
+		return wm_error(err, WM_EINTERNAL, "cannot make a semaphore");
 	if (pthread_key_create(&srv.store_key, close_store) != 0)
 		return wm_error(err, WM_EINTERNAL, "cannot make a thread key");
 	if (pthread_key_create(&srv.arena_key, free_arena) != 0) {
@@ -426,6 +590,9 @@ http_serve(const struct http_config *cfg, struct wm_err *err)
 	    MHD_OPTION_THREAD_POOL_SIZE, (unsigned)(cfg->threads ? cfg->threads : 1),
 	    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)cfg->timeout,
 	    MHD_OPTION_CONNECTION_LIMIT, (unsigned)512,
+	    MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)(cfg->max_per_address ?
+		cfg->max_per_address : HTTP_DEFAULT_MAX_PER_ADDRESS),
+	    MHD_OPTION_NOTIFY_CONNECTION, connection_cb, &srv,
 	    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(32 * 1024),
 	    MHD_OPTION_NOTIFY_COMPLETED, completed_cb, &srv,
 	    MHD_OPTION_END);
@@ -447,8 +614,17 @@ http_serve(const struct http_config *cfg, struct wm_err *err)
 		    "listening on http://%s:%u/\n", host, di != NULL ? (unsigned)di->port : 0);
 		fflush(cfg->log);
 	}
-	while (sigwait(&stop, &sig) != 0)
-		;
+	/* until told to stop, once a second: close what trickles its head; now and then, tidy up */
+	for (unsigned tick = 0;; tick++) {
+		struct timespec second = { 1, 0 };
+
+		sig = sigtimedwait(&stop, NULL, &second);
+		if (sig == SIGTERM || sig == SIGINT)
+			break;
+		watch_heads(&srv);
+		if (tick % HOUSEKEEPING_SECONDS == 0)
+			housekeeping(cfg);
+	}
 	listen_fd = MHD_quiesce_daemon(d);
 	drain(d);
 	MHD_stop_daemon(d);
@@ -458,6 +634,8 @@ http_serve(const struct http_config *cfg, struct wm_err *err)
 	arena_free(pthread_getspecific(srv.arena_key));
 	pthread_key_delete(srv.store_key);
 	pthread_key_delete(srv.arena_key);
+	pthread_mutex_destroy(&srv.lock);
+	sem_destroy(&srv.logins);
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
 	if (cfg->log != NULL) {
 		fprintf(cfg->log, "stopped on %s\n", sig == SIGTERM ? "SIGTERM" : "SIGINT");

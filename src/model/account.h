@@ -24,10 +24,20 @@
 #define ACCOUNT_MIN_PASSWORD 8
 #define ACCOUNT_MAX_PASSWORD 256
 #define ACCOUNT_SESSION_HOURS 12
-/* Failures allowed in a window before a lock, per user name and per address. */
-#define ACCOUNT_MAX_USER_FAILURES 5
-#define ACCOUNT_MAX_ADDR_FAILURES 20
+/*
+ * Failures a user name may have from one address, and an address over all
+ * names, before each attempt must wait: 1 s, then twice as long after
+ * each further failure, at most ACCOUNT_MAX_DELAY. A count quiet for the
+ * window is forgotten; a success clears the name's.
+ */
+#define ACCOUNT_FREE_FAILURES 3
+#define ACCOUNT_ADDR_FREE_FAILURES 20
+#define ACCOUNT_MAX_DELAY 900
 #define ACCOUNT_WINDOW_SECONDS (15 * 60)
+/* Successful sign-ins of one user from one address in a window, and sessions a user keeps. */
+#define ACCOUNT_OK_PER_WINDOW 20
+#define ACCOUNT_OK_WINDOW_SECONDS (10 * 60)
+#define ACCOUNT_MAX_SESSIONS 10
 
 struct account {
 	int64_t id;
@@ -56,16 +66,32 @@ int account_add(struct wm_ctx *ctx, const json_t *fields, const char *password,
 
 /*
  * Set a user's password. An administrator may set anyone's; a user may
- * set their own. Audited, without the hash.
+ * set their own, giving their current password (WM_EPERM if it is wrong:
+ * an unattended session is not enough). Every other session of the user
+ * ends; keep_token, the session making the change, goes on (NULL: none).
+ * Audited, without the hash.
  */
-int account_set_password(struct wm_ctx *ctx, const char *username, const char *password,
+int account_set_password(struct wm_ctx *ctx, const char *username, const char *current,
+    const char *password, const char *keep_token, struct wm_err *err);
+
+/*
+ * Lift the waits failed sign-ins put on a user name (from every address,
+ * or from addr only), or with username NULL on an address. Administrators
+ * only; audited. *cleared: how many counts went.
+ */
+int account_unlock(struct wm_ctx *ctx, const char *username, const char *addr, int *cleared,
     struct wm_err *err);
+
+/* Remove expired sessions and sign-in counts that no longer matter (the server, on a timer). */
+int account_purge(struct wm_ctx *ctx, struct wm_err *err);
 
 /*
  * Check a user name and password from the client at addr, and open a
  * session: token receives the value for the cookie (ACCOUNT_TOKEN_LEN).
  * A wrong name or password is WM_EPERM with the same message for both;
- * too many failures is WM_ELIMIT, with *retry_after the seconds to wait.
+ * too many recent failures (or sign-ins) from here is WM_ELIMIT, with
+ * *retry_after the seconds to wait; the attempt is counted before the
+ * password is checked.
  */
 int account_login(struct wm_ctx *ctx, const char *username, const char *password,
     const char *addr, char *token, struct session *out, int *retry_after, struct wm_err *err);

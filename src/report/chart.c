@@ -29,6 +29,37 @@ py(const struct frame *f, double v)
 	return f->y + f->h - (v - f->lo) / (f->hi - f->lo) * f->h;
 }
 
+/*
+ * A range any chart can draw: finite, in order, and wide enough that its
+ * gridlines are distinct numbers. Two figures 1e7 and 1e7 + 2e-9 are the
+ * same to a reader (and a step between them is below a double's
+ * resolution there); one near the largest double would overflow hi - lo.
+ */
+static void
+drawable(double *lo, double *hi)
+{
+	double m, t;
+
+	if (!isfinite(*lo) || !isfinite(*hi)) {
+		*lo = 0;
+		*hi = 1;
+	}
+	if (*lo > *hi) {
+		t = *lo;
+		*lo = *hi;
+		*hi = t;
+	}
+	*lo = fmin(fmax(*lo, -CHART_VALUE_MAX), CHART_VALUE_MAX);
+	*hi = fmin(fmax(*hi, -CHART_VALUE_MAX), CHART_VALUE_MAX);
+	m = fmax(fabs(*lo), fabs(*hi));
+	if (*hi - *lo < fmax(1e-9, m * 1e-9)) {
+		double pad = m > 0 ? fmax(m * 0.1, 1e-9) : 1;
+
+		*lo -= pad;
+		*hi += pad;
+	}
+}
+
 /* The range of values and targets, padded, never empty. */
 static void
 span(const struct chart_series *s, size_t ns, double *lo, double *hi)
@@ -45,28 +76,40 @@ span(const struct chart_series *s, size_t ns, double *lo, double *hi)
 					*hi = fmax(*hi, v[j]);
 				}
 		}
-	if (!isfinite(*lo)) {
-		*lo = 0;
-		*hi = 1;
-	}
-	if (*hi - *lo < 1e-9) {
-		double pad = fabs(*hi) > 0 ? fabs(*hi) * 0.1 : 1;
-
-		*lo -= pad;
-		*hi += pad;
-	}
+	drawable(lo, hi);
 	/* counts and rates near zero read best from zero */
 	if (*lo > 0 && *lo < (*hi - *lo) * 0.5)
 		*lo = 0;
 }
 
-/* A tick step of 1, 2 or 5 times a power of ten giving about `want` ticks. */
-static double
-tick_step(double lo, double hi, int want)
+void
+chart_axis(double lo, double hi, int want, struct chart_axis *out)
 {
-	double raw = (hi - lo) / want, mag = pow(10, floor(log10(raw))), r = raw / mag;
+	double raw, mag, r, step;
+	int n;
 
-	return (r < 1.5 ? 1 : r < 3.5 ? 2 : r < 7.5 ? 5 : 10) * mag;
+	if (want < 1 || want > CHART_MAX_TICKS / 2)
+		want = 5;
+	drawable(&lo, &hi);
+	/* a step of 1, 2 or 5 times a power of ten giving about `want` of them */
+	raw = (hi - lo) / want;
+	mag = pow(10, floor(log10(raw)));
+	r = raw / mag;
+	step = (r < 1.5 ? 1 : r < 3.5 ? 2 : r < 7.5 ? 5 : 10) * mag;
+	out->lo = floor(lo / step) * step;
+	out->hi = ceil(hi / step) * step;
+	/* counted, never accumulated: lo + i * step for i = 0..nticks */
+	n = (int)fmin(fmax(round((out->hi - out->lo) / step), 1), CHART_MAX_TICKS);
+	out->step = step;
+	out->nticks = n;
+	out->hi = out->lo + n * step;
+	if (!(out->lo < out->hi) || !isfinite(out->hi)) {
+		/* beyond what rounding to steps can keep finite: the range as it is */
+		out->lo = lo;
+		out->hi = hi;
+		out->step = (hi - lo) / want;
+		out->nticks = want;
+	}
 }
 
 static void
@@ -149,20 +192,22 @@ chart_trend(struct buf *out, const char *title, const char *desc, const char *y_
     const struct chart_series *c)
 {
 	struct frame f = { 64, 28, 556, 200, 0, 1, c->n };
+	struct chart_axis ax;
 	struct svg s;
-	double step;
 	size_t every = c->n > 12 ? (c->n + 11) / 12 : 1;
 	char label[32];
 
 	span(c, 1, &f.lo, &f.hi);
-	step = tick_step(f.lo, f.hi, 5);
-	f.lo = floor(f.lo / step) * step;
-	f.hi = ceil(f.hi / step) * step;
+	chart_axis(f.lo, f.hi, 5, &ax);
+	f.lo = ax.lo;
+	f.hi = ax.hi;
 	svg_begin(&s, out, 640, 300, title, desc);
 	svg_text(&s, f.x - 8, 14, "start", "c-t", y_label);
-	for (double v = f.lo; v <= f.hi + step / 2; v += step) {
+	for (int i = 0; i <= ax.nticks; i++) {
+		double v = ax.lo + i * ax.step;
+
 		svg_line(&s, f.x, py(&f, v), f.x + f.w, py(&f, v), "c-grid", NULL);
-		fmt(label, sizeof(label), fabs(v) < step / 1e6 ? 0 : v);
+		fmt(label, sizeof(label), fabs(v) < ax.step / 1e6 ? 0 : v);
 		svg_text(&s, f.x - 6, py(&f, v) + 4, "end", "c-t", label);
 	}
 	svg_line(&s, f.x, f.y + f.h, f.x + f.w, f.y + f.h, "c-axis", NULL);

@@ -28,6 +28,23 @@ struct chart_series {
 	const bool *pending;		/* figures awaiting approval, ringed; NULL: none */
 };
 
+/*
+ * A value axis: gridlines at lo + i * step for i = 0..nticks, lo < hi and
+ * all of it finite, whatever the figures (the largest doubles, two figures
+ * a billionth apart, NaN). Counted, so a loop over it always ends.
+ */
+struct chart_axis {
+	double lo, hi, step;
+	int nticks;
+};
+
+#define CHART_MAX_TICKS 24
+/* Values beyond this are drawn at it (input refuses them: kind.h's limits). */
+#define CHART_VALUE_MAX 1e300
+
+/* The axis for values from lo to hi, with about want (1 to 12) steps of 1, 2 or 5 x 10^n. */
+void chart_axis(double lo, double hi, int want, struct chart_axis *out);
+
 /* A trend chart, about 640 x 300; y_label names the unit of measure. */
 void chart_trend(struct buf *out, const char *title, const char *desc, const char *y_label,
     const struct chart_series *s);

@@ -59,7 +59,8 @@ axis_draw(struct svg *s, const struct axis *ax, double bottom)
 	date_to_ymd(ax->start, &y, &m, &d);
 	date_to_ymd(ax->end, &ey, &em, &d);
 	count = (ey - y) * 12 + (em - m) + 1;
-	step = count <= 18 ? 1 : count <= 48 ? 3 : 12;
+	/* counted months, and at most a couple of dozen labels whatever the span */
+	step = count <= 18 ? 1 : count <= 48 ? 3 : 12 * ((count + 287) / 288);
 	for (int i = 0; i < count; i++, m = m == 12 ? 1 : m + 1, y += m == 1) {
 		double x = xpos(ax, date_from_ymd(y, m, 1));
 		char year[8];
@@ -68,7 +69,7 @@ axis_draw(struct svg *s, const struct axis *ax, double bottom)
 			continue;
 		svg_line(s, x, TOP - 4, x, bottom, "g-axis", NULL);
 		svg_text(s, x + 2, 14, "start", "g-t", months[m - 1]);
-		if (first || m == 1 || step == 12) {
+		if (first || m == 1 || step >= 12) {
 			snprintf(year, sizeof(year), "%d", y);
 			svg_text(s, x + 2, 28, "start", "g-m", year);
 		}

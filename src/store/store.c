@@ -4,6 +4,8 @@
  */
 #include "base/wm.h"
 
+#include <time.h>
+
 #include "base/buf.h"
 #include "base/mem.h"
 #include "base/str.h"
@@ -223,10 +225,49 @@ stmt_bind_blob(struct stmt *s, int i, const void *v, size_t len)
 		s->st->drv->bind_blob(s, i, v, len);
 }
 
+double
+store_clock(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+void
+store_set_deadline(struct store *st, double deadline)
+{
+	st->deadline = deadline;
+	st->steps = 0;
+}
+
+bool
+store_past_deadline(struct store *st)
+{
+	return st->deadline > 0 && store_clock() > st->deadline;
+}
+
+static int
+timed_out(struct wm_err *err)
+{
+	return wm_error(err, WM_ETIMEOUT, "this took longer than the server allows for one "
+	    "request: ask for less at a time (a shorter period, one unit), or try again later");
+}
+
 int
 stmt_step(struct stmt *s, struct wm_err *err)
 {
-	int rc = s->st->drv->step(s, err);
+	int rc;
+
+	/* the clock read every few steps: a row costs more than that, a clock read less */
+	if (s->st->deadline > 0 && (s->st->steps++ & 63) == 0 && store_past_deadline(s->st)) {
+		s->st->drv->reset(s);
+		s->active = false;
+		return timed_out(err);
+	}
+	rc = s->st->drv->step(s, err);
+	if (rc == WM_ETIMEOUT)
+		timed_out(err);
 
 	/* Finished or failed: free for the next store_prepare of this SQL. */
 	s->active = rc == STORE_ROW;

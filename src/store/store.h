@@ -66,6 +66,16 @@ void stmt_bind_text(struct stmt *s, int i, const char *v);
 /* Bytes; copied. A NULL pointer binds NULL. */
 void stmt_bind_blob(struct stmt *s, int i, const void *v, size_t len);
 
+/*
+ * A time limit: once the clock (store_clock(), seconds) passes deadline,
+ * every statement fails with WM_ETIMEOUT, a long one part-way through on
+ * SQLite, so whatever was asking gives up and its caller rolls back. 0
+ * lifts it. The web server sets one per request.
+ */
+void store_set_deadline(struct store *st, double deadline);
+/* Seconds on a clock that only goes forward, for deadlines. */
+double store_clock(void);
+
 /* STORE_ROW, STORE_DONE, or a negative WM_E* code with err filled in. */
 int stmt_step(struct stmt *s, struct wm_err *err);
 /* Run a statement that returns no rows (or ignore them): 0 or an error. */

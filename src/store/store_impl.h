@@ -79,7 +79,12 @@ struct store {
 	/* statement cache: open addressing on the SQL text */
 	struct stmt **cache;
 	size_t ncache, capcache;
+	double deadline;	/* store_clock() after which statements fail; 0: none */
+	unsigned steps;		/* since the clock was last read */
 };
+
+/* Has the store's deadline passed? (The SQLite driver asks from its progress handler too.) */
+bool store_past_deadline(struct store *st);
 
 extern const struct store_driver store_sqlite_driver;
 #ifdef WM_HAVE_POSTGRES

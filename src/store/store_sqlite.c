@@ -30,9 +30,18 @@
 static int
 wm_code(int sqlite_code)
 {
+	if (sqlite_code == SQLITE_INTERRUPT)
+		return WM_ETIMEOUT;	/* only the deadline interrupts (progress_check) */
 	if (sqlite_code == SQLITE_CONSTRAINT_UNIQUE || sqlite_code == SQLITE_CONSTRAINT_PRIMARYKEY)
 		return WM_EEXIST;
 	return (sqlite_code & 0xff) == SQLITE_CONSTRAINT ? WM_EINVAL : WM_EDB;
+}
+
+/* Every ten thousand steps of a statement: stop it if the store's deadline has passed. */
+static int
+progress_check(void *arg)
+{
+	return store_past_deadline(arg);
 }
 
 static int
@@ -42,7 +51,7 @@ db_error(struct store *st, struct wm_err *err, const char *what)
 	int code = wm_code(sqlite3_extended_errcode(db));
 
 	/* the engine's words name tables and columns: callers say what the data broke */
-	if (code != WM_EDB)
+	if (code == WM_EINVAL || code == WM_EEXIST)
 		return wm_error(err, code, "%s", store_constraint_message(code));
 	return wm_error(err, code, "%s: %s", what, sqlite3_errmsg(db));
 }
@@ -87,6 +96,7 @@ sq_open(struct store *st, const char *path, unsigned flags, struct wm_err *err)
 	}
 	st->handle = db;
 	sqlite3_busy_timeout(db, 10000);
+	sqlite3_progress_handler(db, 10000, progress_check, st);
 	sqlite3_extended_result_codes(db, 1);
 	rc = sqlite3_exec(db,
 	    "PRAGMA foreign_keys = ON;"
@@ -155,7 +165,8 @@ sq_exec(struct store *st, const char *sql, struct wm_err *err)
 	if (rc != SQLITE_OK) {
 		int code = wm_code(sqlite3_extended_errcode(st->handle));
 
-		rc = code != WM_EDB ? wm_error(err, code, "%s", store_constraint_message(code)) :
+		rc = code == WM_EINVAL || code == WM_EEXIST ?
+		    wm_error(err, code, "%s", store_constraint_message(code)) :
 		    wm_error(err, code, "%s", msg ? msg : sqlite3_errstr(rc));
 		sqlite3_free(msg);
 		return rc;

@@ -177,7 +177,7 @@ test_expect_success 'an administrator adds a user with a password through the AP
 	equals "$(call alice POST /api/v1/users "{\"username\":\"sam\",\"role\":\"member\",\"password\":\"sam password\"}")" 201 &&
 	equals "$(jq "has(\"password\")" body.json)" false &&
 	login sam sam "sam password" &&
-	equals "$(call alice PATCH /api/v1/users/sam "{\"password\":\"new sam pass\"}")" 200 &&
+	equals "$(call alice PATCH /api/v1/users/sam "{\"password\":\"new sam pass\"}")" 204 &&
 	login sam sam "new sam pass" &&
 	equals "$(call alice POST /api/v1/users "{\"username\":\"nopw\",\"role\":\"member\"}")" 422 &&
 	contains msg.txt "needs a \"password\""

@@ -142,27 +142,83 @@ test_wrong_password_and_unknown_user_read_alike(void **state)
 	assert_string_equal(token, "");
 }
 
-static void
-test_failures_lock_the_user_name_for_a_while(void **state)
+static int
+login_from(struct fixture *fx, const char *user, const char *pw, const char *addr, int *retry)
 {
-	struct fixture *fx = *state;
 	char token[ACCOUNT_TOKEN_LEN];
 	struct session s;
-	int retry = 0;
 
-	for (int i = 0; i < ACCOUNT_MAX_USER_FAILURES; i++)
-		assert_int_equal(login(fx, "mo", "guess", token, &s), WM_EPERM);
-	assert_int_equal(account_login(&fx->ctx, "mo", "correct horse", "192.0.2.9", token, &s,
-	    &retry, &fx->err), WM_ELIMIT);
-	assert_true(retry > 0 && retry <= ACCOUNT_WINDOW_SECONDS);
-	assert_non_null(strstr(fx->err.msg, "try again"));
-	/* Another user is not locked out by mo's failures. */
-	assert_ok(fx, login(fx, "alice", "correct horse", token, &s));
-	fx->ctx.now += ACCOUNT_WINDOW_SECONDS + 1;
-	assert_ok(fx, login(fx, "mo", "correct horse", token, &s));
-	/* A success starts the count again. */
-	assert_int_equal(login(fx, "mo", "guess", token, &s), WM_EPERM);
-	assert_ok(fx, login(fx, "mo", "correct horse", token, &s));
+	return account_login(&fx->ctx, user, pw, addr, token, &s, retry, &fx->err);
+}
+
+/* 16.16: failures make the next attempt wait, longer each time, from where they came only. */
+static void
+test_failures_make_the_name_wait_from_that_address_and_the_wait_grows(void **state)
+{
+	struct fixture *fx = *state;
+	int retry = 0, first;
+
+	for (int i = 0; i < ACCOUNT_FREE_FAILURES; i++)
+		assert_int_equal(login_from(fx, "alice", "guess", "192.0.2.66", &retry), WM_EPERM);
+	/* the right password waits too, from the guesser's address... */
+	assert_int_equal(login_from(fx, "alice", "correct horse", "192.0.2.66", &retry), WM_ELIMIT);
+	assert_true(retry >= 1 && retry <= ACCOUNT_MAX_DELAY);
+	assert_non_null(strstr(fx->err.msg, "wait"));
+	first = retry;
+	/* ...but the owner elsewhere is not kept out: no lock on the name */
+	assert_ok(fx, login_from(fx, "alice", "correct horse", "192.0.2.1", &retry));
+	fx->ctx.now += first;
+	assert_int_equal(login_from(fx, "alice", "guess", "192.0.2.66", &retry), WM_EPERM);
+	assert_int_equal(login_from(fx, "alice", "guess", "192.0.2.66", &retry), WM_ELIMIT);
+	assert_true(retry > first);
+	fx->ctx.now += retry;
+	assert_ok(fx, login_from(fx, "alice", "correct horse", "192.0.2.66", &retry));
+	/* a success clears the name's count there */
+	for (int i = 0; i < ACCOUNT_FREE_FAILURES; i++)
+		assert_int_equal(login_from(fx, "alice", "guess", "192.0.2.66", &retry), WM_EPERM);
+}
+
+/* 16.15: an attempt is counted before its password is checked, so one at a wait is never checked. */
+static void
+test_an_attempt_is_counted_before_its_password_is_checked(void **state)
+{
+	struct fixture *fx = *state;
+	int retry, cleared;
+
+	for (int i = 0; i < ACCOUNT_FREE_FAILURES; i++)
+		assert_int_equal(login_from(fx, "mo", "guess", "192.0.2.7", &retry), WM_EPERM);
+	for (int i = 0; i < 10; i++)
+		assert_int_equal(login_from(fx, "mo", "correct horse", "192.0.2.7", &retry), WM_ELIMIT);
+	/* an administrator lifts the wait */
+	assert_int_equal(account_unlock(&fx->ctx, "mo", NULL, &cleared, &fx->err), 0);
+	assert_true(cleared >= 1);
+	assert_ok(fx, login_from(fx, "mo", "correct horse", "192.0.2.7", &retry));
+	{
+		struct wm_ctx lena = as(fx, "lena", ROLE_LEAD);
+
+		assert_int_equal(account_unlock(&lena, "mo", NULL, &cleared, &fx->err), WM_EPERM);
+	}
+}
+
+/* 16.8: successful sign-ins are counted too, and a user keeps a bounded number of sessions. */
+static void
+test_sign_ins_are_rate_limited_and_sessions_capped(void **state)
+{
+	struct fixture *fx = *state;
+	struct stmt *s;
+	int retry, i;
+
+	for (i = 0; i < ACCOUNT_OK_PER_WINDOW; i++)
+		assert_ok(fx, login_from(fx, "mo", "correct horse", "192.0.2.8", &retry));
+	assert_int_equal(login_from(fx, "mo", "correct horse", "192.0.2.8", &retry), WM_ELIMIT);
+	assert_true(retry > 0 && retry <= ACCOUNT_OK_WINDOW_SECONDS + 1);
+	assert_ok(fx, store_prepare(fx->st, "SELECT COUNT(*) FROM app_session s JOIN app_user u"
+	    " ON u.id = s.user_id WHERE u.username = 'mo'", &s, &fx->err));
+	assert_int_equal(stmt_step(s, &fx->err), STORE_ROW);
+	assert_int_equal(stmt_int(s, 0), ACCOUNT_MAX_SESSIONS);
+	stmt_reset(s);
+	fx->ctx.now += ACCOUNT_OK_WINDOW_SECONDS + 1;
+	assert_ok(fx, login_from(fx, "mo", "correct horse", "192.0.2.8", &retry));
 }
 
 static void
@@ -200,10 +256,21 @@ test_only_admin_or_self_sets_a_password(void **state)
 	char token[ACCOUNT_TOKEN_LEN];
 	struct session s;
 
-	assert_int_equal(account_set_password(&lena, "mo", "new password", &fx->err), WM_EPERM);
-	assert_ok(fx, account_set_password(&lena, "lena", "lena's own", &fx->err));
+	assert_int_equal(account_set_password(&lena, "mo", NULL, "new password", NULL, &fx->err),
+	    WM_EPERM);
+	/* 16.10: their own, with the password they have now */
+	assert_int_equal(account_set_password(&lena, "lena", NULL, "lena's own", NULL, &fx->err),
+	    WM_EPERM);
+	assert_int_equal(account_set_password(&lena, "lena", "wrong horse", "lena's own", NULL,
+	    &fx->err), WM_EPERM);
+	assert_string_equal(fx->err.field, "current_password");
+	assert_ok(fx, login(fx, "lena", "correct horse", token, &s));
+	assert_ok(fx, account_set_password(&lena, "lena", "correct horse", "lena's own", token,
+	    &fx->err));
+	/* the session that made the change goes on */
+	assert_ok(fx, account_session(&fx->ctx, token, &s, &fx->err));
 	assert_ok(fx, login(fx, "mo", "correct horse", token, &s));
-	assert_ok(fx, account_set_password(&alice, "mo", "new password", &fx->err));
+	assert_ok(fx, account_set_password(&alice, "mo", NULL, "new password", NULL, &fx->err));
 	/* The change ended mo's session and the old password no longer works. */
 	assert_int_equal(account_session(&fx->ctx, token, &s, &fx->err), WM_ENOTFOUND);
 	assert_int_equal(login(fx, "mo", "correct horse", token, &s), WM_EPERM);
@@ -305,7 +372,12 @@ main(void)
 		    fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_wrong_password_and_unknown_user_read_alike, setup,
 		    fixture_teardown),
-		cmocka_unit_test_setup_teardown(test_failures_lock_the_user_name_for_a_while, setup,
+		cmocka_unit_test_setup_teardown(
+		    test_failures_make_the_name_wait_from_that_address_and_the_wait_grows, setup,
+		    fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_an_attempt_is_counted_before_its_password_is_checked,
+		    setup, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_sign_ins_are_rate_limited_and_sessions_capped, setup,
 		    fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_sessions_expire, setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_disabled_user_cannot_log_in_or_keep_a_session,

@@ -5,10 +5,13 @@
  */
 #include "testutil.h"
 
+#include <math.h>
+
 #include "base/buf.h"
 #include "model/audit.h"
 #include "model/ent.h"
 #include "model/kind.h"
+#include "report/chart.h"
 
 static int
 set(struct fixture *fx, const char *kind, const char *key, const char *json)
@@ -307,6 +310,45 @@ test_every_foreign_key_is_described_by_a_kind(void **state)
 	json_decref(fks);
 }
 
+/* ---- 16.2: a chart's scale with extreme figures ends, and is drawable -------- */
+
+static size_t
+occurrences(const char *hay, const char *needle)
+{
+	size_t n = 0;
+
+	for (const char *p = strstr(hay, needle); p != NULL; p = strstr(p + 1, needle))
+		n++;
+	return n;
+}
+
+static void
+test_the_trend_chart_ends_whatever_the_figures(void **state)
+{
+	/* a figure near the largest double; two figures closer than a step can tell apart */
+	static const double cases[][3] = {
+		{ 27.5, 1.79e308, 30 }, { -1.79e308, 1.79e308, 0 },
+		{ 10000000, 10000000.000000002, 10000000 }, { NAN, INFINITY, 5e-324 },
+	};
+	const char *labels[] = { "2006-01", "2006-02", "2006-03" };
+
+	(void)state;
+	for (size_t i = 0; i < WM_ARRAY_LEN(cases); i++) {
+		struct chart_series s = { labels, cases[i], NULL, NULL, 3 };
+		struct buf out = BUF_INIT;
+		struct chart_axis ax;
+
+		chart_trend(&out, "t", "d", "%", &s);
+		assert_true(occurrences(buf_str(&out), "c-grid") <= CHART_MAX_TICKS + 1);
+		assert_null(strstr(buf_str(&out), "nan"));
+		assert_null(strstr(buf_str(&out), "inf"));
+		buf_release(&out);
+		chart_axis(cases[i][0], cases[i][1], 5, &ax);
+		assert_true(isfinite(ax.lo) && isfinite(ax.hi) && ax.lo < ax.hi);
+		assert_true(ax.nticks >= 1 && ax.nticks <= CHART_MAX_TICKS);
+	}
+}
+
 #define S(t) cmocka_unit_test_setup_teardown(t, fixture_sample_setup, fixture_teardown)
 
 int
@@ -322,6 +364,7 @@ main(void)
 		S(test_a_cascade_audits_every_row_it_removes_whole),
 		S(test_a_cascade_removes_figures_clears_and_unlinks),
 		S(test_a_cascade_asks_permission_for_every_change),
+		cmocka_unit_test(test_the_trend_chart_ends_whatever_the_figures),
 		cmocka_unit_test_setup_teardown(test_every_foreign_key_is_described_by_a_kind,
 		    fixture_setup, fixture_teardown),
 	};
