@@ -59,6 +59,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	s.targets = n / 2 > 0 ? v + n / 2 : NULL;
 	s.rags = rags;
 	s.n = n / 2;
+	s.pending = NULL;
 	chart_trend(&out, "t", "d", "%", &s);
 	chart_sparkline(&out, "t", &s);
 	panels[0] = (struct chart_panel){ "Camden", "1", s };

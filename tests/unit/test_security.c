@@ -334,7 +334,7 @@ test_the_trend_chart_ends_whatever_the_figures(void **state)
 
 	(void)state;
 	for (size_t i = 0; i < WM_ARRAY_LEN(cases); i++) {
-		struct chart_series s = { labels, cases[i], NULL, NULL, 3 };
+		struct chart_series s = { labels, cases[i], NULL, NULL, 3, NULL };
 		struct buf out = BUF_INIT;
 		struct chart_axis ax;
 
