@@ -458,32 +458,74 @@ http_run_report_query(struct req *rq, const struct report *r, struct rdoc **out,
 	return rc;
 }
 
+int
+http_report_format(const struct report *r, const char *format, enum rformat *f,
+    const char **own, struct wm_err *err)
+{
+	*own = NULL;
+	if (format == NULL || *format == '\0')
+		return 0;
+	if (report_own_format(r, format)) {
+		*own = format;
+		return 0;
+	}
+	if (rformat_parse(format, f, err) != 0 || *f == RF_HTML_BODY) {
+		char names[200];
+
+		rformat_names(names, sizeof(names));
+		return wm_error(err, WM_EUSAGE, "format: \"%s\" is not one of %s%s%s", format, names,
+		    r->formats ? ", " : "", r->formats ? r->formats : "");
+	}
+	return 0;
+}
+
+void
+http_send_report(struct req *rq, struct resp *rs, const struct report *r,
+    const struct rdoc *doc, enum rformat f, const char *own, bool download)
+{
+	struct wm_err err = WM_ERR_INIT;
+	struct buf out = BUF_INIT;
+	const char *type;
+
+	if (own != NULL) {
+		const char *text = rdoc_rendition(doc, own, &type);
+
+		rs->status = 200;
+		rs->type = type;
+		buf_reset(&rs->body);
+		buf_adds(&rs->body, text ? text : "");
+	} else if (rdoc_write(doc, f, &out, &err) != 0) {
+		resp_error(rs, &err);
+	} else {
+		rs->status = 200;
+		rs->type = rformat_media_type(f);
+		/* a paper to keep is a download, named for the report */
+		if (rformat_binary(f) || download)
+			resp_header(rs, "Content-Disposition", arena_printf(rq->a,
+			    "attachment; filename=\"%s.%s\"", r->name, rformat_name(f)));
+		buf_reset(&rs->body);
+		buf_add(&rs->body, out.s ? out.s : "", out.len);
+	}
+	buf_release(&out);
+}
+
 /* A report's answer: JSON unless ?format= names another of its formats. */
 static void
 report(struct req *rq, struct resp *rs, const char *name)
 {
 	struct wm_err err = WM_ERR_INIT;
 	const struct report *r = report_find(name);
-	const char *format = req_query(rq, "format"), *own = NULL, *type;
+	const char *own = NULL;
 	struct ropt_errors errs = { 0 };
 	enum rformat f = RF_JSON;
 	struct rdoc *doc = NULL;
-	struct buf out = BUF_INIT;
 
 	if (r == NULL) {
 		resp_errorf(rs, WM_ENOTFOUND, "no report called \"%s\" (GET /api/v1/reports lists them)",
 		    name);
 		return;
 	}
-	if (format != NULL && *format != '\0' && report_own_format(r, format)) {
-		own = format;
-	} else if (format != NULL && *format != '\0' &&
-	    (rformat_parse(format, &f, &err) != 0 || f == RF_HTML_BODY)) {
-		char names[200];
-
-		rformat_names(names, sizeof(names));
-		wm_error(&err, WM_EUSAGE, "format: \"%s\" is not one of %s%s%s", format, names,
-		    r->formats ? ", " : "", r->formats ? r->formats : "");
+	if (http_report_format(r, req_query(rq, "format"), &f, &own, &err) != 0) {
 		resp_error(rs, &err);
 		return;
 	}
@@ -500,27 +542,10 @@ report(struct req *rq, struct resp *rs, const char *name)
 			resp_error(rs, &err);
 		if (errs.n == 0)
 			json_decref(list);
-	} else if (own != NULL) {
-		const char *text = rdoc_rendition(doc, own, &type);
-
-		rs->status = 200;
-		rs->type = type;
-		buf_reset(&rs->body);
-		buf_adds(&rs->body, text ? text : "");
-	} else if (rdoc_write(doc, f, &out, &err) != 0) {
-		resp_error(rs, &err);
 	} else {
-		rs->status = 200;
-		rs->type = rformat_media_type(f);
-		/* a paper to keep is a download, named for the report */
-		if (rformat_binary(f))
-			resp_header(rs, "Content-Disposition", arena_printf(rq->a,
-			    "attachment; filename=\"%s.%s\"", r->name, rformat_name(f)));
-		buf_reset(&rs->body);
-		buf_add(&rs->body, out.s ? out.s : "", out.len);
+		http_send_report(rq, rs, r, doc, f, own, false);
 	}
 	rdoc_free(doc);
-	buf_release(&out);
 }
 
 static json_t *

@@ -275,18 +275,25 @@ static const char *const months[] = { "January", "February", "March", "April", "
 	"July", "August", "September", "October", "November", "December" };
 
 const char *
-form_value_text(struct req *rq, const struct field *f, const json_t *v)
+form_date_text(struct req *rq, const char *iso)
 {
 	int d, y, m, day;
 
+	if (iso == NULL || date_parse_iso(iso, &d) != 0)
+		return iso != NULL ? iso : "";
+	date_to_ymd(d, &y, &m, &day);
+	return arena_printf(rq->a, "%d %s %d", day, months[m - 1], y);
+}
+
+const char *
+form_value_text(struct req *rq, const struct field *f, const json_t *v)
+{
 	if (v == NULL || json_is_null(v))
 		return "";
 	switch (f->type) {
 	case FT_DATE:
-		if (json_is_string(v) && date_parse_iso(json_string_value(v), &d) == 0) {
-			date_to_ymd(d, &y, &m, &day);
-			return arena_printf(rq->a, "%d %s %d", day, months[m - 1], y);
-		}
+		if (json_is_string(v))
+			return form_date_text(rq, json_string_value(v));
 		break;
 	case FT_ENUM:
 		return form_choice_text(rq, json_string_value(v));

@@ -70,6 +70,9 @@ void form_sort_errors(const struct kind *k, json_t *errors);
 /* The message about field, or NULL. */
 const char *form_error_for(const json_t *errors, const char *field);
 
+/* A date ("YYYY-MM-DD") as GOV.UK writes it, "7 December 2026"; anything else as it is. */
+const char *form_date_text(struct req *rq, const char *iso);
+
 /* A field's value as a person reads it (a choice's words, yes or no, a date). */
 const char *form_value_text(struct req *rq, const struct field *f, const json_t *v);
 

@@ -255,14 +255,34 @@ page_report_page(struct req *rq, struct resp *rs, const char *title, const char 
 	const struct report *r = report_find(report);
 	struct ropt_errors errs = { 0 };
 	struct rdoc *d = NULL;
-	const char *bad, *msg;
+	const char *bad, *msg, *own = NULL;
+	enum rformat f = RF_HTML_BODY;
 	struct page p;
 	int rc;
 
+	if (r != NULL && http_report_format(r, req_query(rq, "format"), &f, &own, &err) != 0) {
+		char names[REPORT_MAX_FORMATS][16];
+		size_t n = report_formats(r, names, REPORT_MAX_FORMATS);
+		struct buf list = BUF_INIT;
+
+		for (size_t i = 0; i < n; i++)
+			if (strcmp(names[i], "html_body") != 0)
+				buf_addf(&list, "%s%s", list.len ? ", " : "", names[i]);
+		page_fail(rq, rs, 400, "There is no such download", arena_printf(rq->a, "This "
+		    "report downloads as %s.", buf_str(&list)));
+		buf_release(&list);
+		return;
+	}
 	if (r == NULL)
 		rc = wm_error(&err, WM_ENOTFOUND, "there is no report called \"%s\"", report);
 	else
 		rc = http_run_report_query(rq, r, &d, &errs, &err);
+	/* ?format=: the report to take away, as the API and the command line write it */
+	if (rc == 0 && (f != RF_HTML_BODY || own != NULL)) {
+		http_send_report(rq, rs, r, d, f, own, true);
+		rdoc_free(d);
+		return;
+	}
 	/* an option's problem in the words of its field, as a form labels it */
 	bad = errs.n > 0 && errs.e[0].opt != NULL ? errs.e[0].name : NULL;
 	msg = bad != NULL ? arena_printf(rq->a, "%s: %s", errs.e[0].opt->label, errs.e[0].msg) :

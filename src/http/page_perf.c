@@ -14,47 +14,101 @@
 
 #include "http/page.h"
 #include "http/form.h"
+#include "http/list.h"
 #include "http/pages.h"
 #include "model/authz.h"
 #include "model/ent.h"
 #include "report/reports.h"
 
+/* A select of the query parameter name, with these choices ([value, label]) and "Any". */
+static void
+filter_select(struct page *p, const char *name, const char *label, json_t *choices)
+{
+	html_open(&p->h, "div", "class", "govuk-grid-column-one-third", NULL);
+	page_select(p, name, label, choices, req_query(p->rq, name), "Any");
+	html_close(&p->h, "div");
+	json_decref(choices);
+}
+
+/* A kind's field's choices as a person reads them: [["higher", "Higher"], ...]. */
+static json_t *
+enum_choices(struct req *rq, const char *kind, const char *field)
+{
+	const struct field *f = kind_field(kind_find(kind), field);
+	json_t *c = json_array();
+
+	for (size_t i = 0; f != NULL && f->values != NULL && f->values[i] != NULL; i++)
+		json_array_append_new(c, json_pack("[s,s]", f->values[i],
+		    form_choice_text(rq, f->values[i])));
+	return c;
+}
+
+/* The indicators: searched, sorted, filtered by committee, owner, frequency and polarity. */
 void
 page_pis(struct req *rq, struct resp *rs)
 {
-	static const char *const cols[] = { "Code", "Title", "Measured in", "Better when",
-		"Frequency", "Committee" };
+	static const struct list_col cols[] = { { "code", "Code", 0 }, { "title", "Title", 0 },
+		{ "measure_unit", "Measured in", 0 }, { "polarity", "Better when", 0 },
+		{ "frequency", "Frequency", 0 }, { "committee", "Committee", 0 },
+		{ "owner", "Owner", 0 } };
+	static const char *const filters[] = { "committee", "owner", "frequency", "polarity" };
+	const struct kind *k = kind_find("pis");
 	struct wm_err err = WM_ERR_INIT;
-	struct rdoc *d = rdoc_new("Performance indicators");
-	json_t *pis = NULL;
-	struct rtable *t;
+	json_t *pis = NULL, *where = json_object();
+	struct pages_names committees = { 0 }, posts = { 0 };
+	struct list *l;
+	struct page p;
 
-	if (pages_list(rq, "pis", NULL, &pis, &err) != 0) {
+	for (size_t i = 0; i < WM_ARRAY_LEN(filters); i++) {
+		const char *v = req_query(rq, filters[i]);
+
+		if (v != NULL && *v != '\0')
+			json_object_set_new(where, filters[i], json_string(v));
+	}
+	if (pages_list(rq, "pis", json_incref(where), &pis, &err) != 0) {
 		page_fail_err(rq, rs, &err);
 		goto out;
 	}
-	t = rdoc_table(d, NULL, 6, cols);
+	l = list_new(rq, "Performance indicators", "indicators", WM_ARRAY_LEN(cols), cols);
+	list_nouns(l, "indicator", "indicators");
+	pages_names_load(rq, &committees, "committees");
+	pages_names_load(rq, &posts, "posts");
 	for (size_t i = 0; i < json_array_size(pis); i++) {
 		const json_t *pi = json_array_get(pis, i);
 		const char *code = json_string_value(json_object_get(pi, "code"));
+		const char *committee = json_string_value(json_object_get(pi, "committee"));
+		const char *owner = json_string_value(json_object_get(pi, "owner"));
 
-		rtable_link(t, code, req_key_url(rq, "/pis/", code));
-		pages_cells(rq, t, pi,
-		    (const char *const[]){ "title", "measure_unit", "polarity", "frequency", "committee", NULL });
-		rtable_end_row(t);
+		list_text(l, code, req_key_url(rq, "/pis/", code));
+		list_text(l, pages_text(rq, pi, "title"), NULL);
+		list_text(l, pages_text(rq, pi, "measure_unit"), NULL);
+		list_text(l, form_value_text(rq, kind_field(k, "polarity"),
+		    json_object_get(pi, "polarity")), NULL);
+		list_text(l, form_value_text(rq, kind_field(k, "frequency"),
+		    json_object_get(pi, "frequency")), NULL);
+		list_text(l, pages_names_get(&committees, committee), committee ?
+		    pages_record_url(rq, "committees", committee) : NULL);
+		list_text(l, pages_names_get(&posts, owner), NULL);
+		list_end_row(l);
 	}
-	{
-		struct page p;
-
-		page_begin(&p, rq, rs, "Indicators - Waymark", "/pis");
-		page_heading(&p, d);
-		page_record_add_link(&p, kind_find("pis"), NULL, NULL);
-		page_rdoc_untitled(&p, d);
-		page_end(&p);
-	}
+	if (list_prepare(l, rs))
+		goto out;
+	page_begin(&p, rq, rs, "Indicators - Waymark", "/pis");
+	html_elem(&p.h, "h1", "Performance indicators", "class", "govuk-heading-l", NULL);
+	page_record_add_link(&p, k, NULL, NULL);
+	list_filter_begin(&p, l, "/pis");
+	filter_select(&p, "committee", "Committee", json_incref(committees.choices));
+	filter_select(&p, "owner", "Owner", json_incref(posts.choices));
+	filter_select(&p, "frequency", "Measured", enum_choices(rq, "pis", "frequency"));
+	filter_select(&p, "polarity", "Better when", enum_choices(rq, "pis", "polarity"));
+	list_filter_end(&p, l);
+	list_write(&p, l);
+	page_end(&p);
 out:
-	rdoc_free(d);
+	pages_names_release(&committees);
+	pages_names_release(&posts);
 	json_decref(pis);
+	json_decref(where);
 }
 
 /* A unit's field (its "name", its "kind") by its ref, or NULL. */

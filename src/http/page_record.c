@@ -23,12 +23,11 @@
 
 #include "base/str.h"
 #include "http/form.h"
+#include "http/list.h"
 #include "http/page.h"
 #include "http/pages.h"
 #include "model/authz.h"
 #include "model/ent.h"
-
-#define LIST_PAGE 50
 
 /* Kinds with forms here: not those Waymark records itself, nor accounts (the admin pages). */
 static bool
@@ -244,61 +243,262 @@ page_record_add_link(struct page *p, const struct kind *k, const json_t *default
 	buf_release(&url);
 }
 
+/*
+ * The records a list holds in memory to search, sort and download them;
+ * beyond it (a decade of figures) the list is read a page at a time in
+ * the kind's own order until the filters narrow it.
+ */
+#define LIST_HOLD_MAX 5000
+
+/* Names of the records a column refers to, for a list's cells. */
+struct names {
+	const struct field *f;
+	struct pages_names n;
+};
+
+static const char *
+names_of(struct req *rq, const struct names *n, const json_t *v)
+{
+	struct buf b = BUF_INIT;
+	const char *s;
+	size_t count = json_is_array(v) ? json_array_size(v) : 1;
+
+	for (size_t i = 0; i < count; i++) {
+		const char *key = json_string_value(json_is_array(v) ? json_array_get(v, i) : v);
+
+		if (key == NULL)
+			continue;
+		if (b.len > 0)
+			buf_adds(&b, "; ");
+		buf_adds(&b, pages_names_get(&n->n, key));
+	}
+	s = arena_strdup(rq->a, buf_str(&b));
+	buf_release(&b);
+	return s;
+}
+
+/* A cell of a list: a reference by name, a number as a number, a date as a date. */
+static void
+list_cell(struct req *rq, struct list *l, const struct field *f, const struct names *n,
+    const json_t *v)
+{
+	if (n != NULL && v != NULL && !json_is_null(v))
+		list_text(l, names_of(rq, n, v), json_is_string(v) ?
+		    pages_record_url(rq, f->target, json_string_value(v)) : NULL);
+	else if ((f->type == FT_INT || f->type == FT_REAL) && json_is_number(v))
+		list_num(l, json_number_value(v), f->type == FT_INT ? 0 : NUM_SHORTEST, NULL);
+	else if (f->type == FT_DATE)
+		list_date(l, json_string_value(v));
+	else
+		list_text(l, form_value_text(rq, f, v), NULL);
+}
+
+/* "Project reports" as a sentence has it: "project reports" (but "OCUs" stays). */
+static const char *
+lower_first(struct req *rq, const char *s)
+{
+	char *t = arena_strdup(rq->a, s);
+
+	if (t[0] != '\0' && islower((unsigned char)t[1]))
+		t[0] = (char)tolower((unsigned char)t[0]);
+	return t;
+}
+
+/* Can the list be filtered by this field with a choice of its values? */
+static bool
+filterable(const struct field *f)
+{
+	return (f->type == FT_REF || f->type == FT_LINKS || f->type == FT_ENUM ||
+	    f->type == FT_BOOL) && !(f->flags & FF_SECRET);
+}
+
+/* The filters the query gives (?FIELD=value for the kind's brief fields), into where. */
+static void
+list_where(struct req *rq, const struct kind *k, json_t *where, struct ent_query *q)
+{
+	for (const struct field *f = k->fields; f->name != NULL; f++) {
+		const char *v = req_query(rq, f->name);
+
+		if ((f->flags & FF_BRIEF) && filterable(f) && v != NULL && *v != '\0')
+			json_object_set_new(where, f->name, json_string(v));
+	}
+	q->where = where;
+	q->from = req_query(rq, "from");
+	q->to = req_query(rq, "to");
+	if (q->from != NULL && *q->from == '\0')
+		q->from = NULL;
+	if (q->to != NULL && *q->to == '\0')
+		q->to = NULL;
+}
+
+/* The filter form of a kind's list: a choice for each brief reference, choice and yes/no. */
+static void
+list_filters(struct page *p, const struct kind *k, const struct list *l,
+    const struct names *names, size_t nnames)
+{
+	struct req *rq = p->rq;
+	bool ranged = false;
+	size_t shown = 0;
+
+	list_filter_begin(p, l, arena_printf(rq->a, "/%s", k->name));
+	for (const struct field *f = k->fields; f->name != NULL; f++) {
+		json_t *opts = NULL;
+
+		if (!(f->flags & FF_BRIEF) || !filterable(f) || !form_shows(k, f, false))
+			continue;
+		if (f->type == FT_ENUM) {
+			opts = json_array();
+			for (size_t i = 0; f->values[i] != NULL; i++)
+				json_array_append_new(opts, json_pack("[s,s]", f->values[i],
+				    form_choice_text(rq, f->values[i])));
+		} else if (f->type == FT_BOOL) {
+			opts = json_pack("[[s,s],[s,s]]", "yes", "Yes", "no", "No");
+		} else {
+			for (size_t i = 0; i < nnames && opts == NULL; i++)
+				if (names[i].f == f && json_array_size(names[i].n.choices) <= 500)
+					opts = json_incref(names[i].n.choices);
+		}
+		if (opts == NULL)
+			continue;
+		html_open(&p->h, "div", "class", "govuk-grid-column-one-third", NULL);
+		page_select(p, f->name, form_label(rq, f), opts, req_query(rq, f->name), "Any");
+		html_close(&p->h, "div");
+		json_decref(opts);
+		shown++;
+	}
+	for (const struct field *f = k->fields; f->name != NULL && !ranged; f++)
+		ranged = (f->type == FT_PERIOD || f->type == FT_DATE) && (f->flags & FF_BRIEF);
+	if (ranged) {
+		const char *hint = "A date (2005-03-31) or a period (2005-03, 2004/05, 2005)";
+
+		html_open(&p->h, "div", "class", "govuk-grid-column-one-third", NULL);
+		page_input(p, "from", "From", "text", req_query(rq, "from"), hint, NULL, "10");
+		html_close(&p->h, "div");
+		html_open(&p->h, "div", "class", "govuk-grid-column-one-third", NULL);
+		page_input(p, "to", "To", "text", req_query(rq, "to"), NULL, NULL, "10");
+		html_close(&p->h, "div");
+	}
+	(void)shown;
+	list_filter_end(p, l);
+}
+
 static void
 list(struct req *rq, struct resp *rs, const struct kind *k)
 {
 	struct wm_err err = WM_ERR_INIT;
 	struct ent_query q = { 0 };
-	const char *pg = req_query(rq, "page"), *removed = req_query(rq, "removed");
-	const char *cols[16];
-	const struct field *shown[16];
-	json_t *rows = NULL;
-	struct rdoc *d = NULL;
-	struct rtable *t;
+	const char *removed = req_query(rq, "removed");
+	struct list_col cols[17];
+	const struct field *shown[17], *named = NULL, *linked = NULL;
+	struct names names[16];
+	size_t nnames = 0, total = 0, n = 0;
+	json_t *rows = NULL, *where = json_object();
+	const char *noun = form_plural(rq, k);
+	struct list *l;
 	struct page p;
-	size_t total = 0, n = 0;
-	int64_t pageno = 1;
+	bool paged;
 
-	if (pg != NULL && (str_to_int64(pg, &pageno) != 0 || pageno < 1))
-		pageno = 1;
-	q.limit = LIST_PAGE;
-	q.offset = (size_t)(pageno - 1) * LIST_PAGE;
-	if (ent_count(&rq->ctx, k, &q, &total, &err) != 0 ||
-	    ent_list(&rq->ctx, k, &q, &rows, &err) != 0) {
-		page_fail_err(rq, rs, &err);
-		return;
+	/*
+	 * Each row links to its record from its name (a unit's, a post's
+	 * title), else from the last part of its key (R13 of DA2002/R13);
+	 * a kind whose key is not shown gets a column of keys.
+	 */
+	for (const struct field *f = k->fields; f->name != NULL; f++) {
+		if (f->flags & FF_NAME)
+			named = f;
+		if ((f->flags & FF_KEY) && (f->flags & FF_BRIEF) && form_shows(k, f, false))
+			linked = f;
 	}
+	if (named != NULL)
+		linked = named;
+	shown[n] = linked;
+	cols[n++] = linked == NULL ? (struct list_col){ "record", "Record", 0 } :
+	    (struct list_col){ linked->name, form_label(rq, linked), 0 };
 	for (const struct field *f = k->fields; f->name != NULL && n < WM_ARRAY_LEN(cols); f++)
-		if ((f->flags & FF_BRIEF) && !(f->flags & FF_SECRET) && form_shows(k, f, false)) {
+		if ((f->flags & FF_BRIEF) && !(f->flags & FF_SECRET) && form_shows(k, f, false) &&
+		    f != linked) {
 			shown[n] = f;
-			cols[n++] = form_label(rq, f);
+			cols[n++] = (struct list_col){ f->name, form_label(rq, f),
+			    f->type == FT_INT || f->type == FT_REAL ? LC_NUM : 0 };
+			if (f->type == FT_REF || f->type == FT_LINKS) {
+				names[nnames].f = f;
+				pages_names_load(rq, &names[nnames++].n, f->target);
+			}
 		}
-	d = rdoc_new(form_plural(rq, k));
-	if (k->help != NULL)
-		rdoc_para(d, "%s.", form_choice_text(rq, k->help));
-	rdoc_meta(d, "Records", arena_printf(rq->a, "%zu", total));
-	t = rdoc_table(d, NULL, n + 1, (const char *const[]){ "Record", cols[0], cols[1], cols[2],
-	    cols[3], cols[4], cols[5], cols[6], cols[7], cols[8], cols[9], cols[10], cols[11],
-	    cols[12], cols[13], cols[14], cols[15] });
+	list_where(rq, k, where, &q);
+	if (ent_count(&rq->ctx, k, &q, &total, &err) != 0)
+		goto fail;
+	/* too many to hold: a page at a time, in the kind's order, until filtered */
+	paged = total > LIST_HOLD_MAX;
+	if (paged) {
+		const char *pg = req_query(rq, "page");
+		int64_t pageno = 1;
+
+		if (pg != NULL && (str_to_int64(pg, &pageno) != 0 || pageno < 1))
+			pageno = 1;
+		q.limit = LIST_PAGE_ROWS;
+		q.offset = (size_t)(pageno - 1) * LIST_PAGE_ROWS;
+	}
+	if (ent_list(&rq->ctx, k, &q, &rows, &err) != 0)
+		goto fail;
+	l = list_new(rq, noun, k->name, n, cols);
+	list_nouns(l, form_noun(rq, k), lower_first(rq, noun));
+	if (paged)
+		list_paged(l, total);
 	for (size_t i = 0; i < json_array_size(rows); i++) {
 		const json_t *r = json_array_get(rows, i);
 		const char *key = pages_key(rq, k->name, r);
 
-		rtable_link(t, key, pages_record_url(rq, k->name, key));
-		for (size_t c = 0; c < n; c++)
-			rtable_cell(t, form_value_text(rq, shown[c], json_object_get(r, shown[c]->name)));
-		rtable_end_row(t);
+		const char *url = pages_record_url(rq, k->name, key);
+
+		if (linked == NULL)
+			list_text(l, key, url);
+		else
+			list_text(l, form_value_text(rq, linked, json_object_get(r, linked->name)), url);
+		for (size_t c = 1; c < n; c++) {
+			const struct names *nm = NULL;
+
+			for (size_t j = 0; j < nnames && nm == NULL; j++)
+				if (names[j].f == shown[c])
+					nm = &names[j];
+			list_cell(rq, l, shown[c], nm, json_object_get(r, shown[c]->name));
+		}
+		list_end_row(l);
 	}
-	page_begin(&p, rq, rs, arena_printf(rq->a, "%s - Waymark", form_plural(rq, k)), nav_of(rq, k));
+	if (list_prepare(l, rs))
+		goto out;
+	page_begin(&p, rq, rs, arena_printf(rq->a, "%s - Waymark", noun), nav_of(rq, k));
 	if (removed != NULL)
 		page_success(&p, arena_printf(rq->a, "%s has been removed.", removed));
-	page_rdoc(&p, d);
+	html_elem(&p.h, "h1", noun, "class", "govuk-heading-l", NULL);
+	if (k->help != NULL)
+		html_elem(&p.h, "p", arena_printf(rq->a, "%s.", form_choice_text(rq, k->help)),
+		    "class", "govuk-body", NULL);
 	page_record_add_link(&p, k, NULL, NULL);
-	page_pagination(&p, (size_t)pageno, (total + LIST_PAGE - 1) / LIST_PAGE,
-	    arena_printf(rq->a, "/%s", k->name), NULL);
+	list_filters(&p, k, l, names, nnames);
+	list_write(&p, l);
 	page_end(&p);
-	rdoc_free(d);
+	goto out;
+fail:
+	/* a filter naming no record: the form again, saying so */
+	if (err.code == WM_ENOTFOUND || err.code == WM_EUSAGE || err.code == WM_EINVAL) {
+		l = list_new(rq, noun, k->name, n, cols);
+		list_prepare(l, rs);
+		page_begin(&p, rq, rs, arena_printf(rq->a, "Error: %s - Waymark", noun), nav_of(rq, k));
+		page_error_summary(&p, arena_printf(rq->a, "%c%s", toupper((unsigned char)err.msg[0]),
+		    err.msg + 1), NULL);
+		html_elem(&p.h, "h1", noun, "class", "govuk-heading-l", NULL);
+		list_filters(&p, k, l, names, nnames);
+		page_end(&p);
+		rs->status = http_status(err.code);
+	} else {
+		page_fail_err(rq, rs, &err);
+	}
+out:
+	for (size_t i = 0; i < nnames; i++)
+		pages_names_release(&names[i].n);
 	json_decref(rows);
+	json_decref(where);
 }
 
 /* /records: every kind, its list and its add form. */

@@ -16,35 +16,37 @@
 
 #include "base/date.h"
 #include "base/str.h"
+#include "http/form.h"
+#include "http/list.h"
 #include "http/page.h"
 #include "http/pages.h"
 #include "model/audit.h"
 #include "model/ent.h"
 
+/* The register's status of a recommendation as a tag: overdue, else open, closed, withdrawn. */
 static void
-rec_status_tag(struct rtable *t, const json_t *r)
+rec_status_tag(struct req *rq, struct list *l, const json_t *r)
 {
 	const char *st = json_string_value(json_object_get(r, "status"));
 
 	if (pages_overdue(r))
-		rtable_tag(t, "overdue", "red");
-	else if (st == NULL)
-		rtable_cell(t, "");
+		list_tag(l, "Overdue", "red");
 	else
-		rtable_tag(t, st, strcmp(st, "closed") == 0 ? "green" :
-		    strcmp(st, "withdrawn") == 0 ? "grey" : "blue");
+		list_tag(l, st != NULL ? form_choice_text(rq, st) : "", st == NULL ? NULL :
+		    strcmp(st, "closed") == 0 ? "green" : strcmp(st, "withdrawn") == 0 ? "grey" :
+		    "blue");
 }
 
 /* The RAG status the register gives it under the body's rules. */
 static void
-rag_tag(struct rtable *t, const json_t *r)
+rag_tag(struct req *rq, struct list *l, const json_t *r)
 {
 	const char *rag = json_string_value(json_object_get(r, "rag"));
 
 	if (rag == NULL || strcmp(rag, "none") == 0)
-		rtable_cell(t, "");
+		list_text(l, "", NULL);
 	else
-		rtable_tag(t, rag, strcmp(rag, "closed") == 0 ? "grey" : rag);
+		list_tag(l, form_choice_text(rq, rag), strcmp(rag, "closed") == 0 ? "grey" : rag);
 }
 
 /* The distinct values of field over a kind's records, for a filter's choices. */
@@ -72,58 +74,68 @@ choices(struct req *rq, const char *kind, const char *field)
 }
 
 static void
-filters(struct page *p)
+filter_select(struct page *p, const char *name, const char *label, json_t *c,
+    const char *blank)
 {
-	struct req *rq = p->rq;
-	json_t *c;
+	page_select(p, name, label, c, req_query(p->rq, name), blank);
+	json_decref(c);
+}
 
-	html_open(&p->h, "div", "class", "wm-no-print", NULL);
-	page_form_begin(p, "/recommendations", "get");
-	html_open(&p->h, "div", "class", "govuk-grid-row", NULL);
+static void
+filters(struct page *p, const struct list *l, const struct pages_names *sources,
+    const struct pages_names *posts)
+{
+	list_filter_begin(p, l, "/recommendations");
 	html_open(&p->h, "div", "class", "govuk-grid-column-one-third", NULL);
-	c = choices(rq, "sources", "ref");
-	page_select(p, "source", "Source", c, req_query(rq, "source"), "Any source");
-	json_decref(c);
-	c = choices(rq, "posts", "ref");
-	page_select(p, "lead", "Lead", c, req_query(rq, "lead"), "Any lead");
-	json_decref(c);
+	filter_select(p, "source", "Source", json_incref(sources->choices), "Any source");
+	filter_select(p, "lead", "Lead", json_incref(posts->choices), "Any lead");
 	html_close(&p->h, "div");
 	html_open(&p->h, "div", "class", "govuk-grid-column-one-third", NULL);
-	c = choices(rq, "grades", "label");
-	page_select(p, "grade", "Degree met", c, req_query(rq, "grade"), "Any grade");
-	json_decref(c);
-	c = json_pack("[s,s]", "yes", "no");
-	page_select(p, "statutory", "Statutory", c, req_query(rq, "statutory"), "Either");
-	json_decref(c);
+	filter_select(p, "grade", "Degree met", choices(p->rq, "grades", "label"), "Any grade");
+	filter_select(p, "statutory", "Statutory", json_pack("[[s,s],[s,s]]", "yes", "Yes", "no",
+	    "No"), "Either");
 	html_close(&p->h, "div");
 	html_open(&p->h, "div", "class", "govuk-grid-column-one-third", NULL);
-	c = json_pack("[s,s,s]", "open", "closed", "withdrawn");
-	page_select(p, "status", "Status", c, req_query(rq, "status"), "Any status");
-	json_decref(c);
-	page_checkbox(p, "overdue", "Only overdue", req_query(rq, "overdue") != NULL);
+	filter_select(p, "status", "Status", json_pack("[[s,s],[s,s],[s,s]]", "open", "Open",
+	    "closed", "Closed", "withdrawn", "Withdrawn"), "Any status");
+	page_checkbox(p, "overdue", "Only overdue", req_query(p->rq, "overdue") != NULL);
 	html_close(&p->h, "div");
-	html_close(&p->h, "div");
-	page_form_end(p, "Filter");
-	html_close(&p->h, "div");
+	list_filter_end(p, l);
+}
+
+/* The leads of a recommendation by their posts' titles. */
+static const char *
+leads_text(struct req *rq, const struct pages_names *posts, const json_t *leads)
+{
+	struct buf b = BUF_INIT;
+	const char *s;
+
+	for (size_t i = 0; i < json_array_size(leads); i++)
+		buf_addf(&b, "%s%s", i ? "; " : "", pages_names_get(posts,
+		    json_string_value(json_array_get(leads, i))));
+	s = arena_strdup(rq->a, buf_str(&b));
+	buf_release(&b);
+	return s;
 }
 
 void
 page_register(struct req *rq, struct resp *rs)
 {
-	static const char *const cols[] = { "Recommendation", "Subject", "Lead", "Due", "Degree met",
-		"Status", "RAG" };
+	static const struct list_col cols[] = { { "ref", "Recommendation", 0 },
+		{ "subject", "Subject", 0 }, { "lead", "Lead", 0 }, { "due", "Due", 0 },
+		{ "degree", "Degree met", 0 }, { "status", "Status", 0 }, { "rag", "RAG", 0 } };
 	static const struct { const char *param, *field; } map[] = {
 		{ "source", "source" }, { "lead", "leads" }, { "grade", "degree_met" },
 		{ "status", "status" }, { "statutory", "statutory" },
 	};
 	struct wm_err err = WM_ERR_INIT;
-	struct rdoc *d = rdoc_new("Recommendations");
 	json_t *where = json_object(), *recs = NULL;
 	bool overdue = req_query(rq, "overdue") != NULL;
+	struct pages_names sources = { 0 }, posts = { 0 };
+	const char *source = req_query(rq, "source");
 	char today[DATE_ISO_LEN];
-	struct rtable *t;
+	struct list *l;
 	struct page p;
-	size_t n = 0;
 
 	page_today(rq, today);
 	for (size_t i = 0; i < WM_ARRAY_LEN(map); i++) {
@@ -136,41 +148,48 @@ page_register(struct req *rq, struct resp *rs)
 		page_fail_err(rq, rs, &err);
 		goto out;
 	}
-	t = rdoc_table(d, NULL, 7, cols);
+	pages_names_load(rq, &sources, "sources");
+	pages_names_load(rq, &posts, "posts");
+	l = list_new(rq, "Recommendations", "recommendations", WM_ARRAY_LEN(cols), cols);
+	list_nouns(l, "recommendation", "recommendations");
+	list_fact(l, "As of", form_date_text(rq, today));
+	list_fact(l, "Source", pages_names_get(&sources, source));
 	for (size_t i = 0; i < json_array_size(recs); i++) {
 		const json_t *r = json_array_get(recs, i);
 		const char *key = pages_key(rq, "recommendations", r);
 
 		if (overdue && !pages_overdue(r))
 			continue;
-		n++;
-		rtable_link(t, key, req_key_url(rq, "/recommendations/", key));
-		pages_cells(rq, t, r,
-		    (const char *const[]){ "subject", "leads", "due", "degree_met", NULL });
-		rec_status_tag(t, r);
-		rag_tag(t, r);
-		rtable_end_row(t);
+		list_text(l, key, req_key_url(rq, "/recommendations/", key));
+		list_text(l, pages_text(rq, r, "subject"), NULL);
+		list_text(l, leads_text(rq, &posts, json_object_get(r, "leads")), NULL);
+		list_date(l, json_string_value(json_object_get(r, "due")));
+		list_text(l, pages_text(rq, r, "degree_met"), NULL);
+		rec_status_tag(rq, l, r);
+		rag_tag(rq, l, r);
+		list_end_row(l);
 	}
-	rdoc_meta(d, "Showing", arena_printf(rq->a, "%zu recommendation%s", n, n == 1 ? "" : "s"));
-	rdoc_meta(d, "As of", today);
+	if (list_prepare(l, rs))
+		goto out;
 	page_begin(&p, rq, rs, "Recommendations - Waymark", "/recommendations");
-	page_heading(&p, d);
+	html_elem(&p.h, "h1", "Recommendations", "class", "govuk-heading-l", NULL);
 	page_record_add_link(&p, kind_find("recommendations"), NULL, NULL);
-	filters(&p);
+	filters(&p, l, &sources, &posts);
 	html_open(&p.h, "p", "class", "govuk-body wm-no-print", NULL);
 	html_elem(&p.h, "a", "Who to chase", "class", "govuk-link", "href", "/reports/chase", NULL);
-	if (req_query(rq, "source") != NULL && *req_query(rq, "source") != '\0') {
+	if (source != NULL && *source != '\0') {
 		html_text(&p.h, " \xc2\xb7 ");
 		html_elem(&p.h, "a", arena_printf(rq->a, "Progress summary of %s",
-		    req_query(rq, "source")), "class", "govuk-link", "href",
-		    arena_printf(rq->a, "/reports/progress?source=%s", req_key_url(rq, "",
-		    req_query(rq, "source"))), NULL);
+		    pages_names_get(&sources, source)), "class", "govuk-link", "href",
+		    arena_printf(rq->a, "/reports/progress?source=%s", req_key_url(rq, "", source)),
+		    NULL);
 	}
 	html_close(&p.h, "p");
-	page_rdoc_untitled(&p, d);
+	list_write(&p, l);
 	page_end(&p);
 out:
-	rdoc_free(d);
+	pages_names_release(&sources);
+	pages_names_release(&posts);
 	json_decref(recs);
 }
 

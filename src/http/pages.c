@@ -186,6 +186,34 @@ pages_choices(struct req *rq, const char *kind)
 	return out;
 }
 
+void
+pages_names_load(struct req *rq, struct pages_names *n, const char *kind)
+{
+	memset(n, 0, sizeof(*n));
+	n->choices = pages_choices(rq, kind);
+	for (size_t i = 0; i < json_array_size(n->choices); i++)
+		strmap_put(&n->at, json_string_value(json_array_get(json_array_get(n->choices, i), 0)),
+		    (int64_t)i);
+}
+
+const char *
+pages_names_get(const struct pages_names *n, const char *key)
+{
+	int64_t at;
+
+	if (key == NULL || !strmap_get(&n->at, key, &at))
+		return key;
+	return json_string_value(json_array_get(json_array_get(n->choices, (size_t)at), 1));
+}
+
+void
+pages_names_release(struct pages_names *n)
+{
+	json_decref(n->choices);
+	strmap_release(&n->at);
+	memset(n, 0, sizeof(*n));
+}
+
 bool
 pages_overdue(const json_t *rec)
 {

@@ -4,6 +4,7 @@
 #ifndef WM_HTTP_PAGES_H
 #define WM_HTTP_PAGES_H
 
+#include "base/map.h"
 #include "http/page.h"
 
 /* ent_list of kind with these filters (taken; NULL for none). */
@@ -28,6 +29,18 @@ json_t *pages_named(struct req *rq, const char *kind, json_t *where, const char 
  * (the key alone where the kind has no name, or where two share a name).
  */
 json_t *pages_choices(struct req *rq, const char *kind);
+/*
+ * What a person calls each record of a kind, for a list of many cells
+ * that name them: one read of the kind, not one a cell.
+ */
+struct pages_names {
+	json_t *choices;	/* pages_choices() */
+	struct strmap at;	/* key -> index in choices */
+};
+void pages_names_load(struct req *rq, struct pages_names *n, const char *kind);
+/* The record's name, or key itself when there is none. */
+const char *pages_names_get(const struct pages_names *n, const char *key);
+void pages_names_release(struct pages_names *n);
 /* The address of a record's page: its kind's own page where it has one. */
 const char *pages_record_url(struct req *rq, const char *kind, const char *key);
 /* What a person calls the record: its name ("Camden", a post's title), else its key. */

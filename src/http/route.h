@@ -11,6 +11,7 @@
 #define WM_HTTP_ROUTE_H
 
 #include "http/req.h"
+#include "report/rdoc.h"
 
 #define SESSION_COOKIE "waymark_session"
 #define LOGIN_CSRF_COOKIE "waymark_login"
@@ -59,6 +60,20 @@ int http_run_report(struct req *rq, const struct report *r, const json_t *opts,
  */
 int http_run_report_query(struct req *rq, const struct report *r, struct rdoc **out,
     struct ropt_errors *errs, struct wm_err *err);
+/*
+ * ?format= for a report: one of the document's formats into *f (not
+ * RF_HTML_BODY), or one the report writes itself into *own; nothing given
+ * leaves *f as it is. WM_EUSAGE naming the formats there are.
+ */
+int http_report_format(const struct report *r, const char *format, enum rformat *f,
+    const char **own, struct wm_err *err);
+/*
+ * The report's document in f (or its own rendition own); a paper to keep
+ * (binary) is a download named for the report, and so is every format
+ * when download is true (a page's link).
+ */
+void http_send_report(struct req *rq, struct resp *rs, const struct report *r,
+    const struct rdoc *doc, enum rformat f, const char *own, bool download);
 /* openapi.c: the OpenAPI 3 description of the API, made from the kinds. */
 json_t *openapi_spec(void);
 /* assets.c: /assets/NAME from the files built into the binary. */

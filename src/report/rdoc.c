@@ -479,6 +479,19 @@ rtable_numeric(struct rtable *t, size_t col)
 		t->flags[col] |= RC_NUM;
 }
 
+void
+rtable_header_link(struct rtable *t, size_t col, const char *href, int sort)
+{
+	if (col >= t->ncols || href == NULL)
+		return;
+	if (t->header_hrefs == NULL) {
+		t->header_hrefs = arena_array(t->doc->arena, t->ncols + 1, sizeof(*t->header_hrefs));
+		t->sorted = arena_array(t->doc->arena, t->ncols + 1, sizeof(*t->sorted));
+	}
+	t->header_hrefs[col] = arena_strdup(t->doc->arena, href);
+	t->sorted[col] = (signed char)(sort > 0 ? 1 : sort < 0 ? -1 : 0);
+}
+
 static struct cell *
 next_cell(struct rtable *t)
 {

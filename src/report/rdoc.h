@@ -148,6 +148,13 @@ void rtable_paper_row(struct rtable *t);
 void rtable_json_reversed(struct rtable *t);
 /* Mark a column as numeric: right-aligned. */
 void rtable_numeric(struct rtable *t, size_t col);
+/*
+ * On the web's pages (RF_HTML_BODY), column col's header is a link to
+ * href: the list sorted by it. sort says how the table is sorted by it
+ * now (1 ascending, -1 descending, 0 not), for aria-sort. Every other
+ * format shows the header alone.
+ */
+void rtable_header_link(struct rtable *t, size_t col, const char *href, int sort);
 
 void rtable_cell(struct rtable *t, const char *text);	/* NULL: null */
 void rtable_cellf(struct rtable *t, const char *fmt, ...) WM_PRINTF(2, 3);

@@ -66,6 +66,8 @@ struct rtable {
 	const char **headers;
 	const char **keys;	/* per column, or NULL */
 	unsigned *flags;	/* RC_* per column */
+	const char **header_hrefs;	/* per column, or NULL: rtable_header_link() */
+	signed char *sorted;	/* per column: 1 ascending, -1 descending, 0 */
 	bool map;		/* rtable_as_map() */
 	bool reversed;		/* rtable_json_reversed() */
 	struct cell *cells;	/* nrows * ncols, row-major */

@@ -335,11 +335,23 @@ html_table(struct html *h, const struct rtable *t, bool links)
 		    NULL);
 	html_open(h, "thead", "class", "govuk-table__head", NULL);
 	html_open(h, "tr", "class", "govuk-table__row", NULL);
-	for (size_t c = 0; c < t->ncols; c++)
-		if (rcol_shown(t, c))
-			html_elem(h, "th", t->headers[c], "scope", "col", "class", t->flags[c] & RC_NUM ?
-			    "govuk-table__header govuk-table__header--numeric" : "govuk-table__header",
-			    NULL);
+	for (size_t c = 0; c < t->ncols; c++) {
+		const char *cls = t->flags[c] & RC_NUM ?
+		    "govuk-table__header govuk-table__header--numeric" : "govuk-table__header";
+
+		if (!rcol_shown(t, c))
+			continue;
+		if (!links || t->header_hrefs == NULL || t->header_hrefs[c] == NULL) {
+			html_elem(h, "th", t->headers[c], "scope", "col", "class", cls, NULL);
+			continue;
+		}
+		/* a list's header sorts it (http/list.c); aria-sort on the column it is sorted by */
+		html_open(h, "th", "scope", "col", "class", cls, "aria-sort", t->sorted[c] > 0 ?
+		    "ascending" : t->sorted[c] < 0 ? "descending" : NULL, NULL);
+		html_elem(h, "a", t->headers[c], "href", t->header_hrefs[c], "class",
+		    "govuk-link wm-sort", NULL);
+		html_close(h, "th");
+	}
 	html_close(h, "tr");
 	html_close(h, "thead");
 	html_open(h, "tbody", "class", "govuk-table__body", NULL);

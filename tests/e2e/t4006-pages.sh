@@ -162,7 +162,7 @@ test_expect_success 'the register filters by source, lead, grade, status, statut
 	contains page.html "DA2002/R13" && lacks page.html "BVA2002/R" &&
 	lacks page.html ">DA2002/R2<" &&
 	page pat "/recommendations?lead=ACHR" >/dev/null &&
-	contains page.html ">1 recommendation<" && contains page.html "DA2002/R6" &&
+	contains page.html "Showing 1 recommendation." && contains page.html "DA2002/R6" &&
 	page pat "/recommendations?statutory=yes&status=closed" >/dev/null &&
 	contains page.html "recommendation" &&
 	page pat "/recommendations?grade=completely" >/dev/null && lacks page.html "DA2002/R13<"
