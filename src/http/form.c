@@ -168,8 +168,8 @@ limits(struct req *rq, const struct field *f)
  * brackets that holds `code`, an --option or null ("(with `serve
  * --public`)", "(null: not stated)").
  */
-static const char *
-plain_help(struct req *rq, const char *help)
+const char *
+form_plain_help(struct req *rq, const char *help)
 {
 	char *s = arena_strdup(rq->a, help), *from = s, *open;
 
@@ -201,7 +201,7 @@ hint_of(struct req *rq, const struct field *f)
 	const char *label = form_label(rq, f), *help = NULL, *how = NULL;
 
 	if (f->help != NULL && strcasecmp(f->help, label) != 0)
-		help = humanise(rq, plain_help(rq, f->help));
+		help = humanise(rq, form_plain_help(rq, f->help));
 	if (help != NULL && strcasecmp(help, label) == 0)
 		help = NULL;
 	switch (f->type) {

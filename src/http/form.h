@@ -32,6 +32,12 @@ const char *form_label(struct req *rq, const struct field *f);
 /* A choice as a person reads it: "not_available" -> "Not available". */
 const char *form_choice_text(struct req *rq, const char *value);
 
+/*
+ * A kind's or field's help without what only the command line's users
+ * need: a part in brackets that holds `code`, an --option or null.
+ */
+const char *form_plain_help(struct req *rq, const char *help);
+
 /* Does the add (editing false) or change form show this field? */
 bool form_shows(const struct kind *k, const struct field *f, bool editing);
 

@@ -425,35 +425,3 @@ page_scorecard_form(struct page *p, const json_t *data, const char *error, const
 	filter_end(p);
 	json_decref(goals);
 }
-
-/* Every report `waymark report` makes, as a page. */
-void
-page_reports(struct req *rq, struct resp *rs)
-{
-	static const char *const cols[] = { "Report", "What it shows", "Options" };
-	struct rdoc *d = rdoc_new("Reports");
-	struct rtable *t;
-
-	rdoc_para(d, "Each report as a page to read or print. Options go in the address, as "
-	    "?source=DA2002; the same report is at /api/v1/reports as JSON.");
-	t = rdoc_table(d, NULL, 3, cols);
-	for (const struct report *r = reports; r->name != NULL; r++) {
-		struct buf names = BUF_INIT;
-
-		for (const struct ropt *o = r->opts; o != NULL && o->name != NULL; o++)
-			buf_addf(&names, "%s%s", o == r->opts ? "" : ", ", o->name);
-		rtable_link(t, r->name, req_key_url(rq, "/reports/", r->name));
-		rtable_cell(t, r->summary);
-		rtable_cell(t, buf_str(&names));
-		rtable_end_row(t);
-		buf_release(&names);
-	}
-	page_doc(rq, rs, "Reports - Waymark", "/reports", d);
-	rdoc_free(d);
-}
-
-void
-page_report_named(struct req *rq, struct resp *rs, const char *name)
-{
-	page_report_page(rq, rs, name, "/reports", name, NULL);
-}

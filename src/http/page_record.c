@@ -472,8 +472,8 @@ list(struct req *rq, struct resp *rs, const struct kind *k)
 		page_success(&p, arena_printf(rq->a, "%s has been removed.", removed));
 	html_elem(&p.h, "h1", noun, "class", "govuk-heading-l", NULL);
 	if (k->help != NULL)
-		html_elem(&p.h, "p", arena_printf(rq->a, "%s.", form_choice_text(rq, k->help)),
-		    "class", "govuk-body", NULL);
+		html_elem(&p.h, "p", arena_printf(rq->a, "%s.", form_choice_text(rq,
+		    form_plain_help(rq, k->help))), "class", "govuk-body", NULL);
 	page_record_add_link(&p, k, NULL, NULL);
 	list_filters(&p, k, l, names, nnames);
 	list_write(&p, l);
@@ -521,7 +521,7 @@ page_records_index(struct req *rq, struct resp *rs)
 		    strcmp(k->name, "users") == 0)
 			continue;
 		rtable_link(t, form_plural(rq, k), arena_printf(rq->a, "/%s", k->name));
-		rtable_cell(t, k->help ? form_choice_text(rq, k->help) : "");
+		rtable_cell(t, k->help ? form_choice_text(rq, form_plain_help(rq, k->help)) : "");
 		if (rq->logged_in && has_forms(k) && authz_may_write_kind(&rq->ctx, k))
 			rtable_link(t, arena_printf(rq->a, "Add %s %s", form_article(noun), noun),
 			    arena_printf(rq->a, "/%s/new", k->name));

@@ -225,13 +225,13 @@ report_accountability(struct wm_ctx *ctx, const struct accountability_opts *o,
 		snprintf(board, sizeof(board), "%s (%s)", m.c[m.board].key,
 		    govmap_str(m.crow[m.board], "name"));
 	else
-		snprintf(board, sizeof(board), "none: name it with --board");
+		snprintf(board, sizeof(board), "none chosen: choose the committee that is the board");
 	rdoc_meta(doc, "Board", board);
 	rdoc_meta(doc, "Goals and aims of", o->plan ? plan : "every plan");
 	rdoc_fact(doc, "board", NULL, m.board >= 0 ? m.c[m.board].key : NULL);
 	if (m.board < 0)
 		rdoc_para(doc, "No committee is called the Management Board, so reporting lines are "
-		    "shown but not checked; name the board with --board COMMITTEE.");
+		    "shown but not checked; choose the committee that is the board.");
 	committees_section(doc, &m, lines);
 	items_sections(doc, &m, lines);
 	*out = doc;

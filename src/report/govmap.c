@@ -88,7 +88,7 @@ load_committees(struct wm_ctx *ctx, struct govmap *m, const char *board, struct 
 
 		if ((rc = ent_resolve(ctx, kind_find("committees"), board, &id, err)) != 0 ||
 		    (rc = ent_get_by_id(ctx, kind_find("committees"), id, true, &b, err)) != 0) {
-			wm_error_prefix(err, "--board: ");
+			wm_error_prefix(err, "board: ");
 			return rc;
 		}
 		m->board = govmap_committee(m, govmap_str(b, "ref"));

@@ -404,7 +404,7 @@ report_money(struct wm_ctx *ctx, const struct money_opts *o, struct rdoc **out,
 	*out = NULL;
 	if (o->year != NULL) {
 		if (fyear_parse(o->year, &y) != 0) {
-			return wm_error(err, WM_EUSAGE, "--year: \"%s\" is not a financial year (2004/05)",
+			return wm_error(err, WM_EUSAGE, "financial year: \"%s\" is not one (2004/05)",
 			    o->year);
 		}
 		snprintf(year, sizeof(year), "%d/%02d", y, (y + 1) % 100);

@@ -419,8 +419,8 @@ report_pack(struct wm_ctx *ctx, const struct paper_opts *o, struct rdoc **out,
 		if (json_array_size(papers) == 0) {
 			rc = o->paper ? wm_error(err, WM_ENOTFOUND, "meeting %s has no paper %s on its "
 			    "agenda", o->meeting, o->paper) : wm_error(err, WM_ENOTFOUND, "meeting %s has "
-			    "no papers on its agenda yet (`waymark add paper --meeting %s ...`)",
-			    o->meeting, o->meeting);
+			    "no papers on its agenda yet: add them to the meeting first",
+			    o->meeting);
 			goto out;
 		}
 	} else if ((rc = get(ctx, "committees", o->committee, &committee, err)) != 0) {

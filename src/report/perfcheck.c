@@ -139,7 +139,7 @@ check_sums(struct wm_ctx *ctx, const struct pview *v, const struct pd_target *tg
 	}
 	if (res.unchecked > 0)
 		rdoc_para(d, "%zu rate or ratio target%s could not be checked: %s, or a target below, "
-		    "has no counts (a target's --numerator and --denominator).", res.unchecked,
+		    "has no counts (a target's numerator and denominator).", res.unchecked,
 		    res.unchecked == 1 ? "" : "s", res.unchecked == 1 ? "it" : "each");
 	rdoc_heading(d, 2, "Units with figures but no target");
 	if (res.nmissing == 0) {
@@ -433,13 +433,13 @@ trend_by(const struct pd_pi *pi, const char *by, struct prun_trend *tr, struct w
 	for (i = 0; i < WM_ARRAY_LEN(kinds) && strcmp(by, kinds[i].name) != 0; i++)
 		;
 	if (i == WM_ARRAY_LEN(kinds))
-		return wm_error(err, WM_EUSAGE, "--by: \"%s\" is not one of month, quarter, fyear, "
-		    "year", by);
+		return wm_error(err, WM_EUSAGE, "figures by: \"%s\" is not one of month, quarter, "
+		    "fyear, year", by);
 	if (kinds[i].kind == tr->kind || tr->nperiods == 0)
 		return 0;
 	if (!period_kind_shorter(tr->kind, kinds[i].kind))
-		return wm_error(err, WM_EUSAGE, "--by %s: the figures are held by %s, which cannot be "
-		    "split into shorter periods", by, kinds[tr->kind].name);
+		return wm_error(err, WM_EUSAGE, "figures by %s: the figures are held by %s, which "
+		    "cannot be split into shorter periods", by, kinds[tr->kind].name);
 	perf_convert(&pi->rules, tr->kind, tr->first, tr->cells, (size_t)tr->nperiods, tr->nunits,
 	    kinds[i].kind, &first, &n, &cells);
 	free(tr->cells);
@@ -471,12 +471,12 @@ report_trend(struct wm_ctx *ctx, const struct trend_opts *o, struct rdoc **out,
 
 	*out = NULL;
 	if (o->pi == NULL)
-		return wm_error(err, WM_EUSAGE, "report trend needs --pi CODE");
+		return wm_error(err, WM_EUSAGE, "a trend needs its indicator");
 	if (o->from != NULL && period_parse(o->from, &from) != 0)
-		return wm_error(err, WM_EUSAGE, "--from: \"%s\" is not a period (2005-03, 2005-Q1, "
+		return wm_error(err, WM_EUSAGE, "from: \"%s\" is not a period (2005-03, 2005-Q1, "
 		    "2004/05, 2005)", o->from);
 	if (o->to != NULL && period_parse(o->to, &to) != 0)
-		return wm_error(err, WM_EUSAGE, "--to: \"%s\" is not a period (2005-03, 2005-Q1, "
+		return wm_error(err, WM_EUSAGE, "to: \"%s\" is not a period (2005-03, 2005-Q1, "
 		    "2004/05, 2005)", o->to);
 	if (o->from != NULL)
 		before = period_add(&from, -2 * period_per_year(from.kind));

@@ -124,10 +124,10 @@ card_plan(const struct pview *v, const char *want, struct wm_err *err)
 	}
 	free(count);
 	if (best < 0 && want != NULL)
-		wm_error(err, WM_ENOTFOUND, "no plan \"%s\" (`waymark list plans` lists them)", want);
+		wm_error(err, WM_ENOTFOUND, "there is no plan \"%s\"", want);
 	else if (best < 0)
 		wm_error(err, WM_EINVAL, "no indicator measures any plan's goals or aims yet "
-		    "(give a PI --measures PLAN/REF)");
+		    "(say of an indicator which goals or aims it measures)");
 	return best;
 }
 

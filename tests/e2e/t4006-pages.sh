@@ -245,10 +245,12 @@ test_expect_success 'the other pages show what the records hold' '
 test_expect_success 'every report is a page, its options in the address' '
 	page pat /reports >/dev/null && contains page.html "href=\"/reports/trend\"" &&
 	equals "$(page pat "/reports/trend?pi=SC-02")" 200 &&
-	contains page.html "<title>trend - Waymark</title>" && contains page.html "<figcaption" &&
-	equals "$(page pat "/reports/trend")" 400 && contains page.html "Indicator: missing: give the indicator" &&
+	contains page.html "<title>Violent crimes per 1,000 population - Waymark</title>" &&
+	contains page.html "<figcaption" &&
+	equals "$(page pat "/reports/trend")" 200 && contains page.html "<select class=\"govuk-select\" id=\"pi\"" &&
+	equals "$(page pat "/reports/trend?pi=")" 400 && contains page.html "Choose the indicator" &&
 	equals "$(page pat "/reports/nothing")" 404 &&
-	contains page.html "there is no report called &quot;nothing&quot;"
+	contains page.html "There is no such report"
 '
 
 test_expect_success 'the chase page links each recommendation to its own page' '
