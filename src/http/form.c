@@ -462,12 +462,12 @@ ref_choices(struct req *rq, const char *kind)
 	return pages_choices(rq, kind);
 }
 
-static json_t *
-enum_choices(struct req *rq, const struct field *f)
+json_t *
+form_enum_choices(struct req *rq, const struct field *f)
 {
 	json_t *c = json_array();
 
-	for (size_t i = 0; f->values[i] != NULL; i++)
+	for (size_t i = 0; f != NULL && f->values != NULL && f->values[i] != NULL; i++)
 		json_array_append_new(c, json_pack("[s,s]", f->values[i],
 		    form_choice_text(rq, f->values[i])));
 	return c;
@@ -566,7 +566,7 @@ one_field(struct page *p, const struct kind *k, const struct field *f, const jso
 		choice_list(p, name, label, hint, error, c, checked, false);
 		break;
 	case FT_ENUM:
-		c = enum_choices(rq, f);
+		c = form_enum_choices(rq, f);
 		if (nchoices(f) <= RADIOS_MAX) {
 			if (!req)
 				json_array_append_new(c, json_pack("[s,s]", "", "Not given"));

@@ -38,6 +38,9 @@ const char *form_choice_text(struct req *rq, const char *value);
  */
 const char *form_plain_help(struct req *rq, const char *help);
 
+/* A choice field's values as a person reads them: [["not_available", "Not available"], ...]. */
+json_t *form_enum_choices(struct req *rq, const struct field *f);
+
 /* Does the add (editing false) or change form show this field? */
 bool form_shows(const struct kind *k, const struct field *f, bool editing);
 

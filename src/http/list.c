@@ -20,6 +20,7 @@
 #include "base/str.h"
 #include "http/form.h"
 #include "http/list.h"
+#include "report/pounds.h"
 
 enum ltype { LT_TEXT, LT_NUM, LT_DATE, LT_TAG };
 
@@ -31,6 +32,7 @@ struct lcell {
 	double num;		/* LT_NUM; NAN: empty */
 	int decimals;
 	const char *suffix;
+	bool money;		/* LT_NUM: pounds */
 	int day;		/* LT_DATE; DATE_NONE: not a date */
 };
 
@@ -120,6 +122,23 @@ list_num(struct list *l, double v, int decimals, const char *suffix)
 	if (isfinite(v)) {
 		num_format(v, decimals, true, n, sizeof(n));
 		c->text = arena_printf(l->rq->a, "%s%s", n, suffix ? suffix : "");
+	} else {
+		c->text = "";
+	}
+}
+
+void
+list_pounds(struct list *l, double v)
+{
+	struct lcell *c = next(l);
+	char n[POUNDS_LEN];
+
+	c->type = LT_NUM;
+	c->num = v;
+	c->money = true;
+	if (isfinite(v)) {
+		pounds_format(v, n, sizeof(n));
+		c->text = arena_strdup(l->rq->a, n);
 	} else {
 		c->text = "";
 	}
@@ -377,7 +396,9 @@ list_rdoc(const struct list *l, size_t from, size_t to, bool links)
 
 			switch (cl->type) {
 			case LT_NUM:
-				if (isfinite(cl->num))
+				if (isfinite(cl->num) && cl->money)
+					rtable_pounds(t, cl->num);
+				else if (isfinite(cl->num))
 					rtable_num(t, cl->num, cl->decimals, cl->suffix);
 				else
 					rtable_null(t);
@@ -581,6 +602,29 @@ list_write(struct page *p, struct list *l)
 		html_close(h, "p");
 	}
 	buf_release(&path);
+}
+
+json_t *
+list_where(struct req *rq, const char *const *names)
+{
+	json_t *where = json_object();
+
+	for (size_t i = 0; names[i] != NULL; i++) {
+		const char *v = req_query(rq, names[i]);
+
+		if (v != NULL && *v != '\0')
+			json_object_set_new(where, names[i], json_string(v));
+	}
+	return where;
+}
+
+void
+list_filter_select(struct page *p, const char *name, const char *label, json_t *choices)
+{
+	html_open(&p->h, "div", "class", "govuk-grid-column-one-third", NULL);
+	page_select(p, name, label, choices, req_query(p->rq, name), "Any");
+	html_close(&p->h, "div");
+	json_decref(choices);
 }
 
 void

@@ -48,6 +48,8 @@ struct list *list_new(struct req *rq, const char *title, const char *file, size_
 void list_text(struct list *l, const char *text, const char *href);
 /* A number with its decimals (NUM_SHORTEST: as held) and an optional suffix; NAN: empty. */
 void list_num(struct list *l, double v, int decimals, const char *suffix);
+/* A sum of money: "£1,234,567" on the page, a number in pounds in a download. NAN: empty. */
+void list_pounds(struct list *l, double v);
 /* A date ("YYYY-MM-DD", shown as "7 December 2026"); NULL or not a date: as text. */
 void list_date(struct list *l, const char *iso);
 /* A status shown as a tag of this colour (red, amber, green, grey, blue). */
@@ -95,6 +97,14 @@ void list_write(struct page *p, struct list *l);
  */
 void list_filter_begin(struct page *p, const struct list *l, const char *action);
 void list_filter_end(struct page *p, const struct list *l);
+
+/*
+ * The filters the query gives: {"name": value} for each of names
+ * (NULL-terminated) it has with a value, for pages_list().
+ */
+json_t *list_where(struct req *rq, const char *const *names);
+/* In the filter form: a choice of name in a column of its own, "Any" first (choices taken). */
+void list_filter_select(struct page *p, const char *name, const char *label, json_t *choices);
 
 /*
  * The query string of this request without the parameters named in drop

@@ -123,12 +123,17 @@ void page_scorecard_form(struct page *p, const json_t *data, const char *error, 
 void page_home(struct req *rq, struct resp *rs);
 /* page_public.c: the home page of someone not signed in, on a server run with --public. */
 void page_public_home(struct req *rq, struct resp *rs);
+/* page_framework.c: /framework, and /framework/PLAN[/REF] for each plan and node. */
 void page_framework(struct req *rq, struct resp *rs);
+void page_framework_under(struct req *rq, struct resp *rs, const char *rest);
 void page_pis(struct req *rq, struct resp *rs);
 void page_pi(struct req *rq, struct resp *rs, const char *code);
 /* page_figures.c: /pis/CODE/figures[/approve] and /pis/CODE/targets. */
 void page_figures(struct req *rq, struct resp *rs, const char *code, bool approving);
 void page_targets(struct req *rq, struct resp *rs, const char *code);
+/* page_project.c: /projects and /projects/REF. */
+void page_projects(struct req *rq, struct resp *rs);
+void page_project(struct req *rq, struct resp *rs, const char *key);
 void page_register(struct req *rq, struct resp *rs);
 void page_rec(struct req *rq, struct resp *rs, const char *rest);
 void page_audit(struct req *rq, struct resp *rs);
@@ -148,6 +153,12 @@ struct kind;
  * one of them.
  */
 bool page_records(struct req *rq, struct resp *rs, bool forms_only);
+/*
+ * The forms of a record of kind k at an address of another page's
+ * (/framework/TTSC/G1/edit): rest is "new", "KEY/edit" or "KEY/remove".
+ * False if it is none of them.
+ */
+bool page_record_forms(struct req *rq, struct resp *rs, const struct kind *k, const char *rest);
 void page_records_index(struct req *rq, struct resp *rs);
 /* The banner after a form: saved is "added" or "changed" (the record page's ?saved=). */
 void page_saved(struct page *p, const struct kind *k, const char *saved);

@@ -20,29 +20,6 @@
 #include "model/ent.h"
 #include "report/reports.h"
 
-/* A select of the query parameter name, with these choices ([value, label]) and "Any". */
-static void
-filter_select(struct page *p, const char *name, const char *label, json_t *choices)
-{
-	html_open(&p->h, "div", "class", "govuk-grid-column-one-third", NULL);
-	page_select(p, name, label, choices, req_query(p->rq, name), "Any");
-	html_close(&p->h, "div");
-	json_decref(choices);
-}
-
-/* A kind's field's choices as a person reads them: [["higher", "Higher"], ...]. */
-static json_t *
-enum_choices(struct req *rq, const char *kind, const char *field)
-{
-	const struct field *f = kind_field(kind_find(kind), field);
-	json_t *c = json_array();
-
-	for (size_t i = 0; f != NULL && f->values != NULL && f->values[i] != NULL; i++)
-		json_array_append_new(c, json_pack("[s,s]", f->values[i],
-		    form_choice_text(rq, f->values[i])));
-	return c;
-}
-
 /* The indicators: searched, sorted, filtered by committee, owner, frequency and polarity. */
 void
 page_pis(struct req *rq, struct resp *rs)
@@ -51,21 +28,16 @@ page_pis(struct req *rq, struct resp *rs)
 		{ "measure_unit", "Measured in", 0 }, { "polarity", "Better when", 0 },
 		{ "frequency", "Frequency", 0 }, { "committee", "Committee", 0 },
 		{ "owner", "Owner", 0 } };
-	static const char *const filters[] = { "committee", "owner", "frequency", "polarity" };
+	static const char *const filters[] = { "committee", "owner", "frequency", "polarity",
+		NULL };
 	const struct kind *k = kind_find("pis");
 	struct wm_err err = WM_ERR_INIT;
-	json_t *pis = NULL, *where = json_object();
+	json_t *pis = NULL;
 	struct pages_names committees = { 0 }, posts = { 0 };
 	struct list *l;
 	struct page p;
 
-	for (size_t i = 0; i < WM_ARRAY_LEN(filters); i++) {
-		const char *v = req_query(rq, filters[i]);
-
-		if (v != NULL && *v != '\0')
-			json_object_set_new(where, filters[i], json_string(v));
-	}
-	if (pages_list(rq, "pis", json_incref(where), &pis, &err) != 0) {
+	if (pages_list(rq, "pis", list_where(rq, filters), &pis, &err) != 0) {
 		page_fail_err(rq, rs, &err);
 		goto out;
 	}
@@ -97,10 +69,10 @@ page_pis(struct req *rq, struct resp *rs)
 	html_elem(&p.h, "h1", "Performance indicators", "class", "govuk-heading-l", NULL);
 	page_record_add_link(&p, k, NULL, NULL);
 	list_filter_begin(&p, l, "/pis");
-	filter_select(&p, "committee", "Committee", json_incref(committees.choices));
-	filter_select(&p, "owner", "Owner", json_incref(posts.choices));
-	filter_select(&p, "frequency", "Measured", enum_choices(rq, "pis", "frequency"));
-	filter_select(&p, "polarity", "Better when", enum_choices(rq, "pis", "polarity"));
+	list_filter_select(&p, "committee", "Committee", json_incref(committees.choices));
+	list_filter_select(&p, "owner", "Owner", json_incref(posts.choices));
+	list_filter_select(&p, "frequency", "Measured", form_enum_choices(rq, kind_field(k, "frequency")));
+	list_filter_select(&p, "polarity", "Better when", form_enum_choices(rq, kind_field(k, "polarity")));
 	list_filter_end(&p, l);
 	list_write(&p, l);
 	page_end(&p);
@@ -108,7 +80,6 @@ out:
 	pages_names_release(&committees);
 	pages_names_release(&posts);
 	json_decref(pis);
-	json_decref(where);
 }
 
 /* A unit's field (its "name", its "kind") by its ref, or NULL. */

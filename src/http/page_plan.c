@@ -1,9 +1,10 @@
 /*
- * page_plan.c: the dashboard and the framework: the plans' goals, how
- * their indicators stand (from the scorecard), and what needs attention now.
+ * page_plan.c: the dashboard: the plans' goals, how their indicators
+ * stand (from the scorecard), and what needs attention now (the framework
+ * itself is page_framework.c's).
  *
  * Committees, projects, the timetable and themes are reports shown as
- * pages (the route table in pages.c); these two lay out the records
+ * pages (the route table in pages.c); this one lays out the records
  * themselves, as tables built with rdoc so they print like the reports do.
  */
 #include "base/wm.h"
@@ -203,79 +204,4 @@ out:
 	json_decref(recs);
 	json_decref(ms);
 	json_decref(prog);
-}
-
-/* Append the nodes under parent (NULL: the roots), depth first, to order. */
-static void
-tree_order(struct req *rq, const json_t *nodes, const char *parent, json_t *order, int depth)
-{
-	for (size_t i = 0; i < json_array_size(nodes) && depth < 16; i++) {
-		const json_t *n = json_array_get(nodes, i);
-		const char *par = json_string_value(json_object_get(n, "parent"));
-
-		if ((parent == NULL) != (par == NULL) || (parent != NULL && strcmp(par, parent) != 0))
-			continue;
-		json_array_append(order, (json_t *)n);
-		tree_order(rq, nodes, pages_key(rq, "nodes", n), order, depth + 1);
-	}
-}
-
-void
-page_framework(struct req *rq, struct resp *rs)
-{
-	static const char *const cols[] = { "Ref", "Level", "Title", "Committee", "Lead", "Due",
-		"Status" };
-	struct wm_err err = WM_ERR_INIT;
-	struct rdoc *d = rdoc_new("The framework");
-	json_t *plans = NULL, *nodes = NULL;
-
-	if (pages_list(rq, "plans", NULL, &plans, &err) != 0)
-		goto fail;
-	rdoc_para(d, "Each plan's goals, aims, priorities and key actions, with the committee "
-	    "accountable for each and the posts that lead it.");
-	for (size_t i = 0; i < json_array_size(plans); i++) {
-		const json_t *pl = json_array_get(plans, i);
-		const char *ref = json_string_value(json_object_get(pl, "ref"));
-		json_t *order = json_array();
-		struct rtable *t;
-
-		json_decref(nodes);
-		if (pages_list(rq, "nodes", pages_where("plan", ref), &nodes, &err) != 0) {
-			json_decref(order);
-			goto fail;
-		}
-		rdoc_heading(d, 2, arena_printf(rq->a, "%s: %s", ref,
-		    json_string_value(json_object_get(pl, "title"))));
-		if (json_string_value(json_object_get(pl, "vision")) != NULL)
-			rdoc_para(d, "Vision: %s", json_string_value(json_object_get(pl, "vision")));
-		if (json_array_size(nodes) == 0) {
-			rdoc_para(d, "This plan has no goals or actions yet.");
-			json_decref(order);
-			continue;
-		}
-		tree_order(rq, nodes, NULL, order, 0);
-		t = rdoc_table(d, NULL, 7, cols);
-		for (size_t j = 0; j < json_array_size(order); j++) {
-			const json_t *n = json_array_get(order, j);
-			const char *st = json_string_value(json_object_get(n, "status"));
-
-			pages_cells(rq, t, n,
-			    (const char *const[]){ "ref", "kind", "title", "committee", "leads", "timescale", NULL });
-			if (st != NULL)
-				rtable_tag(t, st, strcmp(st, "done") == 0 ? "green" :
-				    strcmp(st, "dropped") == 0 ? "grey" : "blue");
-			else
-				rtable_cell(t, "");
-			rtable_end_row(t);
-		}
-		json_decref(order);
-	}
-	page_doc(rq, rs, "Framework - Waymark", "/framework", d);
-	goto out;
-fail:
-	page_fail_err(rq, rs, &err);
-out:
-	rdoc_free(d);
-	json_decref(plans);
-	json_decref(nodes);
 }

@@ -314,7 +314,7 @@ filterable(const struct field *f)
 
 /* The filters the query gives (?FIELD=value for the kind's brief fields), into where. */
 static void
-list_where(struct req *rq, const struct kind *k, json_t *where, struct ent_query *q)
+kind_where(struct req *rq, const struct kind *k, json_t *where, struct ent_query *q)
 {
 	for (const struct field *f = k->fields; f->name != NULL; f++) {
 		const char *v = req_query(rq, f->name);
@@ -338,7 +338,6 @@ list_filters(struct page *p, const struct kind *k, const struct list *l,
 {
 	struct req *rq = p->rq;
 	bool ranged = false;
-	size_t shown = 0;
 
 	list_filter_begin(p, l, arena_printf(rq->a, "/%s", k->name));
 	for (const struct field *f = k->fields; f->name != NULL; f++) {
@@ -347,10 +346,7 @@ list_filters(struct page *p, const struct kind *k, const struct list *l,
 		if (!(f->flags & FF_BRIEF) || !filterable(f) || !form_shows(k, f, false))
 			continue;
 		if (f->type == FT_ENUM) {
-			opts = json_array();
-			for (size_t i = 0; f->values[i] != NULL; i++)
-				json_array_append_new(opts, json_pack("[s,s]", f->values[i],
-				    form_choice_text(rq, f->values[i])));
+			opts = form_enum_choices(rq, f);
 		} else if (f->type == FT_BOOL) {
 			opts = json_pack("[[s,s],[s,s]]", "yes", "Yes", "no", "No");
 		} else {
@@ -358,13 +354,8 @@ list_filters(struct page *p, const struct kind *k, const struct list *l,
 				if (names[i].f == f && json_array_size(names[i].n.choices) <= 500)
 					opts = json_incref(names[i].n.choices);
 		}
-		if (opts == NULL)
-			continue;
-		html_open(&p->h, "div", "class", "govuk-grid-column-one-third", NULL);
-		page_select(p, f->name, form_label(rq, f), opts, req_query(rq, f->name), "Any");
-		html_close(&p->h, "div");
-		json_decref(opts);
-		shown++;
+		if (opts != NULL)
+			list_filter_select(p, f->name, form_label(rq, f), opts);
 	}
 	for (const struct field *f = k->fields; f->name != NULL && !ranged; f++)
 		ranged = (f->type == FT_PERIOD || f->type == FT_DATE) && (f->flags & FF_BRIEF);
@@ -378,7 +369,6 @@ list_filters(struct page *p, const struct kind *k, const struct list *l,
 		page_input(p, "to", "To", "text", req_query(rq, "to"), NULL, NULL, "10");
 		html_close(&p->h, "div");
 	}
-	(void)shown;
 	list_filter_end(p, l);
 }
 
@@ -425,7 +415,7 @@ list(struct req *rq, struct resp *rs, const struct kind *k)
 				pages_names_load(rq, &names[nnames++].n, f->target);
 			}
 		}
-	list_where(rq, k, where, &q);
+	kind_where(rq, k, where, &q);
 	if (ent_count(&rq->ctx, k, &q, &total, &err) != 0)
 		goto fail;
 	/* too many to hold: a page at a time, in the kind's order, until filtered */
@@ -874,6 +864,38 @@ out:
 
 /* ---- dispatch --------------------------------------------------------- */
 
+/* Is rest the address of a form: new, KEY/edit, KEY/remove? */
+static bool
+form_path(const char *rest)
+{
+	size_t n = strlen(rest);
+
+	return strcmp(rest, "new") == 0 || (n > 5 && strcmp(rest + n - 5, "/edit") == 0) ||
+	    (n > 7 && strcmp(rest + n - 7, "/remove") == 0);
+}
+
+bool
+page_record_forms(struct req *rq, struct resp *rs, const struct kind *k, const char *rest)
+{
+	size_t n = strlen(rest);
+
+	if (!has_forms(k) || !form_path(rest))
+		return false;
+	if (strcmp(rest, "new") == 0) {
+		add(rq, rs, k);
+		return true;
+	}
+	if (n > 5 && strcmp(rest + n - 5, "/edit") == 0) {
+		edit(rq, rs, k, arena_strndup(rq->a, rest, n - 5));
+		return true;
+	}
+	if (n > 7 && strcmp(rest + n - 7, "/remove") == 0) {
+		remove_record(rq, rs, k, arena_strndup(rq->a, rest, n - 7));
+		return true;
+	}
+	return false;
+}
+
 bool
 page_records(struct req *rq, struct resp *rs, bool forms_only)
 {
@@ -881,26 +903,14 @@ page_records(struct req *rq, struct resp *rs, bool forms_only)
 	const char *name = slash ? arena_strndup(rq->a, path, (size_t)(slash - path)) : path;
 	const struct kind *k = kind_find(name);
 	const char *rest = slash ? slash + 1 : "";
-	size_t n = strlen(rest);
 	bool post = strcmp(rq->method, "POST") == 0;
 
 	if (k == NULL || strcmp(k->name, name) != 0)
 		return false;
-	if (strcmp(rest, "new") == 0) {
-		if (!has_forms(k))
-			return false;
-		add(rq, rs, k);
+	if (page_record_forms(rq, rs, k, rest))
 		return true;
-	}
-	if (n > 5 && strcmp(rest + n - 5, "/edit") == 0 && has_forms(k)) {
-		edit(rq, rs, k, arena_strndup(rq->a, rest, n - 5));
-		return true;
-	}
-	if (n > 7 && strcmp(rest + n - 7, "/remove") == 0 && has_forms(k)) {
-		remove_record(rq, rs, k, arena_strndup(rq->a, rest, n - 7));
-		return true;
-	}
-	if (forms_only)
+	/* a kind Waymark keeps itself has no forms: nothing is there */
+	if (forms_only || form_path(rest))
 		return false;
 	if (post) {
 		page_fail(rq, rs, 405, "That cannot be done here", "This address can only be read.");
@@ -909,6 +919,10 @@ page_records(struct req *rq, struct resp *rs, bool forms_only)
 	}
 	if (*rest == '\0')
 		list(rq, rs, k);
+	else if (!str_has_prefix(pages_record_url(rq, k->name, rest),
+	    arena_printf(rq->a, "/%s/", k->name)))
+		/* a kind whose records have pages of their own elsewhere (the framework's) */
+		resp_redirect(rs, pages_record_url(rq, k->name, rest));
 	else
 		show(rq, rs, k, rest);
 	return true;

@@ -107,6 +107,9 @@ pages_record_url(struct req *rq, const char *kind, const char *key)
 {
 	const struct kind *k = kind_find(kind);
 
+	/* the framework's plans and their goals, aims... are pages of the framework */
+	if (k != NULL && (strcmp(kind_base(k)->name, "nodes") == 0 || strcmp(k->name, "plans") == 0))
+		return req_key_url(rq, "/framework/", key);
 	return req_key_url(rq, arena_printf(rq->a, "/%s/", k != NULL ? k->name : kind), key);
 }
 
@@ -242,13 +245,15 @@ struct route {
 static const struct route routes[] = {
 	PAGE("/", false, page_home),
 	PAGE("/framework", false, page_framework),
+	UNDER("/framework/", true, page_framework_under),
 	PAGE("/pis", false, page_pis),
 	UNDER("/pis/", true, page_pi),
 	REPORT("/exceptions", "exceptions", "Exceptions", page_exceptions_form, "/exceptions"),
 	REPORT("/scorecard", "performance", "Scorecard", page_scorecard_form, "/exceptions"),
 	PAGE("/recommendations", false, page_register),
 	UNDER("/recommendations/", true, page_rec),
-	REPORT("/projects", "portfolio", "Projects", NULL, "/projects"),
+	PAGE("/projects", false, page_projects),
+	UNDER("/projects/", false, page_project),
 	REPORT("/timetable", "timetable", "Timetable", NULL, "/timetable"),
 	REPORT("/committees", "accountability", "Committees", NULL, "/committees"),
 	REPORT("/themes", "themes", "Consultation themes", NULL, "/themes"),

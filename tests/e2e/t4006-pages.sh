@@ -66,10 +66,12 @@ test_expect_success 'the dashboard counts each goal'"'"'s indicators by status, 
 	done
 '
 
-test_expect_success 'the framework shows each plan with committees and leads' '
+test_expect_success 'the framework shows each plan, and each goal its committee and leads' '
 	page pat /framework >/dev/null &&
 	contains page.html "MPA-CS-2004-07" && contains page.html "Developing safer communities" &&
-	contains page.html "AC PRS"
+	page pat /framework/TTSC/G1 >/dev/null &&
+	contains page.html "Assistant Commissioner, Performance Review and Standards" &&
+	contains page.html "Performance Review Committee"
 '
 
 test_expect_success 'an indicator page shows its trend chart, the units below, the latest figures' '
