@@ -7,6 +7,8 @@
 
 wm init >/dev/null
 wm sample >/dev/null
+# the sample's own commentary on SC-01 for 2005-03 goes, so the owner writes one afresh
+wm remove commentary SC-01/2005-03 >/dev/null
 wm user add pat --role planner --password "planner pass" >/dev/null
 wm user add jo --role lead --person janalyst --password "owner pass" >/dev/null
 wm user add lena --role lead --person rlead --password "lead password" >/dev/null
