@@ -119,6 +119,9 @@ void page_exceptions_form(struct page *p, const json_t *data, const char *error,
     const char *bad);
 void page_scorecard_form(struct page *p, const json_t *data, const char *error, const char *bad);
 
+/* A meeting's papers, each to download as Word, PDF... (page_meeting.c). */
+void page_meeting_papers(struct page *p, const char *meeting);
+
 /* The pages, by file. */
 void page_home(struct req *rq, struct resp *rs);
 /* page_public.c: the home page of someone not signed in, on a server run with --public. */

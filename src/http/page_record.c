@@ -175,6 +175,8 @@ show(struct req *rq, struct resp *rs, const struct kind *k, const char *key)
 		page_saved(&p, k, saved);
 	record_summary(&p, k, rec, false);
 	page_record_actions(&p, k, rec);
+	if (strcmp(k->name, "meetings") == 0)
+		page_meeting_papers(&p, key);
 	page_end(&p);
 	json_decref(rec);
 }

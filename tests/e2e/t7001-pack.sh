@@ -140,4 +140,18 @@ test_expect_success 'the API serves the pack as a download, its options in its o
 	equals "$(call pat GET "/api/v1/reports/pack?committee=NOPE")" 404
 '
 
+test_expect_success 'a meeting'"'"'s page lists its papers, each to download' '
+	equals "$(page pat /meetings/MB/2005-04-21)" 200 &&
+	contains page.html ">Papers</h2>" &&
+	contains page.html "Exceptions across the framework" &&
+	contains page.html "href=\"/api/v1/reports/pack?meeting=MB%2F2005-04-21&amp;paper=3&amp;format=docx\"" &&
+	contains page.html "href=\"/api/v1/reports/pack?meeting=MB%2F2005-04-21&amp;format=pdf\"" &&
+	equals "$(call pat GET "/api/v1/reports/pack?meeting=MB%2F2005-04-21&paper=3&format=docx")" 200 &&
+	equals "$(head -c 2 body.json)" PK &&
+	equals "$(page pat /meetings/PPRC/2002-07-22)" 200 && contains page.html "Update on MPA/MPS" &&
+	wm add meeting --committee PRC --date 2005-06-09 >/dev/null &&
+	equals "$(page pat /meetings/PRC/2005-06-09)" 200 &&
+	contains page.html "No paper is on its agenda yet." && lacks page.html "format=docx"
+'
+
 test_done
