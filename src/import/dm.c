@@ -58,8 +58,7 @@ dm_add(struct dm_doc *d, enum dm_type t, struct wm_err *err)
 	b = &d->blocks[d->nblocks++];
 	memset(b, 0, sizeof(*b));
 	b->type = t;
-	if (t != DM_TABLE)
-		b->text = "";
+	b->text = "";
 	return b;
 }
 

@@ -80,7 +80,7 @@ struct dm_block {
 	unsigned flags;
 	int level;
 	const char *marker;	/* DM_ITEM: "1.", "2.1a", "a)", "(iv)", "•", "Priority 2A"; else NULL */
-	const char *text;	/* DM_HEADING, DM_PARA, DM_ITEM: never NULL; DM_TABLE: NULL */
+	const char *text;	/* never NULL: "" for a table (its text is in its cells) */
 	struct dm_table *table;	/* DM_TABLE only */
 	/*
 	 * Where the block starts and ends in the source, in the source's own
