@@ -110,6 +110,7 @@ quoted(struct mctx *m, const char *text)
 
 struct out {
 	struct mctx *m;
+	int running;		/* the day the last step read began on: the next timetable goes on from it */
 	json_t *data;		/* the waymark-data document */
 	json_t *kinds;
 	const char *own_plan;
@@ -399,6 +400,38 @@ status_value(const char *s, bool milestone)
 	return NULL;
 }
 
+/* The document's own words a record keeps: its status as printed, and the extra fields. */
+static void
+emit_words(struct mctx *m, json_t *rec, const struct mrec *r)
+{
+	struct buf b = BUF_INIT;
+
+	if (r->status != NULL && *r->status != '\0')
+		json_object_set_new(rec, "status_text", json_string(r->status));
+	if (r->extra != NULL && r->extra->len > 0)
+		buf_adds(&b, buf_str(r->extra));
+	/* fields the kind has no place for, by the name the document gave them */
+	if (r->kind != RK_RECOMMENDATION && r->response != NULL)
+		buf_addf(&b, "%sResponse: %s", b.len ? "\n" : "", r->response);
+	if (r->kind != RK_RECOMMENDATION && r->progress != NULL)
+		buf_addf(&b, "%sProgress: %s", b.len ? "\n" : "", r->progress);
+	if (r->kind != RK_RECOMMENDATION && r->priority != NULL)
+		buf_addf(&b, "%sPriority: %s", b.len ? "\n" : "", r->priority);
+	if (r->kind == RK_MILESTONE && r->desc != NULL)
+		buf_addf(&b, "%s%s", b.len ? "\n" : "", r->desc);
+	if (r->evidence != NULL)
+		buf_addf(&b, "%sEvidence: %s", b.len ? "\n" : "", r->evidence);
+	if (r->source_name != NULL)
+		buf_addf(&b, "%sSource: %s", b.len ? "\n" : "", r->source_name);
+	if (r->progress_date != NULL)
+		buf_addf(&b, "%sProgress date: %s", b.len ? "\n" : "", r->progress_date);
+	if (r->kind == RK_RECOMMENDATION && r->progress != NULL && m->date == DATE_NONE)
+		buf_addf(&b, "%sProgress (undated): %s", b.len ? "\n" : "", r->progress);
+	if (b.len > 0)
+		json_object_set_new(rec, "extra", json_string(buf_str(&b)));
+	buf_release(&b);
+}
+
 /* ---- keys ---------------------------------------------------------------- */
 
 static const char *
@@ -463,10 +496,15 @@ node_key(struct mctx *m, size_t i, json_t *seen, const char *plan_ref)
 	const char *key;
 
 	if (r->parent >= 0 && m->recs[r->parent].key != NULL) {
-		const char *pk = m->recs[r->parent].key;
+		const char *pk = m->recs[r->parent].key, *pref = m->recs[r->parent].ref;
+		size_t pl = pref ? strlen(pref) : 0;
 
-		key = arena_printf(m->a, "%s.%s", pk, simple_ref(r->ref) ? r->ref :
-		    arena_printf(m->a, "%d", position(m, i)));
+		/* "2.1" under 2 is P2.1, "2.1a" under it P2.1a: the numbering says the rest */
+		if (simple_ref(r->ref) && pl > 0 && strncmp(r->ref, pref, pl) == 0 && r->ref[pl] != '\0')
+			key = arena_printf(m->a, "%s%s", pk, r->ref + pl);
+		else
+			key = arena_printf(m->a, "%s.%s", pk, simple_ref(r->ref) ? r->ref :
+			    arena_printf(m->a, "%d", position(m, i)));
 	} else if (simple_ref(r->ref)) {
 		key = arena_printf(m->a, "%s%s", prefix_of(r->kind), r->ref);
 	} else {
@@ -554,6 +592,7 @@ emit_rec(struct out *o, size_t i, json_t *seen, int *seq)
 			json_object_set_new(rec, "timescale_date", json_string(d));
 		}
 	}
+	emit_words(m, rec, r);
 	add(o, "recommendations", rec);
 	if (r->progress != NULL && *r->progress != '\0' && m->date != DATE_NONE) {
 		char d[DATE_ISO_LEN];
@@ -607,7 +646,17 @@ emit_node(struct out *o, size_t i, json_t *seen)
 		json_object_set_new(node, "measure", json_string(r->measure));
 	if ((st = status_value(r->status, false)) != NULL)
 		json_object_set_new(node, "status", json_string(st));
+	emit_words(m, node, r);
 	add(o, "nodes", node);
+}
+
+/* The timetable a step is in: its phase's, if it is a step of one. */
+static int
+timetable_of(const struct mctx *m, const struct mrec *r)
+{
+	while (r->parent >= 0 && m->recs[r->parent].kind == RK_MILESTONE)
+		r = &m->recs[r->parent];
+	return r->group;
 }
 
 /*
@@ -623,7 +672,7 @@ emit_timetable(struct out *o, int group, json_t *seen)
 	const char **texts = arena_array(m->a, m->nrecs + 1, sizeof(*texts));
 	int *bases = arena_array(m->a, m->nrecs + 1, sizeof(*bases));
 	struct timescale *read = arena_array(m->a, m->nrecs + 1, sizeof(*read));
-	int running = m->date, n = 0, nt = 0;
+	int running = o->running, n = 0, nt = 0, last = DATE_NONE;
 	json_t *tt;
 
 	if (title == NULL)
@@ -632,7 +681,7 @@ emit_timetable(struct out *o, int group, json_t *seen)
 	if (running == DATE_NONE && m->year != 0)
 		running = date_from_ymd(m->year, 1, 1);
 	for (size_t i = 0; i < m->nrecs; i++)
-		if (m->recs[i].group == group && m->recs[i].kind == RK_MILESTONE &&
+		if (m->recs[i].kind == RK_MILESTONE && timetable_of(m, &m->recs[i]) == group &&
 		    m->recs[i].timescale != NULL && *m->recs[i].timescale != '\0')
 			texts[nt++] = m->recs[i].timescale;
 	tsc_parse_steps(texts, (size_t)nt, running, bases, read);
@@ -650,7 +699,7 @@ emit_timetable(struct out *o, int group, json_t *seen)
 		json_t *ms;
 		const char *st;
 
-		if (r->group != group || r->kind != RK_MILESTONE)
+		if (r->kind != RK_MILESTONE || timetable_of(m, r) != group)
 			continue;
 		n++;
 		r->key = arena_printf(m->a, "M%d", n);
@@ -660,14 +709,26 @@ emit_timetable(struct out *o, int group, json_t *seen)
 		json_object_set_new(ms, "seq", json_integer(n));
 		json_object_set_new(ms, "title", json_string(r->title && *r->title ? r->title :
 		    arena_printf(m->a, "Step %d", n)));
-		if (r->timescale != NULL && *r->timescale != '\0')
-			json_object_set_new(ms, "timescale", timescale(m, r->timescale, bases[nt++]));
+		if (r->timescale != NULL && *r->timescale != '\0') {
+			json_object_set_new(ms, "timescale", timescale(m, r->timescale, bases[nt]));
+			if (read[nt].earliest != DATE_NONE)
+				last = read[nt].earliest;
+			nt++;
+		}
 		if (r->lead != NULL)
 			json_object_set_new(ms, "responsible", json_string(r->lead));
 		if ((st = status_value(r->status, true)) != NULL)
 			json_object_set_new(ms, "status", json_string(st));
+		if (r->parent >= 0 && m->recs[r->parent].kind == RK_MILESTONE &&
+		    m->recs[r->parent].key != NULL)
+			json_object_set_new(ms, "parent", json_string(arena_printf(m->a, "%s/%s", ref,
+			    m->recs[r->parent].key)));
+		emit_words(m, ms, r);
 		add(o, "milestones", ms);
 	}
+	/* a document without a date: the next timetable goes on from where this one ended */
+	if (m->date == DATE_NONE && last != DATE_NONE)
+		o->running = last;
 }
 
 /* ---- the preview --------------------------------------------------------------- */
@@ -706,7 +767,7 @@ preview(struct mctx *m, size_t i)
 json_t *
 map_emit(struct mctx *m)
 {
-	struct out o = { .m = m };
+	struct out o = { .m = m, .running = m->date };
 	json_t *seen = json_object(), *records = json_array(), *res;
 	char date[DATE_ISO_LEN];
 	int rec_seq = 0;
@@ -721,9 +782,11 @@ map_emit(struct mctx *m)
 		if (r->kind == RK_RECOMMENDATION)
 			emit_rec(&o, i, seen, &rec_seq);
 		else if (r->kind == RK_MILESTONE) {
-			if (!tt_done[r->group]) {
-				tt_done[r->group] = true;
-				emit_timetable(&o, r->group, seen);
+			int g = timetable_of(m, r);
+
+			if (!tt_done[g]) {
+				tt_done[g] = true;
+				emit_timetable(&o, g, seen);
 			}
 		} else {
 			emit_node(&o, i, seen);

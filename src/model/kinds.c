@@ -167,6 +167,8 @@ static const struct field node_fields[] = {
 	LINKS("leads", "posts", "node_lead", "node_id", "post_id", "the lead posts"),
 	TIMESCALE("when it is due, as written"),
 	ENUM("status", "status", 0, node_statuses, "where it stands"),
+	TEXT("status_text", "status_text", 0, "its status as the document it was read from wrote it"),
+	TEXT("extra", "extra", 0, "what its document said that no field holds, as \"Header: text\" lines"),
 	PUBLISHED,
 	END
 };
@@ -297,7 +299,9 @@ static const struct field rec_fields[] = {
 	TEXT("degree_met", "degree_met", FF_BRIEF, "degree met, on the source's scale"),
 	PERCENT("percent_complete", "percent_complete", "percentage complete"),
 	ENUM("status", "status", FF_BRIEF, rec_statuses, "open, closed or withdrawn"),
+	TEXT("status_text", "status_text", 0, "its status as the document it was read from wrote it"),
 	REF("committee", "committee_id", 0, "committees", "the committee that oversees it"),
+	TEXT("extra", "extra", 0, "what its document said that no field holds, as \"Header: text\" lines"),
 	PUBLISHED,
 	END
 };
@@ -348,6 +352,9 @@ static const struct field milestone_fields[] = {
 	TIMESCALE("when, as written"),
 	LINKS("depends_on", "milestones", "milestone_dep", "milestone_id", "depends_on_id",
 	    "milestones that must come first"),
+	REF("parent", "parent_id", 0, "milestones", "the phase it is a step of (\"Stage 1\")"),
+	TEXT("status_text", "status_text", 0, "its status as the document it was read from wrote it"),
+	TEXT("extra", "extra", 0, "what its document said that no field holds, as \"Header: text\" lines"),
 	PUBLISHED,
 	END
 };
