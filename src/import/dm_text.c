@@ -70,6 +70,44 @@ add_line(struct tdoc *t, struct arena *a, const char *s, size_t len, int no)
 		t->width = (int)len;
 }
 
+/*
+ * A line with bullets inside it (a page flattened into one paragraph:
+ * "... outcomes which are: • Improved confidence; • Reduced crime; and •
+ * Vulnerable people are protected. In setting this Plan ...") is the
+ * lines it was: the text before the first bullet, each bullet's item,
+ * and, after the last, the sentences that follow it.
+ */
+static void
+add_pieces(struct tdoc *t, const char *s, size_t len, int no)
+{
+	static const char bullet[] = "\xE2\x80\xA2";
+	const char *cuts[64];
+	size_t n = 0, k = 0;
+
+	while (k < len && s[k] == ' ')
+		k++;
+	for (size_t i = k + 1; i + 3 < len && n + 2 < WM_ARRAY_LEN(cuts); i++)
+		if (memcmp(s + i, bullet, 3) == 0 && s[i - 1] == ' ')
+			cuts[n++] = s + i;
+	if (n == 0 || memchr(s, '\t', len) != NULL) {
+		add_line(t, t->d->a, s, len, no);
+		return;
+	}
+	/* after the last of several bullets, the paragraph goes on */
+	if (n >= 2)
+		for (const char *p = cuts[n - 1]; p + 2 < s + len; p++)
+			if (p[0] == '.' && p[1] == ' ' && isupper((unsigned char)p[2])) {
+				cuts[n++] = p + 2;
+				break;
+			}
+	add_line(t, t->d->a, s, (size_t)(cuts[0] - s), no);
+	for (size_t i = 0; i < n; i++) {
+		const char *e = i + 1 < n ? cuts[i + 1] : s + len;
+
+		add_line(t, t->d->a, cuts[i], (size_t)(e - cuts[i]), no);
+	}
+}
+
 static int
 split_lines(struct tdoc *t, const char *data, size_t len, struct wm_err *err)
 {
@@ -78,12 +116,17 @@ split_lines(struct tdoc *t, const char *data, size_t len, struct wm_err *err)
 
 	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
 		start = 3;
-	for (size_t i = start; i < len; i++)
+	size_t bullets = 0;
+
+	for (size_t i = start; i < len; i++) {
 		n += data[i] == '\n' || (data[i] == '<' && br_tag(data + i, len - i) > 0);
+		bullets += i + 3 <= len && memcmp(data + i, "\xE2\x80\xA2", 3) == 0;
+	}
 	if (n > MAX_LINES)
 		return wm_error(err, WM_ETOOBIG, "%zu lines; Waymark reads documents of up to %d",
 		    n, MAX_LINES);
-	cap = n;
+	/* a bullet inside a line may make two lines of it (add_pieces) */
+	cap = n + 2 * bullets;
 	t->l = arena_array(t->d->a, cap, sizeof(*t->l));
 	for (size_t i = start; i <= len; i++) {
 		size_t br = 0;
@@ -92,7 +135,7 @@ split_lines(struct tdoc *t, const char *data, size_t len, struct wm_err *err)
 			br = br_tag(data + i, len - i);
 		if (i == len || data[i] == '\n' || br > 0) {
 			if (!(i == len && i == start && t->n > 0))
-				add_line(t, t->d->a, data + start, i - start, no);
+				add_pieces(t, data + start, i - start, no);
 			if (i < len && data[i] == '\n')
 				no++;
 			start = i + (br > 0 ? br : 1);
@@ -383,10 +426,17 @@ classify(struct tdoc *t, size_t i, struct lclass *c)
 	{
 		const char *dots = strstr(s, "....");
 
-		if (dots != NULL && dots > s) {
+		const char *after = dots ? dots + strspn(dots, ". ") : NULL;
+
+		/* the leader runs to the page number, or to the end of the line */
+		if (dots != NULL && dots > s && after[strspn(after, "0123456789ivxlc ")] == '\0') {
 			while (dots > s && dots[-1] == ' ')
 				dots--;
-			s = c->text = arena_strndup(t->d->a, s, (size_t)(dots - s));
+			/* a list of the document's parts: each entry an item */
+			c->kind = LK_ITEM;
+			c->marker = "";
+			c->text = arena_strndup(t->d->a, s, (size_t)(dots - s));
+			return;
 		}
 	}
 	if (is_page_number(s)) {
@@ -425,6 +475,16 @@ classify(struct tdoc *t, size_t i, struct lclass *c)
 			c->text = s + h + 1;
 			return;
 		}
+	}
+	/* "o   Timetable...": a letter o set as a bullet, known by the room after it as written */
+	if (l->raw[l->indent] == 'o' && (l->raw[l->indent + 1] == '\t' ||
+	    (l->raw[l->indent + 1] == ' ' && l->raw[l->indent + 2] == ' ')) && s[0] == 'o' &&
+	    s[1] == ' ' && s[2] != '\0') {
+		c->kind = LK_ITEM;
+		c->mlen = 1;
+		c->marker = "o";
+		c->text = s + 2;
+		return;
 	}
 	if ((mlen = tt_marker(s, &plain)) > 0) {
 		const char *rest = s + mlen;
@@ -484,6 +544,20 @@ heads_something(struct tdoc *t, size_t i, const struct lclass *cls)
 	    strlen(next) > strlen(cls->text) * 2;
 }
 
+/* A short line over a line that starts with a dash: a heading over its description. */
+static bool
+over_dash(const struct tdoc *t, size_t i)
+{
+	const char *s = t->l[i].text, *n;
+	size_t j = next_line(t, i), len = strlen(s);
+
+	if (j >= t->n || len == 0 || len > 90 || tt_words(s) > 12 || ends_sentence(s) ||
+	    !(isupper((unsigned char)s[0]) || (unsigned char)s[0] >= 0x80))
+		return false;
+	n = t->l[j].text;
+	return strncmp(n, "\xE2\x80\x93 ", 4) == 0 || strncmp(n, "\xE2\x80\x94 ", 4) == 0;
+}
+
 /* Join line i to the paragraph before it: it goes on from a line wrapped at the width. */
 static bool
 wrapped(const struct tdoc *t, const struct dm_block *prev, size_t i)
@@ -501,6 +575,16 @@ wrapped(const struct tdoc *t, const struct dm_block *prev, size_t i)
 	return islower((unsigned char)l->text[0]) || l->text[0] == '(' || l->text[0] == '&';
 }
 
+/* A marker that starts a list: 1, a, i, A, I. */
+static bool
+restarts(const char *m)
+{
+	if (*m == '(')
+		m++;
+	return (m[0] == '1' && !isdigit((unsigned char)m[1])) || ((m[0] == 'a' || m[0] == 'A' ||
+	    m[0] == 'i' || m[0] == 'I') && !isalpha((unsigned char)m[1]));
+}
+
 /* Set each item's level from the markers around it. */
 struct level_stack {
 	struct { int style, indent; } s[16];
@@ -514,8 +598,17 @@ item_level(struct level_stack *st, const char *marker, size_t mlen, int indent)
 	int style = marker_style(marker, mlen, st->prev_style);
 
 	st->prev_style = style;
+	/* the same style at the same indent first: an outline's levels by where they stand */
+	for (int k = st->n - 1; k >= 0; k--)
+		if (st->s[k].style == style && abs(st->s[k].indent - indent) <= 1) {
+			st->n = k + 1;
+			return k;
+		}
 	for (int k = st->n - 1; k >= 0; k--)
 		if (st->s[k].style == style) {
+			/* "1." again, set further in: a list that starts anew under the item above */
+			if (indent > st->s[k].indent + 1 && restarts(marker) && k == st->n - 1)
+				break;
 			st->n = k + 1;
 			st->s[k].indent = indent;
 			return k;
@@ -555,6 +648,16 @@ join_line(struct tdoc *t, struct dm_block *prev, const char *text, int no)
 	prev->pos_end = no;
 }
 
+/* The last character of a block's text, as joined so far. */
+static char
+last_char(const struct tdoc *t, const struct dm_block *b)
+{
+	const char *s = t->joining == (size_t)(b - t->d->blocks) ? buf_str(t->join) : b->text;
+	size_t n = strlen(s);
+
+	return n ? s[n - 1] : '\0';
+}
+
 static int
 add_block(struct tdoc *t, size_t i, const struct lclass *c, struct level_stack *st,
     struct wm_err *err)
@@ -565,14 +668,29 @@ add_block(struct tdoc *t, size_t i, const struct lclass *c, struct level_stack *
 	enum dm_type type = c->kind == LK_HEADING ? DM_HEADING : c->kind == LK_ITEM ? DM_ITEM :
 	    DM_PARA;
 
+	/* a contents entry wrapped: "To ensure that ... is a well-led and" / "well-managed ... 14" */
+	if (c->kind == LK_ITEM && c->marker[0] == '\0' && islower((unsigned char)c->text[0]) &&
+	    prev != NULL && (prev->type == DM_PARA || prev->type == DM_HEADING) &&
+	    !(prev->flags & (DMF_NOISE | DMF_NOTE)) && prev->pos_end == l->no - 1) {
+		end_join(t);
+		prev->type = DM_ITEM;
+		prev->flags &= ~(unsigned)DMF_GUESS;
+		prev->marker = "";
+		prev->level = 0;
+		prev->text = arena_printf(d->a, "%s %s", prev->text, c->text);
+		prev->pos_end = l->no;
+		return 0;
+	}
 	if (c->kind == LK_PARA && wrapped(t, prev, i)) {
 		join_line(t, prev, c->text, l->no);
 		return 0;
 	}
-	/* an item's line wrapped, or indented under it */
-	if (c->kind == LK_PARA && prev != NULL && prev->type == DM_ITEM && prev->pos_end == l->no - 1 &&
-	    i > 0 && !t->l[i - 1].used && l->indent > t->l[i - 1].indent &&
-	    !heading_look(l)) {
+	/* an item's line wrapped, or indented under it, or its last word or two on a line */
+	if (c->kind == LK_PARA && prev != NULL && prev->type == DM_ITEM &&
+	    (prev->pos_end == l->no - 1 || prev->pos_end == l->no) &&
+	    i > 0 && !t->l[i - 1].used && ((l->indent > t->l[i - 1].indent && !heading_look(l)) ||
+	    (!strchr(".;:!?", last_char(t, prev)) && strstr(c->text, ": ") == NULL &&
+	    !date_start(c->text) && (islower((unsigned char)c->text[0]) || tt_words(c->text) <= 2)))) {
 		join_line(t, prev, c->text, l->no);
 		return 0;
 	}
@@ -634,6 +752,13 @@ repeat_candidate(const struct dm_block *b)
 	if (b->type == DM_TABLE || b->type == DM_ITEM || (b->flags & (DMF_NOISE | DMF_NOTE)))
 		return false;
 	n = strlen(b->text);
+	/* a field ("Status: Open") repeats for every record that has it */
+	{
+		const char *colon = strstr(b->text, ": ");
+
+		if (colon != NULL && colon - b->text < 40)
+			return false;
+	}
 	return n > 0 && n <= 80 && b->text[n - 1] != ':' && !vocab_is_column_name(b->text) &&
 	    !date_start(b->text);
 }
@@ -706,6 +831,9 @@ read_lines(struct tdoc *t, struct level_stack *st, struct wm_err *err)
 			continue;
 		if (c.kind == LK_HEADING && t->l[i].text[0] != '#' && !heads_something(t, i, &c))
 			c.kind = LK_PARA;
+		/* "Tackling crime" over "– our objective is to...": a heading in sentence case */
+		if (c.kind == LK_PARA && over_dash(t, i))
+			c.kind = LK_HEADING;
 		if ((rc = add_block(t, i, &c, st, err)) != 0)
 			return rc;
 	}

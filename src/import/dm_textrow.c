@@ -339,8 +339,7 @@ is_name(const struct tok *t, size_t from, size_t to)
 static bool
 header_tail(const struct tok *t)
 {
-	static const char *const tails[] = { "date", "dates", "%", "no", "no.", "officer", "ref",
-		"status", "update", "owner" };
+	static const char *const tails[] = { "date", "dates", "%", "no", "no.", "officer", "ref" };
 
 	for (size_t i = 0; i < WM_ARRAY_LEN(tails); i++)
 		if (tok_is(t, tails[i]))
@@ -422,7 +421,7 @@ starts_ref(struct dp *w, const char *s, struct tok *t, size_t *reflen)
 	size_t n = tokenize(NULL, s, t, 3);
 
 	for (size_t k = 1; k <= n && k <= 2; k++)
-		if (ref_tokens(w, t, 0, k) && (k == n || !num_tok(&t[k])) &&
+		if (ref_tokens(w, t, 0, k) && (k == n || !num_tok(&t[k]) || tok_is(&t[k], "-")) &&
 		    !(k == 1 && strspn(t[0].s, "0123456789") > 3)) {
 			*reflen = k;
 			return n > k;
@@ -467,22 +466,6 @@ embedded_row(const char *s, long next)
 	return NULL;
 }
 
-/* Link text in brackets ("(measure definition)") ends a cell, as its link did on the page. */
-static const char *
-link_end(const char *s)
-{
-	static const char *const links[] = { "(measure definition)", "(definition)", "(more)",
-		"(read more)", "(details)", "(more information)" };
-
-	for (size_t i = 0; i < WM_ARRAY_LEN(links); i++) {
-		const char *p = strstr(s, links[i]);
-
-		if (p != NULL && p > s)
-			return p + strlen(links[i]);
-	}
-	return NULL;
-}
-
 struct rrow {
 	const char *text;
 	int line;
@@ -501,7 +484,8 @@ put_row(struct arena *a, struct dm_table *tb, size_t tr, const struct col *cols,
 
 		if (tb != NULL)
 			dm_cell(tb, tr, c)->text = span(a, tok, cuts[c], end);
-		filled += end > cuts[c] && cols[c].type != T_TEXT && cols[c].type != T_NOTES;
+		filled += end > cuts[c] && cols[c].type != T_TEXT && cols[c].type != T_NOTES &&
+		    cols[c].type != T_REF;
 	}
 	return filled;
 }
@@ -516,7 +500,7 @@ split_into(struct dp *w, struct arena *a, const struct col *cols, size_t ncols,
     const struct rrow *row, struct tok *tok, struct dm_table *tb, size_t tr)
 {
 	size_t n = tokenize(a, row->text, tok, MAX_TOKENS), cuts[MAX_RCOLS];
-	const char *e = link_end(row->text);
+	const char *e = vocab_link_end(row->text);
 
 	/* "The public is kept safe (measure definition) % 24-hour...": the first cell ends there */
 	if (e != NULL && ncols > 2 && cols[0].type != T_REF) {

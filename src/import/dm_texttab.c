@@ -614,7 +614,7 @@ struct seg {
 	size_t len;
 };
 
-/* Pieces of a line separated by three spaces or more. */
+/* Pieces of a line separated by two spaces or more. */
 static size_t
 segments(const char *raw, struct seg *out, size_t max)
 {
@@ -629,7 +629,7 @@ segments(const char *raw, struct seg *out, size_t max)
 		if (*p == '\0')
 			break;
 		s = p;
-		for (e = p; *e != '\0' && !(e[0] == ' ' && e[1] == ' ' && e[2] == ' '); e++)
+		for (e = p; *e != '\0' && !(e[0] == ' ' && e[1] == ' '); e++)
 			;
 		out[n].start = (int)(s - raw);
 		out[n].s = s;

@@ -12,6 +12,7 @@
 
 #include <ctype.h>
 
+#include "base/arena.h"
 #include "import/vocab.h"
 
 /* ---- words ----------------------------------------------------------- */
@@ -46,7 +47,9 @@ words_at(const char *s, const char *w)
 			p++;
 			w++;
 		}
-		if (*w == '\0' && word_char((unsigned char)*p) && word_char((unsigned char)p[-1]))
+		/* the word ends where a letter or digit does not go on ("Recommendation?" is one) */
+		if (*w == '\0' && (isalnum((unsigned char)*p) || (unsigned char)*p >= 0x80) &&
+		    word_char((unsigned char)p[-1]))
 			return 0;
 	}
 	return (size_t)(p - s);
@@ -163,6 +166,7 @@ static const struct alias within[] = {
 	{ "position", COL_PROGRESS, 0 }, { "performance against", COL_PROGRESS, 0 },
 	{ "notes", COL_PROGRESS, 0 },
 	{ "key action", COL_TEXT, RK_ACTION }, { "key actions", COL_TEXT, RK_ACTION },
+	{ "actions for", COL_TEXT, RK_ACTION }, { "action points", COL_TEXT, RK_ACTION },
 	{ "milestone", COL_TEXT, RK_MILESTONE }, { "milestones", COL_TEXT, RK_MILESTONE },
 	{ "measure", COL_MEASURE, 0 }, { "measuring", COL_MEASURE, 0 },
 	{ "indicator", COL_MEASURE, 0 }, { "kpi", COL_MEASURE, 0 },
@@ -441,6 +445,39 @@ vocab_image_text(const char *line)
 		if (vocab_has_word(line, image_words[i]) && strlen(line) < 60)
 			return true;
 	return false;
+}
+
+/* The text of links a page printed in brackets: not the cell's content. */
+static const char *const links[] = { "(measure definition)", "(definition)", "(more)",
+	"(read more)", "(details)", "(more information)", "(link)", "(opens in a new window)" };
+
+const char *
+vocab_link_end(const char *s)
+{
+	for (size_t i = 0; i < WM_ARRAY_LEN(links); i++) {
+		const char *p = strstr(s, links[i]);
+
+		if (p != NULL && p > s)
+			return p + strlen(links[i]);
+	}
+	return NULL;
+}
+
+const char *
+vocab_strip_link(struct arena *a, const char *s)
+{
+	size_t n = strlen(s);
+
+	for (size_t i = 0; i < WM_ARRAY_LEN(links); i++) {
+		size_t k = strlen(links[i]);
+
+		if (n > k && strcmp(s + n - k, links[i]) == 0) {
+			while (n > k && s[n - k - 1] == ' ')
+				n--;
+			return arena_strndup(a, s, n - k);
+		}
+	}
+	return s;
 }
 
 /* Statuses as printed, longest first where one begins another. */

@@ -15,6 +15,8 @@
 
 #include "base/wm.h"
 
+struct arena;
+
 /* What a table column holds, from its header. */
 enum col_role {
 	COL_NONE,	/* no header */
@@ -85,6 +87,11 @@ bool vocab_furniture(const char *line, const char **why);
 
 /* Words of image text ("thumbnail", "icon", "logo"): a line of them is not content. */
 bool vocab_image_text(const char *line);
+
+/* s without the text of a link it ends with ("(measure definition)", "(read more)"). */
+const char *vocab_strip_link(struct arena *a, const char *s);
+/* Where the text of a link in brackets ends in s, the link ending a cell; NULL if none. */
+const char *vocab_link_end(const char *s);
 
 /* A status as printed ("Completed", "On track", "R", "Open"), at the start of s: its length, or 0. */
 size_t vocab_status_at(const char *s);
