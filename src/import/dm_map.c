@@ -245,7 +245,11 @@ count_before(const char *start, const char *p)
 	return 0;
 }
 
-/* The first family noun in s, and where it is (NULL if none). */
+/*
+ * The first family noun in s, and where it is (NULL if none). "Action
+ * plan" names a document, which may hold recommendations or actions: not
+ * what its items are.
+ */
 static enum rec_kind
 first_noun(const char *s, const char **at, size_t *len)
 {
@@ -255,6 +259,8 @@ first_noun(const char *s, const char **at, size_t *len)
 		if (p > s && isalnum((unsigned char)p[-1]))
 			continue;
 		if ((k = vocab_family_at(p, len)) != RK_NONE) {
+			if (strncasecmp(p + *len, " plan", 5) == 0 && !isalpha((unsigned char)p[*len + 5]))
+				continue;
 			*at = p;
 			return k;
 		}
@@ -307,7 +313,69 @@ map_intro(const char *text, int *count, bool *partial)
 	k = first_noun(t, &at, &n);
 	if (k != RK_NONE)
 		*count = count_before(t, at);
+	/* "Two projects were off track. These were noted as follows:": the sentence before names them */
+	if (k == RK_NONE && t > text && (vocab_has_word(t, "these") || vocab_has_word(t, "they"))) {
+		const char *prev = text;
+
+		for (const char *p = text; p + 2 < t; p++)
+			if (p[0] == '.' && p[1] == ' ' && p + 2 < t - 2)
+				prev = p + 2;
+		k = first_noun(prev, &at, &n);
+		if (k != RK_NONE && at >= t)
+			k = RK_NONE;
+	}
+	/* "We will:", "To do this we will:": what follows is what will be done */
+	else if (vocab_has_word(t, "we will") || vocab_has_word(t, "we shall") ||
+	    vocab_has_word(t, "we are going to") || vocab_has_word(t, "we plan to"))
+		k = RK_ACTION;
 	return k;
+}
+
+/*
+ * What an introduction says of the items it lists: "Two projects were
+ * currently off track" (off track), "Strategic projects that had
+ * completed their defined actions ... were noted as follows:" (the
+ * clause), "Actions completed last month" (a heading: what follows the
+ * noun). NULL if it says nothing of their state.
+ */
+const char *
+map_intro_status(struct mctx *m, const char *text, bool heading)
+{
+	const char *at, *p;
+	size_t n;
+	enum rec_kind k;
+	static const char *const be[] = { "were ", "are ", "is ", "was ", "have been ", "has been ",
+		"currently ", "now ", "all " };
+
+	for (const char *s = text; (s = strstr(s, ". ")) != NULL; s += 2)
+		if (isupper((unsigned char)s[2]) && first_noun(s + 2, &at, &n) != RK_NONE)
+			text = s + 2;
+	if ((k = first_noun(text, &at, &n)) == RK_NONE)
+		return NULL;
+	p = at + n;
+	while (*p == ' ')
+		p++;
+	if (heading && vocab_status_at(p) > 0)
+		return str_trim(arena_strdup(m->a, p));
+	if (strncmp(p, "that ", 5) == 0 || strncmp(p, "which ", 6) == 0 || strncmp(p, "who ", 4) == 0) {
+		const char *e, *q = strchr(p, ' ') + 1;
+
+		if ((e = strstr(q, " were noted")) != NULL || (e = strstr(q, " are noted")) != NULL ||
+		    (e = strstr(q, " were as follows")) != NULL || (e = strstr(q, " are as follows")) != NULL)
+			return arena_strndup(m->a, q, (size_t)(e - q));
+		return NULL;
+	}
+	for (bool again = true; again;) {
+		again = false;
+		for (size_t i = 0; i < WM_ARRAY_LEN(be); i++)
+			if (strncmp(p, be[i], strlen(be[i])) == 0) {
+				p += strlen(be[i]);
+				again = true;
+			}
+	}
+	if ((n = vocab_status_at(p)) > 0 && !(n == 1 && isupper((unsigned char)*p)))
+		return arena_strndup(m->a, p, n);
+	return NULL;
 }
 
 /* "Strategic", "Key", "Main": a word that may stand before a label's noun. */
@@ -401,10 +469,17 @@ skippable(const struct dm_block *b)
 
 /* A short paragraph with a title's look ("Equality Objectives"): a heading the format lost. */
 static bool
-heading_like(const struct dm_block *b)
+heading_like(struct mctx *m, const struct dm_block *b)
 {
 	size_t n;
+	const char *colon, *ref, *rest;
 
+	if (b->type == DM_TABLE)
+		return false;
+	/* "Meeting: 09/03/2021 - Cabinet" is a field of the page, not a heading; "Priority 2: ..." is */
+	if ((colon = strstr(b->text, ": ")) != NULL && colon - b->text < 40 &&
+	    map_label(m, b->text, &ref, &rest) == RK_NONE)
+		return false;
 	if (b->type == DM_HEADING)
 		return true;
 	if (b->type != DM_PARA || (b->flags & DMF_NOTE))
@@ -442,7 +517,7 @@ map_context_kind(struct mctx *m, size_t i, int *count)
 		const struct dm_block *b = &d->blocks[j];
 
 		/* a paragraph read as something else (a timetable's "Date Action") heads nothing here */
-		if (skippable(b) || !heading_like(b) || (b->type != DM_HEADING && m->used[j]))
+		if (skippable(b) || !heading_like(m, b) || (b->type != DM_HEADING && m->used[j]))
 			continue;
 		c++;
 		if ((k = first_noun(b->text, &at, &n)) != RK_NONE)
@@ -482,11 +557,11 @@ boilerplate(const char *t)
 
 /* A block that is only a date: "March 31st 2002", "31 March 2002". */
 static int
-date_alone(const char *t)
+date_alone(struct mctx *m, const char *t)
 {
 	struct timescale ts;
 
-	if (strlen(t) > 30 || strlen(t) < 6)
+	if (strlen(t) > 30 || strlen(t) < 6 || !map_is_time(m, t))
 		return DATE_NONE;
 	tsc_parse(t, DATE_NONE, &ts);
 	if (ts.earliest != DATE_NONE && ts.earliest == ts.latest && !ts.ongoing && !ts.uncertain)
@@ -508,7 +583,7 @@ find_title_and_date(struct mctx *m)
 		if (str_has_prefix_nocase(b->text, "Report:") && report == SIZE_MAX)
 			report = i;
 		if (str_has_prefix_nocase(b->text, "Date:") && m->date == DATE_NONE) {
-			int day = date_alone(str_trim(arena_strdup(m->a, b->text + 5)));
+			int day = date_alone(m, str_trim(arena_strdup(m->a, b->text + 5)));
 
 			if (day != DATE_NONE) {
 				m->date = day;
@@ -523,7 +598,8 @@ find_title_and_date(struct mctx *m)
 
 		if (b->type == DM_TABLE)
 			break;
-		if (skippable(b) || *b->text == '\0' || boilerplate(b->text) || strlen(b->text) > 150)
+		if (skippable(b) || b->type == DM_ITEM || *b->text == '\0' || boilerplate(b->text) ||
+		    strlen(b->text) > 150 || map_is_time(m, b->text))
 			continue;
 		if (report != SIZE_MAX && i < report) {
 			/* committee reports: the title is the line just above "Report: N" */
@@ -545,12 +621,17 @@ find_title_and_date(struct mctx *m)
 		const struct dm_block *b = &d->blocks[i];
 		int day;
 
-		if (skippable(b) || b->type == DM_TABLE || *b->text == '\0')
+		if (skippable(b) || b->type == DM_TABLE || b->type == DM_ITEM || *b->text == '\0')
 			continue;
 		seen++;
-		if ((day = date_alone(b->text)) != DATE_NONE) {
+		if ((day = date_alone(m, b->text)) != DATE_NONE) {
+			size_t n1 = map_next(m, i), n2 = map_next(m, n1);
+
 			m->date = day;
-			m->used[i] = 1;
+			/* the first step of a timetable ("14 September 2011" / "Cabinet consider ...") is read as one */
+			if (!(n2 < d->nblocks && !map_is_time(m, d->blocks[n1].text) &&
+			    map_is_time(m, d->blocks[n2].text)))
+				m->used[i] = 1;
 		}
 	}
 }
@@ -681,6 +762,42 @@ sort_unread(json_t *arr)
 	free(v);
 }
 
+/*
+ * Numbered hierarchies: 1.1 is under 1, 1.1a under 1.1, 5a under 5,
+ * Priority 2A under 2, wherever the document prints them. A record with a
+ * reference that extends an earlier one's, and no parent yet, is its child.
+ */
+static void
+map_hierarchy(struct mctx *m)
+{
+	for (size_t i = 0; i < m->nrecs; i++) {
+		struct mrec *r = &m->recs[i];
+		const char *ref = r->ref;
+		size_t n;
+
+		if ((r->parent >= 0 && !r->parent_weak) || ref == NULL || !isdigit((unsigned char)ref[0]))
+			continue;
+		n = strlen(ref);
+		if (isalpha((unsigned char)ref[n - 1]) && isdigit((unsigned char)ref[n - 2 < n ? n - 2 : 0])) {
+			n--;
+		} else {
+			const char *dot = strrchr(ref, '.');
+
+			if (dot == NULL || dot[1] == '\0')
+				continue;
+			n = (size_t)(dot - ref);
+		}
+		for (size_t k = i; k-- > 0;) {
+			const char *pr = m->recs[k].ref;
+
+			if (pr != NULL && strlen(pr) == n && strncmp(pr, ref, n) == 0) {
+				r->parent = (int)k;
+				break;
+			}
+		}
+	}
+}
+
 /* dm_emit.c */
 json_t *map_emit(struct mctx *m);
 
@@ -704,6 +821,7 @@ dm_map(const struct dm_doc *d, const struct map_opts *o, json_t **out, struct wm
 	for (int k = 0; k < RK__MAX; k++)
 		m.parent[k] = -1;
 	m.letter_parent = -1;
+	m.section = -1;
 	find_title_and_date(&m);
 	if (m.date == DATE_NONE)
 		infer_year(&m);
@@ -730,6 +848,7 @@ dm_map(const struct dm_doc *d, const struct map_opts *o, json_t **out, struct wm
 		i++;
 	}
 	map_footnotes(&m);
+	map_hierarchy(&m);
 	report_rest(&m, not_content);
 	sort_unread(m.unread);
 	res = map_emit(&m);

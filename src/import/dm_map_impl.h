@@ -31,6 +31,7 @@ struct mrec {
 	int statutory;		/* 1, 0, or -1 when not stated */
 	const char *marks;	/* footnote marks its text carried */
 	int parent;		/* index of the record above it, or -1 */
+	bool parent_weak;	/* parent only by the section it is in: numbering may say otherwise */
 	int pos;		/* where it starts in the source */
 	const char *where;
 	int group;		/* the list, table or timetable it came from */
@@ -69,6 +70,8 @@ struct mctx {
 	bool us_dates;		/* numeric dates are month first (09/30/17) */
 	/* the record each kind's next children belong to, as headings and lists set it */
 	int parent[RK__MAX];
+	/* the record a labelled heading opened ("Objective 1:"): lists under it are its children */
+	int section;
 	/* key actions lettered a), b)...: the last letter read, and for which parent */
 	int last_letter, letter_parent;
 	bool progress_rows;	/* recommendations with progress were read */
@@ -108,6 +111,8 @@ void map_note(struct mctx *m, const char *fmt, ...) WM_PRINTF(2, 3);
 enum rec_kind map_context_kind(struct mctx *m, size_t i, int *count);
 /* The family noun a sentence introduces, and the number it says (the head noun of its list). */
 enum rec_kind map_intro(const char *text, int *count, bool *partial);
+/* What an introduction says of the state of the items it lists ("were off track"), or NULL. */
+const char *map_intro_status(struct mctx *m, const char *text, bool heading);
 /* The title of the block just above block i that heads it (a heading, a caption), or NULL. */
 const char *map_title_above(struct mctx *m, size_t i);
 
@@ -134,6 +139,7 @@ struct mcol {
 
 struct mrow {
 	const char **cell;	/* ncols cells; NULL for one a merged cell above covers */
+	const int *span;	/* rows each cell spans (1, or more for a merged cell) */
 	const char **marks;
 	int *cpos;		/* where each cell starts */
 	int pos;
@@ -175,6 +181,10 @@ bool map_table(struct mctx *m, size_t i);
 
 /* Try the list-like readers at block i; the number of blocks read, or 0. */
 size_t map_list(struct mctx *m, size_t i);
+/* "July 2014 - We agree...": the time a line starts with, *rest what follows; or NULL. */
+const char *map_time_prefix(struct mctx *m, const char *text, const char **rest);
+/* A deadline an item's text gives ("by April 2014", "in July 2005" -> "July 2005"), or NULL. */
+const char *map_text_timescale(struct mctx *m, const char *s);
 /* Attach footnotes to the records whose text carried their marks. */
 void map_footnotes(struct mctx *m);
 

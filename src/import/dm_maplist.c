@@ -82,6 +82,21 @@ about_items(const char *s)
 			p++;
 		words++;
 	}
+	/* "Table D detailed no outstanding recommendations" */
+	for (p = s; (p = strstr(p, "no ")) != NULL; p += 3) {
+		const char *q = p + 3;
+
+		if (p > s && p[-1] != ' ')
+			continue;
+		for (int w = 0; w < 2 && *q != '\0'; w++) {
+			if (vocab_family_at(q, &n) != RK_NONE && (q[n - 1] == 's'))
+				return true;
+			while (*q != '\0' && *q != ' ')
+				q++;
+			while (*q == ' ')
+				q++;
+		}
+	}
 	/* "Table C detailed 7 recommendations for which..." */
 	for (p = s; *p != '\0'; p++)
 		if (isdigit((unsigned char)*p) && (p == s || p[-1] == ' ')) {
@@ -135,23 +150,27 @@ status_definition(const char *s)
 }
 
 /* Why an item is not a record, or NULL if it is one. */
+#define NOT_ITEM "a list item, not in a list of goals, priorities, recommendations or actions: "
 static const char *
 not_an_item(const char *s)
 {
+	if (strlen(s) > 600)
+		return NOT_ITEM "too long to be one item: a page's text run together";
 	if (vocab_decision_sought(s))
-		return "a decision the paper asks its committee for, not a recommendation to act on";
+		return NOT_ITEM "a decision the paper asks its committee for, not a recommendation to "
+		    "act on";
 	if (vocab_says_nothing(s))
-		return "says there is nothing here, not an item";
+		return NOT_ITEM "it says there is nothing here";
 	if (tally(s))
-		return "a count (a tally or a legend), not an item";
+		return NOT_ITEM "a count (a tally or a legend)";
 	if (about_items(s))
-		return "a statement about several items (a total), not one of them";
+		return NOT_ITEM "a statement about several items (a total), not one of them";
 	if (contact(s))
-		return "contact details, not an item";
+		return NOT_ITEM "contact details";
 	if (document_ref(s))
-		return "a reference to another document or appendix, not an item";
+		return NOT_ITEM "a reference to another document or appendix";
 	if (status_definition(s))
-		return "the definition of a status (a legend), not an item";
+		return NOT_ITEM "the definition of a status (a legend)";
 	return NULL;
 }
 
@@ -319,7 +338,54 @@ time_end(const char *p, bool need_year)
  * "in due course", "from the end of June", "from September 2019 to
  * December 2019" (the new time). NULL if it gives none.
  */
-const char *map_text_timescale(struct mctx *m, const char *s);
+/* "week 1 to week 46", "weeks 47 – 82": a span of weeks at p; its end, or p. */
+static const char *
+weeks(const char *p)
+{
+	const char *q = p;
+
+	if (strncasecmp(q, "weeks ", 6) == 0)
+		q += 6;
+	else if (strncasecmp(q, "week ", 5) == 0)
+		q += 5;
+	else
+		return p;
+	if (!isdigit((unsigned char)*q))
+		return p;
+	while (isdigit((unsigned char)*q))
+		q++;
+	if (strncmp(q, " to ", 4) == 0)
+		q += 4;
+	else if (strncmp(q, " \xE2\x80\x93 ", 5) == 0)
+		q += 5;
+	else if (strncmp(q, " - ", 3) == 0 || strncmp(q, "-", 1) == 0)
+		q += *q == ' ' ? 3 : 1;
+	else
+		return p;
+	if (strncasecmp(q, "week ", 5) == 0)
+		q += 5;
+	if (!isdigit((unsigned char)*q))
+		return p;
+	while (isdigit((unsigned char)*q))
+		q++;
+	return q;
+}
+
+/* "1 April 1998": a day, a month and a year at p; the end, or p. */
+static const char *
+full_date(const char *p)
+{
+	const char *e = p;
+
+	if (!isdigit((unsigned char)*p))
+		return p;
+	while (isdigit((unsigned char)*e))
+		e++;
+	if (e - p > 2 || *e != ' ' || !month_at(e + 1))
+		return p;
+	e = time_end(e + 1, true);
+	return e > p && isdigit((unsigned char)e[-1]) ? e : p;
+}
 
 const char *
 map_text_timescale(struct mctx *m, const char *s)
@@ -327,11 +393,28 @@ map_text_timescale(struct mctx *m, const char *s)
 	for (const char *p = s; *p != '\0'; p++) {
 		const char *e;
 
-		if (p > s && isalpha((unsigned char)p[-1]))
+		if (p > s && (isalnum((unsigned char)p[-1])))
 			continue;
+		/* "1 April 1998-31 March 2003": a span of two dates */
+		if ((e = full_date(p)) > p) {
+			const char *q = e;
+
+			if (*q == '-')
+				q++;
+			else if (strncmp(q, " - ", 3) == 0 || strncmp(q, " to ", 4) == 0)
+				q += q[1] == '-' ? 3 : 4;
+			else if (strncmp(q, "\xE2\x80\x93", 3) == 0)
+				q += 3;
+			else if (strncmp(q, " \xE2\x80\x93 ", 5) == 0)
+				q += 5;
+			if (q > e && full_date(q) > q)
+				return arena_strndup(m->a, p, (size_t)(full_date(q) - p));
+		}
 		if (strncasecmp(p, "by ", 3) == 0 && (e = time_end(p + 3, false)) > p + 3)
 			return arena_strndup(m->a, p, (size_t)(e - p));
 		if (strncasecmp(p, "from the end of ", 16) == 0 && (e = time_end(p + 16, false)) > p + 16)
+			return arena_strndup(m->a, p, (size_t)(e - p));
+		if ((e = weeks(p)) > p)
 			return arena_strndup(m->a, p, (size_t)(e - p));
 		if (strncasecmp(p, "in the year", 11) == 0 && !isalpha((unsigned char)p[11]))
 			return arena_strndup(m->a, p, 11);
@@ -367,12 +450,17 @@ item_record(struct mctx *m, const struct dm_block *b, enum rec_kind k, int group
 	const char *lref, *rest, *code, *title = text, *bl;
 	enum rec_kind lk = map_label(m, text, &lref, &rest);
 
+	const char *when = NULL;
+
 	if (lk != RK_NONE) {
 		k = lk;
 		ref = lref;
 		title = rest;
 	} else if ((code = leading_code(m, text, &rest)) != NULL) {
 		ref = code;
+		title = rest;
+	} else if ((when = map_time_prefix(m, text, &rest)) != NULL) {
+		/* "March – May 2021: Public Consultation": the time, then the step */
 		title = rest;
 	}
 	r = map_rec(m, k, b, group);
@@ -382,7 +470,7 @@ item_record(struct mctx *m, const struct dm_block *b, enum rec_kind k, int group
 		r->lead = bl;
 	r->title = map_tidy(m, title, true);
 	r->marks = b->marks;
-	r->timescale = map_text_timescale(m, title);
+	r->timescale = when != NULL ? when : map_text_timescale(m, title);
 	return r;
 }
 
@@ -395,6 +483,76 @@ lead_in(struct mctx *m, const char *s)
 	if (n > 8 && n < 120 && strcmp(s + n - 8, " should:") == 0)
 		return arena_strndup(m->a, s, n - 8);
 	return NULL;
+}
+
+/* The item a level above block i's, in the same list (nothing else between), or SIZE_MAX. */
+static size_t
+item_above(struct mctx *m, size_t i)
+{
+	int level = map_block(m, i)->level;
+
+	for (size_t j = i; j-- > 0;) {
+		const struct dm_block *b = map_block(m, j);
+
+		if (b->flags & DMF_NOISE)
+			continue;
+		if (b->type != DM_ITEM)
+			return SIZE_MAX;
+		if (b->level < level)
+			return j;
+	}
+	return SIZE_MAX;
+}
+
+/* The kind a heading's words name: "Recommendations", "Key actions for 2019". */
+static enum rec_kind
+kind_of_heading(struct mctx *m, const char *s)
+{
+	size_t n;
+
+	(void)m;
+	for (const char *p = s; *p != '\0'; p++)
+		if (p == s || !isalnum((unsigned char)p[-1])) {
+			enum rec_kind k = vocab_family_at(p, &n);
+
+			if (k != RK_NONE)
+				return k;
+		}
+	return RK_NONE;
+}
+
+/* "She drew attention to the following:": a sentence that introduces a list, of whatever. */
+static bool
+introduces(const char *s)
+{
+	size_t n = strlen(s);
+
+	return n > 0 && n < 400 && (s[n - 1] == ':' || vocab_has_word(s, "the following") ||
+	    vocab_has_word(s, "as follows"));
+}
+
+/* What sort of marker: a bullet, a number, a capital, a small letter, none. */
+static char
+marker_class(const char *marker)
+{
+	if (marker == NULL || *marker == '\0')
+		return 'e';
+	if (*marker == '(')
+		marker++;
+	if (isdigit((unsigned char)*marker))
+		return 'd';
+	if (isupper((unsigned char)*marker))
+		return 'A';
+	if (islower((unsigned char)*marker))
+		return 'a';
+	return 'b';
+}
+
+/* A few words standing between the entries of a contents list: a sidebar's text. */
+static bool
+fragment(const struct dm_block *b)
+{
+	return b->type != DM_TABLE && tt_word_count(b->text) <= 3 && !has_digit(b->text);
 }
 
 /* A short item with no figures naming a kind and no label: what the items after it are. */
@@ -417,6 +575,40 @@ kind_heading(struct mctx *m, const char *s)
 	return RK_NONE;
 }
 
+/*
+ * "Cabinet Office" over each action: a short name standing over an item
+ * (a table's first column, flattened) names who it is for. A repeated one
+ * the reader set aside as printed again is one all the same.
+ */
+static bool
+owner_line(struct mctx *m, const struct dm_block *b)
+{
+	size_t n = strlen(b->text), k;
+
+	if (b->type == DM_TABLE || b->type == DM_ITEM || n == 0 || n > 60 ||
+	    ((b->flags & DMF_NOISE) && (b->why == NULL || strncmp(b->why, "printed again", 13) != 0)) ||
+	    tt_word_count(b->text) > 8 || strchr(".;:!?", b->text[n - 1]) != NULL ||
+	    !isupper((unsigned char)b->text[0]) || has_digit(b->text) || map_is_time(m, b->text) ||
+	    vocab_is_column_name(b->text))
+		return false;
+	for (const char *p = b->text; *p != '\0'; p++)
+		if ((p == b->text || p[-1] == ' ') && vocab_family_at(p, &k) != RK_NONE)
+			return false;
+	return true;
+}
+
+/* After the item at i, before the next at its level, a name like the one over it. */
+static bool
+owner_between(struct mctx *m, size_t i, int level)
+{
+	size_t j = i + 1;
+
+	while (j < m->d->nblocks && map_block(m, j)->type == DM_ITEM && map_block(m, j)->level > level)
+		j++;
+	return j + 1 < m->d->nblocks && map_block(m, j)->type != DM_ITEM && owner_line(m, map_block(m, j)) &&
+	    map_block(m, j + 1)->type == DM_ITEM && map_block(m, j + 1)->level == level;
+}
+
 /* An item like a heading over the items below it: short, not a sentence. */
 static bool
 heads_items(struct mctx *m, size_t i)
@@ -425,8 +617,21 @@ heads_items(struct mctx *m, size_t i)
 	size_t j = map_next(m, i), len = strlen(b->text);
 
 	n = map_block(m, j);
-	return n != NULL && n->type == DM_ITEM && n->level > b->level && len <= 60 &&
-	    !strchr(".;:,", b->text[len - 1]);
+	if (n == NULL || n->type != DM_ITEM || n->level <= b->level || len > 60 ||
+	    strchr(".;:,", b->text[len - 1]) != NULL)
+		return false;
+	/* "2.1" over "2.1a": numbered records and their parts, not a heading over a list */
+	if (b->marker != NULL && n->marker != NULL && isalnum((unsigned char)b->marker[0])) {
+		size_t pl = strlen(b->marker), cl = strlen(n->marker);
+
+		while (pl > 0 && strchr(".)", b->marker[pl - 1]))
+			pl--;
+		while (cl > 0 && strchr(".)", n->marker[cl - 1]))
+			cl--;
+		if (cl > pl && strncmp(n->marker, b->marker, pl) == 0)
+			return false;
+	}
+	return true;
 }
 
 /*
@@ -439,21 +644,71 @@ read_items(struct mctx *m, size_t i, enum rec_kind k, int count, int parent, con
 	const struct dm_block *first = map_block(m, i);
 	int level = first->level, group = map_group(m, k, title, first->pos), last = -1, made = 0;
 	size_t j = i, end = i, start_recs = m->nrecs;
-	const char *lead = NULL;
+	const char *lead = NULL, *owner = NULL;
+	int lead_level = -1;
 	enum rec_kind sub = RK_NONE;
+
+	/*
+	 * A name over the first item and again over the next: who each is for.
+	 * One name over the list alone is a heading, not an owner.
+	 */
+	if (i > 0 && owner_line(m, map_block(m, i - 1)) && owner_between(m, i, level)) {
+		owner = map_block(m, i - 1)->text;
+		m->used[i - 1] = 1;
+	}
 
 	while (j < m->d->nblocks) {
 		const struct dm_block *b = map_block(m, j);
 		const char *why, *ld;
 
+		/* the name over the next item (perhaps printed again) */
+		if (owner != NULL && b->type != DM_ITEM && owner_line(m, b) && j + 1 < m->d->nblocks &&
+		    map_block(m, j + 1)->type == DM_ITEM && map_block(m, j + 1)->level == level) {
+			owner = b->text;
+			m->used[j] = 1;
+			j++;
+			continue;
+		}
 		if (b->flags & DMF_NOISE) {
 			j++;
 			continue;
 		}
+		/* a word or two between the items (text from a sidebar) does not end the list */
+		if (b->type != DM_ITEM && fragment(b)) {
+			size_t x = map_next(m, j);
+
+			while (x < m->d->nblocks && map_block(m, x)->type != DM_ITEM &&
+			    fragment(map_block(m, x)))
+				x = map_next(m, x);
+			if (x < m->d->nblocks && map_block(m, x)->type == DM_ITEM &&
+			    map_block(m, x)->level == level && (map_block(m, x)->marker == NULL ||
+			    map_block(m, x)->marker[0] == '\0')) {
+				j = x;
+				continue;
+			}
+		}
 		if (b->type != DM_ITEM || b->level < level || m->used[j])
+			break;
+		/* "B. Supporting information" after items "1." to "4.": another list */
+		if (b->level == level && marker_class(b->marker) != marker_class(first->marker))
 			break;
 		end = j;
 		m->used[j] = 1;
+		if (b->level > level && lead != NULL && lead_level == level) {
+			/* under "The manager should:": the items it addresses */
+			if ((why = not_an_item(b->text)) == NULL) {
+				struct mrec *r = item_record(m, b, k, group, b->text, marker_ref(m, b->marker),
+				    lead);
+
+				r->parent = parent;
+				made++;
+			} else {
+				m->why[j] = why;
+				m->used[j] = 0;
+			}
+			j++;
+			continue;
+		}
 		if (b->level > level) {
 			/* the level below: children of the item above */
 			if (last >= 0 && (why = not_an_item(b->text)) == NULL) {
@@ -470,9 +725,12 @@ read_items(struct mctx *m, size_t i, enum rec_kind k, int count, int parent, con
 		}
 		if ((ld = lead_in(m, b->text)) != NULL) {
 			lead = ld;
+			lead_level = b->level;
+			last = -1;
 			j++;
 			continue;
 		}
+		lead_level = -1;
 		/* "Strategic Imperatives" among contents entries: what the entries after it are */
 		if ((sub = kind_heading(m, b->text)) != RK_NONE) {
 			k = sub;
@@ -493,9 +751,12 @@ read_items(struct mctx *m, size_t i, enum rec_kind k, int count, int parent, con
 			continue;
 		}
 		{
-			struct mrec *r = item_record(m, b, k, group, b->text, marker_ref(m, b->marker), lead);
+			struct mrec *r = item_record(m, b, k, group, b->text, marker_ref(m, b->marker),
+			    lead ? lead : owner);
 
 			r->parent = parent;
+			/* a section's parenthood gives way to numbering ("2.1" is under 2) */
+			r->parent_weak = parent >= 0;
 			last = (int)(r - m->recs);
 			made++;
 		}
@@ -509,6 +770,31 @@ read_items(struct mctx *m, size_t i, enum rec_kind k, int count, int parent, con
 	if (count > 0 && count != made)
 		map_note(m, "%s: the text says %d %s but %d were found; all were read", first->where,
 		    count, vocab_kind_plural(k), made);
+	/* what the introduction, or the heading over the list, says of their state */
+	{
+		const char *st = NULL;
+
+		if (title != NULL)
+			st = map_intro_status(m, title, false);
+		else {
+			size_t h = i;
+
+			while (h > 0 && (map_block(m, h - 1)->flags & DMF_NOISE))
+				h--;
+			for (size_t x = h; x-- > 0;)
+				if ((map_block(m, x)->type == DM_HEADING || map_block(m, x)->type == DM_PARA) &&
+				    !(owner != NULL && owner_line(m, map_block(m, x))) &&
+				    !vocab_is_column_name(map_block(m, x)->text)) {
+					if (map_block(m, x)->type == DM_HEADING ||
+					    strlen(map_block(m, x)->text) <= 60)
+						st = map_intro_status(m, map_block(m, x)->text, true);
+					break;
+				}
+		}
+		for (size_t r = start_recs; st != NULL && r < m->nrecs; r++)
+			if (m->recs[r].status == NULL && m->recs[r].group == group)
+				m->recs[r].status = st;
+	}
 	m->parent[k] = (int)start_recs;
 	return end - i + 1;
 }
@@ -584,28 +870,47 @@ known_item(struct mctx *m, enum rec_kind k, const char *ref)
 	return -1;
 }
 
-/* "Responsible for completion:" (value below) or "Status: Open": a field of the record above. */
+/*
+ * "Responsible for completion:" (value below) or "Status: Open": a field
+ * of the record above. A label is a few words: a known column name (its
+ * role), or another short capitalised label with its value after it (kept
+ * as an extra field, COL_OTHER). COL_NONE if the line is not a field.
+ */
 static enum col_role
 field_label(struct mctx *m, const char *s, const char **value)
 {
 	const char *colon = strchr(s, ':');
 	char *label;
 	enum col_role r;
+	size_t words;
 
 	*value = NULL;
-	if (colon == NULL || colon - s > 40 || colon == s)
+	if (colon == NULL || colon - s > 40 || colon == s || !isupper((unsigned char)s[0]))
 		return COL_NONE;
 	label = arena_strndup(m->a, s, (size_t)(colon - s));
+	words = tt_word_count(label);
+	*value = colon + 1 + strspn(colon + 1, " ");
 	for (size_t k = 0; k < m->o->nmap; k++)
 		if (strcasecmp(m->o->map[k].header, label) == 0)
 			return m->o->map[k].role;
-	if ((r = vocab_column(label, NULL)) <= COL_NONE)
+	if (words > 4 || map_is_time(m, label))
 		return COL_NONE;
-	colon++;
-	while (*colon == ' ')
-		colon++;
-	*value = colon;
-	return r;
+	r = vocab_column(label, NULL);
+	if (r > COL_OTHER && (vocab_is_column_name(label) || words <= 3))
+		return r;
+	return **value != '\0' && words <= 3 ? COL_OTHER : COL_NONE;
+}
+
+static const char *code_line(struct mctx *m, const char *s);
+
+/* "Status for London Fire Brigade": a column's name and who it is for. */
+static bool
+qualified_name(struct mctx *m, const char *s)
+{
+	const char *f = strstr(s, " for ");
+
+	return f != NULL && tt_word_count(s) <= 7 &&
+	    vocab_is_column_name(arena_strndup(m->a, s, (size_t)(f - s)));
 }
 
 /*
@@ -627,9 +932,19 @@ read_fields(struct mctx *m, size_t j, struct mrec *r, bool stop_at_para)
 			j++;
 			continue;
 		}
-		if (b->type == DM_TABLE || m->used[j] || map_label(m, b->text, &ref, &rest) != RK_NONE)
+		if (b->type == DM_TABLE || m->used[j] || map_label(m, b->text, &ref, &rest) != RK_NONE ||
+		    code_line(m, b->text) != NULL)
 			break;
-		role = field_label(m, b->text, &v);
+		/* a field is a line of its own, not a list's item */
+		role = b->type == DM_ITEM ? COL_NONE : field_label(m, b->text, &v);
+		if (role == COL_OTHER) {
+			map_extra(m, r, arena_strndup(m->a, b->text, (size_t)(strchr(b->text, ':') -
+			    b->text)), v);
+			m->used[j] = 1;
+			last = j;
+			j++;
+			continue;
+		}
 		if (role != COL_NONE) {
 			const char *label = arena_strndup(m->a, b->text, (size_t)(strchr(b->text, ':') -
 			    b->text));
@@ -671,7 +986,7 @@ read_fields(struct mctx *m, size_t j, struct mrec *r, bool stop_at_para)
 			continue;
 		}
 		/* a label with no value ("Status" over an image) */
-		if (vocab_column(b->text, NULL) > COL_OTHER && strlen(b->text) <= 40) {
+		if (vocab_is_column_name(b->text) || qualified_name(m, b->text)) {
 			m->used[j] = 1;
 			m->why[j] = "a field's label with no value after it";
 			m->used[j] = 0;
@@ -679,7 +994,7 @@ read_fields(struct mctx *m, size_t j, struct mrec *r, bool stop_at_para)
 			j++;
 			continue;
 		}
-		if (b->type == DM_PARA && r->title == NULL) {
+		if ((b->type == DM_PARA || b->type == DM_HEADING) && r->title == NULL) {
 			r->title = b->text;
 			m->used[j] = 1;
 			last = j;
@@ -742,7 +1057,7 @@ labelled(struct mctx *m, size_t i)
 		const char *v;
 
 		for (size_t x = j; x < m->d->nblocks && x < j + 4; x = map_next(m, x))
-			fields += field_label(m, map_block(m, x)->text, &v) != COL_NONE;
+			fields += field_label(m, map_block(m, x)->text, &v) > COL_OTHER;
 		if (fields < 2 || (k = map_context_kind(m, i, NULL)) == RK_NONE)
 			return 0;
 		group = map_group(m, k, NULL, b->pos);
@@ -758,13 +1073,16 @@ labelled(struct mctx *m, size_t i)
 	/* a heading repeating an item read before: what follows is under that item */
 	if ((known = known_item(m, k, ref)) >= 0) {
 		m->parent[k] = known;
+		m->section = known;
 		m->letter_parent = -2;
 		m->used[i] = 1;
 		if (k == RK_PRIORITY)
 			m->parent[RK_PRIORITY] = known;
 		return 1;
 	}
-	group = map_group(m, k, NULL, b->pos);
+	/* labelled records one after another ("Stage 1", "Stage 2") are one list */
+	group = m->section >= 0 && m->recs[m->section].kind == k ? m->recs[m->section].group :
+	    map_group(m, k, NULL, b->pos);
 	r = map_rec(m, k, b, group);
 	r->ref = ref;
 	r->marks = b->marks;
@@ -780,14 +1098,25 @@ labelled(struct mctx *m, size_t i)
 	if (r->title != NULL && r->timescale == NULL)
 		r->timescale = map_text_timescale(m, r->title);
 	m->parent[k] = (int)(r - m->recs);
+	m->section = (int)(r - m->recs);
 	if (k == RK_PRIORITY)
 		m->letter_parent = -2;
 	/* "To secure ... through:" then lettered items: its parts */
 	{
 		size_t j = map_next(m, end - 1);
 
+		const char *nref, *nrest;
+
+		const char *mk = map_block(m, j) ? map_block(m, j)->marker : NULL;
+
+		/* children are the items after it, not its peers in the same list, nor items
+		 * numbered under another ("2.1" after "Key Target 3") */
 		if (j < m->d->nblocks && map_block(m, j)->type == DM_ITEM && r->title != NULL &&
-		    r->title[strlen(r->title) - 1] == ':') {
+		    (b->type != DM_ITEM || map_block(m, j)->level > b->level) &&
+		    map_label(m, map_block(m, j)->text, &nref, &nrest) != k &&
+		    !(mk != NULL && isdigit((unsigned char)mk[0]) && strchr(mk, '.') != NULL &&
+		    mk[strspn(mk, "0123456789")] == '.' && mk[strspn(mk, "0123456789") + 1] != '\0' &&
+		    (r->ref == NULL || strncmp(mk, r->ref, strlen(r->ref)) != 0))) {
 			int self = (int)(r - m->recs);
 
 			end = j + read_items(m, j, k, 0, self, NULL);
@@ -831,7 +1160,8 @@ run_together(struct mctx *m, size_t i)
 		char *piece = arena_strndup(m->a, starts[x], (size_t)(e - starts[x]));
 		struct mrec *r;
 
-		map_label(m, piece, &ref, &rest);
+		if (map_label(m, piece, &ref, &rest) == RK_NONE || rest == NULL)
+			continue;
 		r = map_rec(m, k, b, group);
 		r->ref = ref;
 		r->title = map_tidy(m, rest, false);
@@ -910,13 +1240,18 @@ map_list(struct mctx *m, size_t i)
 
 	if (b->type == DM_TABLE)
 		return 0;
-	if ((n = labelled(m, i)) > 0 || (n = run_together(m, i)) > 0 ||
-	    (n = headed_paragraphs(m, i)) > 0)
+	if ((n = run_together(m, i)) > 0 || (n = labelled(m, i)) > 0)
+		return n;
+	/* a heading that opens no record closes the section of the one before */
+	if (b->type == DM_HEADING)
+		m->section = -1;
+	if ((n = headed_paragraphs(m, i)) > 0)
 		return n;
 	/* a sentence introducing a list, and the list */
 	j = map_next(m, i);
 	if (j < m->d->nblocks && map_block(m, j)->type == DM_ITEM && (b->type != DM_ITEM ||
-	    map_block(m, j)->level > b->level) && (k = map_intro(b->text, &count, &partial)) != RK_NONE) {
+	    map_block(m, j)->level > b->level) && ((k = map_intro(b->text, &count, &partial)) !=
+	    RK_NONE || (introduces(b->text) && (k = map_context_kind(m, i, NULL)) != RK_NONE))) {
 		size_t from = m->nrecs, r;
 		const char *why;
 
@@ -925,14 +1260,40 @@ map_list(struct mctx *m, size_t i)
 		if (b->type == DM_ITEM && (why = not_an_item(b->text)) != NULL)
 			m->why[i] = why;
 		m->used[i] = 1;
-		r = read_items(m, j, k, partial ? 0 : count, -1, b->text);
+		/* a list of another kind under a labelled record belongs to it */
+		r = read_items(m, j, k, partial ? 0 : count, m->section, b->text);
 		if (!partial && count > 0)
 			split_to_count(m, from, count);
 		return j - i + r;
 	}
-	/* items under a heading (or an item over them) that names what they are */
+	/* an entry naming what the entries after it are ("Strategic Imperatives" in a contents list) */
+	if (b->type == DM_ITEM && b->marker != NULL && b->marker[0] == '\0' && j < m->d->nblocks &&
+	    (k = kind_heading(m, b->text)) != RK_NONE) {
+		size_t x = j;
+
+		while (x < m->d->nblocks && map_block(m, x)->type != DM_ITEM && fragment(map_block(m, x)))
+			x = map_next(m, x);
+		if (x < m->d->nblocks && map_block(m, x)->type == DM_ITEM &&
+		    map_block(m, x)->level == b->level) {
+			m->why[i] = "a heading among the items, naming what those after it are";
+			return x - i + read_items(m, x, k, 0, -1, b->text);
+		}
+	}
+	/* items under an item: in an outline, the item over them is their heading, and only it */
+	if (b->type == DM_ITEM && (j = item_above(m, i)) != SIZE_MAX) {
+		const char *h = map_block(m, j)->text;
+		size_t hl = strlen(h);
+
+		/* a heading's words name the kind; a sentence's only as an introduction does */
+		k = hl <= 60 && !strchr(".;:,", h[hl - 1]) ? kind_of_heading(m, h) :
+		    map_intro(h, &count, &partial);
+		if (k == RK_NONE)
+			return 0;
+		return read_items(m, i, k, 0, -1, map_block(m, j)->text);
+	}
+	/* items under a heading that names what they are (under a labelled record's, its children) */
 	if (b->type == DM_ITEM && (k = map_context_kind(m, i, &count)) != RK_NONE)
-		return read_items(m, i, k, count, -1, NULL);
+		return read_items(m, i, k, count, m->section, NULL);
 	return 0;
 }
 

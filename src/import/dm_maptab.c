@@ -22,7 +22,9 @@
 #include <ctype.h>
 
 #include "base/arena.h"
+#include "base/date.h"
 #include "base/str.h"
+#include "base/tsc.h"
 #include "import/dm_map_impl.h"
 
 size_t
@@ -139,12 +141,14 @@ build(struct mctx *m, const struct dm_block *b, struct mtab *t)
 		row->cell = arena_array(m->a, dt->ncols, sizeof(*row->cell));
 		row->marks = arena_array(m->a, dt->ncols, sizeof(*row->marks));
 		row->cpos = arena_array(m->a, dt->ncols, sizeof(*row->cpos));
+		row->span = arena_array(m->a, dt->ncols, sizeof(*row->span));
 		row->pos = dt->row_pos[r] ? dt->row_pos[r] : b->pos;
 		row->head = dt->head[r];
 		for (size_t c = 0; c < dt->ncols; c++) {
 			const struct dm_cell *cell = dm_cell(dt, r, c);
 
 			row->cell[c] = cell->rowspan == 0 || cell->colspan == 0 ? NULL : cell->text;
+			((int *)row->span)[c] = cell->rowspan;
 			row->marks[c] = cell->marks;
 			row->cpos[c] = cell->pos ? cell->pos : row->pos;
 		}
@@ -201,6 +205,60 @@ col_stats(const struct mtab *t, size_t h, size_t c, size_t *filled, size_t *refs
 }
 
 static bool
+periods_only(const struct mrow *row, size_t ncols)
+{
+	size_t filled = 0;
+
+	for (size_t c = 0; c < ncols; c++) {
+		const char *s = row->cell[c];
+
+		if (s == NULL || *s == '\0')
+			continue;
+		filled++;
+		for (; *s != '\0'; s++)
+			if (!isdigit((unsigned char)*s) && *s != '/' && *s != '-' && *s != ' ')
+				return false;
+	}
+	return filled > 0;
+}
+
+/* Does a cell of column c span several rows (a merged cell over its children)? */
+static bool
+merged_down(const struct mtab *t, size_t h, size_t c)
+{
+	for (size_t r = h + 1; r < t->nrows; r++)
+		if (t->row[r].span[c] > 1)
+			return true;
+	return false;
+}
+
+/* How many of a column's cells read as times. */
+static size_t
+times(struct mctx *m, const struct mtab *t, size_t h, size_t c)
+{
+	size_t n = 0;
+
+	for (size_t r = h + 1; r < t->nrows; r++) {
+		const char *s = t->row[r].cell[c];
+		struct timescale ts;
+		int a, b;
+		char tail;
+
+		if (t->row[r].head || t->row[r].group || s == NULL || *s == '\0')
+			continue;
+		/* "16/17" a financial year; "9/30/17" a date in either order */
+		if (sscanf(s, "%2d/%2d%c", &a, &b, &tail) == 2 || (sscanf(s, "%2d/%2d/%c", &a, &b,
+		    &tail) == 3 && isdigit((unsigned char)tail)) || map_is_time(m, s)) {
+			n++;
+			continue;
+		}
+		tsc_parse(s, DATE_NONE, &ts);
+		n += ts.earliest != DATE_NONE || ts.ongoing || ts.complete || strlen(s) > 12;
+	}
+	return n;
+}
+
+static bool
 name_like(const struct mtab *t, size_t h, size_t c)
 {
 	for (size_t r = h + 1; r < t->nrows; r++) {
@@ -242,7 +300,7 @@ roles(struct mctx *m, struct mtab *t, size_t h)
 
 		/* a column without a header says what it is by what it holds */
 		if (col->role == COL_NONE && filled > 0) {
-			if (refs * 5 >= filled * 4 && !seen[COL_REF])
+			if (refs * 5 >= filled * 4 && !seen[COL_REF] && c <= 1)
 				col->role = COL_REF;
 			else if (avg > 30)
 				col->role = COL_TEXT;
@@ -250,8 +308,16 @@ roles(struct mctx *m, struct mtab *t, size_t h)
 		/* "Serial No." then "Item": the second names the text */
 		if (col->role == COL_REF && seen[COL_REF])
 			col->role = COL_TEXT;
+		/* a "Target" column of figures is not when things are due */
+		if (col->role == COL_TIMESCALE && filled > 0 && times(m, t, h, c) * 2 < filled)
+			col->role = COL_OTHER;
+		/* a column of cells merged down the rows: the items the rows beside them belong to */
+		if (col->role != COL_TEXT && col->role != COL_REF && merged_down(t, h, c)) {
+			col->parents = true;
+			col->kind = col->role == COL_PRIORITY ? RK_PRIORITY : col->kind;
+		}
 		/* a priority column of sentences holds the items the rows beside it belong to */
-		if (col->role == COL_PRIORITY && avg > 25) {
+		if (col->role == COL_PRIORITY && avg > 16) {
 			col->parents = true;
 			col->kind = RK_PRIORITY;
 		}
@@ -440,6 +506,20 @@ emit_row(struct mctx *m, struct mtab *t, struct mrow *row, int group, int parent
 				    "a row of the table with no text: nothing to read as a record");
 		return;
 	}
+	/* "Objective 1: To ensure ...": a label in the text names the record */
+	{
+		const char *lref, *lrest;
+
+		if (refc == SIZE_MAX && letter == 0 && map_label(m, text, &lref, &lrest) != RK_NONE &&
+		    *lrest != '\0') {
+			row->ref = lref;
+			text = lrest;
+			refc = SIZE_MAX - 1;
+		}
+	}
+	/* "- The service should...": the separator after a reference in its own column */
+	while (*text == '-' || *text == ' ' || strncmp(text, "\xE2\x80\x93 ", 4) == 0)
+		text += *text == '\xE2' ? 3 : 1;
 	r = map_rec(m, t->kind, t->b, group);
 	r->pos = row->pos;
 	r->where = arena_printf(m->a, "%s", t->b->where);
@@ -462,6 +542,8 @@ emit_row(struct mctx *m, struct mtab *t, struct mrow *row, int group, int parent
 		r->ref = arena_printf(m->a, "%c", letter);
 	} else if (refc != SIZE_MAX) {
 		r->ref = row->ref;
+		if (refc == SIZE_MAX - 1)
+			refc = SIZE_MAX;
 	}
 	for (size_t c = 0; c < t->ncols; c++) {
 		const char *s = row->cell[c];
@@ -475,6 +557,9 @@ emit_row(struct mctx *m, struct mtab *t, struct mrow *row, int group, int parent
 	}
 	if (section != NULL)
 		map_extra(m, r, "Group", section);
+	/* a table without a timescale column may give one in the text */
+	if (r->timescale == NULL && tab_col(t, COL_TIMESCALE) == SIZE_MAX && r->title != NULL)
+		r->timescale = map_text_timescale(m, r->title);
 	if (r->kind == RK_RECOMMENDATION) {
 		int stat = -1;
 
@@ -490,6 +575,65 @@ emit_row(struct mctx *m, struct mtab *t, struct mrow *row, int group, int parent
 	}
 }
 
+/*
+ * A table of labels and values, a record a run of rows: "Report | ...",
+ * "Issue to consider | ...", "Report | ..." (each time the first label
+ * comes again, a record starts). True if the table is one.
+ */
+static bool
+kv_table(struct mctx *m, size_t i, const struct mtab *t)
+{
+	size_t labels = 0, rows = 0;
+	const char *start = NULL;
+	enum rec_kind kind = RK_NONE, k;
+	struct mrec *r = NULL;
+	int group;
+
+	if (t->ncols < 2)
+		return false;
+	for (size_t row = 0; row < t->nrows; row++) {
+		const char *l = t->row[row].cell[0];
+
+		if (l == NULL || *l == '\0')
+			continue;
+		rows++;
+		if (strlen(l) <= 40 && vocab_column(l, &k) > COL_OTHER) {
+			labels++;
+			if (kind == RK_NONE)
+				kind = k;
+		}
+	}
+	if (rows < 2 || labels * 3 < rows * 2)
+		return false;
+	if (m->o->as != RK_NONE)
+		kind = m->o->as;
+	if (kind == RK_NONE && (kind = map_context_kind(m, i, NULL)) == RK_NONE)
+		return false;
+	group = map_group(m, kind, NULL, t->b->pos);
+	for (size_t row = 0; row < t->nrows; row++) {
+		const struct mrow *rw = &t->row[row];
+		const char *l = rw->cell[0], *v = "";
+		enum col_role role;
+
+		if (l == NULL || *l == '\0')
+			continue;
+		for (size_t c = 1; c < t->ncols; c++)
+			if (rw->cell[c] != NULL && *rw->cell[c] != '\0')
+				v = *v ? arena_printf(m->a, "%s %s", v, rw->cell[c]) : rw->cell[c];
+		if (start == NULL)
+			start = l;
+		if (r == NULL || strcasecmp(l, start) == 0) {
+			r = map_rec(m, kind, t->b, group);
+			r->pos = rw->pos;
+		}
+		role = vocab_column(l, NULL);
+		if (*v != '\0')
+			map_field(m, r, role, l, v);
+		map_column(m, l, role > COL_OTHER ? vocab_role_name(role) : "extra");
+	}
+	return true;
+}
+
 bool
 map_table(struct mctx *m, size_t i)
 {
@@ -501,9 +645,14 @@ map_table(struct mctx *m, size_t i)
 	bool first_row = true;
 
 	build(m, b, &t);
+	if (kv_table(m, i, &t))
+		return true;
 	if ((h = header_row(&t)) == SIZE_MAX)
 		return false;
 	t.row[h].head = true;
+	/* "2013/14 2014/15 ...": a row of periods under the header is the header's */
+	for (size_t r = h + 1; r < t.nrows && periods_only(&t.row[r], t.ncols); r++)
+		t.row[r].head = true;
 	roles(m, &t, h);
 	if (t.text == SIZE_MAX)
 		return false;
@@ -511,8 +660,17 @@ map_table(struct mctx *m, size_t i)
 	t.kind = m->o->as != RK_NONE ? m->o->as : t.col[t.text].kind;
 	if (t.kind == RK_NONE)
 		t.kind = map_context_kind(m, i, NULL);
-	if (t.kind == RK_NONE)
-		return false;
+	if (t.kind == RK_NONE) {
+		/* numbered rows of text each with a status or a lead: targets the body set itself */
+		int cues = (tab_col(&t, COL_REF) != SIZE_MAX) + (tab_col(&t, COL_LEAD) != SIZE_MAX) +
+		    (tab_col(&t, COL_STATUS) != SIZE_MAX) + (tab_col(&t, COL_TIMESCALE) != SIZE_MAX);
+
+		if (cues < 2)
+			return false;
+		t.kind = RK_OBJECTIVE;
+		map_note(m, "%s: nothing in the document says what the rows of this table are; they "
+		    "were read as objectives (use --as to read them as something else)", b->where);
+	}
 	/* which rows start a record */
 	{
 		size_t refc = tab_col(&t, COL_REF), letters = 0, rows = 0;
@@ -577,9 +735,22 @@ map_table(struct mctx *m, size_t i)
 				continue;
 			{
 				struct mrec *pr = map_rec(m, parent_kind(&t.col[c], t.kind), b, group);
+				const char *ref, *rest;
 
-				pr->title = s;
+				pr->title = vocab_strip_link(m->a, s);
 				pr->pos = row->pos;
+				/* "1 Integrating a newly appointed Board": its number, then its title */
+				if (map_label(m, s, &ref, &rest) != RK_NONE) {
+					pr->ref = ref;
+					pr->title = rest;
+				} else if (isdigit((unsigned char)s[0])) {
+					size_t n = strspn(s, "0123456789.");
+
+					if (s[n] == ' ' && isupper((unsigned char)s[n + 1])) {
+						pr->ref = arena_strndup(m->a, s, n);
+						pr->title = s + n + 1;
+					}
+				}
 				parent = (int)(pr - m->recs);
 				p = parent;
 			}

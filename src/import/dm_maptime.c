@@ -111,13 +111,12 @@ step_block(struct mctx *m, size_t i, bool header)
 }
 
 /* "July 2014 - We agree the budget": a time, a dash or colon, then the step. */
-const char *map_time_prefix(struct mctx *m, const char *text, const char **rest);
-
 const char *
 map_time_prefix(struct mctx *m, const char *text, const char **rest)
 {
 	const char *best = NULL;
 
+	/* the longest time before a separator: "March – May 2021: Public Consultation – ..." */
 	for (const char *p = text; *p != '\0' && p - text < 50; p++) {
 		const char *q = p;
 		char *t;
@@ -136,9 +135,11 @@ map_time_prefix(struct mctx *m, const char *text, const char **rest)
 			q++;
 		if (*q == '\0' || !(isupper((unsigned char)*q) || isdigit((unsigned char)*q)))
 			continue;
+		/* "June – November 2011" is one time, not a time and a step */
+		if (map_is_time(m, q) || map_is_time(m, text))
+			continue;
 		best = t;
 		*rest = q;
-		break;
 	}
 	return best;
 }
@@ -155,8 +156,12 @@ time_suffix(struct mctx *m, const char *text, const char **time, const char **st
 	const char *best = NULL;
 
 	*time = *status = NULL;
-	/* a status after the time: "13 Nov 2020 - current step" */
-	if ((cut = strstr(s, " - ")) != NULL && strlen(cut) < 30 && !isdigit((unsigned char)cut[3])) {
+	/* a sentence ending in a date is prose, not a step */
+	if (strlen(s) == 0 || strchr(".;,:", s[strlen(s) - 1]) != NULL)
+		return NULL;
+	/* a status after the time: "13 Nov 2020 - current step" (not "Mar - Aug 2020") */
+	if ((cut = strstr(s, " - ")) != NULL && strlen(cut) < 30 && islower((unsigned char)cut[3]) &&
+	    !map_is_time(m, cut + 3)) {
 		*status = arena_strdup(m->a, cut + 3);
 		*cut = '\0';
 	}
@@ -183,9 +188,18 @@ time_suffix(struct mctx *m, const char *text, const char **time, const char **st
 			break;
 		}
 	}
+	if (best != NULL) {
+		size_t words = 0;
+
+		for (const char *p = best; *p != '\0'; p++)
+			words += (p == best || p[-1] == ' ') && *p != ' ';
+		/* a step is named in a few words: "Publication Stage Consultation" */
+		if (words > 6)
+			best = NULL;
+	}
 	if (best == NULL || *best == '\0')
 		*status = NULL;
-	return best;
+	return best == NULL || *best == '\0' ? NULL : best;
 }
 
 static struct mrec *
@@ -289,12 +303,13 @@ dated_headings(struct mctx *m, size_t i)
 			break;
 		if (b->type != DM_ITEM && (when = map_time_prefix(m, b->text, &rest)) != NULL) {
 			if (group < 0)
-				group = map_group(m, RK_MILESTONE, NULL, b->pos);
+				group = map_group(m, RK_MILESTONE, map_title_above(m, i), b->pos);
 			cur = step(m, b, group, when, rest);
 			m->used[j] = 1;
 			last = j;
 			steps++;
-		} else if (cur != NULL && b->type == DM_PARA && !(b->flags & DMF_NOTE)) {
+		} else if (cur != NULL && b->type == DM_PARA && !(b->flags & DMF_NOTE) &&
+		    !map_is_time(m, b->text)) {
 			/* what the step is about, until the next */
 			cur->desc = cur->desc ? arena_printf(m->a, "%s\n%s", cur->desc, b->text) : b->text;
 			m->used[j] = 1;
@@ -328,7 +343,9 @@ step_then_time(struct mctx *m, size_t i)
 	while (j < m->d->nblocks && n < WM_ARRAY_LEN(what)) {
 		const struct dm_block *b = map_block(m, j);
 
-		if (b->type == DM_TABLE || m->used[j] || b->type == DM_HEADING ||
+		/* a heading guessed from a line's look may be the run's last step */
+		if (b->type == DM_TABLE || m->used[j] || (b->type == DM_HEADING &&
+		    (n == 0 || !(b->flags & DMF_GUESS))) ||
 		    (what[n] = time_suffix(m, b->type == DM_ITEM ? b->text : b->text, &when[n],
 		    &status[n])) == NULL)
 			break;
