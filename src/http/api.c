@@ -491,7 +491,8 @@ http_send_report(struct req *rq, struct resp *rs, const struct report *r,
 		const char *text = rdoc_rendition(doc, own, &type);
 
 		rs->status = 200;
-		rs->type = type;
+		/* the rendition's media type lives in the document, freed before the answer is sent */
+		rs->type = type != NULL ? arena_strdup(rq->a, type) : NULL;
 		buf_reset(&rs->body);
 		buf_adds(&rs->body, text ? text : "");
 	} else if (rdoc_write(doc, f, &out, &err) != 0) {

@@ -357,7 +357,7 @@ row_fields(struct req *rq, const struct fig_grid *g, size_t i, json_t *errors,
 	const struct kind *k = kind_find("measurements");
 	const struct fig_unit *u = &g->units[i];
 	const char *vid = field_id(rq, i, "value"), *name = u->name;
-	json_t *f, *probs = json_array();
+	json_t *f, *probs = NULL;	/* ent_check makes it */
 	struct row_in in;
 	double v = NAN, n = NAN, d = NAN;
 	bool counts, ok = true;
@@ -370,7 +370,6 @@ row_fields(struct req *rq, const struct fig_grid *g, size_t i, json_t *errors,
 	counts = !blank(in.num) || !blank(in.den);
 	if ((blank(in.value) && !counts && !in.na) || unchanged(rq, g, u, &in)) {
 		*skip = true;
-		json_decref(probs);
 		return NULL;
 	}
 	f = json_pack("{s:s, s:s, s:s, s:s, s:s}", "pi", g->pi, "unit", u->ref, "period",
