@@ -685,12 +685,17 @@ add_block(struct tdoc *t, size_t i, const struct lclass *c, struct level_stack *
 		join_line(t, prev, c->text, l->no);
 		return 0;
 	}
-	/* an item's line wrapped, or indented under it, or its last word or two on a line */
+	/*
+	 * An item's line wrapped, or indented under it, or its last word or two
+	 * on a line, ending its sentence: "Council." goes on from "... for the
+	 * Town", but "Status" or "Theme 3" under an item is a label of its own.
+	 */
 	if (c->kind == LK_PARA && prev != NULL && prev->type == DM_ITEM &&
 	    (prev->pos_end == l->no - 1 || prev->pos_end == l->no) &&
 	    i > 0 && !t->l[i - 1].used && ((l->indent > t->l[i - 1].indent && !heading_look(l)) ||
 	    (!strchr(".;:!?", last_char(t, prev)) && strstr(c->text, ": ") == NULL &&
-	    !date_start(c->text) && (islower((unsigned char)c->text[0]) || tt_words(c->text) <= 2)))) {
+	    !date_start(c->text) && (islower((unsigned char)c->text[0]) || (tt_words(c->text) <= 2 &&
+	    strchr(".;!", c->text[strlen(c->text) - 1]) != NULL))))) {
 		join_line(t, prev, c->text, l->no);
 		return 0;
 	}
