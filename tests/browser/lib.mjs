@@ -2,7 +2,7 @@
 // driven by playwright-core), TAP output, axe-core checks, signing in, and
 // the narrow-screen check. Each journey script imports it:
 //
-//   import { start, test, expect, axeCheck, signIn, noSideScroll, atPhone, done } from './lib.mjs'
+//   import { start, test, skip, expect, axeCheck, signIn, noSideScroll, atPhone, done } from './lib.mjs'
 //   const { base, outdir } = start()
 //
 // A failing test leaves a screenshot in the output folder.
@@ -61,6 +61,12 @@ export async function test (name, page, fn) {
       console.log(`#   screenshot: ${file}`)
     }
   }
+}
+
+// A test that cannot run here, and why (tests/run counts it as skipped).
+export function skip (name, why) {
+  n++
+  console.log(`ok ${n} - ${name} # SKIP ${why}`)
 }
 
 export function expect (cond, what) {

@@ -10,14 +10,17 @@
 // printed; forms (a comment, the exception report's filter) are used with
 // script turned off. Prints TAP; a failing test leaves a screenshot in
 // OUTDIR. The journeys of the forms, figures and the public are the
-// journey-*.mjs scripts beside it (tests/e2e/t4501-journeys.sh).
+// journey-*.mjs scripts beside it (tests/e2e/t4501-journeys.sh). Last, the
+// screenshot step (papers.mjs): one page of a committee paper in each
+// format, downloaded from its meeting's page, kept in OUTDIR/papers/.
 import { start, browser, test, expect, axeCheck, signIn, done } from './lib.mjs'
+import { paperScreenshots } from './papers.mjs'
 
-const { base } = start()
+const { base, outdir } = start()
 const pages = ['/', '/framework', '/pis', '/pis/SC-01', '/pis/SC-01?unit=Camden', '/exceptions',
   '/exceptions?committee=SC-COMM', '/scorecard', '/scorecard?unit=Camden', '/recommendations', '/recommendations/DA2002/R13', '/projects', '/timetable', '/committees',
   '/themes', '/audit', '/records', '/units', '/units/Camden', '/commentaries',
-  '/pis/SC-01/figures', '/pis/SC-01/targets']
+  '/pis/SC-01/figures', '/pis/SC-01/targets', '/meetings/MB/2005-04-21']
 
 const ctx = await browser()
 const page = ctx.pages()[0] || await ctx.newPage()
@@ -163,5 +166,7 @@ await test('without script, a bad period comes back with the reason beside the f
   expect((await npage.innerText('#as_of-error')).includes('is not a period'), 'no message beside the field')
 })
 await noscript.close()
+
+await paperScreenshots(base, outdir)
 
 done()

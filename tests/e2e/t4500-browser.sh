@@ -14,5 +14,6 @@ wm user add mo --role member --password "member pass" >/dev/null
 serve_start main
 URL=$(cat main.url)
 
-# Screenshots of failures are kept with the other test output.
+# Screenshots of failures are kept with the other test output, and so is
+# one page of a paper in each format (tests/out/papers/, tests/browser/papers.mjs).
 node "$SRCDIR/tests/browser/run.mjs" "$URL" "$SRCDIR/tests/out"
