@@ -3,9 +3,8 @@
  */
 #include "base/wm.h"
 
-#include <csv.h>
-
 #include "base/buf.h"
+#include "base/csvcell.h"
 #include "base/jsonw.h"
 #include "base/mem.h"
 #include "base/str.h"
@@ -121,7 +120,11 @@ out_table(FILE *out, const struct kind *k, const json_t *rows)
 static void
 csv_field(FILE *out, const char *s)
 {
-	csv_fwrite(out, s, strlen(s));
+	struct buf cell = BUF_INIT;
+
+	csv_cell_add(&cell, s);
+	fwrite(buf_str(&cell), 1, cell.len, out);
+	buf_release(&cell);
 }
 
 int

@@ -11,6 +11,7 @@
 #include <csv.h>
 
 #include "base/mem.h"
+#include "base/str.h"
 #include "import/csvtab.h"
 
 struct reader {
@@ -126,6 +127,12 @@ read_csv(const char *data, size_t len, struct csvtab *t, bool header_only, struc
 			r.start = r.line;
 		for (size_t i = 0; i < n; i++)
 			quotes += data[pos + i] == '"';
+		/* text that is not UTF-8 would be stored and shown as nothing: refuse, with the line */
+		if (!utf8_valid(data + pos, n)) {
+			rc = wm_error(err, WM_EINVAL, "line %zu is not UTF-8 text: save the file as "
+			    "\"CSV UTF-8\" and import it again", r.line);
+			goto out;
+		}
 		if (csv_parse(&p, data + pos, n, on_field, on_row, &r) != n) {
 			rc = wm_error(err, WM_EINVAL, "line %zu: %s", r.line, csv_strerror(csv_error(&p)));
 			goto out;

@@ -123,7 +123,9 @@ reject(struct csvimp *c, const char *why)
 		return;
 	for (int k = 0; k < K__MAX; k++)
 		if (c->have[k])
-			buf_addf(&text, "%s%s=%s", text.len ? ", " : "", col_names[k], c->field[k]);
+			buf_addf(&text, "%s%s=%s", text.len ? ", " : "", col_names[k],
+			    utf8_valid(c->field[k], strlen(c->field[k])) ? c->field[k] :
+			    "(not UTF-8 text)");
 	json_array_append_new(c->unread, json_pack("{s:I, s:s, s:s}", "line", (json_int_t)c->row,
 	    "text", buf_str(&text), "why", why));
 	buf_release(&text);
@@ -171,6 +173,13 @@ take_row(struct csvimp *c)
 		reject(c, "the row has fewer cells than the header");
 		return;
 	}
+	/* text that is not UTF-8 would be stored and shown as nothing: say so, with the line */
+	for (int k = 0; k < K__MAX; k++)
+		if (c->have[k] && !utf8_valid(c->field[k], strlen(c->field[k]))) {
+			reject(c, "the line is not UTF-8 text: save the file as \"CSV UTF-8\" and import "
+			    "it again");
+			return;
+		}
 	r.pi = c->field[K_PI];
 	r.unit = c->field[K_UNIT];
 	r.period = c->field[K_PERIOD];
@@ -243,8 +252,12 @@ on_field(void *data, size_t len, void *arg)
 	while (len > 0 && is_space(text[len - 1]))
 		len--;
 	f = c->field[c->col_of[i]];
-	if (len >= MAX_FIELD)
+	if (len >= MAX_FIELD) {
 		len = MAX_FIELD - 1;
+		/* cut at a character, not inside one: take_row tells text that is not UTF-8 */
+		while (len > 0 && (text[len] & 0xC0) == 0x80)
+			len--;
+	}
 	memcpy(f, text, len);
 	f[len] = '\0';
 	c->have[c->col_of[i]] = true;

