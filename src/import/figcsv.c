@@ -311,7 +311,12 @@ figcsv_read(struct wm_ctx *ctx, const char *file, FILE *in, uint64_t size,
 	    err)) != 0)
 		goto out_parser;
 	while ((n = fread(buf, 1, sizeof(buf), in)) > 0 && !c.fatal) {
-		if (csv_parse(&p, buf, n, on_field, on_row, &c) != n) {
+		size_t skip = 0;
+
+		/* Excel's "CSV UTF-8" begins with a byte-order mark: not part of the first name */
+		if (done == 0 && n >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
+			skip = 3;
+		if (csv_parse(&p, buf + skip, n - skip, on_field, on_row, &c) != n - skip) {
 			rc = wm_error(err, WM_EINVAL, "%s: row %ld: %s", file, c.row + 1,
 			    csv_strerror(csv_error(&p)));
 			goto out_writer;

@@ -1,6 +1,7 @@
 #!/bin/sh
-# Issue 16.13, 16.23: CSV out never carries a formula a spreadsheet would
-# run; CSV in refuses text that is not UTF-8, naming the line.
+# Issue 16.13, 16.23, 16.24: CSV out never carries a formula a
+# spreadsheet would run; CSV in refuses text that is not UTF-8, naming the
+# line, and reads Excel's "CSV UTF-8" (a byte-order mark first).
 . "$(dirname "$0")/lib.sh"
 . "$SRCDIR/tests/e2e/lib-http.sh"
 
@@ -51,6 +52,15 @@ test_expect_success '16.23: a CSV with text that is not UTF-8 is refused, naming
 	expect_exit 1 wm import --json badf.csv >out.json 2>/dev/null &&
 	equals "$(jq ".unread[0].line" out.json)" 2 &&
 	contains out.json "not UTF-8"
+'
+
+test_expect_success '16.24: a CSV that begins with a byte-order mark is read' '
+	printf "\357\273\277pi,unit,period,value\nSC-01,Camden,2009-01,12\n" >bom.csv &&
+	wm import bom.csv >out && contains out "1 created" &&
+	printf "\357\273\277value,pi,unit,period\n13,SC-01,Camden,2009-03\n" >bom2.csv &&
+	wm import bom2.csv >out && contains out "1 created" &&
+	printf "\357\273\277ref,source,date,text\nZ003,survey,2005-01-01,A point\n" >bomi.csv &&
+	wm import bomi.csv >/dev/null && wm show issue Z003 >/dev/null
 '
 
 test_done
