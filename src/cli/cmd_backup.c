@@ -54,7 +54,7 @@ cmd_backup(struct cli *c, int argc, char **argv, struct wm_err *err)
 	if ((rc = describe(a.pos[0], &schema, &entries, err)) != 0)
 		return rc;
 	fprintf(c->out, "backed up %s to %s: schema %d, %lld audit entries, checked and complete\n",
-	    c->db, a.pos[0], schema, (long long)entries);
+	    store_url(c->st), a.pos[0], schema, (long long)entries);
 	return 0;
 }
 
@@ -135,11 +135,11 @@ cmd_restore(struct cli *c, int argc, char **argv, struct wm_err *err)
 	if (had > 0 && !args_has(&a, "force"))
 		return wm_error(err, WM_EUSAGE, "%s holds %lld audit entries that restoring %s would "
 		    "replace, with everything else in it: back it up first, then add --force",
-		    c->db, (long long)had, path);
+		    store_url(c->st), (long long)had, path);
 	if ((rc = store_restore(c->st, path, err)) != 0)
 		return rc;
 	fprintf(c->out, "restored %s from %s: schema %d, %lld audit entries, chain intact\n",
-	    c->db, path, schema, (long long)entries);
+	    store_url(c->st), path, schema, (long long)entries);
 	if (schema < migrate_latest())
 		fprintf(c->out, "the backup has an older schema: run `waymark init` to upgrade it\n");
 	return 0;

@@ -204,7 +204,7 @@ cmd_sample(struct cli *c, int argc, char **argv, struct wm_err *err)
 		if (args_has(&a, "json")) {
 			rc = out_json(c->out, report);
 		} else {
-			fprintf(c->out, "loaded the bundled sample into %s\n", c->db);
+			fprintf(c->out, "loaded the bundled sample into %s\n", store_url(c->st));
 			print_counts(c->out, report);
 		}
 	}
@@ -252,7 +252,7 @@ cmd_export(struct cli *c, int argc, char **argv, struct wm_err *err)
 		remove(buf_str(&tmp));
 		goto out;
 	}
-	fprintf(stderr, "exported %s to %s\n", c->db, path);
+	fprintf(stderr, "exported %s to %s\n", store_url(c->st), path);
 out:
 	buf_release(&tmp);
 	json_decref(doc);
@@ -622,7 +622,10 @@ cmd_copy(struct cli *c, int argc, char **argv, struct wm_err *err)
 		goto out;
 	}
 	if (strcmp(from_url, to_url) == 0) {
-		rc = wm_error(err, WM_EUSAGE, "--from and --to are the same database: %s", to_url);
+		char *shown = store_url_redact(to_url);
+
+		rc = wm_error(err, WM_EUSAGE, "--from and --to are the same database: %s", shown);
+		free(shown);
 		goto out;
 	}
 	if ((rc = open_source(from_url, &src, err)) != 0 ||

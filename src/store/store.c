@@ -4,6 +4,7 @@
  */
 #include "base/wm.h"
 
+#include <ctype.h>
 #include <time.h>
 
 #include "base/buf.h"
@@ -23,12 +24,84 @@ hash_sql(const char *s)
 	return h;
 }
 
+/* libpq's keywords, for telling its keyword form ("host=db dbname=waymark") from a file name */
+static const char *const pg_keywords[] = { "host", "hostaddr", "port", "dbname", "user",
+	"password", "passfile", "service", "sslmode", "sslrootcert", "connect_timeout",
+	"application_name", "options", "target_session_attrs", "client_encoding", NULL };
+
+/* Does s begin as a libpq keyword connection string does: a keyword, then '='? */
+static bool
+is_conninfo(const char *s)
+{
+	size_t n;
+
+	while (isspace((unsigned char)*s))
+		s++;
+	n = strspn(s, "abcdefghijklmnopqrstuvwxyz_");
+	for (size_t i = 0; n > 0 && pg_keywords[i] != NULL; i++)
+		if (strlen(pg_keywords[i]) == n && strncmp(s, pg_keywords[i], n) == 0) {
+			s += n;
+			while (isspace((unsigned char)*s))
+				s++;
+			return *s == '=';
+		}
+	return false;
+}
+
+/* A keyword connection string with the value of password= (quoted or not) as ***. */
+static char *
+conninfo_redact(const char *s)
+{
+	struct buf b = BUF_INIT;
+	const char *p = s;
+
+	while (*p != '\0') {
+		const char *key = p, *v;
+		size_t klen;
+
+		if (isspace((unsigned char)*p)) {
+			buf_addc(&b, *p++);
+			continue;
+		}
+		klen = strcspn(p, "= \t\n\r\f\v");
+		p += klen;
+		buf_add(&b, key, klen);
+		while (isspace((unsigned char)*p))
+			buf_addc(&b, *p++);
+		if (*p != '=')
+			continue;
+		buf_addc(&b, *p++);
+		while (isspace((unsigned char)*p))
+			buf_addc(&b, *p++);
+		/* libpq's value: 'quoted', or up to a space; a backslash escapes either way */
+		v = p;
+		if (*p == '\'') {
+			for (p++; *p != '\0' && *p != '\''; p++)
+				if (*p == '\\' && p[1] != '\0')
+					p++;
+			if (*p == '\'')
+				p++;
+		} else {
+			for (; *p != '\0' && !isspace((unsigned char)*p); p++)
+				if (*p == '\\' && p[1] != '\0')
+					p++;
+		}
+		if (klen == strlen("password") && strncmp(key, "password", klen) == 0)
+			buf_adds(&b, "***");
+		else
+			buf_add(&b, v, (size_t)(p - v));
+	}
+	return buf_detach(&b, NULL);
+}
+
 char *
 store_url_redact(const char *url)
 {
 	struct buf b = BUF_INIT;
 	const char *p = url, *auth_end, *colon;
 
+	if (is_conninfo(url))
+		return conninfo_redact(url);
 	if (!str_has_prefix(url, "postgresql://") && !str_has_prefix(url, "postgres://"))
 		return wm_strdup(url);
 	p = strstr(url, "://") + 3;
@@ -61,12 +134,17 @@ store_open(struct store **out, const char *url, unsigned flags, struct wm_err *e
 	*out = NULL;
 	if (url == NULL || *url == '\0')
 		return wm_error(err, WM_EUSAGE, "no database given");
-	if (str_has_prefix(url, "postgresql://") || str_has_prefix(url, "postgres://")) {
+	if (str_has_prefix(url, "postgresql://") || str_has_prefix(url, "postgres://") ||
+	    is_conninfo(url)) {
 #ifdef WM_HAVE_POSTGRES
 		drv = &store_pg_driver;
 #else
-		return wm_error(err, WM_EUSAGE,
-		    "%s: this waymark was built without PostgreSQL support", url);
+		char *shown = store_url_redact(url);
+
+		rc = wm_error(err, WM_EUSAGE, "%s: this waymark was built without PostgreSQL support",
+		    shown);
+		free(shown);
+		return rc;
 #endif
 	} else if (str_has_prefix(url, "sqlite:")) {
 		target = url + strlen("sqlite:");

@@ -39,7 +39,9 @@ enum {
 #define STORE_READONLY 0x2
 
 /*
- * Open url: "sqlite:PATH", a plain PATH, or "postgresql://...".
+ * Open url: "sqlite:PATH", a plain PATH, "postgresql://...", or libpq's
+ * keyword form ("host=db dbname=waymark user=waymark": a string that
+ * begins with one of libpq's keywords and =).
  * Does not check the schema; see migrate.h.
  */
 int store_open(struct store **out, const char *url, unsigned flags, struct wm_err *err);
@@ -51,8 +53,9 @@ const char *store_engine_name(const struct store *st);
 const char *store_url(const struct store *st);
 /*
  * A url as messages show it, malloc'd: a PostgreSQL password
- * (user:PASSWORD@host, ?password=PASSWORD) becomes ***. Any string gives
- * one; what is not a PostgreSQL url is returned as it is.
+ * (user:PASSWORD@host, ?password=PASSWORD, or password=PASSWORD in the
+ * keyword form, quoted or not) becomes ***. Any string gives one; what is
+ * not a PostgreSQL address is returned as it is.
  */
 char *store_url_redact(const char *url);
 

@@ -133,6 +133,15 @@ test_passwords_are_blanked_from_urls_and_nothing_else(void **state)
 		{ "postgresql://h/d?xpassword=p", "postgresql://h/d?xpassword=p" },
 		{ "postgresql://", "postgresql://" },
 		{ "sqlite:u:p@h.db", "sqlite:u:p@h.db" },
+		/* libpq's keyword form, as libpq reads its values */
+		{ "host=h dbname=d user=u password=p sslmode=require",
+		  "host=h dbname=d user=u password=*** sslmode=require" },
+		{ " dbname = d  password = 'two words\\' sekret' port=5",
+		  " dbname = d  password = *** port=5" },
+		{ "password=p\\ q host=h", "password=*** host=h" },
+		{ "host=h passwordx=p", "host=h passwordx=p" },
+		{ "user=u password=", "user=u password=***" },
+		{ "waymark=1.db", "waymark=1.db" },
 		{ "", "" },
 	};
 
@@ -158,6 +167,13 @@ test_a_password_never_reaches_a_message(void **state)
 	assert_true(store_open(&st, "postgres://127.0.0.1:1/none?user=u&password=sekret&x=1", 0,
 	    &err) != 0);
 	assert_null(strstr(err.msg, "sekret"));
+	/* the keyword form is PostgreSQL's too, never a file of that name */
+	assert_true(store_open(&st, "host=127.0.0.1 port=1 dbname=none user=u password='sek ret'",
+	    STORE_CREATE, &err) != 0);
+	assert_null(strstr(err.msg, "sek"));
+	assert_non_null(strstr(err.msg, "password=***"));
+	assert_int_equal(access("host=127.0.0.1 port=1 dbname=none user=u password='sek ret'", F_OK),
+	    -1);
 }
 
 static void
