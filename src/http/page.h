@@ -144,6 +144,9 @@ void page_reports(struct req *rq, struct resp *rs);
 void page_report_named(struct req *rq, struct resp *rs, const char *name);
 void page_users(struct req *rq, struct resp *rs, const char *rest);
 void page_login(struct req *rq, struct resp *rs);
+/* page_import.c: /import, a file's upload, preview and confirm (/import/confirm). */
+void page_import(struct req *rq, struct resp *rs);
+void page_import_under(struct req *rq, struct resp *rs, const char *rest);
 /* A form posted after the session ended: sign in, and the form comes back as it was sent. */
 void page_login_again(struct req *rq, struct resp *rs);
 

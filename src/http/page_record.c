@@ -522,7 +522,17 @@ page_records_index(struct req *rq, struct resp *rs)
 		rtable_end_row(t);
 	}
 	page_begin(&p, rq, rs, "Records - Waymark", "/records");
-	page_rdoc(&p, d);
+	page_heading(&p, d);
+	/* many records at once come from a file: planners upload it here */
+	if (rq->logged_in && (rq->ctx.role == ROLE_PLANNER || rq->ctx.role == ROLE_ADMIN)) {
+		html_open(&p.h, "p", "class", "govuk-body", NULL);
+		html_elem(&p.h, "a", "Upload a file of records", "href", "/import", "class",
+		    "govuk-link", NULL);
+		html_text(&p.h, ": a plan, an action plan or a spreadsheet, previewed before it is "
+		    "imported.");
+		html_close(&p.h, "p");
+	}
+	page_rdoc_untitled(&p, d);
 	page_end(&p);
 	rdoc_free(d);
 }

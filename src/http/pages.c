@@ -11,6 +11,7 @@
 
 #include "base/mem.h"
 #include "base/str.h"
+#include "http/multipart.h"
 #include "http/page.h"
 #include "http/pages.h"
 #include "model/ent.h"
@@ -260,6 +261,8 @@ static const struct route routes[] = {
 	PAGE("/audit", false, page_audit),
 	PAGE("/records", false, page_records_index),
 	PAGE("/reports", false, page_reports),
+	PAGE("/import", true, page_import),
+	UNDER("/import/", true, page_import_under),
 	UNDER("/reports/", false, page_report_named),
 	{ "/admin/users", false, true, NULL, page_users, NULL, NULL, NULL, NULL },
 	UNDER("/admin/users/", true, page_users),
@@ -280,6 +283,14 @@ pages_handle(struct req *rq, struct resp *rs)
 
 		if (type != NULL && str_has_prefix_nocase(type, "application/x-www-form-urlencoded"))
 			http_parse_urlencoded(rq->a, rq->body, rq->body_len, &rq->form);
+		else if (multipart_is(type)) {
+			/* a form with a file (/import); a body that is not one has no token either */
+			rq->files = arena_alloc(rq->a, sizeof(*rq->files));
+			memset(rq->files, 0, sizeof(*rq->files));
+			if (multipart_parse(rq->a, type, rq->body, rq->body_len, &rq->form,
+			    rq->files) != 0)
+				rq->files->n = 0;
+		}
 	}
 	if (!route_may_read(rq) || (post && !rq->logged_in)) {
 		if (post)

@@ -28,6 +28,8 @@ struct param {
 	const char *value;
 };
 
+struct upload_list;
+
 struct params_list {
 	struct param *v;
 	size_t n, cap;
@@ -42,6 +44,7 @@ struct req {
 	struct params_list headers;	/* names as sent; looked up without regard to case */
 	struct params_list cookies;
 	struct params_list form;	/* an application/x-www-form-urlencoded body */
+	struct upload_list *files;	/* a multipart/form-data body's files (multipart.h), or NULL */
 	const char *body;		/* NUL-terminated; body_len bytes */
 	size_t body_len;
 	const char *addr;		/* the client's address */

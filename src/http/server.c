@@ -28,6 +28,7 @@
 
 #include "base/mem.h"
 #include "base/str.h"
+#include "http/page.h"
 #include "http/route.h"
 #include "model/account.h"
 #include "report/md.h"
@@ -160,6 +161,41 @@ send_error(struct MHD_Connection *c, struct arena *a, int status, const char *co
 }
 
 /*
+ * A body over --max-body. The API answers in JSON; a page (a form with a
+ * file, /import) gets a page that says how large a file may be, in MB as
+ * a person reads it. It is written before anyone is known (the body that
+ * would carry the form is not read), so it shows the signed-out header.
+ */
+static enum MHD_Result
+send_too_big(struct server *srv, struct MHD_Connection *c, struct arena *a, const char *url)
+{
+	struct req rq;
+	struct resp rs;
+	enum MHD_Result ok;
+	double mb = (double)srv->cfg->max_body / (1024.0 * 1024.0);
+
+	if (url == NULL || str_has_prefix(url, "/api/"))
+		return send_error(c, a, 413, "too big", "the request body is larger than the "
+		    "server accepts; send less at a time");
+	memset(&rq, 0, sizeof(rq));
+	rq.a = a;
+	rq.cfg = srv->cfg;
+	rq.method = "POST";
+	rq.path = arena_strdup(a, url);
+	rq.ctx.role = ROLE_PUBLIC;
+	rq.ctx.now = time(NULL);
+	resp_init(&rs, a);
+	page_fail(&rq, &rs, 413, "The file is too big", arena_printf(a, "Waymark takes files "
+	    "of up to %.*f MB. Make the file smaller (save a document without its pictures, or "
+	    "split a long spreadsheet into parts) and upload it again.", mb < 1 ? 2 : mb < 10 ? 1 :
+	    0, mb));
+	route_security_headers(&rs);
+	ok = send_resp(c, &rs);
+	resp_release(&rs);
+	return ok;
+}
+
+/*
  * A field of a log line as one word: a control character, a space or a
  * backslash is written \xHH (a space may stay in a quoted field), so no request can forge a line or a field
  * (a "%0a" in a path is a line break once decoded).
@@ -220,15 +256,22 @@ handle(struct server *srv, struct MHD_Connection *c, struct conn *cs, const char
 	int rc;
 
 	if (cs->too_big)
-		return send_error(c, cs->a, 413, "too big", "the request body is larger than the "
-		    "server accepts; send less at a time");
+		return send_too_big(srv, c, cs->a, url);
 	memset(&rq, 0, sizeof(rq));
 	rq.a = cs->a;
 	rq.cfg = srv->cfg;
 	rq.method = strcmp(method, "HEAD") == 0 ? "GET" : arena_strdup(cs->a, method);
 	rq.path = arena_strdup(cs->a, url);
-	rq.body = arena_strndup(cs->a, buf_str(&cs->body), cs->body.len);
-	rq.body_len = cs->body.len;
+	/* a file uploaded may hold NUL bytes: copy all of it (and end it with one) */
+	{
+		char *body = arena_alloc(cs->a, cs->body.len + 1);
+
+		if (cs->body.len > 0)
+			memcpy(body, cs->body.s, cs->body.len);
+		body[cs->body.len] = '\0';
+		rq.body = body;
+		rq.body_len = cs->body.len;
+	}
 	rq.addr = peer_address(cs->a, c);
 	MHD_get_connection_values(c, MHD_HEADER_KIND | MHD_COOKIE_KIND | MHD_GET_ARGUMENT_KIND,
 	    collect, &rq);
@@ -413,8 +456,7 @@ access_cb(void *cls, struct MHD_Connection *c, const char *url, const char *meth
 		/* Say no before reading a body that is announced as too large. */
 		if (len != NULL && str_to_int64(len, &n) == 0 && n > (int64_t)srv->cfg->max_body) {
 			cs->too_big = true;
-			return send_error(c, cs->a, 413, "too big", "the request body is larger than "
-			    "the server accepts; send less at a time");
+			return send_too_big(srv, c, cs->a, url);
 		}
 		return MHD_YES;
 	}

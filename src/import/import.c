@@ -132,6 +132,45 @@ import_data(struct wm_ctx *ctx, const char *name, const char *data, size_t len,
 	return rc;
 }
 
+/* A figures or targets CSV, streamed from f, in a transaction of its own. */
+static int
+import_figures(struct wm_ctx *ctx, const char *name, FILE *f, uint64_t size, bool targets,
+    const struct import_opts *opts, json_t *report, struct wm_err *err)
+{
+	int rc;
+
+	if (opts->as_targets == 1)
+		targets = true;
+	else if (opts->as_targets == 0)
+		targets = false;
+	if ((rc = store_begin(ctx->st, err)) != 0)
+		return rc;
+	rc = figcsv_read(ctx, name, f, size, opts, targets, report, err);
+	if (rc != 0 || opts->dry_run)
+		store_rollback(ctx->st, rc);
+	else
+		rc = store_commit(ctx->st, err);
+	return rc;
+}
+
+int
+import_bytes(struct wm_ctx *ctx, const char *name, const char *data, size_t len,
+    const struct import_opts *opts, json_t **report, struct wm_err *err)
+{
+	bool targets;
+	FILE *f;
+	int rc;
+
+	if (!figcsv_claims(data, len < 4096 ? len : 4096, &targets))
+		return import_data(ctx, name, data, len, opts, report, err);
+	*report = import_report_new(name);
+	if (len == 0 || (f = fmemopen((void *)data, len, "rb")) == NULL)
+		return wm_error(err, WM_EIO, "%s: %s", name, strerror(errno));
+	rc = import_figures(ctx, name, f, len, targets, opts, *report, err);
+	fclose(f);
+	return rc;
+}
+
 int
 import_file(struct wm_ctx *ctx, const char *path, const struct import_opts *opts,
     json_t **report, struct wm_err *err)
@@ -158,17 +197,7 @@ import_file(struct wm_ctx *ctx, const char *path, const struct import_opts *opts
 			size = end > 0 ? (uint64_t)end : 0;
 		}
 		rewind(f);
-		if (opts->as_targets == 1)
-			targets = true;
-		else if (opts->as_targets == 0)
-			targets = false;
-		if ((rc = store_begin(ctx->st, err)) == 0) {
-			rc = figcsv_read(ctx, path, f, size, opts, targets, *report, err);
-			if (rc != 0 || opts->dry_run)
-				store_rollback(ctx->st, rc);
-			else
-				rc = store_commit(ctx->st, err);
-		}
+		rc = import_figures(ctx, path, f, size, targets, opts, *report, err);
 		fclose(f);
 		return rc;
 	}

@@ -44,8 +44,15 @@ struct import_opts {
 int import_file(struct wm_ctx *ctx, const char *path, const struct import_opts *opts,
     json_t **report, struct wm_err *err);
 
-/* Import bytes already in memory (the bundled sample, tests, the web upload form). */
+/* Import bytes already in memory (the bundled sample, tests). */
 int import_data(struct wm_ctx *ctx, const char *name, const char *data, size_t len,
+    const struct import_opts *opts, json_t **report, struct wm_err *err);
+
+/*
+ * Import bytes already in memory, whatever they are, as import_file() reads
+ * a file: figures and targets CSVs too (the web's upload page).
+ */
+int import_bytes(struct wm_ctx *ctx, const char *name, const char *data, size_t len,
     const struct import_opts *opts, json_t **report, struct wm_err *err);
 
 /*
