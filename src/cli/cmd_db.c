@@ -4,6 +4,7 @@
  */
 #include "base/wm.h"
 
+#include <fcntl.h>
 #include <unistd.h>
 
 #include "base/buf.h"
@@ -221,7 +222,7 @@ cmd_export(struct cli *c, int argc, char **argv, struct wm_err *err)
 	struct args a;
 	json_t *doc = NULL;
 	FILE *f = NULL;
-	int rc;
+	int fd = -1, rc;
 
 	if ((rc = args_parse(&a, argc, argv, defs, false, err)) != 0)
 		return rc;
@@ -237,7 +238,12 @@ cmd_export(struct cli *c, int argc, char **argv, struct wm_err *err)
 	}
 	/* Write beside the target and rename, so a failed export leaves no half file. */
 	buf_addf(&tmp, "%s.tmp%ld", path, (long)getpid());
-	if ((f = fopen(buf_str(&tmp), "w")) == NULL) {
+	unlink(buf_str(&tmp));
+	/* it holds password hashes and unpublished records: its owner's only (0600) */
+	if ((fd = open(buf_str(&tmp), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600)) < 0 ||
+	    (f = fdopen(fd, "w")) == NULL) {
+		if (fd >= 0)
+			close(fd);
 		rc = wm_error(err, WM_EIO, "%s: %s", buf_str(&tmp), strerror(errno));
 		goto out;
 	}

@@ -67,6 +67,26 @@ sq_configure(void)
 	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 }
 
+/*
+ * A database holds password hashes and unpublished records: a new one is
+ * made readable by its owner only. SQLite would create it 0644; made here
+ * empty and 0600 first, SQLite fills it, and gives its -wal, -shm and
+ * -journal files the same mode. ":memory:" and "" are no file.
+ */
+static int
+create_private(const char *path, struct wm_err *err)
+{
+	int fd;
+
+	if (*path == '\0' || strcmp(path, ":memory:") == 0)
+		return 0;
+	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	if (fd < 0)
+		return errno == EEXIST ? 0 : wm_error(err, WM_EIO, "%s: %s", path, strerror(errno));
+	close(fd);
+	return 0;
+}
+
 static int
 sq_open(struct store *st, const char *path, unsigned flags, struct wm_err *err)
 {
@@ -81,9 +101,11 @@ sq_open(struct store *st, const char *path, unsigned flags, struct wm_err *err)
 		oflags |= SQLITE_OPEN_READONLY;
 	else
 		oflags |= SQLITE_OPEN_READWRITE;
-	if (flags & STORE_CREATE)
+	if (flags & STORE_CREATE) {
 		oflags |= SQLITE_OPEN_CREATE;
-	else if (stat(path, &sb) != 0)
+		if (!(flags & STORE_READONLY) && (rc = create_private(path, err)) != 0)
+			return rc;
+	} else if (stat(path, &sb) != 0)
 		return wm_error(err, WM_ESCHEMA,
 		    "no database at %s: run `waymark init` to create one", path);
 	pthread_once(&configured, sq_configure);
@@ -372,6 +394,8 @@ sq_backup(struct store *st, const char *path, struct wm_err *err)
 		return wm_error(err, WM_EEXIST, "%s exists already: back up to a new file", path);
 	buf_addf(&tmp, "%s.tmp%ld", path, (long)getpid());
 	unlink(buf_str(&tmp));
+	if ((rc = create_private(buf_str(&tmp), err)) != 0)
+		goto out;
 	if (sqlite3_open_v2(buf_str(&tmp), &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
 	    NULL) != SQLITE_OK) {
 		rc = wm_error(err, WM_EIO, "%s: %s", path, dst ? sqlite3_errmsg(dst) : "cannot create");
