@@ -1,0 +1,46 @@
+// journey-upload.mjs: a planner finds the upload page from Records, sends
+// an action plan, reads the preview (the records it would add, nothing
+// imported yet), confirms, and finds a recommendation in the register.
+// axe-core on the upload form, its error state, the preview and the
+// result; at a phone's width nothing scrolls sideways.
+//
+//   node tests/browser/journey-upload.mjs URL OUTDIR
+import { fileURLToPath } from 'node:url'
+import { start, browser, test, expect, axeNow, signIn, noSideScroll, atPhone, done } from './lib.mjs'
+
+const { base } = start()
+const ctx = await browser()
+const page = ctx.pages()[0] || await ctx.newPage()
+const plan = fileURLToPath(new URL('../fixtures/upload/action-plan.txt', import.meta.url))
+
+await test('a planner finds the upload page from Records; sending no file says so', page, async () => {
+  await signIn(page, 'pat', 'planner pass')
+  await page.goto(base + '/records')
+  await page.click('a:has-text("Upload a file of records")')
+  await page.waitForSelector('h1:has-text("Upload a file")')
+  await axeNow(page)
+  await atPhone(page, () => noSideScroll(page, 'the upload form'))
+  await page.click('button:has-text("Preview the import")')
+  await page.waitForSelector('.govuk-error-summary:has-text("Choose a file to upload")')
+  await axeNow(page)
+})
+
+await test('the preview shows the records it would add', page, async () => {
+  await page.setInputFiles('#file', plan)
+  await page.click('button:has-text("Preview the import")')
+  await page.waitForSelector('h1:has-text("Check the import")')
+  expect(await page.isVisible('text=Reconcile the parking income ledger with the bank every month.'), 'no record in the preview')
+  await axeNow(page)
+  await atPhone(page, () => noSideScroll(page, 'the preview'))
+})
+
+await test('confirmed, the recommendation is in the register', page, async () => {
+  await page.click('button:has-text("Confirm and import")')
+  await page.waitForSelector('h1:has-text("File imported")')
+  await axeNow(page)
+  await page.goto(base + '/recommendations/FBCIAAP/FH1')
+  expect(await page.isVisible('text=Reconcile the parking income ledger with the bank every month.'), 'the recommendation is not there')
+})
+
+await ctx.close()
+done()
