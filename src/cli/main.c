@@ -156,7 +156,9 @@ main(int argc, char **argv)
 	c.ctx.role = ROLE_SYSTEM;
 	c.ctx.now = clock_now(&c.clock_fixed);
 	if (cmd->flags & (CMD_DB | CMD_DB_CREATE)) {
-		rc = store_open(&c.st, c.db, cmd->flags & CMD_DB_CREATE ? STORE_CREATE : 0, &err);
+		/* a command that only reads opens the database read-only: it may be a copy so kept */
+		rc = store_open(&c.st, c.db, cmd->flags & CMD_DB_CREATE ? STORE_CREATE :
+		    cmd->flags & CMD_READ ? STORE_READONLY : 0, &err);
 		if (rc == 0 && (cmd->flags & CMD_DB))
 			rc = migrate_check(c.st, &err);
 		if (rc != 0) {

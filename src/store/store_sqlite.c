@@ -87,6 +87,38 @@ create_private(const char *path, struct wm_err *err)
 	return 0;
 }
 
+/*
+ * A WAL database is read through its -shm file, which SQLite must be able
+ * to create beside it: a database kept read-only in a folder this user
+ * cannot write (an archived copy, a mounted snapshot) could not be read at
+ * all. Such a one, with no -wal beside it (so nothing is half-written and
+ * nobody here can write it), is read as it stands, as an immutable file.
+ * The answer is a "file:" URI (malloc'd), or NULL to open the path as it is.
+ */
+static char *
+frozen_uri(const char *path)
+{
+	struct buf b = BUF_INIT, side = BUF_INIT;
+	char *dir = wm_strdup(path);
+	bool frozen;
+
+	buf_addf(&side, "%s-wal", path);
+	frozen = access(path, W_OK) != 0 && access(dirname(dir), W_OK) != 0 &&
+	    access(buf_str(&side), F_OK) != 0;
+	buf_release(&side);
+	free(dir);
+	if (!frozen)
+		return NULL;
+	buf_adds(&b, path[0] == '/' ? "file://" : "file:");
+	for (const char *p = path; *p != '\0'; p++)
+		if (*p == '%' || *p == '?' || *p == '#')
+			buf_addf(&b, "%%%02X", (unsigned char)*p);
+		else
+			buf_addc(&b, *p);
+	buf_adds(&b, "?immutable=1");
+	return buf_detach(&b, NULL);
+}
+
 static int
 sq_open(struct store *st, const char *path, unsigned flags, struct wm_err *err)
 {
@@ -94,6 +126,7 @@ sq_open(struct store *st, const char *path, unsigned flags, struct wm_err *err)
 
 	int oflags = SQLITE_OPEN_NOMUTEX;
 	sqlite3 *db = NULL;
+	char *uri = NULL;
 	struct stat sb;
 	int rc;
 
@@ -109,7 +142,10 @@ sq_open(struct store *st, const char *path, unsigned flags, struct wm_err *err)
 		return wm_error(err, WM_ESCHEMA,
 		    "no database at %s: run `waymark init` to create one", path);
 	pthread_once(&configured, sq_configure);
-	rc = sqlite3_open_v2(path, &db, oflags, NULL);
+	if ((flags & STORE_READONLY) && !(flags & STORE_CREATE) && (uri = frozen_uri(path)) != NULL)
+		oflags |= SQLITE_OPEN_URI;
+	rc = sqlite3_open_v2(uri != NULL ? uri : path, &db, oflags, NULL);
+	free(uri);
 	if (rc != SQLITE_OK) {
 		wm_error(err, WM_EDB, "%s: %s", path,
 		    db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
