@@ -50,6 +50,15 @@ nav_of(struct req *rq, const struct kind *k)
 	return "/records";
 }
 
+static const char *
+lower(struct req *rq, const char *s)
+{
+	char *c = arena_strdup(rq->a, s);
+
+	c[0] = (char)tolower((unsigned char)c[0]);
+	return c;
+}
+
 /* Where to go after a form: ?back= or the form's hidden back, if it is a path on this site. */
 static const char *
 back_to(struct req *rq)
@@ -792,6 +801,55 @@ out:
 	json_decref(updated);
 }
 
+/*
+ * What refers to the record, and what removing it would do to each (the
+ * store refuses unless told to go on): true if anything does.
+ */
+static bool
+referrers(struct page *p, const struct kind *k, const char *key)
+{
+	static const struct { const char *on, *words; } fate[] = {
+		{ "removed", "would be removed with it" },
+		{ "cleared", "would no longer name it" },
+		{ "unlinked", "would no longer list it" },
+	};
+	struct req *rq = p->rq;
+	struct html *h = &p->h;
+	struct wm_err err = WM_ERR_INIT;
+	json_t *refs = NULL;
+	bool any;
+
+	if (ent_referrers(&rq->ctx, k, key, &refs, &err) != 0 || json_array_size(refs) == 0) {
+		json_decref(refs);
+		return false;
+	}
+	html_elem(h, "h2", "What refers to it", "class", "govuk-heading-m", NULL);
+	html_open(h, "ul", "class", "govuk-list govuk-list--bullet", NULL);
+	for (size_t i = 0; i < json_array_size(refs); i++) {
+		const json_t *r = json_array_get(refs, i), *keys = json_object_get(r, "keys");
+		const struct kind *rk = kind_find(json_string_value(json_object_get(r, "kind")));
+		const char *on = json_string_value(json_object_get(r, "on_cascade")), *words = "";
+		json_int_t n = json_integer_value(json_object_get(r, "count"));
+		struct buf list = BUF_INIT;
+
+		for (size_t f = 0; f < WM_ARRAY_LEN(fate); f++)
+			if (on != NULL && strcmp(on, fate[f].on) == 0)
+				words = fate[f].words;
+		for (size_t j = 0; j < json_array_size(keys); j++)
+			buf_addf(&list, "%s%s", j ? ", " : "", json_string_value(json_array_get(keys, j)));
+		html_open(h, "li", NULL);
+		html_textf(h, "%lld %s (%s%s) %s", (long long)n, rk == NULL ? "records" : n == 1 ?
+		    form_noun(rq, rk) : lower(rq, form_plural(rq, rk)), buf_str(&list),
+		    (json_int_t)json_array_size(keys) < n ? ", ..." : "", words);
+		html_close(h, "li");
+		buf_release(&list);
+	}
+	html_close(h, "ul");
+	any = json_array_size(refs) > 0;
+	json_decref(refs);
+	return any;
+}
+
 static void
 remove_page(struct req *rq, struct resp *rs, const struct kind *k, const json_t *rec,
     const char *key, const char *error, int status)
@@ -799,6 +857,7 @@ remove_page(struct req *rq, struct resp *rs, const struct kind *k, const json_t 
 	const char *noun = form_noun(rq, k), *name = pages_name(rq, k->name, key);
 	const char *url = pages_record_url(rq, k->name, key);
 	struct page p;
+	bool used;
 
 	page_begin(&p, rq, rs, arena_printf(rq->a, "%sRemove %s - Waymark", error ? "Error: " : "",
 	    name), nav_of(rq, k));
@@ -818,9 +877,13 @@ remove_page(struct req *rq, struct resp *rs, const struct kind *k, const json_t 
 	html_textf(&p.h, "The %s is removed for good; the audit log keeps what it said.", noun);
 	html_close(&p.h, "strong");
 	html_close(&p.h, "div");
+	used = referrers(&p, k, key);
 	page_form_begin(&p, arena_printf(rq->a, "%s/remove", url), "post");
 	hidden(&p, "version", arena_printf(rq->a, "%lld",
 	    (long long)json_integer_value(json_object_get(rec, "version"))));
+	if (used)
+		page_checkbox(&p, "cascade", arena_printf(rq->a, "Remove it all the same, and change "
+		    "what refers to it as the list says"), false);
 	buttons(&p, arena_printf(rq->a, "Yes, remove this %s", noun), url, true);
 	html_close(&p.h, "div");
 	html_close(&p.h, "div");
@@ -853,7 +916,12 @@ remove_record(struct req *rq, struct resp *rs, const struct kind *k, const char 
 	v = req_form(rq, "version");
 	if (v != NULL && (str_to_int64(v, &version) != 0 || version < 0))
 		version = 0;
-	if (ent_remove(&rq->ctx, k, key, version, &err) != 0) {
+	if ((req_form(rq, "cascade") != NULL ? ent_remove_cascade(&rq->ctx, k, key, version, &err) :
+	    ent_remove(&rq->ctx, k, key, version, &err)) != 0) {
+		if (err.code == WM_EINUSE)
+			snprintf(err.msg, sizeof(err.msg), "Other records refer to this %s (the list below "
+			    "says which). Tick the box to remove it all the same, or change them first.",
+			    form_noun(rq, k));
 		if (err.code == WM_ECONFLICT)
 			snprintf(err.msg, sizeof(err.msg), "Someone else changed this %s since you opened "
 			    "this page. Check it below, then remove it if you still want to.",

@@ -133,6 +133,19 @@ test_expect_success 'removing asks first, then removes' '
 	expect_exit 1 wm show theme GONE
 '
 
+test_expect_success 'removing what others refer to says what and asks again' '
+	equals "$(page pat /themes/BURG/remove)" 200 &&
+	contains page.html "What refers to it" &&
+	grep -q "theme rules (BURG/[^)]*) would be removed with it" page.html &&
+	contains page.html "name=\"cascade\"" &&
+	equals "$(form pat /themes/BURG/remove version=1)" 409 &&
+	contains page.html "Other records refer to this theme" &&
+	wm show theme BURG >/dev/null &&
+	equals "$(form pat /themes/BURG/remove version=1 cascade=yes)" 303 &&
+	expect_exit 1 wm show theme BURG &&
+	test "$(wm list theme_rules --json | jq "[.[] | select(.theme == \"BURG\")] | length")" -eq 0
+'
+
 test_expect_success 'a form sent after the session ended comes back, filled in, once signed in again' '
 	rm -f gone.jar &&
 	curl -s -o page.html -w "%{http_code}" -c gone.jar --data-urlencode csrf_token=old \
@@ -165,7 +178,7 @@ test_expect_success 'only those who may write a kind see its forms' '
 '
 
 test_expect_success 'a duplicate key is refused in words, with what was typed' '
-	equals "$(form pat /themes/new ref=BURG name=Again)" 409 &&
+	equals "$(form pat /themes/new ref=ASB name=Again)" 409 &&
 	contains page.html "There is already a theme with that key" &&
 	contains page.html "value=\"Again\""
 '
