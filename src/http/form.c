@@ -784,6 +784,8 @@ worded(struct req *rq, const struct kind *k, const struct field *f, const char *
 		return arena_printf(rq->a, "There is no %s called \xe2\x80\x9c%s\xe2\x80\x9d",
 		    form_noun(rq, t), bad);
 	}
+	if (strcmp(reason, FIELD_BAD_RANGE) == 0 && f->type == FT_DATE)
+		return arena_printf(rq->a, "%s must be today or earlier", label);
 	if (strcmp(reason, FIELD_BAD_RANGE) == 0)
 		return arena_printf(rq->a, "Enter %s %s", lower, lim != NULL ? lim :
 		    "that is not so large");

@@ -21,15 +21,18 @@
 #include "http/page.h"
 #include "http/pages.h"
 #include "model/audit.h"
+#include "model/authz.h"
 #include "model/ent.h"
 
-/* The register's status of a recommendation as a tag: overdue, else open, closed, withdrawn. */
+/* The register's status of a recommendation as a tag: awaiting sign-off, overdue, else open, closed, withdrawn. */
 static void
 rec_status_tag(struct req *rq, struct list *l, const json_t *r)
 {
 	const char *st = json_string_value(json_object_get(r, "status"));
 
-	if (pages_overdue(r))
+	if (json_is_true(json_object_get(r, "awaiting_signoff")))
+		list_tag(l, "Awaiting sign-off", "yellow");
+	else if (pages_overdue(r))
 		list_tag(l, "Overdue", "red");
 	else
 		list_tag(l, st != NULL ? form_choice_text(rq, st) : "", st == NULL ? NULL :
@@ -193,25 +196,49 @@ out:
 	json_decref(recs);
 }
 
-/* What a failed form sends back: the message, the field it is about, what was typed. */
+/* What a failed form sends back: which form, and its errors (form.h's); what was typed is rq->form. */
 struct form_state {
 	const char *form;	/* "progress" or "comments" */
-	const char *msg;
-	const char *field;
+	const json_t *errors;
 };
 
-static const char *
-guess_field(const char *form, const char *msg)
+/* Links to change or withdraw an update, for whoever may (authz.h: its lead, for a day). */
+static void
+update_actions(struct page *p, const json_t *u)
 {
-	if (strcmp(form, "comments") == 0)
-		return "comment";
-	if (strstr(msg, "degree_met") != NULL || strstr(msg, "grade") != NULL)
-		return "degree_met";
-	if (strstr(msg, "percent") != NULL)
-		return "percent_complete";
-	if (strstr(msg, "date") != NULL)
-		return "date";
-	return "text";
+	struct req *rq = p->rq;
+	const struct kind *k = kind_find("progress");
+	struct wm_err err = WM_ERR_INIT;
+	const char *url;
+	bool edit, rm;
+
+	if (!rq->logged_in)
+		return;
+	edit = authz_write(&rq->ctx, k, u, u, &err) == 0;
+	rm = authz_write(&rq->ctx, k, u, NULL, &err) == 0;
+	if (!edit && !rm)
+		return;
+	url = pages_record_url(rq, "progress", pages_key(rq, "progress", u));
+	html_open(&p->h, "p", "class", "govuk-body-s wm-no-print", NULL);
+	if (edit) {
+		html_open(&p->h, "a", "class", "govuk-link", "href", arena_printf(rq->a, "%s/edit?back=%s",
+		    url, req_key_url(rq, "", rq->path)), NULL);
+		html_text(&p->h, "Change");
+		html_elem(&p->h, "span", arena_printf(rq->a, " the update of %s",
+		    pages_text(rq, u, "date")), "class", "govuk-visually-hidden", NULL);
+		html_close(&p->h, "a");
+	}
+	if (edit && rm)
+		html_text(&p->h, " \xc2\xb7 ");
+	if (rm) {
+		html_open(&p->h, "a", "class", "govuk-link", "href", arena_printf(rq->a, "%s/remove",
+		    url), NULL);
+		html_text(&p->h, "Withdraw");
+		html_elem(&p->h, "span", arena_printf(rq->a, " the update of %s",
+		    pages_text(rq, u, "date")), "class", "govuk-visually-hidden", NULL);
+		html_close(&p->h, "a");
+	}
+	html_close(&p->h, "p");
 }
 
 static void
@@ -226,41 +253,47 @@ progress_section(struct page *p, const json_t *prog)
 		const json_t *u = json_array_get(prog, i - 1);
 		const char *deg = pages_text(p->rq, u, "degree_met");
 		const char *by = pages_text(p->rq, u, "author");
+		const json_t *pc = json_object_get(u, "percent_complete");
 
-		html_elem(h, "h3", arena_printf(p->rq->a, "%s%s%s", pages_text(p->rq, u, "date"),
-		    *deg ? ": " : "", deg), "class", "govuk-heading-s", NULL);
+		/* each update's grade and percentage, as it stood at that date */
+		html_elem(h, "h3", arena_printf(p->rq->a, "%s%s%s%s", pages_text(p->rq, u, "date"),
+		    *deg ? ": " : "", deg, json_is_number(pc) ? arena_printf(p->rq->a, "%s%.0f%% complete",
+		    *deg ? ", " : ": ", json_number_value(pc)) : ""), "class", "govuk-heading-s", NULL);
 		if (*by)
 			html_elem(h, "p", arena_printf(p->rq->a, "Reported by %s", by), "class",
 			    "govuk-body-s wm-meta", NULL);
 		page_md(p, json_string_value(json_object_get(u, "text")));
+		update_actions(p, u);
 	}
 }
 
 static void
-progress_form(struct page *p, const char *url, const json_t *grades, const struct form_state *fs)
+progress_form(struct page *p, const char *url, const json_t *grades, const json_t *rec,
+    const struct form_state *fs)
 {
 	struct req *rq = p->rq;
 	bool mine = fs != NULL && strcmp(fs->form, "progress") == 0;
-	const char *err_at = mine ? fs->field : "";
+	const json_t *errors = mine ? fs->errors : NULL;
 	char today[DATE_ISO_LEN];
 	const char *date = mine ? req_form(rq, "date") : NULL;
+	/* the grade it has now is where a new update starts */
+	const char *grade = mine ? req_form(rq, "degree_met") :
+	    json_string_value(json_object_get(rec, "degree_met"));
 
 	page_today(rq, today);
 	html_elem(&p->h, "h2", "Add a progress update", "class", "govuk-heading-m", "id",
 	    "add-progress", NULL);
-	if (mine)
-		page_error_summary(p, fs->msg, arena_printf(rq->a, "#%s", fs->field));
+	page_error_list(p, errors);
 	page_form_begin(p, arena_printf(rq->a, "%s/progress", url), "post");
 	page_input(p, "date", "Date of the update", "text", date ? date : today,
-	    "For example, 2005-04-15", strcmp(err_at, "date") == 0 ? fs->msg : NULL, "10");
-	page_select(p, "degree_met", "Degree met", grades, mine ? req_form(rq, "degree_met") : NULL,
-	    "Not assessed");
-	page_input(p, "percent_complete", "Percentage complete (optional)", "text",
-	    mine ? req_form(rq, "percent_complete") : NULL, NULL,
-	    strcmp(err_at, "percent_complete") == 0 ? fs->msg : NULL, "3");
+	    "Today or earlier, for example 2005-04-15", form_error_for(errors, "date"), "10");
+	page_select(p, "degree_met", "Degree met", grades, grade, "Not assessed");
+	page_input_attrs(p, "percent_complete", "Percentage complete (optional)", "text",
+	    mine ? req_form(rq, "percent_complete") : NULL, "A number from 0 to 100",
+	    form_error_for(errors, "percent_complete"), "3", "decimal", NULL);
 	page_textarea(p, "text", "What has been done", mine ? req_form(rq, "text") : NULL,
 	    "You can use Markdown: *emphasis*, lists starting with -, and links.",
-	    strcmp(err_at, "text") == 0 ? fs->msg : NULL);
+	    form_error_for(errors, "text"));
 	page_form_end(p, "Add update");
 }
 
@@ -284,10 +317,10 @@ comments_section(struct page *p, const char *url, const json_t *comments,
 	if (!rq->logged_in)
 		return;
 	if (mine)
-		page_error_summary(p, fs->msg, "#comment");
+		page_error_list(p, fs->errors);
 	page_form_begin(p, arena_printf(rq->a, "%s/comments", url), "post");
 	page_textarea(p, "comment", "Add a comment", mine ? req_form(rq, "comment") : NULL,
-	    "You can use Markdown.", mine ? fs->msg : NULL);
+	    "You can use Markdown.", mine ? form_error_for(fs->errors, "comment") : NULL);
 	page_form_end(p, "Add comment");
 }
 
@@ -368,6 +401,39 @@ part(struct req *rq, const char *kind, json_t *where, json_t **out, struct wm_er
 	return rc;
 }
 
+/* A lead's "met in full" waiting for a planner, and the planner's button to sign it off. */
+static void
+signoff_section(struct page *p, const char *url, const json_t *rec)
+{
+	struct req *rq = p->rq;
+	struct html *h = &p->h;
+
+	if (!json_is_true(json_object_get(rec, "awaiting_signoff")))
+		return;
+	html_open(h, "div", "class", "govuk-inset-text", NULL);
+	html_elem(h, "p", "A lead officer's update says this recommendation is met in full. It "
+	    "stays open until a planner signs it off.", "class", "govuk-body", NULL);
+	if (rq->logged_in && authz_may_write_kind(&rq->ctx, kind_find("recommendations"))) {
+		page_form_begin(p, arena_printf(rq->a, "%s/signoff", url), "post");
+		page_form_end(p, "Sign off as met in full");
+	}
+	html_close(h, "div");
+}
+
+static void
+sign_off(struct req *rq, struct resp *rs, const char *key)
+{
+	struct wm_err err = WM_ERR_INIT;
+	json_t *ch = json_pack("{s:b}", "awaiting_signoff", false);
+
+	if (ent_set(&rq->ctx, kind_find("recommendations"), key, ch, 0, NULL, &err) != 0)
+		page_fail_err(rq, rs, &err);
+	else
+		resp_redirect(rs, arena_printf(rq->a, "%s?saved=changed",
+		    req_key_url(rq, "/recommendations/", key)));
+	json_decref(ch);
+}
+
 static void
 show_rec(struct req *rq, struct resp *rs, const char *key, const struct form_state *fs,
     int status)
@@ -419,6 +485,7 @@ show_rec(struct req *rq, struct resp *rs, const char *key, const struct form_sta
 		html_close(&p.h, "p");
 	}
 	page_record_actions(&p, kind_find("recommendations"), rec);
+	signoff_section(&p, url, rec);
 	html_elem(&p.h, "p", pages_text(rq, rec, "text"), "class", "govuk-body-l", NULL);
 	html_open(&p.h, "dl", "class", "govuk-summary-list", NULL);
 	for (size_t i = 0; i < WM_ARRAY_LEN(facts); i++)
@@ -427,7 +494,7 @@ show_rec(struct req *rq, struct resp *rs, const char *key, const struct form_sta
 	if (prog != NULL)
 		progress_section(&p, prog);
 	if (rq->logged_in && rq->ctx.role != ROLE_MEMBER)
-		progress_form(&p, url, grades, fs);
+		progress_form(&p, url, grades, rec, fs);
 	if (revs != NULL && json_array_size(revs) > 0) {
 		static const char *const cols[] = { "Changed on", "From", "To", "Why" };
 		static const char *const fields[] = { "changed_on", "old_due", "new_due", "reason" };
@@ -452,9 +519,11 @@ static void
 add_progress(struct req *rq, struct resp *rs, const char *key)
 {
 	static const char *const names[] = { "date", "text", "degree_met", "percent_complete" };
+	const struct kind *k = kind_find("progress");
 	struct wm_err err = WM_ERR_INIT;
-	json_t *fields = json_object(), *row = NULL;
-	struct form_state fs = { "progress", NULL, NULL };
+	json_t *fields = json_object(), *row = NULL, *errors = json_array();
+	struct form_state fs = { "progress", errors };
+	int rc;
 
 	json_object_set_new(fields, "recommendation", json_string(key));
 	for (size_t i = 0; i < WM_ARRAY_LEN(names); i++) {
@@ -464,25 +533,28 @@ add_progress(struct req *rq, struct resp *rs, const char *key)
 			json_object_set_new(fields, names[i], json_string(v));
 	}
 	json_object_set_new(fields, "author", json_string(rq->sess.user.display_name));
-	if (ent_add(&rq->ctx, kind_find("progress"), fields, &row, &err) == 0) {
+	/* every mistake at once, by the kind's rules; then the write's own */
+	if ((rc = form_check(rq, k, fields, true, errors, &err)) == 0 &&
+	    json_array_size(errors) == 0 && (rc = ent_add(&rq->ctx, k, fields, &row, &err)) == 0) {
 		resp_redirect(rs, arena_printf(rq->a, "%s?added=progress#progress",
 		    req_key_url(rq, "/recommendations/", key)));
 	} else {
-		fs.msg = arena_strdup(rq->a, err.msg);
-		fs.field = guess_field("progress", err.msg);
-		show_rec(rq, rs, key, &fs, http_status(err.code));
+		if (rc != 0)
+			form_write_error(rq, k, &err, errors);
+		show_rec(rq, rs, key, &fs, rc != 0 ? http_status(rc) : 422);
 	}
 	json_decref(fields);
 	json_decref(row);
+	json_decref(errors);
 }
 
 static void
 add_comment(struct req *rq, struct resp *rs, const char *key)
 {
 	struct wm_err err = WM_ERR_INIT;
-	json_t *fields = json_object();
+	json_t *fields = json_object(), *errors = json_array();
 	const char *text = req_form(rq, "comment");
-	struct form_state fs = { "comments", NULL, "comment" };
+	struct form_state fs = { "comments", errors };
 	int rc;
 
 	json_object_set_new(fields, "kind", json_string("recommendations"));
@@ -496,10 +568,12 @@ add_comment(struct req *rq, struct resp *rs, const char *key)
 		resp_redirect(rs, arena_printf(rq->a, "%s?added=comment#comments",
 		    req_key_url(rq, "/recommendations/", key)));
 	} else {
-		fs.msg = arena_strdup(rq->a, err.msg);
+		json_array_append_new(errors, json_pack("{s:s, s:s, s:s}", "field", "comment", "href",
+		    "#comment", "message", err.msg));
 		show_rec(rq, rs, key, &fs, http_status(err.code));
 	}
 	json_decref(fields);
+	json_decref(errors);
 }
 
 void
@@ -521,10 +595,23 @@ page_rec(struct req *rq, struct resp *rs, const char *rest)
 		key = pages_key(rq, "recommendations", rec);
 		json_decref(rec);
 		add_progress(rq, rs, key);
+	} else if (post && n > 8 && strcmp(rest + n - 8, "/signoff") == 0) {
+		sign_off(rq, rs, arena_strndup(rq->a, rest, n - 8));
 	} else if (post && n > 9 && strcmp(rest + n - 9, "/comments") == 0) {
 		add_comment(rq, rs, arena_strndup(rq->a, rest, n - 9));
 	} else if (post) {
 		page_fail(rq, rs, 404, "Page not found", "There is no form at this address.");
+	} else if (rq->resumed && ((n > 9 && (strcmp(rest + n - 9, "/progress") == 0 ||
+	    strcmp(rest + n - 9, "/comments") == 0)) || (n > 8 && strcmp(rest + n - 8,
+	    "/signoff") == 0))) {
+		/* a form sent back through signing in again: the page with the form as it was sent */
+		size_t cut = strcmp(rest + n - 8, "/signoff") == 0 ? 8 : 9;
+		json_t *none = json_array();
+		struct form_state fs = { strcmp(rest + n - 9, "/comments") == 0 ? "comments" :
+		    "progress", none };
+
+		show_rec(rq, rs, arena_strndup(rq->a, rest, n - cut), &fs, 200);
+		json_decref(none);
 	} else {
 		show_rec(rq, rs, rest, NULL, 200);
 	}

@@ -211,6 +211,11 @@ normalize_typed(struct wm_ctx *ctx, const struct kind *k, const struct field *f,
 		if (s == NULL || date_parse_iso(s, &d) != 0)
 			return wm_error(err, WM_EINVAL, "%s %s: \"%s\" is not a date (YYYY-MM-DD)",
 			    k->one, f->name, s ? s : "?");
+		if ((f->flags & FF_PAST) && ctx != NULL && ctx->role != ROLE_SYSTEM &&
+		    d > date_from_time(ctx->now))
+			return wm_error_field(err, WM_EINVAL, f->name, FIELD_BAD_RANGE,
+			    "%s %s: %s is in the future: it says what had happened by then, so it is "
+			    "today or before", k->one, f->name, s);
 		*out = json_string(s);
 		return 0;
 	}

@@ -54,6 +54,13 @@ enum ftype {
 #define FF_LONG 0x100	/* text of several lines or paragraphs (a form gives it a text area) */
 #define FF_ADDED_BY 0x200	/* set by Waymark on adding: the actor, as the audit log names them */
 #define FF_ADDED_AT 0x400	/* set by Waymark on adding: the instant, YYYY-MM-DDTHH:MM:SSZ */
+/*
+ * FT_DATE: today or earlier (it says what had happened by then), by the
+ * context's clock, for what a person enters through the web or the API; the
+ * command line, whose imports carry the dates of the papers they read, is
+ * not held to it.
+ */
+#define FF_PAST 0x800
 
 struct field {
 	const char *name;		/* JSON and --option name, snake_case */

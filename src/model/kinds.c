@@ -300,6 +300,8 @@ static const struct field rec_fields[] = {
 	PERCENT("percent_complete", "percent_complete", "percentage complete"),
 	ENUM("status", "status", FF_BRIEF, rec_statuses, "open, closed or withdrawn"),
 	TEXT("status_text", "status_text", 0, "its status as the document it was read from wrote it"),
+	BOOL("awaiting_signoff", "awaiting_signoff", 0, "a lead officer's update says it is met in "
+	    "full: it closes when a planner signs it off (sets this to no)"),
 	REF("committee", "committee_id", 0, "committees", "the committee that oversees it"),
 	TEXT("extra", "extra", 0, "what its document said that no field holds, as \"Header: text\" lines"),
 	PUBLISHED,
@@ -309,7 +311,7 @@ static const struct field rec_fields[] = {
 static const struct field progress_fields[] = {
 	REF("recommendation", "rec_id", FF_KEY | FF_REQ | FF_BRIEF, "recommendations", "the recommendation"),
 	INT("seq", "seq", FF_KEY | FF_BRIEF, "number of the update (given when added)"),
-	DATE("date", "date", FF_REQ | FF_BRIEF, "date of the update"),
+	DATE("date", "date", FF_REQ | FF_BRIEF | FF_PAST, "date of the update (today or before)"),
 	TEXT("text", "text", FF_REQ | FF_LONG, "what has been done"),
 	TEXT("degree_met", "degree_met", FF_BRIEF, "degree met at that date"),
 	PERCENT("percent_complete", "percent_complete", "percentage complete at that date"),

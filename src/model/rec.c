@@ -172,13 +172,18 @@ rec_prepare(struct wm_ctx *ctx, json_t *row, const json_t *before, struct wm_err
 		return rc;
 	/* "Complete" as a timescale is done: closed, on the date it gives if it gives one */
 	complete = json_is_true(json_object_get(ts, "complete"));
+	/* a lead's "met in full" awaits a planner's sign-off; only a grade that closes awaits it */
+	if (!closes)
+		json_object_set_new(row, "awaiting_signoff", json_false());
 	if (complete || (json_object_get(row, "degree_met") != NULL &&
 	    !json_is_null(json_object_get(row, "degree_met")))) {
 		const char *status = json_string_value(json_object_get(row, "status"));
+		bool awaiting = closes && !complete &&
+		    json_is_true(json_object_get(row, "awaiting_signoff"));
 
 		if (status == NULL || strcmp(status, "withdrawn") != 0)
-			json_object_set_new(row, "status", json_string(closes || complete ? "closed" :
-			    "open"));
+			json_object_set_new(row, "status", json_string((closes || complete) &&
+			    !awaiting ? "closed" : "open"));
 	}
 	if (complete && json_is_null_or_missing(row, "completed_on") && latest != NULL)
 		json_object_set_new(row, "completed_on", json_string(latest));
@@ -519,8 +524,11 @@ progress_after(struct wm_ctx *ctx, int64_t id, const json_t *before, const json_
 	if (newest != id)
 		return 0;
 	changes = json_object();
-	if (!json_is_null(json_object_get(after, "degree_met")))
+	if (!json_is_null(json_object_get(after, "degree_met"))) {
 		json_object_set(changes, "degree_met", json_object_get(after, "degree_met"));
+		/* a lead's word that it is met in full awaits a planner (rec_prepare) */
+		json_object_set_new(changes, "awaiting_signoff", json_boolean(ctx->role == ROLE_LEAD));
+	}
 	if (!json_is_null(json_object_get(after, "percent_complete")))
 		json_object_set(changes, "percent_complete", json_object_get(after, "percent_complete"));
 	rc = 0;

@@ -269,11 +269,28 @@ chart_sparkline(struct buf *out, const char *title, const struct chart_series *c
 	svg_end(&s);
 }
 
+/* s in at most max characters (UTF-8), an ellipsis ending it if it was cut. */
+static void
+clip_name(char *out, size_t size, const char *s, size_t max)
+{
+	size_t chars = 0, i = 0, cut = 0;
+
+	for (; s[i] != '\0'; i++)
+		if (((unsigned char)s[i] & 0xC0) != 0x80 && chars++ == max - 1)
+			cut = i;
+	if (chars <= max || cut == 0) {
+		snprintf(out, size, "%s", s);
+		return;
+	}
+	snprintf(out, size, "%.*s\xe2\x80\xa6", (int)cut, s);
+}
+
 void
 chart_multiples(struct buf *out, const char *title, const char *desc,
     const struct chart_panel *panels, size_t n)
 {
-	enum { COLS = 4, PW = 160, PH = 78 };
+	/* each panel: its unit's name, then its latest figure below it (never side by side) */
+	enum { COLS = 4, PW = 160, PH = 90, NAME_MAX_CHARS = 24 };
 	size_t rows = (n + COLS - 1) / COLS;
 	struct chart_series *all = wm_calloc(n + 1, sizeof(*all));
 	double lo, hi;
@@ -285,16 +302,18 @@ chart_multiples(struct buf *out, const char *title, const char *desc,
 	svg_begin(&s, out, COLS * PW, (double)(rows > 0 ? rows : 1) * PH, title, desc);
 	for (size_t i = 0; i < n; i++) {
 		double x = (double)(i % COLS) * PW, y = (double)(i / COLS) * PH;
-		struct frame f = { x + 8, y + 24, PW - 20, PH - 34, lo, hi, panels[i].s.n };
-		char t[200];
+		struct frame f = { x + 8, y + 36, PW - 20, PH - 46, lo, hi, panels[i].s.n };
+		char t[200], name[NAME_MAX_CHARS * 4 + 4];
 
 		snprintf(t, sizeof(t), "%s: %s, %s", panels[i].label, panels[i].value,
 		    rag_name(panels[i].s.rags && panels[i].s.n ?
 		    panels[i].s.rags[panels[i].s.n - 1] : RAG_NO_DATA));
 		svg_group_begin(&s, NULL, t);
 		svg_rect(&s, x + 2, y + 2, PW - 6, PH - 6, "c-panel", NULL);
-		svg_text(&s, x + 8, y + 16, "start", "c-h", panels[i].label);
-		svg_text(&s, x + PW - 10, y + 16, "end", "c-t", panels[i].value);
+		/* a long name is cut to the panel's width; the panel's title holds it whole */
+		clip_name(name, sizeof(name), panels[i].label, NAME_MAX_CHARS);
+		svg_text(&s, x + 8, y + 16, "start", "c-h", name);
+		svg_text(&s, x + 8, y + 30, "start", "c-t", panels[i].value);
 		small_trend(&s, &f, &panels[i].s);
 		svg_group_end(&s);
 	}

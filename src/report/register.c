@@ -288,9 +288,10 @@ progress_row(struct rtable *t, const json_t *rec)
 	rtable_cell(t, json_string_value(json_object_get(rec, "text")));
 	rtable_cell(t, last ? json_string_value(json_object_get(last, "text")) : NULL);
 	rtable_cell(t, degree);
-	rtable_cellf(t, "%s%sRecommendation met: %s",
+	rtable_cellf(t, "%s%sRecommendation met: %s%s",
 	    last ? json_string_value(json_object_get(last, "text")) : "", last ? " " : "",
-	    degree ? degree : "not graded");
+	    degree ? degree : "not graded", json_is_true(json_object_get(rec, "awaiting_signoff")) ?
+	    " (awaiting a planner's sign-off)" : "");
 	rtable_end_row(t);
 }
 
@@ -336,6 +337,18 @@ report_progress(struct wm_ctx *ctx, const char *source, struct rdoc **out, struc
 	if (latest != DATE_NONE) {
 		date_format_iso(latest, buf);
 		rdoc_meta(doc, "Latest update", buf);
+	}
+	{
+		/* a lead's "met in full" stays open until a planner signs it off: say which */
+		struct buf which = BUF_INIT;
+
+		json_array_foreach(recs, i, rec)
+			if (json_is_true(json_object_get(rec, "awaiting_signoff")))
+				buf_addf(&which, "%s%s", which.len ? ", " : "",
+				    json_string_value(json_object_get(rec, "ref")));
+		if (which.len > 0)
+			rdoc_meta(doc, "Awaiting sign-off", buf_str(&which));
+		buf_release(&which);
 	}
 	/* the count of each grade: in words on paper, {grade: n} in the JSON, scale's order first */
 	t = rdoc_table_cols(doc, "summary", NULL, WM_ARRAY_LEN(grade_cols), grade_cols);

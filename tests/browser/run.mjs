@@ -65,7 +65,8 @@ await test('the update shows in the register', page, async () => {
   const row = page.locator('tr', { hasText: 'DA2002/R13' })
   const text = await row.innerText()
   expect(text.includes('completely'), 'the register does not show the new grade: ' + text)
-  expect(text.toLowerCase().includes('closed'), 'completely met did not close it: ' + text)
+  // a lead's "completely" waits for a planner's sign-off before it closes
+  expect(text.toLowerCase().includes('awaiting sign-off'), 'completely met by a lead is not awaiting sign-off: ' + text)
 })
 
 await test('the update shows on the dashboard', page, async () => {

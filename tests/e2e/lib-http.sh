@@ -105,3 +105,9 @@ need_browser() {
 		exit 0
 	fi
 }
+
+# error_summary: the messages of page.html's error summary, one a line.
+error_summary() {
+	tr '\n' ' ' <page.html | sed 's/.*govuk-error-summary__list">//; s/<\/ul>.*//' |
+	    sed 's/<\/li>/\n/g' | sed 's/<[^>]*>//g; /^ *$/d'
+}

@@ -18,11 +18,6 @@ for u in pat:"planner pass" lena:"lead password" mo:"member pass"; do
 	login "${u%%:*}" "${u%%:*}" "${u#*:}"
 done
 
-# The error summary's messages, one a line.
-summary() {
-	tr '\n' ' ' <page.html | sed 's/.*govuk-error-summary__list">//; s/<\/ul>.*//' |
-	    sed 's/<\/li>/\n/g' | sed 's/<[^>]*>//g; /^ *$/d'
-}
 
 test_expect_success 'the add form of a kind comes from its description' '
 	equals "$(page pat /recommendations/new)" 200 &&
@@ -41,7 +36,7 @@ test_expect_success 'the add form of a kind comes from its description' '
 test_expect_success 'a form with two mistakes says both, in plain words, and keeps what was typed' '
 	equals "$(form pat /recommendations/new source=DA2002 ref=R99 percent_complete=lots \
 	    due-day=31 due-month=2 due-year=2005 "subject=Kept subject")" 422 &&
-	summary >msgs &&
+	error_summary >msgs &&
 	test "$(wc -l <msgs)" -eq 3 &&
 	grep -qx "Enter the recommendation" msgs &&
 	grep -qx "Due date must be a real date" msgs &&
@@ -56,16 +51,16 @@ test_expect_success 'a form with two mistakes says both, in plain words, and kee
 test_expect_success 'an unknown reference, a half-given date and a number out of range are named too' '
 	equals "$(form pat /recommendations/new source=DA2002 ref=R99 text=x percent_complete=120 \
 	    priority=7)" 422 &&
-	summary >msgs &&
+	error_summary >msgs &&
 	grep -qx "Enter priority from 1 to 3" msgs &&
 	grep -qx "Enter percentage complete from 0 to 100" msgs &&
 	equals "$(form pat /targets/new pi=SC-01 unit=Camdn period=2005/06 value=x)" 422 &&
-	summary >msgs &&
+	error_summary >msgs &&
 	grep -qx "There is no unit called “Camdn”: did you mean “Camden”?" msgs &&
 	grep -qx "Enter value as a number, like 12.5" msgs &&
 	equals "$(form pat /milestones/new timetable=TTSC-APPX1 ref=M99 title=x done_on-day=3 \
 	    done_on-month= done_on-year=2005)" 422 &&
-	summary | grep -qx "Date done must include a month"
+	error_summary | grep -qx "Date done must include a month"
 '
 
 test_expect_success 'a good form adds the record and the record page says so' '

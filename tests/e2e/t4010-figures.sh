@@ -23,10 +23,6 @@ for u in pat:"planner pass" cc:"borough pass" jo:"owner pass" lena:"lead passwor
 	login "${u%%:*}" "${u%%:*}" "${u#*:}"
 done
 
-summary() {
-	tr '\n' ' ' <page.html | sed 's/.*govuk-error-summary__list">//; s/<\/ul>.*//' |
-	    sed 's/<\/li>/\n/g' | sed 's/<[^>]*>//g; /^ *$/d'
-}
 
 test_expect_success 'a borough lead sees one row, their unit, for the next month' '
 	equals "$(page cc /pis/SC-01)" 200 &&
@@ -51,7 +47,7 @@ test_expect_success 'a planner sees every borough that reports it, and the owner
 
 test_expect_success 'a figure far from the unit'"'"'s history is questioned, and nothing is saved' '
 	equals "$(form cc /pis/SC-01/figures period=2005-04 f0-unit=Camden f0-value=60)" 422 &&
-	summary >msgs &&
+	error_summary >msgs &&
 	grep -qx "Check the figure for Camden; if it is right, tick that it is and say why" msgs &&
 	contains page.html "60.0 is far from Camden&#39;s own figures: the middle of its last 24 is 27.7" &&
 	contains page.html "without them the figure cannot be added up" &&
@@ -62,7 +58,7 @@ test_expect_success 'a figure far from the unit'"'"'s history is questioned, and
 test_expect_success '... ticked as right without a reason, it is still not saved' '
 	equals "$(form cc /pis/SC-01/figures period=2005-04 f0-unit=Camden f0-num=547 \
 	    f0-den=9117.5 f0-confirm=yes)" 422 &&
-	summary | grep -qx "Say why the figure for Camden is right" &&
+	error_summary | grep -qx "Say why the figure for Camden is right" &&
 	expect_exit 1 wm show measurement SC-01/Camden/2005-04
 '
 
@@ -134,7 +130,7 @@ test_expect_success 'a lead enters figures only for their own units' '
 
 test_expect_success 'a planner'"'"'s figures are approved as they are saved; not available needs a reason' '
 	equals "$(form pat /pis/SC-01/figures period=2005-04 f0-unit=BarkingDagenham f0-na=yes)" 422 &&
-	summary | grep -qx "Say why the figure for Barking and Dagenham is not available" &&
+	error_summary | grep -qx "Say why the figure for Barking and Dagenham is not available" &&
 	equals "$(form pat /pis/SC-01/figures period=2005-04 f0-unit=BarkingDagenham f0-na=yes \
 	    "f0-note=Returns not received")" 303 &&
 	wm show measurement SC-01/BarkingDagenham/2005-04 --json >m.json &&
