@@ -231,7 +231,8 @@ hint_of(struct req *rq, const struct field *f)
 bool
 form_shows(const struct kind *k, const struct field *f, bool editing)
 {
-	if (f->flags & (FF_DERIVED | FF_SECRET))
+	/* FF_SIGNOFF: Waymark's to set, and a sign-off's to clear, never a form field */
+	if (f->flags & (FF_DERIVED | FF_SECRET | FF_SIGNOFF))
 		return false;
 	if (k->fixed_col != NULL && f->col != NULL && strcmp(f->col, k->fixed_col) == 0)
 		return false;

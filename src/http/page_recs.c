@@ -401,36 +401,64 @@ part(struct req *rq, const char *kind, json_t *where, json_t **out, struct wm_er
 	return rc;
 }
 
-/* A lead's "met in full" waiting for a planner, and the planner's button to sign it off. */
+/*
+ * A lead's "met in full" waiting for a planner: whose word it is, and the
+ * planner's button to sign it off, which carries the version they saw so
+ * that a change made meanwhile is not signed off unseen.
+ */
 static void
-signoff_section(struct page *p, const char *url, const json_t *rec)
+signoff_section(struct page *p, const char *url, const json_t *rec, const json_t *prog)
 {
 	struct req *rq = p->rq;
 	struct html *h = &p->h;
+	const json_t *last = prog != NULL && json_array_size(prog) > 0 ?
+	    json_array_get(prog, json_array_size(prog) - 1) : NULL;
+	const char *by = last != NULL ? pages_text(rq, last, "author") : "";
 
 	if (!json_is_true(json_object_get(rec, "awaiting_signoff")))
 		return;
-	html_open(h, "div", "class", "govuk-inset-text", NULL);
-	html_elem(h, "p", "A lead officer's update says this recommendation is met in full. It "
-	    "stays open until a planner signs it off.", "class", "govuk-body", NULL);
-	if (rq->logged_in && authz_may_write_kind(&rq->ctx, kind_find("recommendations"))) {
+	html_open(h, "div", "class", "govuk-inset-text", "id", "signoff", NULL);
+	html_elem(h, "h2", "Awaiting sign-off", "class", "govuk-heading-s", NULL);
+	html_elem(h, "p", arena_printf(rq->a, "%s%s%s says this recommendation is met in full. It "
+	    "stays open until a planner signs it off.", last == NULL ? "A lead officer's update" :
+	    *by ? arena_printf(rq->a, "The update by %s", by) : "The update",
+	    last == NULL ? "" : " of ", last == NULL ? "" :
+	    form_date_text(rq, pages_text(rq, last, "date"))), "class", "govuk-body", NULL);
+	if (rq->logged_in && (rq->ctx.role == ROLE_PLANNER || rq->ctx.role == ROLE_ADMIN)) {
 		page_form_begin(p, arena_printf(rq->a, "%s/signoff", url), "post");
+		html_void(h, "input", "type", "hidden", "name", "version", "value",
+		    arena_printf(rq->a, "%lld", (long long)json_integer_value(json_object_get(rec,
+		    "version"))), NULL);
 		page_form_end(p, "Sign off as met in full");
 	}
 	html_close(h, "div");
 }
 
+/* A planner's sign-off: the recommendation, as they saw it, closes (authz.h says who may). */
 static void
 sign_off(struct req *rq, struct resp *rs, const char *key)
 {
+	const struct kind *k = kind_find("recommendations");
 	struct wm_err err = WM_ERR_INIT;
-	json_t *ch = json_pack("{s:b}", "awaiting_signoff", false);
+	json_t *rec = NULL, *ch = json_pack("{s:b}", "awaiting_signoff", false);
+	const char *v = req_form(rq, "version");
+	int64_t version = 0;
 
-	if (ent_set(&rq->ctx, kind_find("recommendations"), key, ch, 0, NULL, &err) != 0)
+	if (v != NULL && (str_to_int64(v, &version) != 0 || version < 0))
+		version = 0;
+	if (ent_get(&rq->ctx, k, key, &rec, &err) != 0) {
 		page_fail_err(rq, rs, &err);
-	else
-		resp_redirect(rs, arena_printf(rq->a, "%s?saved=changed",
+	} else if (!json_is_true(json_object_get(rec, "awaiting_signoff"))) {
+		page_fail(rq, rs, 409, "Nothing to sign off", arena_printf(rq->a, "%s is not awaiting "
+		    "sign-off: someone may have signed it off or changed its grade meanwhile. Its page "
+		    "says where it stands now.", pages_key(rq, "recommendations", rec)));
+	} else if (ent_set(&rq->ctx, k, key, ch, version, NULL, &err) != 0) {
+		page_fail_err(rq, rs, &err);
+	} else {
+		resp_redirect(rs, arena_printf(rq->a, "%s?saved=signedoff",
 		    req_key_url(rq, "/recommendations/", key)));
+	}
+	json_decref(rec);
 	json_decref(ch);
 }
 
@@ -474,7 +502,10 @@ show_rec(struct req *rq, struct resp *rs, const char *key, const struct form_sta
 	html_elem(&p.h, "span", pages_text(rq, rec, "source"), "class", "govuk-caption-l", NULL);
 	html_elem(&p.h, "h1", *subject ? arena_printf(rq->a, "%s: %s", key, subject) : key,
 	    "class", "govuk-heading-l", NULL);
-	if (req_query(rq, "saved") != NULL && fs == NULL)
+	if (req_query(rq, "saved") != NULL && fs == NULL &&
+	    strcmp(req_query(rq, "saved"), "signedoff") == 0)
+		page_success(&p, "Signed off: the recommendation is met in full and closed.");
+	else if (req_query(rq, "saved") != NULL && fs == NULL)
 		page_saved(&p, kind_find("recommendations"), req_query(rq, "saved"));
 	if (req_query(rq, "added") != NULL && fs == NULL)
 		page_success(&p, strcmp(req_query(rq, "added"), "comment") == 0 ?
@@ -485,7 +516,7 @@ show_rec(struct req *rq, struct resp *rs, const char *key, const struct form_sta
 		html_close(&p.h, "p");
 	}
 	page_record_actions(&p, kind_find("recommendations"), rec);
-	signoff_section(&p, url, rec);
+	signoff_section(&p, url, rec, prog);
 	html_elem(&p.h, "p", pages_text(rq, rec, "text"), "class", "govuk-body-l", NULL);
 	html_open(&p.h, "dl", "class", "govuk-summary-list", NULL);
 	for (size_t i = 0; i < WM_ARRAY_LEN(facts); i++)

@@ -374,12 +374,43 @@ authz_audit(const struct wm_ctx *ctx, struct wm_err *err)
 	return 0;
 }
 
+/*
+ * A word awaiting a planner (FF_SIGNOFF: a lead's that a recommendation is
+ * met in full) is Waymark's to give, when the lead's update comes in, and
+ * a planner's to take back: that is the sign-off.
+ */
+static int
+signoff_change(const struct wm_ctx *ctx, const struct kind *k, const json_t *before,
+    const json_t *after, struct wm_err *err)
+{
+	if (after == NULL || ctx->role == ROLE_SYSTEM)
+		return 0;
+	for (const struct field *f = kind_base(k)->fields; f->name != NULL; f++) {
+		bool was, now;
+
+		if (!(f->flags & FF_SIGNOFF))
+			continue;
+		was = before != NULL && json_is_true(json_object_get(before, f->name));
+		now = json_is_true(json_object_get(after, f->name));
+		if (now && !was)
+			return wm_error_field(err, WM_EPERM, f->name, "signoff", "only Waymark marks a "
+			    "%s as awaiting sign-off, when a lead officer's update says it is met in "
+			    "full", k->one);
+		if (was && !now && ctx->role != ROLE_PLANNER && ctx->role != ROLE_ADMIN)
+			return wm_error_field(err, WM_EPERM, f->name, "signoff", "only a planner may "
+			    "sign off a %s as met in full", k->one);
+	}
+	return 0;
+}
+
 int
 authz_write(struct wm_ctx *ctx, const struct kind *k, const json_t *before, const json_t *after,
     struct wm_err *err)
 {
 	int rc;
 
+	if ((rc = signoff_change(ctx, k, before, after, err)) != 0)
+		return rc;
 	switch (ctx->role) {
 	case ROLE_SYSTEM:
 	case ROLE_ADMIN:

@@ -44,6 +44,10 @@ bool authz_read_quiet(const struct wm_ctx *ctx, const char *kind);
  * reports on what their posts lead, and may change or withdraw one they
  * added for AUTHZ_EDIT_HOURS after (the setting updates.edit_hours says
  * otherwise); anyone else's, or an older one, only a planner may.
+ *
+ * A lead's update that grades a recommendation met in full leaves it
+ * awaiting sign-off (kind.h's FF_SIGNOFF): only Waymark sets that, and only
+ * a planner or an administrator clears it, which closes the recommendation.
  */
 #define AUTHZ_EDIT_HOURS 24
 int authz_write(struct wm_ctx *ctx, const struct kind *k, const json_t *before,

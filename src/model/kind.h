@@ -61,6 +61,13 @@ enum ftype {
  * not held to it.
  */
 #define FF_PAST 0x800
+/*
+ * FT_BOOL: a word awaiting a planner's (a lead's that a recommendation is
+ * met in full). Waymark's own rules set it yes; only a planner or an
+ * administrator sets it back to no, and that is the sign-off (authz.h). No
+ * form shows it; the command line, acting for the system, may set either.
+ */
+#define FF_SIGNOFF 0x1000
 
 struct field {
 	const char *name;		/* JSON and --option name, snake_case */

@@ -300,8 +300,8 @@ static const struct field rec_fields[] = {
 	PERCENT("percent_complete", "percent_complete", "percentage complete"),
 	ENUM("status", "status", FF_BRIEF, rec_statuses, "open, closed or withdrawn"),
 	TEXT("status_text", "status_text", 0, "its status as the document it was read from wrote it"),
-	BOOL("awaiting_signoff", "awaiting_signoff", 0, "a lead officer's update says it is met in "
-	    "full: it closes when a planner signs it off (sets this to no)"),
+	BOOL("awaiting_signoff", "awaiting_signoff", FF_SIGNOFF, "a lead officer's update says it "
+	    "is met in full: it closes when a planner signs it off (sets this to no)"),
 	REF("committee", "committee_id", 0, "committees", "the committee that oversees it"),
 	TEXT("extra", "extra", 0, "what its document said that no field holds, as \"Header: text\" lines"),
 	PUBLISHED,

@@ -9,7 +9,8 @@
  *   - The degree met must be a grade of the source's scale; a grade that
  *     closes (completely met) closes the recommendation.
  *   - A progress update that is the latest carries its grade and
- *     percentage onto the recommendation.
+ *     percentage onto the recommendation; withdrawn, it takes them back.
+ *   - A lead officer's grade that closes it awaits a planner's sign-off.
  *   - Listed, a recommendation shows its history and where it stands
  *     under the register's rules (analysis/register.h), as of the
  *     context's clock.
@@ -495,49 +496,102 @@ progress_prepare(struct wm_ctx *ctx, json_t *row, const json_t *before, struct w
 	return rc;
 }
 
-/* The newest update's grade and percentage become the recommendation's. */
+/*
+ * The newest update's grade and percentage become the recommendation's.
+ * When the newest is withdrawn, the newest left gives them back (what it
+ * carries, else none): a grade goes with the update that gave it.
+ *
+ * A lead officer's grade that closes the recommendation awaits a
+ * planner's sign-off (rec_prepare keeps it open) unless it is closed
+ * already: signed off, or closed by a planner. A closing grade a lead's
+ * withdrawal brings back awaits sign-off the same way, so that no order of
+ * updates closes a recommendation on a lead's word alone.
+ */
 static int
 progress_after(struct wm_ctx *ctx, int64_t id, const json_t *before, const json_t *after,
     struct wm_err *err)
 {
-	const char *rec;
-	json_t *changes;
+	const struct kind *rk = kind_find("recommendations");
+	const json_t *u = after != NULL ? after : before;
+	const char *rec = json_string_value(json_object_get(u, "recommendation"));
+	struct wm_ctx sys = as_system(ctx);
+	json_t *changes = NULL, *r = NULL, *grade = NULL, *percent = NULL;
 	struct stmt *s;
-	int64_t newest = 0;
+	int64_t rid, newest = 0;
+	char newest_date[DATE_ISO_LEN] = "";
+	int64_t newest_seq = 0;
+	bool first = true;
 	int rc;
 
-	(void)before;
-	if (after == NULL)
-		return 0;
-	rec = json_string_value(json_object_get(after, "recommendation"));
-	rc = store_prepare(ctx->st,
-	    "SELECT p.id FROM progress p WHERE p.rec_id = (SELECT rec_id FROM progress WHERE id = ?)"
-	    " ORDER BY p.date DESC, p.seq DESC LIMIT 1", &s, err);
-	if (rc != 0)
+	if (rec == NULL || (rc = ent_resolve(&sys, rk, rec, &rid, err)) != 0)
+		return rec == NULL ? 0 : rc;
+	/* the updates left, newest first: the newest, and the latest grade and percentage given */
+	if ((rc = store_prepare(ctx->st, "SELECT id, date, seq, degree_met, percent_complete"
+	    " FROM progress WHERE rec_id = ? ORDER BY date DESC, seq DESC", &s, err)) != 0)
 		return rc;
-	stmt_bind_int(s, 1, id);
-	if ((rc = stmt_step(s, err)) == STORE_ROW)
-		newest = stmt_int(s, 0);
+	stmt_bind_int(s, 1, rid);
+	while ((rc = stmt_step(s, err)) == STORE_ROW) {
+		if (first) {
+			newest = stmt_int(s, 0);
+			snprintf(newest_date, sizeof(newest_date), "%s", stmt_text(s, 1) ?
+			    stmt_text(s, 1) : "");
+			newest_seq = stmt_int(s, 2);
+			first = false;
+		}
+		if (grade == NULL && !stmt_is_null(s, 3))
+			grade = json_string(stmt_text(s, 3));
+		if (percent == NULL && !stmt_is_null(s, 4))
+			percent = json_real(stmt_double(s, 4));
+	}
 	stmt_reset(s);
 	if (rc < 0)
-		return rc;
-	if (newest != id)
-		return 0;
-	changes = json_object();
-	if (!json_is_null(json_object_get(after, "degree_met"))) {
-		json_object_set(changes, "degree_met", json_object_get(after, "degree_met"));
-		/* a lead's word that it is met in full awaits a planner (rec_prepare) */
-		json_object_set_new(changes, "awaiting_signoff", json_boolean(ctx->role == ROLE_LEAD));
-	}
-	if (!json_is_null(json_object_get(after, "percent_complete")))
-		json_object_set(changes, "percent_complete", json_object_get(after, "percent_complete"));
+		goto out;
 	rc = 0;
-	if (json_object_size(changes) > 0) {
-		struct wm_ctx sys = as_system(ctx);
+	changes = json_object();
+	if (after != NULL) {
+		if (newest != id)
+			goto out;
+		if (!json_is_null(json_object_get(after, "degree_met")))
+			json_object_set(changes, "degree_met", json_object_get(after, "degree_met"));
+		if (!json_is_null(json_object_get(after, "percent_complete")))
+			json_object_set(changes, "percent_complete",
+			    json_object_get(after, "percent_complete"));
+	} else {
+		/* withdrawn: did it stand after every update left? */
+		const char *d = json_string_value(json_object_get(before, "date"));
+		int cmp = d != NULL ? strcmp(d, newest_date) : -1;
 
-		rc = ent_set(&sys, kind_find("recommendations"), rec, changes, 0, NULL, err);
+		if (newest != 0 && (cmp < 0 || (cmp == 0 &&
+		    json_integer_value(json_object_get(before, "seq")) < newest_seq)))
+			goto out;
+		if (!json_is_null_or_missing(before, "degree_met"))
+			json_object_set(changes, "degree_met", grade != NULL ? grade : json_null());
+		if (!json_is_null_or_missing(before, "percent_complete"))
+			json_object_set(changes, "percent_complete", percent != NULL ? percent :
+			    json_null());
 	}
+	if (json_object_size(changes) == 0)
+		goto out;
+	if (json_object_get(changes, "degree_met") != NULL) {
+		const char *status;
+
+		if ((rc = ent_get_by_id(&sys, rk, rid, true, &r, err)) != 0)
+			goto out;
+		status = json_string_value(json_object_get(r, "status"));
+		/*
+		 * a lead's word on an open one awaits a planner's (rec_prepare drops
+		 * it for a grade that does not close); a closed or withdrawn one stays so
+		 */
+		if (status == NULL || strcmp(status, "open") == 0)
+			json_object_set_new(changes, "awaiting_signoff",
+			    json_boolean(ctx->role == ROLE_LEAD));
+	}
+	rc = ent_set(&sys, rk, rec, changes, 0, NULL, err);
+out:
 	json_decref(changes);
+	json_decref(r);
+	json_decref(grade);
+	json_decref(percent);
 	return rc;
 }
 

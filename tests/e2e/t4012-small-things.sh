@@ -53,7 +53,11 @@ test_expect_success 'a lead may change or withdraw their own update, not another
 	equals "$(wm show progress DA2002/R13/$seq --json | jq -r .percent_complete)" 85 &&
 	equals "$(page lena /progress/DA2002/R13/1/edit)" 403 &&
 	equals "$(form lena /progress/DA2002/R13/$seq/remove)" 303 &&
-	expect_exit 1 wm show progress DA2002/R13/$seq
+	expect_exit 1 wm show progress DA2002/R13/$seq &&
+	wm list progress --recommendation DA2002/R13 --json >left.json &&
+	equals "$(wm show recommendation DA2002/R13 --json | jq -r .degree_met)" \
+	    "$(jq -r "[.[] | select(.degree_met != null)] | sort_by(.date, .seq) | last | .degree_met" left.json)" &&
+	lacks left.json "Most reviews now have action plans"
 '
 
 test_expect_success 'a lead'"'"'s "completely" waits for a planner'"'"'s sign-off, and the paper says so' '
@@ -65,12 +69,16 @@ test_expect_success 'a lead'"'"'s "completely" waits for a planner'"'"'s sign-of
 	contains page.html "stays open until a planner signs it off" &&
 	contains page.html "Sign off as met in full" &&
 	page lena /recommendations/DA2002/R13 >/dev/null && lacks page.html "Sign off as met in full" &&
-	page pat "/recommendations?source=DA2002" >/dev/null && contains page.html "awaiting sign-off" &&
+	page pat "/recommendations?source=DA2002" >/dev/null && contains page.html "Awaiting sign-off" &&
 	wm report progress --source DA2002 >paper.txt &&
 	grep -q "Awaiting sign-off: *R13" paper.txt &&
 	contains paper.txt "(awaiting a planner'"'"'s sign-off)" &&
 	equals "$(form lena /recommendations/DA2002/R13/signoff)" 403 &&
+	equals "$(call lena PATCH /api/v1/recommendations/DA2002/R13 "{\"awaiting_signoff\":false}")" 403 &&
+	equals "$(call pat PATCH /api/v1/recommendations/DA2002/R12 "{\"awaiting_signoff\":true}")" 403 &&
+	equals "$(form pat /recommendations/DA2002/R13/signoff version=1)" 412 &&
 	equals "$(form pat /recommendations/DA2002/R13/signoff)" 303 &&
+	equals "$(form pat /recommendations/DA2002/R13/signoff)" 409 &&
 	wm show recommendation DA2002/R13 --json >r.json &&
 	equals "$(jq -r .status r.json)" closed && equals "$(jq -r .awaiting_signoff r.json)" false
 '
