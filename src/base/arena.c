@@ -146,6 +146,16 @@ arena_strndup(struct arena *a, const char *s, size_t n)
 }
 
 char *
+arena_memdup(struct arena *a, const void *p, size_t n)
+{
+	char *out = arena_alloc(a, n + 1);	/* zeroed: the NUL after them is there */
+
+	if (n > 0)
+		memcpy(out, p, n);
+	return out;
+}
+
+char *
 arena_strdup(struct arena *a, const char *s)
 {
 	return s == NULL ? NULL : arena_strndup(a, s, strlen(s));

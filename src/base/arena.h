@@ -26,6 +26,8 @@ void *arena_alloc(struct arena *a, size_t n);
 void *arena_array(struct arena *a, size_t count, size_t size);
 char *arena_strdup(struct arena *a, const char *s);
 char *arena_strndup(struct arena *a, const char *s, size_t n);
+/* n bytes as they are, NUL bytes included, with a NUL after them. */
+char *arena_memdup(struct arena *a, const void *p, size_t n);
 char *arena_printf(struct arena *a, const char *fmt, ...) WM_PRINTF(2, 3);
 
 /* Bytes handed out so far (for tests and the bench's memory figures). */

@@ -262,16 +262,9 @@ handle(struct server *srv, struct MHD_Connection *c, struct conn *cs, const char
 	rq.cfg = srv->cfg;
 	rq.method = strcmp(method, "HEAD") == 0 ? "GET" : arena_strdup(cs->a, method);
 	rq.path = arena_strdup(cs->a, url);
-	/* a file uploaded may hold NUL bytes: copy all of it (and end it with one) */
-	{
-		char *body = arena_alloc(cs->a, cs->body.len + 1);
-
-		if (cs->body.len > 0)
-			memcpy(body, cs->body.s, cs->body.len);
-		body[cs->body.len] = '\0';
-		rq.body = body;
-		rq.body_len = cs->body.len;
-	}
+	/* a file uploaded may hold NUL bytes: copy all of it */
+	rq.body = arena_memdup(cs->a, cs->body.s, cs->body.len);
+	rq.body_len = cs->body.len;
 	rq.addr = peer_address(cs->a, c);
 	MHD_get_connection_values(c, MHD_HEADER_KIND | MHD_COOKIE_KIND | MHD_GET_ARGUMENT_KIND,
 	    collect, &rq);

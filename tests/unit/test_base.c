@@ -56,6 +56,10 @@ test_arena_strings_live_until_freed(void **state)
 	assert_string_equal(s, "R-13");
 	assert_int_equal(big[99999], 0);
 	assert_string_equal(arena_strndup(a, "abcdef", 3), "abc");
+	/* a body of bytes keeps its NULs, where a string would stop at the first */
+	assert_memory_equal(arena_memdup(a, "ab\0cd", 5), "ab\0cd\0", 6);
+	assert_non_null(arena_memdup(a, NULL, 0));
+	assert_int_equal(arena_memdup(a, NULL, 0)[0], 0);
 	assert_true(arena_used(a) >= 100000);
 	arena_free(a);
 	arena_free(NULL);
