@@ -16,7 +16,6 @@
 #include "base/wm.h"
 
 #include <dirent.h>
-#include <sodium.h>
 #include <sys/stat.h>
 #include <stdio.h>
 
@@ -26,9 +25,8 @@
 #include "http/multipart.h"
 #include "http/page.h"
 #include "import/import.h"
+#include "model/account.h"
 #include "model/audit.h"
-
-#define TOKEN_BYTES 24
 
 static bool
 str_eq(const char *a, const char *b)
@@ -54,7 +52,7 @@ tmp_dir(void)
 static const char *
 wait_path(struct req *rq, const char *token)
 {
-	if (token == NULL || strlen(token) != TOKEN_BYTES * 2)
+	if (token == NULL || strlen(token) != ACCOUNT_TOKEN_LEN - 1)
 		return NULL;
 	for (const char *p = token; *p != '\0'; p++)
 		if (!((*p >= '0' && *p <= '9') || (*p >= 'a' && *p <= 'f')))
@@ -338,8 +336,7 @@ upload(struct req *rq, struct resp *rs)
 {
 	struct wm_err err = WM_ERR_INIT;
 	const struct upload *f = NULL;
-	unsigned char raw[TOKEN_BYTES];
-	char token[TOKEN_BYTES * 2 + 1];
+	char token[ACCOUNT_TOKEN_LEN];
 	const char *path, *as = req_form(rq, "as");
 	json_t *meta = NULL, *report = NULL;
 	struct import_opts o;
@@ -382,8 +379,7 @@ upload(struct req *rq, struct resp *rs)
 	rc = import_bytes(&rq->ctx, json_string_value(json_object_get(meta, "name")), f->data,
 	    f->len, &o, &report, &err);
 	wait_tidy(rq);
-	randombytes_buf(raw, sizeof(raw));
-	sodium_bin2hex(token, sizeof(token), raw, sizeof(raw));
+	account_random_token(token);
 	path = wait_path(rq, token);
 	if (rc == 0) {
 		line = json_dumps(meta, JSON_COMPACT);
