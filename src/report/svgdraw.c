@@ -23,6 +23,15 @@
 #define MAX_RULES 96
 #define MAX_DEPTH 32
 #define MAX_POINTS 4096
+/*
+ * No chart of ours is wider than this, and none of its numbers is larger.
+ * Cairo breaks an arc into segments by its radius and dashes a line by
+ * its dash's length, so a radius of 1e300 or a dash of 1e-300 is minutes
+ * of work and gigabytes of path: every number read is held inside it.
+ */
+#define MAX_COORD 1e5
+#define MIN_DASH 0.1
+#define MAX_FONT 500	/* freetype refuses far larger sizes, noisily */
 
 struct rule {
 	char cls[32];
@@ -91,7 +100,9 @@ number(const char *s)
 	char *end;
 	double v = strtod(s, &end);
 
-	return end != s && isfinite(v) ? v : 0;
+	if (end == s || !isfinite(v))
+		return 0;
+	return v > MAX_COORD ? MAX_COORD : v < -MAX_COORD ? -MAX_COORD : v;
 }
 
 /* Apply "prop:value;prop:value" declarations. */
@@ -124,7 +135,7 @@ apply_decls(struct style *st, const char *decls)
 		else if (strcmp(prop, "stroke-opacity") == 0)
 			st->stroke_opacity = number(val);
 		else if (strcmp(prop, "font-size") == 0)
-			st->font_size = number(val);
+			st->font_size = fmin(number(val), MAX_FONT);
 		else if (strcmp(prop, "font-weight") == 0)
 			st->bold = strstr(val, "bold") != NULL;
 		else if (strcmp(prop, "font-style") == 0)
@@ -139,7 +150,7 @@ apply_decls(struct style *st, const char *decls)
 
 				if (e == q)
 					break;
-				if (d > 0 && isfinite(d))
+				if (d >= MIN_DASH && d <= MAX_COORD)
 					st->dash[st->ndash++] = d;
 				q = e + strspn(e, " ,");
 			}
@@ -249,7 +260,7 @@ points_path(cairo_t *cr, const char *pts, bool close)
 		if (e == p)
 			break;
 		p = e + strspn(e, " ,");
-		if (!isfinite(x) || !isfinite(y))
+		if (!isfinite(x) || !isfinite(y) || fabs(x) > MAX_COORD || fabs(y) > MAX_COORD)
 			break;
 		if (n++ == 0)
 			cairo_move_to(cr, x, y);
@@ -372,7 +383,7 @@ load(const char *svg, xmlDoc **doc, xmlNode **root, double *w, double *h, struct
 	if (*root == NULL || strcmp((const char *)(*root)->name, "svg") != 0 ||
 	    attr(*root, "viewBox", vb, sizeof(vb)) == NULL ||
 	    sscanf(vb, "%lf %lf %lf %lf", &x, &y, w, h) != 4 || !(*w > 0) || !(*h > 0) ||
-	    *w > 1e5 || *h > 1e5) {
+	    *w > MAX_COORD || *h > MAX_COORD) {
 		xmlFreeDoc(*doc);
 		*doc = NULL;
 		return wm_error(err, WM_EINVAL, "the chart is not one Waymark drew");

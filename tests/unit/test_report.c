@@ -313,6 +313,33 @@ test_a_chart_of_ours_is_drawn_and_anything_else_refused(void **state)
 	buf_release(&png);
 }
 
+/*
+ * Numbers no chart of ours has: a radius of 1e300 once kept cairo cutting
+ * an arc into segments for minutes (the fuzzer found it). Each is held in
+ * bounds, so the chart is drawn, and soon; the test runner's time limit
+ * is what fails a return of the old loop.
+ */
+static void
+test_a_chart_with_absurd_numbers_is_drawn_within_bounds(void **state)
+{
+	static const char svg[] =
+	    "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 100 100\">"
+	    "<style>.c{stroke:#000;stroke-width:1e300;fill:#f00}.t{font-size:1e9}"
+	    ".d{stroke:#000;stroke-width:1;stroke-dasharray:1e-300,1e-300}</style>"
+	    "<circle class=\"c\" cx=\"5\" cy=\"5\" r=\"1e300\"/>"
+	    "<line class=\"d\" x1=\"-1e300\" y1=\"0\" x2=\"1e300\" y2=\"5\"/>"
+	    "<polyline class=\"d\" points=\"0,0 1e300,1e300 5,5\"/>"
+	    "<text class=\"t\" x=\"1e300\" y=\"3\">A label</text></svg>";
+	struct buf png = BUF_INIT;
+	int hp;
+
+	(void)state;
+	assert_int_equal(svgdraw_png(svg, 200, &png, &hp, NULL), 0);
+	assert_int_equal(hp, 200);
+	assert_true(png.len > 8 && memcmp(png.s, "\x89PNG", 4) == 0);
+	buf_release(&png);
+}
+
 static void
 test_a_number_keeps_its_value_and_its_format(void **state)
 {
@@ -471,6 +498,7 @@ main(void)
 		cmocka_unit_test(test_formats_are_named_and_others_refused),
 		cmocka_unit_test(test_a_number_keeps_its_value_and_its_format),
 		cmocka_unit_test(test_a_chart_of_ours_is_drawn_and_anything_else_refused),
+		cmocka_unit_test(test_a_chart_with_absurd_numbers_is_drawn_within_bounds),
 		cmocka_unit_test(test_the_json_is_the_documents_keys),
 		cmocka_unit_test(test_paper_shows_what_is_for_paper),
 	};
