@@ -64,6 +64,7 @@ int cmd_export(struct cli *c, int argc, char **argv, struct wm_err *err);
 int cmd_import(struct cli *c, int argc, char **argv, struct wm_err *err);
 int cmd_copy(struct cli *c, int argc, char **argv, struct wm_err *err);
 int cmd_report(struct cli *c, int argc, char **argv, struct wm_err *err);
+int cmd_remind(struct cli *c, int argc, char **argv, struct wm_err *err);
 int cmd_plan(struct cli *c, int argc, char **argv, struct wm_err *err);
 int cmd_audit(struct cli *c, int argc, char **argv, struct wm_err *err);
 int cmd_verify(struct cli *c, int argc, char **argv, struct wm_err *err);

@@ -155,6 +155,16 @@ const struct command commands[] = {
 	  "the best it is. --json prints {\"budget\", \"candidates\", \"funded\",\n"
 	  "\"dropped\": [{\"ref\", \"why\"}], \"total_cost\", \"total_benefit\", ...}.\n"
 	  "The paper goes to standard output, or to --output FILE.\n" },
+	{ "remind", cmd_remind, CMD_DB, "e-mail people what they must act on",
+	  "waymark remind --test ADDRESS [--smtp URL] [--from ADDRESS] [--base-url URL]",
+	  "--test ADDRESS sends one message to ADDRESS, to check that mail reaches\n"
+	  "people: through the SMTP server in the setting mail.smtp (or --smtp URL),\n"
+	  "from mail.from (or --from). smtp://host:587 upgrades to TLS with STARTTLS\n"
+	  "when the server offers it; smtps://host is TLS throughout. A user and\n"
+	  "password go in the URL (smtp://user:password@host:587), or the user in\n"
+	  "mail.smtp_user and the password in the environment variable\n"
+	  "WAYMARK_SMTP_PASSWORD. A refused recipient or an unreachable server is\n"
+	  "said in the server's own words, and the exit status is not 0.\n" },
 	{ "audit", cmd_audit, CMD_DB | CMD_READ, "show the audit log: who changed what, when",
 	  "waymark audit [--kind KIND] [--ref KEY] [--actor NAME] [--since DATE] [--limit N] [--json]",
 	  "Lists changes, newest first (50 unless --limit says otherwise). --json shows\n"

@@ -30,6 +30,28 @@ const struct setting_def setting_defs[] = {
 	  "\"summary\" | \"recommendations\" | \"supporting\" | \"equality\" | \"financial\" | "
 	  "\"background\" | \"contact\" | \"appendices\", \"heading\": its heading}] in their "
 	  "order, those left out not shown}; what is not given is the seeds' layout" },
+	{ "tracking.stale_days", SET_NUMBER, "90", 1, 36500,
+	  "days without an update after which an open item someone leads is stale: listed on "
+	  "their My work page and in their reminder" },
+	{ "mail.smtp", SET_TEXT, "", 0, 0,
+	  "the SMTP server reminders are sent through, as a URL: smtp://mail.example.org:587 "
+	  "(STARTTLS when the server offers it) or smtps://mail.example.org (TLS throughout), "
+	  "with user:password@ before the host if it wants them" },
+	{ "mail.smtp_user", SET_TEXT, "", 0, 0,
+	  "the user name to give the SMTP server when its URL has none; the password is then "
+	  "read from the environment variable WAYMARK_SMTP_PASSWORD, never stored here" },
+	{ "mail.from", SET_TEXT, "", 0, 0,
+	  "the address reminders come from (waymark@example.org)" },
+	{ "mail.base_url", SET_TEXT, "", 0, 0,
+	  "where people reach the web application (https://waymark.example.org): the links in "
+	  "reminders start with it" },
+	{ "remind.before_days", SET_NUMBER, "7", 0, 365,
+	  "how many days before an item is due its lead is first reminded" },
+	{ "remind.overdue_every_days", SET_NUMBER, "7", 1, 365,
+	  "while an item is overdue, its lead is reminded again every this many days" },
+	{ "remind.escalate_after_days", SET_NUMBER, "28", 1, 3650,
+	  "after an item is this many days overdue, its reminder also goes to the holder of the "
+	  "post accountable for it and to its committee's clerk" },
 	{ NULL, SET_NUMBER, NULL, 0, 0, NULL }
 };
 
@@ -67,6 +89,12 @@ setting_check(const struct setting_def *d, const char *text, struct wm_err *err)
 			    "(%s)", d->key, d->help);
 		return 0;
 	}
+	case SET_TEXT:
+		if (text == NULL || *text == '\0')
+			return wm_error(err, WM_EINVAL, "setting %s: give a value (%s)", d->key, d->help);
+		if (strchr(text, '\n') != NULL || strchr(text, '\r') != NULL)
+			return wm_error(err, WM_EINVAL, "setting %s: one line (%s)", d->key, d->help);
+		return 0;
 	}
 	return 0;
 }

@@ -18,7 +18,8 @@
 enum setting_type {
 	SET_NUMBER,	/* a number from min to max */
 	SET_RAG_RULES,	/* the register's RAG rules, JSON (analysis/register.h) */
-	SET_JSON	/* a JSON object the report that reads it checks (the paper template) */
+	SET_JSON,	/* a JSON object the report that reads it checks (the paper template) */
+	SET_TEXT	/* one line of text */
 };
 
 struct setting_def {

@@ -9,6 +9,7 @@
 #include "base/buf.h"
 #include "base/date.h"
 #include "base/jsonw.h"
+#include "base/mail.h"
 #include "base/numfmt.h"
 #include "base/period.h"
 #include "base/str.h"
@@ -525,6 +526,84 @@ test_numbers_print_in_full_grouped_only_for_people(void **state)
 	assert_int_equal(strlen(out), 5);
 }
 
+static void
+test_mail_addresses_take_no_header_or_second_address(void **state)
+{
+	(void)state;
+	assert_true(mail_address_ok("ann.lead@example.org"));
+	assert_false(mail_address_ok(""));
+	assert_false(mail_address_ok("ann"));
+	assert_false(mail_address_ok("@example.org"));
+	assert_false(mail_address_ok("ann@"));
+	assert_false(mail_address_ok("a@b@example.org"));
+	assert_false(mail_address_ok("ann@example.org>\r\nBcc: x@example.org"));
+	assert_false(mail_address_ok("ann@example.org, x@example.org"));
+	assert_false(mail_address_ok("Ann <ann@example.org>"));
+}
+
+static void
+test_mail_format_writes_headers_and_crlf_body(void **state)
+{
+	struct mail_msg m = { 0 };
+	struct buf b = BUF_INIT;
+	struct wm_err err = WM_ERR_INIT;
+
+	(void)state;
+	m.from = "waymark@example.org";
+	m.to[0] = "ann@example.org";
+	m.cc[0] = "clerk@example.org";
+	m.subject = "Due: 2 items";
+	m.body = "one\n.\ntwo";
+	assert_int_equal(mail_format(&m, 1102118400, &b, &err), 0);
+	assert_non_null(strstr(buf_str(&b), "Date: Sat, 04 Dec 2004 00:00:00 +0000\r\n"));
+	assert_non_null(strstr(buf_str(&b), "To: ann@example.org\r\nCc: clerk@example.org\r\n"));
+	assert_non_null(strstr(buf_str(&b), "Subject: Due: 2 items\r\n"));
+	assert_non_null(strstr(buf_str(&b), "@example.org>\r\n"));
+	assert_non_null(strstr(buf_str(&b), "\r\n\r\none\r\n.\r\ntwo\r\n"));
+	assert_null(strstr(buf_str(&b) + 1, "\n\n"));
+	buf_release(&b);
+}
+
+static void
+test_mail_format_encodes_a_subject_beyond_ascii(void **state)
+{
+	struct mail_msg m = { 0 };
+	struct buf b = BUF_INIT;
+	struct wm_err err = WM_ERR_INIT;
+
+	(void)state;
+	m.from = "waymark@example.org";
+	m.to[0] = "ann@example.org";
+	m.subject = "Reminder: \xc2\xa3 budget \xe2\x80\x94 overdue";
+	m.body = "x\n";
+	assert_int_equal(mail_format(&m, 0, &b, &err), 0);
+	assert_non_null(strstr(buf_str(&b), "Subject: =?UTF-8?B?"));
+	assert_null(strstr(buf_str(&b), "\xc2\xa3"));
+	buf_release(&b);
+}
+
+static void
+test_mail_format_refuses_line_breaks_and_bad_text(void **state)
+{
+	struct mail_msg m = { 0 };
+	struct buf b = BUF_INIT;
+	struct wm_err err = WM_ERR_INIT;
+
+	(void)state;
+	m.from = "waymark@example.org";
+	m.to[0] = "ann@example.org";
+	m.subject = "hi\r\nBcc: x@example.org";
+	m.body = "x\n";
+	assert_int_equal(mail_format(&m, 0, &b, &err), WM_EINVAL);
+	m.subject = "hi";
+	m.body = "\xff\xfe";
+	assert_int_equal(mail_format(&m, 0, &b, &err), WM_EINVAL);
+	m.body = "x";
+	m.to[0] = NULL;
+	assert_int_equal(mail_format(&m, 0, &b, &err), WM_EINVAL);
+	buf_release(&b);
+}
+
 int
 main(void)
 {
@@ -545,6 +624,10 @@ main(void)
 		cmocka_unit_test(test_json_writer_matches_jansson_byte_for_byte),
 		cmocka_unit_test(test_json_writer_reals_read_back_as_the_same_double),
 		cmocka_unit_test(test_json_writer_refuses_what_it_cannot_write),
+		cmocka_unit_test(test_mail_addresses_take_no_header_or_second_address),
+		cmocka_unit_test(test_mail_format_writes_headers_and_crlf_body),
+		cmocka_unit_test(test_mail_format_encodes_a_subject_beyond_ascii),
+		cmocka_unit_test(test_mail_format_refuses_line_breaks_and_bad_text),
 	};
 
 	return cmocka_run_group_tests_name("base", tests, NULL, NULL);
