@@ -650,6 +650,30 @@ account_session(struct wm_ctx *ctx, const char *token, struct session *out, stru
 }
 
 int
+account_person(struct wm_ctx *ctx, const char *username, char *ref, size_t len,
+    struct wm_err *err)
+{
+	struct stmt *s;
+	int rc;
+
+	ref[0] = '\0';
+	rc = store_prepare(ctx->st, "SELECT p.ref FROM app_user u LEFT JOIN person p"
+	    " ON p.id = u.person_id WHERE u.username = ?", &s, err);
+	if (rc != 0)
+		return rc;
+	stmt_bind_text(s, 1, username);
+	if ((rc = stmt_step(s, err)) == STORE_ROW && stmt_text(s, 0) != NULL)
+		wm_strlcpy(ref, stmt_text(s, 0), len);
+	stmt_reset(s);
+	if (rc < 0)
+		return rc;
+	if (rc != STORE_ROW)
+		return wm_error(err, WM_ENOTFOUND, "there is no user called \"%s\" (waymark user add)",
+		    username);
+	return 0;
+}
+
+int
 account_logout(struct wm_ctx *ctx, const char *token, struct wm_err *err)
 {
 	char hash[ACCOUNT_TOKEN_LEN];

@@ -51,6 +51,15 @@ struct session {
 	char csrf[ACCOUNT_TOKEN_LEN];
 };
 
+/*
+ * The person (their ref, into ref) whose posts the user named username
+ * holds, "" if the account names no person: what their My work lists.
+ * WM_ENOTFOUND if there is no such user. Anyone may ask: it says no more
+ * of the account than its person.
+ */
+int account_person(struct wm_ctx *ctx, const char *username, char *ref, size_t len,
+    struct wm_err *err);
+
 /* Fill buf (ACCOUNT_TOKEN_LEN bytes) with a fresh random token. */
 void account_random_token(char *buf);
 

@@ -20,6 +20,7 @@
 #include "model/setting.h"
 #include "report/accountability.h"
 #include "report/money.h"
+#include "report/mywork.h"
 #include "report/pack.h"
 #include "report/performance.h"
 #include "report/portfolio.h"
@@ -48,6 +49,15 @@ static const struct ropt chase_opts[] = {
 	{ "stale_days", RO_COUNT, "Stale after (days)",
 	  "An open recommendation with no update for longer than this many days is chased",
 	  "90", NULL, 0, 36500, NULL, 0, NULL },
+	OPT_END
+};
+
+static const struct ropt mywork_opts[] = {
+	{ "user", RO_TEXT, "User", "A user name, or a person's ref: whose posts' work is listed",
+	  NULL, NULL, 0, 0, NULL, RO_REQUIRED, NULL },
+	OPT_AS_OF_DATE,
+	{ "days", RO_COUNT, "Due within (days)", "What is due within this many days is listed, "
+	  "besides what is overdue or stale", "14", NULL, 0, 3650, NULL, 0, NULL },
 	OPT_END
 };
 
@@ -179,6 +189,13 @@ run_chase(struct wm_ctx *ctx, const struct ropts *o, struct rdoc **out, struct w
 }
 
 static int
+run_mywork(struct wm_ctx *ctx, const struct ropts *o, struct rdoc **out, struct wm_err *err)
+{
+	return report_mywork(ctx, ropts_text(o, "user"), ropts_day(o, "as_of"),
+	    (int)ropts_num(o, "days"), out, err);
+}
+
+static int
 run_progress(struct wm_ctx *ctx, const struct ropts *o, struct rdoc **out, struct wm_err *err)
 {
 	return report_progress(ctx, ropts_text(o, "source"), out, err);
@@ -280,6 +297,9 @@ const struct report reports[] = {
 	{ "chase", "Recommendations to chase",
 	  "recommendations to chase, by lead officer: overdue, or no update lately", chase_opts,
 	  run_chase, NULL },
+	{ "mywork", "My work",
+	  "what a person's posts lead that is overdue, due soon or without a recent update, and "
+	  "the same for the posts that report to theirs", mywork_opts, run_mywork, NULL },
 	{ "progress", "Action plan progress summary",
 	  "a source's action plan progress summary, with a count of each grade", progress_opts,
 	  run_progress, NULL },
