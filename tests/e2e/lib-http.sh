@@ -95,6 +95,15 @@ form() {
 	    --data-urlencode "csrf_token=$(cat "$who.csrf" 2>/dev/null)" "$@" "${FORM_URL:-$URL}$path"
 }
 
+# need_python3: skip the whole script (at its top level) unless python3 can run.
+need_python3() {
+	if ! command -v python3 >/dev/null 2>&1; then
+		test_skip 'python3 is not installed (scripts/install-deps --test installs it)'
+		test_done
+		exit 0
+	fi
+}
+
 # need_browser: skip the whole script (at its top level) unless headless Chromium can run.
 need_browser() {
 	chromium=${CHROMIUM:-/usr/bin/chromium}

@@ -7,11 +7,7 @@
 . "$(dirname "$0")/lib.sh"
 . "$SRCDIR/tests/e2e/lib-http.sh"
 
-if ! command -v python3 >/dev/null 2>&1; then
-	test_skip 'python3 is not installed (scripts/install-deps --test installs it)'
-	test_done
-	exit 0
-fi
+need_python3
 
 wm init >/dev/null
 wm sample >/dev/null
