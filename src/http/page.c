@@ -19,6 +19,7 @@ static const struct {
 	bool admin;
 } nav_items[] = {
 	{ "/", "Dashboard", false },
+	{ "/my", "My work", false },
 	{ "/framework", "Framework", false },
 	{ "/pis", "Indicators", false },
 	{ "/exceptions", "Exceptions", false },
@@ -57,7 +58,7 @@ header(struct page *p, const char *nav)
 
 		if (nav_items[i].admin && (!rq->logged_in || rq->ctx.role != ROLE_ADMIN))
 			continue;
-		if ((strcmp(nav_items[i].href, "/audit") == 0 ||
+		if ((strcmp(nav_items[i].href, "/audit") == 0 || strcmp(nav_items[i].href, "/my") == 0 ||
 		    strcmp(nav_items[i].href, "/records") == 0) && !rq->logged_in)
 			continue;
 		html_open(h, "li", "class", current ? "govuk-service-navigation__item "

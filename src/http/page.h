@@ -124,6 +124,8 @@ void page_meeting_papers(struct page *p, const char *meeting);
 
 /* The pages, by file. */
 void page_home(struct req *rq, struct resp *rs);
+/* GET /my: the signed-in user's My work */
+void page_my(struct req *rq, struct resp *rs);
 /* page_public.c: the home page of someone not signed in, on a server run with --public. */
 void page_public_home(struct req *rq, struct resp *rs);
 /* page_framework.c: /framework, and /framework/PLAN[/REF] for each plan and node. */

@@ -87,7 +87,7 @@ page_login(struct req *rq, struct resp *rs)
 	if (strcmp(rq->method, "GET") == 0) {
 		next = safe_next(req_query(rq, "next"));
 		if (rq->logged_in)
-			resp_redirect(rs, next);
+			resp_redirect(rs, strcmp(next, "/") == 0 ? "/my" : next);
 		else
 			login_form(rq, rs, next, NULL, 200, NULL);
 		return;
@@ -141,7 +141,8 @@ page_login(struct req *rq, struct resp *rs)
 		rq->resumed = true;
 		pages_handle(rq, rs);
 	} else {
-		resp_redirect(rs, next);
+		/* no page asked for: the first page a signed-in user sees is their own work */
+		resp_redirect(rs, strcmp(next, "/") == 0 ? "/my" : next);
 	}
 	route_set_cookie(rq, rs, SESSION_COOKIE, token, ACCOUNT_SESSION_HOURS * 3600L);
 	route_set_cookie(rq, rs, LOGIN_CSRF_COOKIE, "", 0);

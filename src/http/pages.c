@@ -245,6 +245,7 @@ struct route {
 
 static const struct route routes[] = {
 	PAGE("/", false, page_home),
+	PAGE("/my", false, page_my),
 	PAGE("/framework", false, page_framework),
 	UNDER("/framework/", true, page_framework_under),
 	PAGE("/pis", false, page_pis),

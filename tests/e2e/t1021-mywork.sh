@@ -93,5 +93,36 @@ test_expect_success 'nobody reads it without signing in' '
 	equals "$(curl -s -o /dev/null -w "%{http_code}" "$URL/api/v1/reports/mywork?user=ann")" 401
 '
 
+test_expect_success 'signing in lands on My work, which lists the same with a link to each update form' '
+	curl -s -c web.jar -o login.html "$URL/login" &&
+	tok=$(sed -n "s/.*name=\"csrf_token\" value=\"\([0-9a-f]*\)\".*/\1/p" login.html) &&
+	curl -s -b web.jar -c web.jar -o /dev/null -D h "$URL/login" --data-urlencode username=ann \
+	    --data-urlencode "password=ann'"'"'s pass" --data-urlencode "csrf_token=$tok" --data-urlencode next=/ &&
+	equals "$(grep -i "^location:" h | tr -d "\r" | sed "s/^[^:]*: *//")" /my &&
+	equals "$(page web /my)" 200 &&
+	contains page.html "My work: Ann Lead" &&
+	contains page.html "href=\"/recommendations/IA05/R1#add-progress\"" &&
+	contains page.html "href=\"/recommendations/IA05/R2#add-progress\"" &&
+	lacks page.html "IA05/R5" &&
+	contains page.html "href=\"/my\"" &&
+	curl -s -b web.jar -o rec.html "$URL/recommendations/IA05/R1" &&
+	contains rec.html "id=\"add-progress\""
+'
+
+test_expect_success 'the lead updates an item from the form it links to' '
+	login ann ann "ann'"'"'s pass" &&
+	equals "$(form ann /recommendations/IA05/R1/progress date=2005-04-15 percent_complete=40 text="Half the teams trained")" 303 &&
+	equals "$(wm show recommendation IA05/R1 --json | jq -r ".progress[-1].text")" "Half the teams trained" &&
+	page ann /my >/dev/null &&
+	contains page.html "2005-04-15"
+'
+
+test_expect_success 'an account linked to no person is told so; signed out, /my asks to sign in' '
+	login pat pat "planner pass" &&
+	equals "$(page pat /my)" 200 &&
+	contains page.html "not linked to a person" &&
+	equals "$(curl -s -o /dev/null -w "%{http_code}" "$URL/my")" 303
+'
+
 serve_stop main
 test_done

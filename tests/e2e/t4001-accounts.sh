@@ -113,7 +113,7 @@ test_expect_success 'the login form refuses a post without its token, and other 
 	curl -s -c f2.jar "$URL/login" >l.html &&
 	token=$(sed -n "s/.*name=\"csrf_token\" value=\"\([0-9a-f]*\)\".*/\1/p" l.html) &&
 	curl -s -o /dev/null -D headers.txt -b f2.jar --data "username=alice&password=correct+horse&csrf_token=$token&next=//evil.example/" "$URL/login" &&
-	equals "$(header Location)" /
+	equals "$(header Location)" /my
 '
 
 test_expect_success 'a wrong password on the form says so, keeping the name typed' '
