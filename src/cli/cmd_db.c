@@ -17,6 +17,7 @@
 #include "model/dbx.h"
 #include "model/cube.h"
 #include "model/measure.h"
+#include "model/search.h"
 #include "store/migrate.h"
 #include "store/store.h"
 
@@ -61,6 +62,15 @@ cmd_init(struct cli *c, int argc, char **argv, struct wm_err *err)
 			return rc;
 		if (n > 0)
 			fprintf(c->out, "counted the figures of %lld series\n", (long long)n);
+	}
+	/* records made before schema 20 are put in the site-wide search */
+	if (from > 0 && from < 20) {
+		int64_t n;
+
+		if ((rc = search_rebuild(&c->ctx, &n, err)) != 0)
+			return rc;
+		if (n > 0)
+			fprintf(c->out, "indexed %lld records for search\n", (long long)n);
 	}
 	/*
 	 * What the database holds now, digested into the log: the rows the

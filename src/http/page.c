@@ -94,6 +94,21 @@ header(struct page *p, const char *nav)
 	html_close(h, "li");
 	html_close(h, "ul");
 	html_close(h, "nav");
+	/* the site-wide search, on every page of someone who may read (not the search's own) */
+	if (route_may_read(rq) && strcmp(rq->path, "/search") != 0 &&
+	    strcmp(rq->path, "/login") != 0) {
+		html_open(h, "div", "role", "search", "class", "wm-header-search wm-no-print", NULL);
+		html_open(h, "form", "method", "get", "action", "/search", NULL);
+		html_elem(h, "label", "Search Waymark", "for", "header-search", "class",
+		    "govuk-visually-hidden", NULL);
+		html_void(h, "input", "type", "search", "name", "q", "id", "header-search", "class",
+		    "govuk-input wm-header-search__input", "autocomplete", "off", "placeholder",
+		    "Search", NULL);
+		html_elem(h, "button", "Search", "type", "submit", "class",
+		    "govuk-button govuk-button--secondary govuk-!-margin-bottom-0", NULL);
+		html_close(h, "form");
+		html_close(h, "div");
+	}
 	html_close(h, "div");
 	html_close(h, "div");
 	html_close(h, "div");

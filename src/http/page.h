@@ -145,6 +145,8 @@ void page_audit(struct req *rq, struct resp *rs);
 void page_reports(struct req *rq, struct resp *rs);
 void page_report_named(struct req *rq, struct resp *rs, const char *name);
 void page_users(struct req *rq, struct resp *rs, const char *rest);
+/* page_search.c: /search?q=, every record holding the words. */
+void page_search(struct req *rq, struct resp *rs);
 void page_login(struct req *rq, struct resp *rs);
 /* page_import.c: /import, a file's upload, preview and confirm (/import/confirm). */
 void page_import(struct req *rq, struct resp *rs);

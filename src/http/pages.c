@@ -262,6 +262,7 @@ static const struct route routes[] = {
 	PAGE("/audit", false, page_audit),
 	PAGE("/records", false, page_records_index),
 	PAGE("/reports", false, page_reports),
+	PAGE("/search", false, page_search),
 	PAGE("/import", true, page_import),
 	UNDER("/import/", true, page_import_under),
 	UNDER("/reports/", false, page_report_named),

@@ -30,6 +30,7 @@
 #include "model/authz.h"
 #include "model/ent.h"
 #include "model/ent_impl.h"
+#include "model/search.h"
 #include "store/store.h"
 
 /* How deep a cascade may go: far beyond any chain the kinds have (source, recommendation, progress). */
@@ -382,6 +383,8 @@ remove_row(struct wm_ctx *ctx, const struct kind *k, int64_t id, int64_t if_vers
 			    "refer to it; remove or change them first", k->one, buf_str(&key));
 		goto out;
 	}
+	if ((rc = search_drop(ctx, k, id, err)) != 0)
+		goto out;
 	if (k->hooks != NULL && k->hooks->after != NULL &&
 	    (rc = k->hooks->after(ctx, id, before, NULL, err)) != 0)
 		goto out;

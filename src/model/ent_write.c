@@ -21,6 +21,7 @@
 #include "model/digest.h"
 #include "model/ent.h"
 #include "model/ent_impl.h"
+#include "model/search.h"
 #include "store/store.h"
 
 /* ---- normalising input ------------------------------------------------ */
@@ -845,6 +846,9 @@ written(struct wm_ctx *ctx, const struct kind *k, int64_t id, const json_t *befo
 	int rc;
 
 	if ((rc = stored(ctx, k, id, &after, err)) != 0)
+		goto out;
+	/* the site-wide search keeps the record's name and texts with it */
+	if ((rc = search_put(ctx, k, id, after, err)) != 0)
 		goto out;
 	if (!restore && k->hooks != NULL && k->hooks->after != NULL &&
 	    (rc = k->hooks->after(ctx, id, before, after, err)) != 0)

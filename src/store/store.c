@@ -397,15 +397,72 @@ store_exec(struct store *st, const char *sql, struct wm_err *err)
 	return st->drv->exec(st, sql, err);
 }
 
+const char *
+store_search_sql(const struct store *st)
+{
+	return st->drv->search_sql;
+}
+
+void
+store_search_match(const struct store *st, const char *const *words, size_t n,
+    struct buf *out)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (i > 0)
+			buf_adds(out, st->drv->search_and);
+		buf_addf(out, st->drv->search_word, words[i]);
+	}
+}
+
+/* Is the line of len bytes "-- @name" (with its newline, or a CR before it)? */
+static bool
+marker(const char *line, size_t len, const char *name)
+{
+	size_t n = strlen(name);
+
+	while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+		len--;
+	return len == 4 + n && memcmp(line, "-- @", 4) == 0 && memcmp(line + 4, name, n) == 0;
+}
+
+/*
+ * The lines of sql this engine runs: a line "-- @sqlite" or "-- @postgresql"
+ * starts what only that engine runs, "-- @both" what both do again.
+ */
+static void
+engine_lines(const struct store *st, const char *sql, struct buf *out)
+{
+	bool keep = true;
+
+	for (const char *line = sql; *line != '\0';) {
+		const char *end = strchr(line, '\n');
+		size_t len = end != NULL ? (size_t)(end - line) + 1 : strlen(line);
+
+		/* a marker is the whole line: "-- @ID@ is ..." in a comment is not one */
+		if (marker(line, len, "both"))
+			keep = true;
+		else if (marker(line, len, "sqlite"))
+			keep = st->drv->engine == STORE_SQLITE;
+		else if (marker(line, len, "postgresql"))
+			keep = st->drv->engine == STORE_POSTGRES;
+		else if (keep) {
+			buf_add(out, line, len);
+		}
+		line += len;
+	}
+}
+
 int
 store_exec_ddl(struct store *st, const char *sql, struct wm_err *err)
 {
 	static const char *const tokens[] = { "@ID@", "@REAL@", "@BLOB@" };
 	const char *repl[3] = { st->drv->ddl_id, st->drv->ddl_real, st->drv->ddl_blob };
-	struct buf b = BUF_INIT;
-	const char *p = sql;
+	struct buf mine = BUF_INIT, b = BUF_INIT;
+	const char *p;
 	int rc;
 
+	engine_lines(st, sql, &mine);
+	p = buf_str(&mine);
 	while (*p != '\0') {
 		size_t k, hit = WM_ARRAY_LEN(tokens);
 
@@ -420,8 +477,9 @@ store_exec_ddl(struct store *st, const char *sql, struct wm_err *err)
 			buf_addc(&b, *p++);
 		}
 	}
-	rc = b.failed ? wm_error(err, WM_ETOOBIG, "DDL too large") :
+	rc = b.failed || mine.failed ? wm_error(err, WM_ETOOBIG, "DDL too large") :
 	    store_exec(st, buf_str(&b), err);
+	buf_release(&mine);
 	buf_release(&b);
 	return rc;
 }

@@ -21,6 +21,8 @@
 
 #include "base/err.h"
 
+struct buf;
+
 struct store;
 struct stmt;
 
@@ -103,6 +105,8 @@ int store_exec(struct store *st, const char *sql, struct wm_err *err);
 /*
  * Run DDL written in the portable dialect: @ID@ becomes the engine's
  * auto-increment primary key, @REAL@ its double type, @BLOB@ its byte type.
+ * What only one engine has (SQLite's FTS5, PostgreSQL's text search) comes
+ * after a line "-- @sqlite" or "-- @postgresql", until "-- @both".
  */
 int store_exec_ddl(struct store *st, const char *sql, struct wm_err *err);
 
@@ -126,6 +130,20 @@ bool store_in_transaction(const struct store *st);
  */
 int store_blob_read(struct store *st, const char *table, const char *column, int64_t id,
     size_t offset, void *buf, size_t len, struct wm_err *err);
+
+/*
+ * Full-text search over search_doc (migration 020; model/search.c keeps it):
+ * the engine's query giving (tbl, rec_id) of the rows whose title or body
+ * hold every word of a match (store_search_match), the best first; its
+ * two parameters are the match and the most rows.
+ */
+const char *store_search_sql(const struct store *st);
+/*
+ * words (letters and digits only: the caller splits the text) as the
+ * engine's match: each word a prefix of a word in the text, all needed.
+ */
+void store_search_match(const struct store *st, const char *const *words, size_t n,
+    struct buf *out);
 
 /* Does a table of this name exist? */
 int store_table_exists(struct store *st, const char *table, bool *exists, struct wm_err *err);

@@ -32,6 +32,14 @@ struct store_driver {
 	const char *begin_read;
 	/* A query of one parameter, a table's name, giving a row if it exists. */
 	const char *table_query;
+	/*
+	 * Full-text search (store_search_sql): the query, and how a match is
+	 * written: each word through search_word (a printf format of one %s),
+	 * joined by search_and.
+	 */
+	const char *search_sql;
+	const char *search_word;
+	const char *search_and;
 
 	int (*open)(struct store *st, const char *target, unsigned flags, struct wm_err *err);
 	void (*close)(struct store *st);

@@ -648,6 +648,18 @@ const struct store_driver store_pg_driver = {
 	.begin_read = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
 	.table_query = "SELECT 1 FROM information_schema.tables"
 	    " WHERE table_schema = current_schema() AND table_name = ?",
+	/* search_doc's tsv: the title weighed A, the body B (migration 020) */
+	/*
+	 * The words are read as the documents are (to_tsvector), each then a
+	 * prefix; all of them needed. Words that give no lexeme give no query,
+	 * which finds nothing.
+	 */
+	.search_sql = "SELECT d.tbl, d.rec_id FROM search_doc d,"
+	    " (SELECT to_tsquery('simple', coalesce(string_agg(quote_literal(lexeme) || ':*',"
+	    " ' & '), '')) AS q FROM unnest(to_tsvector('simple', ?))) w"
+	    " WHERE d.tsv @@ w.q ORDER BY ts_rank(d.tsv, w.q) DESC, d.id LIMIT ?",
+	.search_word = "%s",
+	.search_and = " ",
 	.open = pg_open,
 	.close = pg_close,
 	.exec = pg_exec,

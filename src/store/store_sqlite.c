@@ -517,6 +517,12 @@ const struct store_driver store_sqlite_driver = {
 	.begin = "BEGIN IMMEDIATE",
 	.begin_read = "BEGIN DEFERRED",	/* WAL: the snapshot is taken at the first read */
 	.table_query = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
+	/* FTS5 over search_doc; a word in the title counts five in the body */
+	.search_sql = "SELECT d.tbl, d.rec_id FROM search_fts JOIN search_doc d"
+	    " ON d.id = search_fts.rowid WHERE search_fts MATCH ?"
+	    " ORDER BY bm25(search_fts, 5.0, 1.0), d.id LIMIT ?",
+	.search_word = "\"%s\"*",
+	.search_and = " ",
 	.open = sq_open,
 	.close = sq_close,
 	.exec = sq_exec,

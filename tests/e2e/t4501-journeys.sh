@@ -5,7 +5,8 @@
 # first; a borough's lead enters a month's figures with an outlier, the
 # owner approves it and the public sees it only then; the session ends
 # mid-form and the form survives signing in; a planner uploads an action
-# plan, previews and confirms it; the public home page. Every
+# plan, previews and confirms it; a planner searches from the header and
+# the public finds only what is published; the public home page. Every
 # journey checks axe-core on its pages and a phone's width (390 x 844).
 . "$(dirname "$0")/lib.sh"
 . "$SRCDIR/tests/e2e/lib-http.sh"
@@ -44,7 +45,7 @@ journey() {
 	serve_stop "$1-public"
 }
 
-for j in recommendation figures session upload; do
+for j in recommendation figures session upload search; do
 	journey "$j"
 done
 # the public journey runs against the public server
@@ -61,7 +62,7 @@ node "$SRCDIR/tests/browser/journey-public.mjs" "$(cat pub.url)" "$SRCDIR/tests/
 echo $? >public.exit
 serve_stop pub
 
-for j in recommendation figures session upload public; do
+for j in recommendation figures session upload search public; do
 	test_expect_success "the $j journey in a browser" "
 		sed 's/^/# /' $j.tap &&
 		! grep -q '^not ok' $j.tap && grep -q '^ok' $j.tap &&

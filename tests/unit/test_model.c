@@ -14,6 +14,7 @@
 #include "model/dbx.h"
 #include "model/ent.h"
 #include "model/kind.h"
+#include "model/search.h"
 
 static void
 add(struct fixture *fx, const char *kind, const char *json)
@@ -698,6 +699,81 @@ test_only_an_administrator_sees_the_digests_of_accounts(void **state)
 	json_decref(fields);
 }
 
+/* The keys search_find gives for text, joined by spaces. */
+static const char *
+found(struct fixture *fx, const char *text)
+{
+	static char out[512];
+	struct buf b = BUF_INIT;
+	json_t *hits;
+	bool more;
+
+	assert_ok(fx, search_find(&fx->ctx, text, &hits, &more, &fx->err));
+	for (size_t i = 0; i < json_array_size(hits); i++)
+		buf_addf(&b, "%s%s", i > 0 ? " " : "",
+		    json_string_value(json_object_get(json_array_get(hits, i), "key")));
+	json_decref(hits);
+	snprintf(out, sizeof(out), "%s", buf_str(&b));
+	buf_release(&b);
+	return out;
+}
+
+static void
+test_search_words_are_letters_between_punctuation(void **state)
+{
+	char w[SEARCH_WORDS][SEARCH_WORD_LEN];
+	char longword[200];
+
+	(void)state;
+	assert_int_equal(search_words("Tête-à-tête \xe2\x80\x94 \xe2\x80\x9c" "Best\xe2\x80\x9d "
+	    "VALUE\xc2\xa3" "5", w, SEARCH_WORDS), 6);
+	assert_string_equal(w[0], "tête");
+	assert_string_equal(w[1], "à");
+	assert_string_equal(w[3], "best");
+	assert_string_equal(w[4], "value");
+	assert_string_equal(w[5], "5");
+	assert_int_equal(search_words("\"*\" NEAR( -- \xe2\x80\xa6", w, SEARCH_WORDS), 1);
+	assert_string_equal(w[0], "near");
+	assert_int_equal(search_words("a b c d e f g h i j", w, SEARCH_WORDS), SEARCH_WORDS);
+	/* a word longer than the longest is cut, never inside a character */
+	memset(longword, 'x', sizeof(longword));
+	memcpy(longword + SEARCH_WORD_LEN - 2, "\xc3\xa9", 2);
+	longword[sizeof(longword) - 1] = '\0';
+	assert_int_equal(search_words(longword, w, 1), 1);
+	assert_int_equal(strlen(w[0]), SEARCH_WORD_LEN - 2);
+	assert_int_equal(search_words(NULL, w, SEARCH_WORDS), 0);
+}
+
+static void
+test_the_search_keeps_step_with_every_write(void **state)
+{
+	struct fixture *fx = *state;
+	json_t *j;
+
+	add(fx, "recommendations", "{\"source\":\"DA2002\",\"ref\":\"R1\","
+	    "\"text\":\"Publish the quokka figures monthly\"}");
+	assert_string_equal(found(fx, "QUOK month"), "DA2002/R1");
+	assert_string_equal(found(fx, "quokka weekly"), "");
+	/* a name weighs more than a text: the unit named so comes first */
+	add(fx, "units", "{\"ref\":\"QU\",\"name\":\"Quokka Unit\",\"kind\":\"ocu\","
+	    "\"parent\":\"TP\"}");
+	assert_string_equal(found(fx, "quokka"), "QU DA2002/R1");
+	j = J("{\"text\":\"Publish the wombat figures\"}");
+	assert_ok(fx, ent_set(&fx->ctx, K("recommendations"), "DA2002/R1", j, 0, NULL, &fx->err));
+	json_decref(j);
+	assert_string_equal(found(fx, "quokka"), "QU");
+	assert_string_equal(found(fx, "wombat"), "DA2002/R1");
+	/* a failed write leaves the search as it was: one transaction */
+	assert_int_equal(try_add(fx, "units", "{\"ref\":\"QU\",\"name\":\"Wombat twice\","
+	    "\"kind\":\"ocu\"}"), WM_EEXIST);
+	assert_string_equal(found(fx, "wombat"), "DA2002/R1");
+	assert_ok(fx, ent_remove(&fx->ctx, K("units"), "QU", 0, &fx->err));
+	assert_string_equal(found(fx, "quokka"), "");
+	assert_string_equal(found(fx, "\xe2\x80\x94"), "");
+	assert_int_equal(search_find(&fx->ctx, "\xff", &j, &(bool){ false }, &fx->err), WM_EINVAL);
+	json_decref(j);
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, world_setup, fixture_teardown)
 
 int
@@ -719,6 +795,8 @@ main(void)
 		T(test_a_stale_version_is_a_conflict),
 		T(test_a_unit_cannot_become_its_own_ancestor),
 		T(test_removing_what_others_refer_to_is_refused),
+		T(test_the_search_keeps_step_with_every_write),
+		cmocka_unit_test(test_search_words_are_letters_between_punctuation),
 		T(test_links_keep_their_order),
 		T(test_a_recommendation_keeps_its_first_due_date_and_its_slippage),
 		T(test_a_progress_update_regrades_its_recommendation),
