@@ -199,8 +199,8 @@ map_tidy(struct mctx *m, const char *text, bool capital)
 	return t;
 }
 
-static int
-number_word(const char *w, size_t n)
+int
+map_number_word(const char *w, size_t n)
 {
 	static const char *const words[] = { "one", "two", "three", "four", "five", "six",
 		"seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen",
@@ -239,7 +239,7 @@ count_before(const char *start, const char *p)
 		b = q;
 		if (e == b)
 			break;
-		if ((v = number_word(b, (size_t)(e - b))) > 0)
+		if ((v = map_number_word(b, (size_t)(e - b))) > 0)
 			return v;
 	}
 	return 0;
@@ -841,7 +841,8 @@ dm_map(const struct dm_doc *d, const struct map_opts *o, json_t **out, struct wm
 			i++;
 			continue;
 		}
-		if ((n = map_timetable(&m, i)) > 0 || (n = map_list(&m, i)) > 0) {
+		if ((n = map_timetable(&m, i)) > 0 || (n = map_list(&m, i)) > 0 ||
+		    (n = map_named_prose(&m, i)) > 0) {
 			i += n;
 			continue;
 		}

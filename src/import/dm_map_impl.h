@@ -124,6 +124,9 @@ const char *map_title_above(struct mctx *m, size_t i);
  */
 enum rec_kind map_label(struct mctx *m, const char *text, const char **ref, const char **rest);
 
+/* "ten", "12": a number written as a word or in digits (w, n bytes), or 0. */
+int map_number_word(const char *w, size_t n);
+
 /* An item's text tidied: trailing list punctuation and " and" gone, a first capital. */
 const char *map_tidy(struct mctx *m, const char *text, bool capital);
 
@@ -187,6 +190,23 @@ const char *map_time_prefix(struct mctx *m, const char *text, const char **rest)
 const char *map_text_timescale(struct mctx *m, const char *s);
 /* Attach footnotes to the records whose text carried their marks. */
 void map_footnotes(struct mctx *m);
+
+/* ---- dm_mapnamed.c -------------------------------------------------- */
+
+/*
+ * The records from `from` on each name items by number ("actions 1.2 and
+ * 1.5 within ..."), and the numbers named add up to count: one record each.
+ */
+bool map_name_to_count(struct mctx *m, size_t from, int count);
+/*
+ * The records from `from` on (read from blocks first..last) only count
+ * items ("ten are on track"), and the counts add up to count: they are
+ * taken back and their blocks reported as counts.
+ */
+bool map_tallies_to_count(struct mctx *m, size_t from, int count, size_t first, size_t last);
+/* A paragraph naming items by number, as many as it says ("four actions (actions 2.3 ...)
+ * did not..."): their records, or their state on those read before; blocks read, or 0. */
+size_t map_named_prose(struct mctx *m, size_t i);
 
 /* ---- dm_maptime.c ---------------------------------------------------- */
 

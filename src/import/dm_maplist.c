@@ -767,6 +767,11 @@ read_items(struct mctx *m, size_t i, enum rec_kind k, int count, int parent, con
 			m->used[x] = m->used[x] && map_block(m, x)->level > level ? 0 : m->used[x];
 		return end - i + 1;
 	}
+	/* bullets naming several items by number, or only counting them: as the count says */
+	if (count > 0 && count != made && map_name_to_count(m, start_recs, count))
+		made = count;
+	if (count > 0 && count != made && map_tallies_to_count(m, start_recs, count, i, end))
+		return end - i + 1;
 	if (count > 0 && count != made)
 		map_note(m, "%s: the text says %d %s but %d were found; all were read", first->where,
 		    count, vocab_kind_plural(k), made);
@@ -1229,6 +1234,28 @@ headed_paragraphs(struct mctx *m, size_t i)
 	return last - i + 1;
 }
 
+/*
+ * "5. Year three reported action status" with paragraphs before and after
+ * it and no item beside it: a section's number and title, which a page
+ * saved as text shows as a numbered line. A list of one short line
+ * without a sentence's end is not a list.
+ */
+static bool
+lone_heading(struct mctx *m, size_t i)
+{
+	const struct dm_block *b = map_block(m, i), *next = map_block(m, map_next(m, i));
+	size_t n = strlen(b->text), p = i;
+
+	if (b->type != DM_ITEM || b->level != 0 || b->marker == NULL ||
+	    !isdigit((unsigned char)b->marker[0]) || n == 0 || n > 80 || strchr(".;:,", b->text[n - 1]))
+		return false;
+	if (next == NULL || (next->type != DM_PARA && next->type != DM_HEADING))
+		return false;
+	while (p > 0 && (map_block(m, p - 1)->flags & DMF_NOISE))
+		p--;
+	return p == 0 || map_block(m, p - 1)->type != DM_ITEM;
+}
+
 size_t
 map_list(struct mctx *m, size_t i)
 {
@@ -1290,6 +1317,11 @@ map_list(struct mctx *m, size_t i)
 		if (k == RK_NONE)
 			return 0;
 		return read_items(m, i, k, 0, -1, map_block(m, j)->text);
+	}
+	if (lone_heading(m, i)) {
+		m->why[i] = "a numbered heading standing alone between paragraphs (a section's "
+		    "number and title), not an item of a list";
+		return 1;
 	}
 	/* items under a heading that names what they are (under a labelled record's, its children) */
 	if (b->type == DM_ITEM && (k = map_context_kind(m, i, &count)) != RK_NONE)
