@@ -427,12 +427,10 @@ set_field(struct mctx *m, struct mrec *r, struct mcol *col, const char *text)
 	}
 }
 
-/* The kind of record the parents column holds: its own noun, else the level above the rows'. */
+/* The kind of the level above records of kind child. */
 static enum rec_kind
-parent_kind(const struct mcol *col, enum rec_kind child)
+kind_above(enum rec_kind child)
 {
-	if (col->kind != RK_NONE)
-		return col->kind;
 	switch (child) {
 	case RK_ACTION: return RK_OBJECTIVE;
 	case RK_OBJECTIVE: return RK_PRIORITY;
@@ -440,6 +438,59 @@ parent_kind(const struct mcol *col, enum rec_kind child)
 	case RK_AIM: return RK_GOAL;
 	default: return RK_PRIORITY;
 	}
+}
+
+/* The kind of record the parents column holds: its own noun, else the level above the rows'. */
+static enum rec_kind
+parent_kind(const struct mcol *col, enum rec_kind child)
+{
+	return col->kind != RK_NONE ? col->kind : kind_above(child);
+}
+
+/*
+ * "Section A – Organisational Excellence" over a table of parent items (an
+ * area of work merged down beside its actions): the part of the document
+ * they are in, with its letter or number and its own title, is the record
+ * above them. A part's heading that names a kind ("Part 4: Objectives")
+ * says what the rows are, not an item. The record's index, or -1.
+ */
+static int
+section_record(struct mctx *m, const struct dm_block *b, const char *title, enum rec_kind kind,
+    int group)
+{
+	const char *p, *ref;
+	size_t n, rl, len;
+	struct mrec *r;
+
+	if (title == NULL || !isupper((unsigned char)title[0]) || (n = vocab_section_at(title)) == 0 ||
+	    title[n] != ' ')
+		return -1;
+	p = title + n + 1;
+	if (isupper((unsigned char)p[0]) && !isalpha((unsigned char)p[1]))
+		rl = 1;
+	else if ((rl = strspn(p, "0123456789")) == 0 || rl > 3)
+		return -1;
+	ref = arena_strndup(m->a, p, rl);
+	p += rl;
+	while (*p == ' ')
+		p++;
+	if (*p == ':' || *p == '.' || *p == '-')
+		p++;
+	else if (strncmp(p, "\xE2\x80\x93", 3) == 0 || strncmp(p, "\xE2\x80\x94", 3) == 0)
+		p += 3;
+	else
+		return -1;
+	while (*p == ' ')
+		p++;
+	if (!isupper((unsigned char)*p))
+		return -1;
+	for (const char *w = p; *w != '\0'; w++)
+		if ((w == p || w[-1] == ' ') && vocab_family_at(w, &len) != RK_NONE)
+			return -1;
+	r = map_rec(m, kind, b, group);
+	r->ref = ref;
+	r->title = p;
+	return (int)(r - m->recs);
 }
 
 /* Key actions lettered a), b)...: a table that starts again at a) is the next parent's. */
@@ -640,7 +691,7 @@ map_table(struct mctx *m, size_t i)
 	const struct dm_block *b = &m->d->blocks[i];
 	struct mtab t;
 	size_t h;
-	int group, parent = -1;
+	int group, parent = -1, above = -1;
 	const char *section = NULL, *title;
 	bool first_row = true;
 
@@ -710,6 +761,12 @@ map_table(struct mctx *m, size_t i)
 		}
 	title = map_title_above(m, i);
 	group = map_group(m, t.kind, title, b->pos);
+	for (size_t c = 0; c < t.ncols; c++)
+		if (t.col[c].parents) {
+			above = section_record(m, b, title, kind_above(parent_kind(&t.col[c], t.kind)),
+			    group);
+			break;
+		}
 	if (t.kind == RK_ACTION && m->parent[RK_PRIORITY] < 0)
 		m->parent[RK_PRIORITY] = -1;
 	for (size_t r = h + 1; r < t.nrows; r++) {
@@ -739,6 +796,7 @@ map_table(struct mctx *m, size_t i)
 
 				pr->title = vocab_strip_link(m->a, s);
 				pr->pos = row->pos;
+				pr->parent = above;
 				/* "1 Integrating a newly appointed Board": its number, then its title */
 				if (map_label(m, s, &ref, &rest) != RK_NONE) {
 					pr->ref = ref;

@@ -306,6 +306,26 @@ vocab_family_at(const char *s, size_t *len)
 	return RK_NONE;
 }
 
+/*
+ * Words a document numbers its parts with ("Section A", "Theme 2"): a
+ * part's heading over items, its number and its own title after.
+ */
+static const char *const section_words[] = {
+	"section", "part", "theme", "chapter", "strand", "pillar", "workstream",
+};
+
+size_t
+vocab_section_at(const char *s)
+{
+	for (size_t i = 0; i < WM_ARRAY_LEN(section_words); i++) {
+		size_t n = words_at(s, section_words[i]);
+
+		if (n > 0)
+			return n;
+	}
+	return 0;
+}
+
 /* ---- what is not content ---------------------------------------------- */
 
 /* Whole lines of page furniture, as sites print them. */

@@ -78,6 +78,9 @@ enum rec_kind vocab_kind_by_name(const char *name);
  */
 enum rec_kind vocab_family_at(const char *s, size_t *len);
 
+/* "Section", "Part", "Theme"... at s (a word a document numbers its parts with): its length, or 0. */
+size_t vocab_section_at(const char *s);
+
 /*
  * Is the whole line page furniture rather than content: site chrome ("Skip
  * to main content", "JavaScript is required"), a document site's own lines
