@@ -692,7 +692,8 @@ add_block(struct tdoc *t, size_t i, const struct lclass *c, struct level_stack *
 	 */
 	if (c->kind == LK_PARA && prev != NULL && prev->type == DM_ITEM &&
 	    (prev->pos_end == l->no - 1 || prev->pos_end == l->no) &&
-	    i > 0 && !t->l[i - 1].used && ((l->indent > t->l[i - 1].indent && !heading_look(l)) ||
+	    i > 0 && !t->l[i - 1].used && ((l->indent > t->l[i - 1].indent && !heading_look(l) &&
+	    !(date_start(c->text) && tt_words(c->text) <= 3 && strchr(".;!?", last_char(t, prev)))) ||
 	    (!strchr(".;:!?", last_char(t, prev)) && strstr(c->text, ": ") == NULL &&
 	    !date_start(c->text) && (islower((unsigned char)c->text[0]) || (tt_words(c->text) <= 2 &&
 	    strchr(".;!", c->text[strlen(c->text) - 1]) != NULL))))) {
