@@ -801,6 +801,25 @@ map_hierarchy(struct mctx *m)
 /* dm_emit.c */
 json_t *map_emit(struct mctx *m);
 
+/*
+ * A record with no status whose update says one in words ("had moved to
+ * amber", "No progress to date": vocab.c's phrases) has that status.
+ */
+static void
+commentary_status(struct mctx *m)
+{
+	for (size_t i = 0; i < m->nrecs; i++) {
+		struct mrec *r = &m->recs[i];
+
+		if (r->status != NULL)
+			continue;
+		if (r->progress != NULL)
+			r->status = vocab_status_phrase(m->a, r->progress);
+		if (r->status == NULL && r->title != NULL)
+			r->status = vocab_status_phrase(m->a, r->title);
+	}
+}
+
 int
 dm_map(const struct dm_doc *d, const struct map_opts *o, json_t **out, struct wm_err *err)
 {
@@ -850,6 +869,7 @@ dm_map(const struct dm_doc *d, const struct map_opts *o, json_t **out, struct wm
 	}
 	map_footnotes(&m);
 	map_hierarchy(&m);
+	commentary_status(&m);
 	report_rest(&m, not_content);
 	sort_unread(m.unread);
 	res = map_emit(&m);

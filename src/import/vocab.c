@@ -523,6 +523,197 @@ vocab_status_at(const char *s)
 	return 0;
 }
 
+/*
+ * A state said in words inside an update ("the portal had moved from green
+ * to amber", "No progress to date", "this was an ongoing process"). Each
+ * phrase starts at its main verb; words in [brackets] must come just
+ * before it and are not part of it (a|b: either); {colour} is a RAG
+ * colour, {time} the rest of the clause. Only phrases that report a state
+ * whatever the sentence: "postponed" alone could describe something else.
+ */
+static const char *const status_phrases[] = {
+	"moved from {colour} to {colour}", "moved to {colour}", "moved into {colour}",
+	"changed from {colour} to {colour}", "gone from {colour} to {colour}",
+	"marked as complete", "marked as completed", "marked as closed",
+	"[been] postponed", "[been] deferred", "[been|is|was] put on hold",
+	"expected to be completed {time}", "expected to complete {time}",
+	"no progress to date", "[an] ongoing process",
+};
+
+static const char *const colours[] = { "red", "amber", "green", "blue", "grey", "gray", "black" };
+
+/* Words that may stand between a subject and a phrase's verb: "had", "has been". */
+static const char *const auxiliaries[] = { "had", "has", "have", "been", "was", "were", "is",
+	"are", "being", "now", "also" };
+
+/* One word of s at p (letters only), and its length. */
+static size_t
+word_len(const char *p)
+{
+	size_t n = 0;
+
+	while (isalpha((unsigned char)p[n]) || p[n] == '\'')
+		n++;
+	return n;
+}
+
+static bool
+word_in(const char *w, size_t n, const char *const *list, size_t count)
+{
+	for (size_t i = 0; i < count; i++)
+		if (strlen(list[i]) == n && strncasecmp(w, list[i], n) == 0)
+			return true;
+	return false;
+}
+
+/* Does "[a|b]" hold the word w? */
+static bool
+context_has(const char *ctx, size_t ctxlen, const char *w, size_t n)
+{
+	for (size_t i = 0; i < ctxlen;) {
+		size_t e = i;
+
+		while (e < ctxlen && ctx[e] != '|')
+			e++;
+		if (e - i == n && strncasecmp(ctx + i, w, n) == 0)
+			return true;
+		i = e + 1;
+	}
+	return false;
+}
+
+/* The phrase's words (after its context) at p: the length they took, or 0. */
+static size_t
+phrase_at(const char *p, const char *ph)
+{
+	const char *s = p;
+
+	while (*ph != '\0') {
+		size_t pw = strcspn(ph, " "), n;
+
+		while (*s == ' ')
+			s++;
+		n = word_len(s);
+		if (pw == 8 && strncmp(ph, "{colour}", 8) == 0) {
+			if (!word_in(s, n, colours, WM_ARRAY_LEN(colours)))
+				return 0;
+			s += n;
+		} else if (pw == 6 && strncmp(ph, "{time}", 6) == 0) {
+			/* the rest of the clause: to a full stop, a semicolon or the end */
+			const char *e = s;
+
+			while (*e != '\0' && *e != ';' && !(*e == '.' && (e[1] == ' ' || e[1] == '\0')))
+				e++;
+			if (e == s)
+				return 0;
+			s = e;
+		} else {
+			if (n != pw || strncasecmp(s, ph, n) != 0)
+				return 0;
+			s += n;
+		}
+		ph += pw;
+		while (*ph == ' ')
+			ph++;
+	}
+	if (isalpha((unsigned char)*s))
+		return 0;
+	while (s > p && s[-1] == ' ')
+		s--;
+	return (size_t)(s - p);
+}
+
+/*
+ * "should", "will", "must" earlier in the sentence: what is to be, not a
+ * state ("reviewing it should be an ongoing process").
+ */
+static bool
+modal_before(const char *text, const char *at)
+{
+	static const char *const modals[] = { "should", "will", "must", "shall", "would", "could",
+		"may", "might" };
+	const char *s = at;
+
+	while (s > text && !(s[-1] == ' ' && s - 1 > text && (s[-2] == '.' || s[-2] == ';')))
+		s--;
+	for (const char *p = s; p < at; p++)
+		if ((p == s || !isalpha((unsigned char)p[-1])) && isalpha((unsigned char)*p)) {
+			size_t n = word_len(p);
+
+			if (p + n <= at && word_in(p, n, modals, WM_ARRAY_LEN(modals)))
+				return true;
+		}
+	return false;
+}
+
+const char *
+vocab_status_phrase(struct arena *a, const char *text)
+{
+	for (const char *p = text; *p != '\0'; p++) {
+		if (p > text && isalpha((unsigned char)p[-1]))
+			continue;
+		if (!isalpha((unsigned char)*p))
+			continue;
+		for (size_t i = 0; i < WM_ARRAY_LEN(status_phrases); i++) {
+			const char *ph = status_phrases[i], *ctx = NULL, *start = p, *q;
+			size_t ctxlen = 0, n;
+
+			if (*ph == '[') {
+				ctx = ph + 1;
+				ctxlen = strcspn(ctx, "]");
+				ph = ctx + ctxlen + 1;
+				while (*ph == ' ')
+					ph++;
+			}
+			if ((n = phrase_at(p, ph)) == 0)
+				continue;
+			/* the context word before it */
+			q = p;
+			while (q > text && q[-1] == ' ')
+				q--;
+			if (ctx != NULL) {
+				const char *w = q;
+
+				while (w > text && isalpha((unsigned char)w[-1]))
+					w--;
+				if (w == q || !context_has(ctx, ctxlen, w, (size_t)(q - w)))
+					continue;
+				q = w;
+			}
+			/*
+			 * A sentence with no subject ("Had been postponed due to ..."):
+			 * the state is its start. Else it starts at the verb.
+			 */
+			for (;;) {
+				const char *w = q;
+
+				while (w > text && w[-1] == ' ')
+					w--;
+				if (w == text || w[-1] == '.' || w[-1] == ';') {
+					start = w == text ? text : q;
+					break;
+				}
+				{
+					const char *b = w;
+
+					while (b > text && isalpha((unsigned char)b[-1]))
+						b--;
+					if (b == w || !word_in(b, (size_t)(w - b), auxiliaries,
+					    WM_ARRAY_LEN(auxiliaries)))
+						break;
+					q = b;
+				}
+			}
+			while (*start == ' ')
+				start++;
+			if (modal_before(text, q))
+				continue;
+			return arena_strndup(a, start, (size_t)(p + n - start));
+		}
+	}
+	return NULL;
+}
+
 static const char *const nothing[] = {
 	"no specific issues", "no issues arising", "nothing to report", "none", "n/a",
 	"not applicable", "no outstanding",

@@ -100,6 +100,12 @@ const char *vocab_link_end(const char *s);
 size_t vocab_status_at(const char *s);
 
 /*
+ * A state said inside an update's words ("had moved from green to amber",
+ * "No progress to date"), as printed, or NULL.
+ */
+const char *vocab_status_phrase(struct arena *a, const char *text);
+
+/*
  * An item that says there is nothing ("No specific issues", "None",
  * "N/A"): not a record.
  */
