@@ -137,7 +137,8 @@ store_open(struct store **out, const char *url, unsigned flags, struct wm_err *e
 	if (str_has_prefix(url, "postgresql://") || str_has_prefix(url, "postgres://") ||
 	    is_conninfo(url)) {
 #ifdef WM_HAVE_POSTGRES
-		drv = &store_pg_driver;
+		if ((drv = store_pg_driver_get(err)) == NULL)
+			return err ? err->code : WM_EINTERNAL;
 #else
 		char *shown = store_url_redact(url);
 

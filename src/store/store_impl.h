@@ -96,7 +96,11 @@ bool store_past_deadline(struct store *st);
 
 extern const struct store_driver store_sqlite_driver;
 #ifdef WM_HAVE_POSTGRES
-extern const struct store_driver store_pg_driver;
+/*
+ * The PostgreSQL driver (store_pg.c), or NULL with err set when it cannot
+ * be had: the waymark command loads it as a module (store_pg_stub.c).
+ */
+const struct store_driver *store_pg_driver_get(struct wm_err *err);
 #endif
 
 #endif

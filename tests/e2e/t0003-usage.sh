@@ -65,6 +65,28 @@ test_expect_success 'a report takes a format and refuses options it does not kno
 	contains err "did you mean \"summary\""
 '
 
+# The command loads what few commands need as modules (base/module.h): a
+# program without them still does everything else, and says what is missing.
+if [ -f "$(dirname "$WAYMARK")/waymark-pdf.so" ]; then
+test_expect_success 'a module missing is named, and the rest still works' '
+	mkdir lone && cp "$WAYMARK" lone/waymark &&
+	lone/waymark --db lone.db init >/dev/null &&
+	lone/waymark --db lone.db report summary >out &&
+	contains out "What this database holds" &&
+	pdf="$SRCDIR/tests/golden/formats/pdf-timetable.pdf" &&
+	expect_exit 1 lone/waymark --db lone.db import --model "$pdf" 2>err &&
+	contains err "reading PDF needs the module waymark-pdf.so" &&
+	expect_exit 1 lone/waymark --db lone.db report summary --format docx --output s.docx 2>err &&
+	contains err "waymark-office.so" &&
+	expect_exit 1 lone/waymark --db postgresql://nobody@127.0.0.1:1/none list units 2>err &&
+	contains err "waymark-pg.so" &&
+	"$WAYMARK" --db lone.db import --model "$pdf" >model &&
+	contains model "Local Plan Review"
+'
+else
+test_skip 'the modules are not beside $WAYMARK'
+fi
+
 test_expect_success 'version prints the version and schema' '
 	wm version >out &&
 	contains out "waymark 0." && contains out "schema"
