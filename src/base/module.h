@@ -4,13 +4,14 @@
  * Reading and writing PDF (poppler, cairo, pango and the GLib stack behind
  * them), office documents (libzip, libxml2 and ICU, libxlsxwriter,
  * libical), speaking to PostgreSQL (libpq, with Kerberos and LDAP behind
- * it) and serving the web (libmicrohttpd, GnuTLS) take some ninety
+ * it), sending mail (libcurl, with OpenSSL, SSH and LDAP behind it) and
+ * serving the web (libmicrohttpd, GnuTLS) take some ninety
  * shared libraries. Linked into the program, the dynamic loader mapped
  * and relocated every one of them before any command ran: 62 million
  * instructions for `waymark --version`, 5 million without them, and a
  * whole `report summary` of 2.5M figures does its work in 8. The command
  * therefore has those parts as modules (waymark-pdf.so, waymark-office.so,
- * waymark-pg.so, waymark-serve.so), and the library's entry points into
+ * waymark-pg.so, waymark-mail.so, waymark-serve.so), and the library's entry points into
  * them as stubs (the *_stub.c files) that load the module on first use and
  * call its own definition. The tests, the benchmarks and the fuzz targets
  * link the parts themselves and never load a module.

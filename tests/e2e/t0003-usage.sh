@@ -80,6 +80,9 @@ test_expect_success 'a module missing is named, and the rest still works' '
 	contains err "waymark-office.so" &&
 	expect_exit 1 lone/waymark --db postgresql://nobody@127.0.0.1:1/none list units 2>err &&
 	contains err "waymark-pg.so" &&
+	expect_exit 1 lone/waymark --db lone.db remind --test a@example.org \
+	    --smtp smtp://127.0.0.1:1 --from w@example.org 2>err &&
+	contains err "sending mail needs the module waymark-mail.so" &&
 	"$WAYMARK" --db lone.db import --model "$pdf" >model &&
 	contains model "Local Plan Review"
 '
