@@ -289,20 +289,25 @@ flush(struct meas_writer *w, struct wm_err *err)
 	return rc;
 }
 
+/*
+ * Keep a figure's note (none: remove it); *changed says whether the stored
+ * note is now another, so that a change to the note alone is audited.
+ */
 static int
 put_note(struct wm_ctx *ctx, int64_t pi, int64_t unit, const char *period, const char *note,
-    struct intmap *noted, struct wm_err *err)
+    struct intmap *noted, bool *changed, struct wm_err *err)
 {
 	struct stmt *s;
 	int rc;
 
+	*changed = false;
 	if (note == NULL || *note == '\0') {
 		rc = store_prepare(ctx->st, "DELETE FROM measurement_note"
 		    " WHERE pi_id = ? AND unit_id = ? AND period = ?", &s, err);
 	} else {
 		rc = store_prepare(ctx->st, "INSERT INTO measurement_note (pi_id, unit_id, period, note)"
 		    " VALUES (?, ?, ?, ?) ON CONFLICT (pi_id, unit_id, period) DO UPDATE SET note ="
-		    " excluded.note", &s, err);
+		    " excluded.note WHERE measurement_note.note <> excluded.note", &s, err);
 	}
 	if (rc != 0)
 		return rc;
@@ -311,8 +316,10 @@ put_note(struct wm_ctx *ctx, int64_t pi, int64_t unit, const char *period, const
 	stmt_bind_text(s, 3, period);
 	if (note != NULL && *note != '\0')
 		stmt_bind_text(s, 4, note);
-	if ((rc = stmt_exec(s, err)) == 0 && stmt_changes(s) > 0)
+	if ((rc = stmt_exec(s, err)) == 0 && stmt_changes(s) > 0) {
 		intmap_put(noted, pi, 1);
+		*changed = true;
+	}
 	return rc;
 }
 
@@ -505,10 +512,17 @@ put_cell(struct meas_writer *w, int64_t pi, int64_t unit, const struct meas_row 
 	/* a note given is kept; a figure replaced loses the old one's (no SQL for a new figure) */
 	if (r->note != NULL || *changed == ENT_CHANGED) {
 		char canon[PERIOD_LEN];
+		bool noted;
 
 		period_format(&p, canon);
-		if ((rc = put_note(w->ctx, pi, unit, canon, r->note, &w->noted, err)) != 0)
+		if ((rc = put_note(w->ctx, pi, unit, canon, r->note, &w->noted, &noted, err)) != 0)
 			return rc;
+		/* the note alone changed: a change, audited like one */
+		if (noted && *changed == ENT_UNCHANGED) {
+			*changed = ENT_CHANGED;
+			w->unchanged--;
+			w->changed++;
+		}
 	}
 	if (w->held > HELD_MAX)
 		return flush(w, err);
@@ -1412,10 +1426,11 @@ m_remove(struct wm_ctx *ctx, const struct kind *k, const char *key, int64_t if_v
 	}
 	{
 		char canon[PERIOD_LEN];
+		bool gone;
 
 		period_format(&p, canon);
 		if ((rc = cube_store(ctx, &c, err)) != 0 ||
-		    (rc = put_note(ctx, pi, unit, canon, NULL, &noted, err)) != 0 ||
+		    (rc = put_note(ctx, pi, unit, canon, NULL, &noted, &gone, err)) != 0 ||
 		    (rc = put_review(ctx, json_string_value(json_object_get(before, "pi")),
 		    json_string_value(json_object_get(before, "unit")), canon, false, NULL, NULL,
 		    err)) != 0)

@@ -169,4 +169,18 @@ test_expect_success 'reals edited through Waymark round-trip export and import e
 	cmp r1.json r2.json
 '
 
+test_expect_success 'a figure note changed alone is audited, and verify holds (found by t4112)' '
+	wm verify --head >head0 &&
+	wm set measurement CJ-01/BarkingDagenham/2002-04 --note "Counted again by hand" >/dev/null &&
+	wm verify --head >head1 &&
+	test "$(cut -d: -f1 head1)" -eq $(($(cut -d: -f1 head0) + 1)) &&
+	wm audit --kind measurements --limit 1 >out &&
+	contains out "CJ-01/BarkingDagenham/2002-04" &&
+	wm set measurement CJ-01/BarkingDagenham/2002-04 --note "Counted again by hand" >/dev/null &&
+	wm verify --head >head2 &&
+	equals "$(cat head2)" "$(cat head1)" &&
+	wm verify >out &&
+	contains out "records match the audit log"
+'
+
 test_done
