@@ -257,7 +257,7 @@ write_series(struct meas_writer *mw, struct meas_writer *tw, const struct series
 		mark_quality(sr, b, m, &c);
 		period_text(sr, m, period);
 		row = (struct meas_row){ sr->code, b->key, period, c.has_value, c.value, c.ratio,
-			c.num, c.den, c.flag, false, 0, c.note, false };
+			c.num, c.den, c.flag, false, 0, c.note, false, false };
 		if ((rc = meas_writer_put(mw, &row, &changed, err)) != 0)
 			return rc;
 	}
@@ -269,7 +269,7 @@ write_series(struct meas_writer *mw, struct meas_writer *tw, const struct series
 
 		fy_text(y, period);
 		row = (struct meas_row){ sr->code, b->key, period, true, t, false, 0, 0, NULL, false,
-			0, NULL, false };
+			0, NULL, false, false };
 		if ((rc = meas_writer_put(tw, &row, &changed, err)) != 0)
 			return rc;
 		/* Keep the Service's target: a sum, or a population-weighted mean. */
@@ -303,7 +303,7 @@ write_service_targets(struct meas_writer *tw, const struct series *sr, json_t *t
 		if (strcmp(sr->code, "SC-04") == 0 && strcmp(period, "2004/05") == 0)
 			t -= 400;
 		row = (struct meas_row){ sr->code, SERVICE, period, true, t, false, 0, 0, NULL, false,
-			0, NULL, false };
+			0, NULL, false, false };
 		if ((rc = meas_writer_put(tw, &row, &changed, err)) != 0)
 			return rc;
 	}

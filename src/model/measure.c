@@ -509,8 +509,11 @@ put_cell(struct meas_writer *w, int64_t pi, int64_t unit, const struct meas_row 
 	c->flag[cell] = (uint8_t)(stored | SEEN);
 	if (*changed != ENT_UNCHANGED)
 		wc->dirty = true;
-	/* a note given is kept; a figure replaced loses the old one's (no SQL for a new figure) */
-	if (r->note != NULL || *changed == ENT_CHANGED) {
+	/*
+	 * A note given is kept; a figure replaced loses the old one's (no SQL for a
+	 * new figure); a record changed whole (a PATCH, a form) has the note it says.
+	 */
+	if (r->note != NULL || r->whole_note || *changed == ENT_CHANGED) {
 		char canon[PERIOD_LEN];
 		bool noted;
 
@@ -758,7 +761,7 @@ meas_fold_staged(struct wm_ctx *ctx, int64_t *n, struct wm_err *err)
 		struct meas_row r = { NULL, NULL, stmt_text(s, 2), !stmt_is_null(s, 3),
 			stmt_double(s, 3), !stmt_is_null(s, 4) && !stmt_is_null(s, 5),
 			stmt_double(s, 4), stmt_double(s, 5), stmt_text(s, 6), false, 0,
-			stmt_text(s, 7), false };
+			stmt_text(s, 7), false, false };
 
 		if ((rc = put_cell(w, stmt_int(s, 0), stmt_int(s, 1), &r, &changed, err)) != 0) {
 			stmt_reset(s);
@@ -1305,6 +1308,7 @@ m_put(struct wm_ctx *ctx, const struct kind *k, const json_t *row, int mode, boo
 
 	*changed = ENT_UNCHANGED;
 	row_of(row, &r);
+	r.whole_note = mode == PUT_SET;	/* the record as changed: its note emptied is gone */
 	ent_row_key(k, row, &key);
 	rc = m_get(ctx, k, buf_str(&key), &before, &quiet);
 	if (rc != 0 && rc != WM_ENOTFOUND) {

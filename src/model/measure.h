@@ -37,6 +37,7 @@ struct meas_row {
 	double tolerance;
 	const char *note;
 	bool pending;		/* measurements: awaiting approval (cube.h's CF_PENDING) */
+	bool whole_note;	/* note is the figure's note, NULL none (not "none given") */
 };
 
 struct meas_writer;

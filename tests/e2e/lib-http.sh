@@ -104,6 +104,24 @@ need_python3() {
 	fi
 }
 
+# run_sweep WHAT: run tests/e2e/sweep.py WHAT on config.json (at a script's top level); its
+# failures, one a line, are in sweep.out, its counts in counts.json (shown as a TAP comment).
+run_sweep() {
+	python3 "$SRCDIR/tests/e2e/sweep.py" "$1" config.json >sweep.out 2>&1
+	echo $? >sweep.rc
+	tail -1 sweep.out >counts.json
+	sed 's/^/# /' counts.json
+}
+
+# sweep_passed: the sweep listed no failure and ended well.
+sweep_passed() {
+	if grep -v "^{" sweep.out | grep -q .; then
+		sed -n "1,40p" sweep.out >&2
+		return 1
+	fi
+	equals "$(cat sweep.rc)" 0
+}
+
 # need_browser: skip the whole script (at its top level) unless headless Chromium can run.
 need_browser() {
 	chromium=${CHROMIUM:-/usr/bin/chromium}

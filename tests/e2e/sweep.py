@@ -27,6 +27,7 @@ import http.client
 import json
 import re
 import sys
+import time
 import urllib.parse
 
 # ---------------------------------------------------------------------------
@@ -739,8 +740,262 @@ def main():
     sys.exit(1 if s.failures else 0)
 
 
+# ---------------------------------------------------------------------------
+# Sweep 2: SQL and script payloads everywhere text goes in
+
+# The classic ones: each is tried in every text field, filter and report option.
+SQL_PAYLOADS = [
+    "' OR '1'='1",
+    "' OR 1=1 --",
+    "\" OR \"\"=\"",
+    "'; DROP TABLE unit; --",
+    "1; DELETE FROM audit",
+    "' UNION SELECT username, password_hash FROM app_user --",
+    "admin'--",
+    "') OR ('1'='1",
+    "%' OR 'x' LIKE '%",
+    "1' AND 1=CAST((SELECT name FROM app_user LIMIT 1) AS int) --",
+    "'||(SELECT version())||'",
+    "\\'; SELECT 1; --",
+    "' AND SLEEP(0) --",
+    "1 OR 1=1",
+]
+XSS_PAYLOADS = [
+    "<script>alert(1)</script>",
+    "\"><script>alert(1)</script>",
+    "'><img src=x onerror=alert(1)>",
+    "<svg onload=alert(1)>",
+    "\" onmouseover=\"alert(1)",
+    "' onfocus='alert(1)' autofocus='",
+    "</textarea><script>alert(1)</script>",
+    "</title><script>alert(1)</script>",
+    "<iframe src=\"javascript:alert(1)\"></iframe>",
+    "javascript:alert(1)",
+    "[click](javascript:alert(1))",
+    "<a href=\"javascript:alert(1)\">x</a>",
+    "&lt;script&gt;alert(1)&lt;/script&gt;",
+    "<scr<script>ipt>alert(1)</script>",
+]
+PAYLOADS = SQL_PAYLOADS + XSS_PAYLOADS
+ALL_XSS = " ".join(XSS_PAYLOADS)
+
+# What a database's error text looks like: never in an answer.
+SQL_ERROR = re.compile(rb"(?i)syntax error|sqlite|sqlstate|unterminated quoted|unrecognized token|"
+                       rb"libpq|postgres|no such (table|column)|constraint failed")
+
+
+class ScriptFinder(html.parser.HTMLParser):
+    """What would run in a page: event attributes, javascript: addresses, inline
+    scripts that are not the page's own, frames."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.found = []
+        self.in_script = False
+
+    def handle_starttag(self, tag, attrs):
+        for n, v in attrs:
+            if n.startswith("on"):
+                self.found.append("<%s %s=...>" % (tag, n))
+            if n in ("href", "src", "action", "formaction", "data") and \
+                    (v or "").strip().lower().startswith("javascript:"):
+                self.found.append("<%s %s=%s>" % (tag, n, v))
+        if tag in ("iframe", "object", "embed"):
+            self.found.append("<%s>" % tag)
+        self.in_script = tag == "script"
+
+    def handle_endtag(self, tag):
+        if tag == "script":
+            self.in_script = False
+
+    def handle_data(self, data):
+        if self.in_script and "alert(" in data:
+            self.found.append("<script>%s" % data[:40])
+
+
+def scripts_in(page):
+    f = ScriptFinder()
+    f.feed(page.decode("utf-8", "replace"))
+    return f.found
+
+
 class Payloads:
-    pass
+    def __init__(self, cfg):
+        self.admin = Client(cfg["private"])
+        self.admin.login(*cfg["admin"])
+        self.kinds = Kinds(self.admin)
+        self.audit = Audit(self.admin)
+        self.failures = []
+        self.counts = {}
+        self.not_kept = set()
+        st, r, _ = self.admin.json("GET", "/api/v1/reports")
+        self.reports = r["reports"]
+
+    def fail(self, msg):
+        self.failures.append(msg)
+
+    def count(self, what, ok, msg):
+        c = self.counts.setdefault(what, {"tried": 0, "failed": 0})
+        c["tried"] += 1
+        if not ok:
+            c["failed"] += 1
+            self.fail(msg)
+
+    def summary(self):
+        return self.admin.json("GET", "/api/v1/reports/summary")[1]
+
+    def answer_ok(self, st, data):
+        return st < 500 and not SQL_ERROR.search(data)
+
+    def page_ok(self, path, what):
+        st, r, page = self.admin.request("GET", path)
+        if st in (301, 302, 303) and r.getheader("Location", "").startswith("/"):
+            path = r.getheader("Location")
+            st, r, page = self.admin.request("GET", path)
+        found = scripts_in(page) if st < 500 else ["status %d" % st]
+        self.count("pages", not found and not SQL_ERROR.search(page),
+                   "%s: %s shows %s" % (what, path, found or "a database error"))
+        return page
+
+    def filters(self):
+        """Every payload in every filter of every list: matched as a value, never run."""
+        for k in self.kinds.names:
+            web = self.admin.request("GET", "/" + k)[0] == 200
+            for f in self.kinds.filters(k):
+                for p in SQL_PAYLOADS:
+                    st, j, data = self.admin.json("GET", "/api/v1/%s?%s=%s" % (k, f, q(p)))
+                    ok = self.answer_ok(st, data) and st in (200, 400, 404, 422) and \
+                        (st != 200 or (j is not None and j.get("total") == 0))
+                    self.count("filters", ok, "filter %s %s=%r: %d %s" % (k, f, p, st, data[:160]))
+                if web:     # the page says what it was asked for: every script payload at once
+                    self.page_ok("/%s?%s=%s" % (k, f, q(ALL_XSS)), "list %s %s=<scripts>" % (k, f))
+
+    def report_options(self):
+        """Every payload in every option of every report, the others as they come."""
+        for r in self.reports:
+            need = {}
+            for o in r["options"]:
+                if o.get("required") and o.get("kind"):
+                    st, page, _ = self.admin.json("GET", "/api/v1/%s?limit=1" % o["kind"])
+                    need[o["name"]] = self.kinds.key_path(o["kind"], page["items"][0]).replace("%2F", "/")
+            web = self.admin.request("GET", "/reports/%s?%s" % (r["name"], urllib.parse.urlencode(need)))[0] == 200
+            for o in r["options"]:
+                for p in PAYLOADS:
+                    args = dict(need)
+                    args[o["name"]] = p
+                    qs = urllib.parse.urlencode(args)
+                    st, j, data = self.admin.json("GET", "/api/v1/reports/%s?%s" % (r["name"], qs))
+                    ok = self.answer_ok(st, data) and st in (200, 400, 404, 422) and j is not None
+                    self.count("report options", ok, "report %s %s=%r: %d %s" %
+                               (r["name"], o["name"], p, st, data[:160]))
+                if web:
+                    args = dict(need)
+                    args[o["name"]] = ALL_XSS
+                    self.page_ok("/reports/%s?%s" % (r["name"], urllib.parse.urlencode(args)),
+                                 "report %s %s=<scripts>" % (r["name"], o["name"]))
+
+    def text_fields(self):
+        """Every payload in every free text field of every kind: kept and shown as text."""
+        for k in self.kinds.names:
+            if not self.kinds.offers(k, "update"):
+                continue
+            st, page, _ = self.admin.json("GET", "/api/v1/%s?limit=1" % k)
+            if not page or not page.get("items"):
+                continue
+            rec = page["items"][0]
+            path = "/api/v1/%s/%s" % (k, self.kinds.key_path(k, rec))
+            inp = self.kinds.input_schema(k)["properties"]
+            key = set(self.kinds.key(k))
+            fields = [f for f, s in inp.items() if is_plain_text(s) and f not in key and f in rec]
+            for f in [f for f in inp if f in key and "pattern" in inp[f]]:
+                self.key_field(k, rec, f)
+            if not fields:
+                continue
+            web_key = self.kinds.key_path(k, rec)
+            for p in PAYLOADS:
+                # the payload in every field at once; field by field if that is refused
+                body = self.put(k, path, {f: p for f in fields})
+                if body is None:
+                    body = {}
+                    for f in fields:
+                        body.update(self.put(k, path, {f: p}) or {})
+                if not body or p not in XSS_PAYLOADS:
+                    continue
+                # every page that shows the record: the payload as text, nothing run
+                self.page_ok("/%s/%s" % (k, web_key), "%s page with %r" % (k, p))
+                self.page_ok("/%s" % k, "%s list with %r" % (k, p))
+                st, _, edit = self.admin.request("GET", "/%s/%s/edit" % (k, web_key))
+                if st == 200:
+                    self.count("pages", not scripts_in(edit), "%s edit form with %r" % (k, p))
+                    form = dict(next((f for a, f in read_forms(edit).items() if a.endswith("/edit")), []))
+                    for f in body:
+                        if f in form:
+                            self.count("form values", form[f].replace("\r\n", "\n") == p,
+                                       "%s edit form: %s is %r, not %r" % (k, f, form[f], p))
+
+    def put(self, k, path, body):
+        """PATCH body; None if refused as a whole, else the fields kept as sent."""
+        h0 = self.audit.head()
+        st, j, data = self.admin.json("PATCH", path, body)
+        h1 = self.audit.head()
+        if st != 200:
+            ok = self.answer_ok(st, data) and st in (400, 404, 422) and h1 == h0
+            if len(body) == 1 or not ok:     # refused by the field's own rule, in words
+                for f, p in body.items():
+                    self.count("text fields", ok, "%s.%s=%r: %d %s" % (k, f, p, st, data[:160]))
+                return {} if len(body) == 1 else None
+            return None
+        kept = {f: p for f, p in body.items() if j.get(f) == p}
+        back = {}
+        if len(kept) < len(body):
+            back = self.admin.json("GET", path)[1] or {}
+        for f, p in body.items():
+            if f in kept:
+                # kept (the answer is the record as stored), and audited: nothing is
+                # written behind the log's back
+                ok = h1[0] > h0[0]
+            else:
+                # not kept (a field kept only with another change): then not written
+                ok = back.get(f) != p and (kept or h1 == h0)
+                self.not_kept.add("%s.%s" % (k, f))
+            self.count("text fields", ok, "%s.%s=%r: %d, audited %s %s" %
+                       (k, f, p, st, h1[0] > h0[0], data[:160]))
+        return kept
+
+    def key_field(self, k, rec, f):
+        """A payload as a text key: a record added under it, or refused in words."""
+        if not self.kinds.offers(k, "create"):
+            return
+        base = create_body(self.kinds, k, rec)
+        for p in PAYLOADS:
+            h0 = self.audit.head()
+            st, j, data = self.admin.json("POST", "/api/v1/" + k, dict(base, **{f: p}))
+            if st == 201:
+                item = "/api/v1/%s/%s" % (k, self.kinds.key_path(k, j))
+                ok = j.get(f) == p and self.admin.json("GET", item)[0] == 200
+                self.admin.json("DELETE", item)
+            else:
+                ok = self.answer_ok(st, data) and st in (400, 404, 409, 422) and self.audit.head() == h0
+            self.count("key fields", ok, "%s key %s=%r: %d %s" % (k, f, p, st, data[:160]))
+
+    def run(self):
+        before = self.summary()
+        h0 = self.audit.head()
+        t = time.time()
+        self.filters()
+        self.counts["seconds"] = [round(time.time() - t, 1)]
+        self.report_options()
+        self.counts["seconds"].append(round(time.time() - t, 1))
+        if self.audit.head() != h0:
+            self.fail("reading lists and reports with payloads wrote to the audit log")
+        self.text_fields()
+        self.counts["seconds"].append(round(time.time() - t, 1))
+        after = self.summary()
+        if after != before:
+            self.fail("the records' counts changed: %s" % {k: (before.get(k), after.get(k))
+                      for k in set(before) | set(after) if before.get(k) != after.get(k)})
+        self.counts["payloads"] = len(PAYLOADS)
+        self.counts["not kept alone"] = sorted(self.not_kept)
 
 
 if __name__ == "__main__":

@@ -183,4 +183,18 @@ test_expect_success 'a figure note changed alone is audited, and verify holds (f
 	contains out "records match the audit log"
 '
 
+test_expect_success 'a figure note emptied is gone, and audited (found by t4111)' '
+	wm verify --head >head0 &&
+	wm set measurement CJ-01/BarkingDagenham/2002-04 --note "" >/dev/null &&
+	wm verify --head >head1 &&
+	test "$(cut -d: -f1 head1)" -eq $(($(cut -d: -f1 head0) + 1)) &&
+	wm show measurement CJ-01/BarkingDagenham/2002-04 --json >out &&
+	equals "$(jq -r .note out)" null &&
+	wm set measurement CJ-01/BarkingDagenham/2002-04 --flag estimate >/dev/null &&
+	wm show measurement CJ-01/BarkingDagenham/2002-04 --json >out &&
+	equals "$(jq -r .note out)" null &&
+	wm verify >out &&
+	contains out "records match the audit log"
+'
+
 test_done
