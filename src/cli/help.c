@@ -155,16 +155,37 @@ const struct command commands[] = {
 	  "the best it is. --json prints {\"budget\", \"candidates\", \"funded\",\n"
 	  "\"dropped\": [{\"ref\", \"why\"}], \"total_cost\", \"total_benefit\", ...}.\n"
 	  "The paper goes to standard output, or to --output FILE.\n" },
-	{ "remind", cmd_remind, CMD_DB, "e-mail people what they must act on",
-	  "waymark remind --test ADDRESS [--smtp URL] [--from ADDRESS] [--base-url URL]",
-	  "--test ADDRESS sends one message to ADDRESS, to check that mail reaches\n"
-	  "people: through the SMTP server in the setting mail.smtp (or --smtp URL),\n"
-	  "from mail.from (or --from). smtp://host:587 upgrades to TLS with STARTTLS\n"
-	  "when the server offers it; smtps://host is TLS throughout. A user and\n"
-	  "password go in the URL (smtp://user:password@host:587), or the user in\n"
-	  "mail.smtp_user and the password in the environment variable\n"
-	  "WAYMARK_SMTP_PASSWORD. A refused recipient or an unreachable server is\n"
-	  "said in the server's own words, and the exit status is not 0.\n" },
+	{ "remind", cmd_remind, CMD_DB, "e-mail each person what they must update",
+	  "waymark remind [--as-of DATE] [--dry-run] [--json] [--smtp URL] [--from ADDRESS]\n"
+	  "               [--base-url URL]\n"
+	  "       waymark remind --test ADDRESS [--smtp URL] [--from ADDRESS]",
+	  "Sends each person one digest of what the posts they hold lead that is\n"
+	  "overdue, due within remind.before_days (7), or without an update for\n"
+	  "tracking.stale_days (90): exactly what `waymark report mywork --user REF\n"
+	  "--days 7` lists for them, then the same for the posts that report to theirs,\n"
+	  "each item with the link that updates it. Run it once a day (docs/deploy.md:\n"
+	  "cron or a systemd timer); --as-of DATE runs it as on another day.\n\n"
+	  "The rules are settings: the first reminder remind.before_days before an item\n"
+	  "is due, then on the day, then every remind.overdue_every_days (7) while it is\n"
+	  "overdue; once it is remind.escalate_after_days (28) overdue, the digest is\n"
+	  "copied to the holders of the post the lead's post reports to and to the\n"
+	  "committee's clerk. A digest goes only when one of its items has reached a\n"
+	  "reminder its address has not had, so a second run on one day sends nothing.\n"
+	  "Every message is kept (waymark list reminders; the item's page shows them):\n"
+	  "one the server refused or could not take is reported, kept as failed and\n"
+	  "sent on the next run; the exit status is then 1. Someone with items and no\n"
+	  "e-mail address is named on standard error.\n\n"
+	  "--dry-run prints the digests instead of sending them, and keeps nothing;\n"
+	  "--json prints them as {\"as_of\", \"digests\": [{\"person\", \"to\", \"cc\",\n"
+	  "\"subject\", \"body\", \"items\", \"status\"}], \"sent\", \"failed\"}.\n\n"
+	  "Mail goes through the SMTP server in the setting mail.smtp (or --smtp URL),\n"
+	  "from mail.from (or --from), with links starting mail.base_url (or\n"
+	  "--base-url). smtp://host:587 upgrades to TLS with STARTTLS when the server\n"
+	  "offers it; smtps://host is TLS throughout. A user and password go in the URL\n"
+	  "(smtp://user:password@host:587), or the user in mail.smtp_user and the\n"
+	  "password in the environment variable WAYMARK_SMTP_PASSWORD. --test ADDRESS\n"
+	  "sends one message to ADDRESS to check the settings; a refused recipient or\n"
+	  "an unreachable server is said in the server's own words.\n" },
 	{ "audit", cmd_audit, CMD_DB | CMD_READ, "show the audit log: who changed what, when",
 	  "waymark audit [--kind KIND] [--ref KEY] [--actor NAME] [--since DATE] [--limit N] [--json]",
 	  "Lists changes, newest first (50 unless --limit says otherwise). --json shows\n"

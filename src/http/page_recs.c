@@ -473,7 +473,8 @@ show_rec(struct req *rq, struct resp *rs, const char *key, const struct form_sta
 		{ "Last update", "last_update" }, { "Days since an update", "days_since_update" },
 		{ "Statutory", "statutory" }, { "Priority", "priority" }, { "Committee", "committee" } };
 	struct wm_err err = WM_ERR_INIT;
-	json_t *rec = NULL, *prog = NULL, *revs = NULL, *comments = NULL, *grades = NULL, *w;
+	json_t *rec = NULL, *prog = NULL, *revs = NULL, *comments = NULL, *grades = NULL, *w, *rw;
+	json_t *rems = NULL;
 	const char *url, *subject;
 	struct page p;
 
@@ -484,6 +485,8 @@ show_rec(struct req *rq, struct resp *rs, const char *key, const struct form_sta
 	key = pages_key(rq, "recommendations", rec);
 	w = pages_where("kind", "recommendations");
 	json_object_set_new(w, "ref", json_string(key));
+	rw = pages_where("kind", "recommendations");
+	json_object_set_new(rw, "ref", json_string(key));
 	/*
 	 * The public may read a published recommendation but not the updates,
 	 * revisions and comments kept about it (authz.c): those sections are
@@ -491,7 +494,8 @@ show_rec(struct req *rq, struct resp *rs, const char *key, const struct form_sta
 	 */
 	if (part(rq, "progress", pages_where("recommendation", key), &prog, &err) != 0 ||
 	    part(rq, "revisions", pages_where("recommendation", key), &revs, &err) != 0 ||
-	    part(rq, "comments", w, &comments, &err) != 0) {
+	    part(rq, "comments", w, &comments, &err) != 0 ||
+	    part(rq, "reminders", rw, &rems, &err) != 0) {
 		page_fail_err(rq, rs, &err);
 		goto out;
 	}
@@ -532,6 +536,13 @@ show_rec(struct req *rq, struct resp *rs, const char *key, const struct form_sta
 
 		record_table(&p, "revisions", "Changes to the target date", revs, cols, fields, 4);
 	}
+	if (rems != NULL && json_array_size(rems) > 0) {
+		/* what `waymark remind` e-mailed about it, and whether it went */
+		static const char *const cols[] = { "Day", "To", "Why", "Status", "What the server said" };
+		static const char *const fields[] = { "on_day", "sent_to", "why", "status", "error" };
+
+		record_table(&p, "reminders", "Reminders sent", rems, cols, fields, 5);
+	}
 	if (comments != NULL)
 		comments_section(&p, url, comments, fs);
 	if (rq->logged_in)
@@ -543,6 +554,7 @@ out:
 	json_decref(prog);
 	json_decref(revs);
 	json_decref(comments);
+	json_decref(rems);
 	json_decref(grades);
 }
 

@@ -471,6 +471,28 @@ static const struct field comment_fields[] = {
 	END
 };
 
+static const char *const reminder_statuses[] = { "sent", "failed", NULL };
+
+static const struct field reminder_fields[] = {
+	TEXT("kind", "kind", FF_KEY | FF_REQ | FF_BRIEF, "kind of the item reminded of"),
+	INT("seq", "seq", FF_KEY | FF_BRIEF, "number of the reminder about the item"),
+	TEXT("ref", "ref", FF_KEY | FF_REST | FF_REQ | FF_BRIEF, "key of the item"),
+	DATE("on_day", "on_day", FF_REQ | FF_BRIEF, "the day it was sent for (remind --as-of)"),
+	TEXT("sent_to", "sent_to", FF_REQ | FF_BRIEF, "the address it went to"),
+	TEXT("person", "person", FF_REQ | FF_BRIEF, "whose list it was on: the person leading it"),
+	BOOL("escalation", "escalation", FF_BRIEF, "a copy to the accountable post or the clerk"),
+	TEXT("why", "why", FF_REQ | FF_BRIEF, "overdue, due or stale"),
+	TEXT("phase", "phase", FF_REQ, "which reminder the rules made it: before, today, "
+	    "overdue:N (the Nth week overdue), stale:N"),
+	ENUM("status", "status", FF_REQ | FF_BRIEF, reminder_statuses,
+	    "sent, or failed (tried again on the next run)"),
+	TEXT("error", "error", 0, "what the mail server said, when it failed"),
+	TEXT("subject", "subject", FF_REQ, "the message's subject"),
+	TEXT("message", "message", FF_REQ, "the message it went in: DAY/PERSON"),
+	TEXT("at", "at", FF_REQ, "when it was sent"),
+	END
+};
+
 static const struct field alias_fields[] = {
 	TEXT("kind", "kind", FF_KEY | FF_REQ | FF_BRIEF, "the kind it names (units, posts...)"),
 	TEXT("name", "name", FF_KEY | FF_REQ | FF_BRIEF, "the other name"),
@@ -582,5 +604,8 @@ const struct kind kinds[] = {
 	  "lists them)", NULL },
 	{ "imports", "import", "import_doc", NULL, NULL, import_fields, "at,sha256",
 	  KF_READONLY, NULL, "documents imported", NULL },
+	{ "reminders", "reminder", "reminder", NULL, NULL, reminder_fields, "kind,ref,seq",
+	  KF_READONLY, NULL, "the reminders e-mailed about each item (waymark remind), sent or "
+	  "failed", NULL },
 	{ NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0, NULL, NULL, NULL }
 };

@@ -39,6 +39,9 @@ struct mywork_set {
 	json_t *people;		/* ref -> person */
 	json_t *person_posts;	/* ref -> [post, ...] held on the day */
 	json_t *below;		/* post -> [posts that report to it] */
+	json_t *above;		/* post -> the post it reports to */
+	json_t *post_people;	/* post -> [people holding it on the day] */
+	json_t *clerks;		/* committee -> its clerk's post */
 	json_t *post_items;	/* post -> [item index, ...] */
 	struct mywork_item *items;
 	size_t nitems;
@@ -88,14 +91,15 @@ list(struct wm_ctx *ctx, const char *kind, json_t **out, struct wm_err *err)
 static int
 load_people(struct wm_ctx *ctx, struct mywork_set *s, struct wm_err *err)
 {
-	json_t *people = NULL, *holders = NULL, *posts = NULL, *v;
+	json_t *people = NULL, *holders = NULL, *posts = NULL, *committees = NULL, *v;
 	const char *ref;
 	size_t i;
 	int rc;
 
 	if ((rc = list(ctx, "people", &people, err)) != 0 ||
 	    (rc = list(ctx, "holders", &holders, err)) != 0 ||
-	    (rc = list(ctx, "posts", &posts, err)) != 0)
+	    (rc = list(ctx, "posts", &posts, err)) != 0 ||
+	    (rc = list(ctx, "committees", &committees, err)) != 0)
 		goto out;
 	json_array_foreach(people, i, v)
 		json_object_set(s->people, str(v, "ref"), v);
@@ -105,10 +109,16 @@ load_people(struct wm_ctx *ctx, struct mywork_set *s, struct wm_err *err)
 		if ((from != DATE_NONE && from > s->as_of) || (to != DATE_NONE && to < s->as_of))
 			continue;
 		push(s->person_posts, str(v, "person"), json_string(str(v, "post")));
+		push(s->post_people, str(v, "post"), json_string(str(v, "person")));
 	}
 	json_array_foreach(posts, i, v)
-		if (str(v, "reports_to") != NULL)
+		if (str(v, "reports_to") != NULL) {
 			push(s->below, str(v, "reports_to"), json_string(str(v, "ref")));
+			json_object_set_new(s->above, str(v, "ref"), json_string(str(v, "reports_to")));
+		}
+	json_array_foreach(committees, i, v)
+		if (str(v, "clerk") != NULL)
+			json_object_set_new(s->clerks, str(v, "ref"), json_string(str(v, "clerk")));
 	s->npeople = json_object_size(s->people);
 	s->refs = wm_calloc(s->npeople + 1, sizeof(*s->refs));
 	i = 0;
@@ -119,6 +129,7 @@ out:
 	json_decref(people);
 	json_decref(holders);
 	json_decref(posts);
+	json_decref(committees);
 	return rc;
 }
 
@@ -165,6 +176,7 @@ load_source(struct wm_ctx *ctx, struct mywork_set *s, const struct mw_source *sr
 		it->kind = src->kind;
 		it->noun = src->noun;
 		it->title = title_of(rec);
+		it->committee = str(rec, "committee");
 		it->due = date_of(rec, "due");
 		it->last_update = date_of(rec, "last_update");
 		it->days_overdue = (int)json_integer_value(json_object_get(rec, "days_overdue"));
@@ -213,6 +225,9 @@ mywork_load(struct wm_ctx *ctx, int as_of, struct mywork_set **out, struct wm_er
 	s->people = json_object();
 	s->person_posts = json_object();
 	s->below = json_object();
+	s->above = json_object();
+	s->post_people = json_object();
+	s->clerks = json_object();
 	s->post_items = json_object();
 	at.now = (time_t)as_of * 86400 + 43200;
 	if ((rc = setting_number(ctx, "tracking.stale_days", &stale, err)) != 0)
@@ -244,6 +259,9 @@ mywork_free(struct mywork_set *s)
 	json_decref(s->people);
 	json_decref(s->person_posts);
 	json_decref(s->below);
+	json_decref(s->above);
+	json_decref(s->post_people);
+	json_decref(s->clerks);
 	json_decref(s->post_items);
 	free(s);
 }
@@ -270,6 +288,43 @@ const char *
 mywork_person(const struct mywork_set *s, size_t i)
 {
 	return i < s->npeople ? s->refs[i] : NULL;
+}
+
+/* The addresses of the people holding post, added to addrs unless there already. */
+static size_t
+add_holders(const struct mywork_set *s, const char *post, const char **addrs, size_t n,
+    size_t max)
+{
+	const json_t *v;
+	size_t i;
+
+	json_array_foreach(json_object_get(s->post_people, post), i, v) {
+		const char *e = str(json_object_get(s->people, json_string_value(v)), "email");
+		bool have = false;
+
+		if (e == NULL || *e == '\0')
+			continue;
+		for (size_t k = 0; k < n; k++)
+			have = have || strcmp(addrs[k], e) == 0;
+		if (!have && n < max)
+			addrs[n++] = e;
+	}
+	return n;
+}
+
+size_t
+mywork_escalation(const struct mywork_set *s, const struct mywork_item *it, const char **addrs,
+    size_t max)
+{
+	const char *up = it->lead ? str(s->above, it->lead) : NULL;
+	const char *clerk = it->committee ? str(s->clerks, it->committee) : NULL;
+	size_t n = 0;
+
+	if (up != NULL)
+		n = add_holders(s, up, addrs, n, max);
+	if (clerk != NULL)
+		n = add_holders(s, clerk, addrs, n, max);
+	return n;
 }
 
 const char *

@@ -37,6 +37,7 @@ struct mywork_item {
 	int days_since_update;	/* -1: unknown */
 	enum mywork_why why;	/* the first of overdue, due, stale that holds */
 	bool stale;		/* no update for the stale period */
+	const char *committee;	/* the committee it answers to, or NULL */
 };
 
 struct mywork_set;
@@ -76,6 +77,14 @@ struct mywork {
 int mywork_of(const struct mywork_set *s, const char *person, int days, struct mywork *out,
     struct wm_err *err);
 void mywork_release(struct mywork *w);
+
+/*
+ * Who hears when an item of the list is long overdue: the addresses of the
+ * holders of the post its lead post reports to, and of its committee's
+ * clerk (where the schema has them), into addrs (at most max); how many.
+ */
+size_t mywork_escalation(const struct mywork_set *s, const struct mywork_item *it,
+    const char **addrs, size_t max);
 
 /* Why, in words: "overdue", "due", "no recent update". */
 const char *mywork_why_name(enum mywork_why why);

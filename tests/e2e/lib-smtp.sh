@@ -1,7 +1,9 @@
-# lib-smtp.sh: a real SMTP server on loopback for the mail tests, after lib.sh.
+# lib-smtp.sh: a real SMTP server on loopback for the mail tests, after lib.sh
+# (and after lib-http.sh, if a script wants both: its trap stops both kinds).
 #
 #   smtp_start NAME [--refuse ADDRESS]...   starts tests/e2e/smtpd.py; its URL in NAME.url
 #   smtp_stop NAME                          stops it (at the top level of the script)
+#   smtp_need                               skips the script when there is no aiosmtpd
 #
 # What it received is in NAME/NNN.eml (the message) and NAME/NNN.rcpt (the
 # envelope's recipients). Without python3-aiosmtpd the script skips.
@@ -9,6 +11,15 @@
 SMTPD_PY=/usr/bin/python3
 smtp_have() {
 	"$SMTPD_PY" -c 'import aiosmtpd' 2>/dev/null
+}
+
+# smtp_need: skip the whole script (at its top level) without python3-aiosmtpd.
+smtp_need() {
+	if ! smtp_have; then
+		test_skip 'python3-aiosmtpd is not installed (scripts/install-deps --test)'
+		test_done
+		exit 0
+	fi
 }
 
 SMTP_SERVERS=""
@@ -34,7 +45,7 @@ smtp_start() {
 
 smtp_stop() {
 	_p=$(cat "$1.pid")
-	kill -TERM "$_p" 2>/dev/null
+	kill -TERM "$_p" 2>/dev/null || :
 	wait "$_p" 2>/dev/null || true
 }
 
@@ -44,9 +55,11 @@ smtp_count() {
 }
 
 smtp_cleanup() {
-	for _p in $SMTP_SERVERS; do
-		kill -TERM "$_p" 2>/dev/null
+	_rc=$?
+	for _p in $SMTP_SERVERS ${SERVERS:-}; do
+		kill -TERM "$_p" 2>/dev/null || :
 	done
 	cleanup
+	exit $_rc
 }
 trap smtp_cleanup EXIT

@@ -4,11 +4,7 @@
 . "$(dirname "$0")/lib.sh"
 . "$SRCDIR/tests/e2e/lib-smtp.sh"
 
-if ! smtp_have; then
-	test_skip 'python3-aiosmtpd is not installed (scripts/install-deps --test)'
-	test_done
-	exit 0
-fi
+smtp_need
 
 smtp_start mx
 smtp_start picky --refuse nobody@example.org
