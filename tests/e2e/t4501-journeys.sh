@@ -6,7 +6,8 @@
 # owner approves it and the public sees it only then; the session ends
 # mid-form and the form survives signing in; a planner uploads an action
 # plan, previews and confirms it; a planner searches from the header and
-# the public finds only what is published; the public home page. Every
+# the public finds only what is published; a lead lands on My work and
+# updates an item from it; the public home page. Every
 # journey checks axe-core on its pages and a phone's width (390 x 844).
 . "$(dirname "$0")/lib.sh"
 . "$SRCDIR/tests/e2e/lib-http.sh"
@@ -45,7 +46,7 @@ journey() {
 	serve_stop "$1-public"
 }
 
-for j in recommendation figures session upload search; do
+for j in recommendation figures session upload search mywork; do
 	journey "$j"
 done
 # the public journey runs against the public server
@@ -62,7 +63,7 @@ node "$SRCDIR/tests/browser/journey-public.mjs" "$(cat pub.url)" "$SRCDIR/tests/
 echo $? >public.exit
 serve_stop pub
 
-for j in recommendation figures session upload search public; do
+for j in recommendation figures session upload search mywork public; do
 	test_expect_success "the $j journey in a browser" "
 		sed 's/^/# /' $j.tap &&
 		! grep -q '^not ok' $j.tap && grep -q '^ok' $j.tap &&
