@@ -351,7 +351,7 @@ map_intro_status(struct mctx *m, const char *text, bool heading)
 		if (isupper((unsigned char)s[2]) && first_noun(s + 2, &at, &n) != RK_NONE)
 			text = s + 2;
 	if ((k = first_noun(text, &at, &n)) == RK_NONE)
-		return NULL;
+		return map_counted_status(m, text);
 	p = at + n;
 	while (*p == ' ')
 		p++;
@@ -861,7 +861,7 @@ dm_map(const struct dm_doc *d, const struct map_opts *o, json_t **out, struct wm
 			continue;
 		}
 		if ((n = map_timetable(&m, i)) > 0 || (n = map_list(&m, i)) > 0 ||
-		    (n = map_named_prose(&m, i)) > 0) {
+		    (n = map_named_prose(&m, i)) > 0 || (n = map_prose_items(&m, i)) > 0) {
 			i += n;
 			continue;
 		}

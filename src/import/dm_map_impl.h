@@ -182,6 +182,8 @@ bool map_table(struct mctx *m, size_t i);
 
 /* ---- dm_maplist.c ---------------------------------------------------- */
 
+/* The first family noun anywhere in s names a kind ("Our key priorities"): it, or RK_NONE. */
+enum rec_kind map_kind_named(const char *s);
 /* Try the list-like readers at block i; the number of blocks read, or 0. */
 size_t map_list(struct mctx *m, size_t i);
 /* "July 2014 - We agree...": the time a line starts with, *rest what follows; or NULL. */
@@ -207,6 +209,16 @@ bool map_tallies_to_count(struct mctx *m, size_t from, int count, size_t first, 
 /* A paragraph naming items by number, as many as it says ("four actions (actions 2.3 ...)
  * did not..."): their records, or their state on those read before; blocks read, or 0. */
 size_t map_named_prose(struct mctx *m, size_t i);
+
+/* The kind a list's items name themselves ("This recommendation had ..."), most of them; or RK_NONE. */
+enum rec_kind map_self_kind(struct mctx *m, size_t j);
+/* "five Red responses which included the following:": the status the count gives them, or NULL. */
+const char *map_counted_status(struct mctx *m, const char *text);
+
+/* ---- dm_mapprose.c -------------------------------------------------- */
+
+/* Items written as one-sentence paragraphs under a heading naming their kind; blocks read, or 0. */
+size_t map_prose_items(struct mctx *m, size_t i);
 
 /* ---- dm_maptime.c ---------------------------------------------------- */
 

@@ -183,7 +183,8 @@ marker_ref(struct mctx *m, const char *marker)
 	const char *p = marker;
 	size_t n;
 
-	if (marker == NULL || *marker == '\0')
+	/* "o" with nothing after it is a letter set as a bullet, not the item lettered o */
+	if (marker == NULL || *marker == '\0' || strcmp(marker, "o") == 0)
 		return NULL;
 	if (*p == '(')
 		p++;
@@ -435,6 +436,10 @@ map_text_timescale(struct mctx *m, const char *s)
 
 			if ((e = time_end(t, true)) > t)
 				return arena_strndup(m->a, t, (size_t)(e - t));
+			/* "in late November/early December": a month qualified is a time without a year */
+			if ((strncasecmp(t, "early ", 6) == 0 || strncasecmp(t, "late ", 5) == 0 ||
+			    strncasecmp(t, "mid ", 4) == 0) && (e = time_end(t, false)) > t)
+				return arena_strndup(m->a, t, (size_t)(e - t));
 		}
 	}
 	return NULL;
@@ -505,12 +510,11 @@ item_above(struct mctx *m, size_t i)
 }
 
 /* The kind a heading's words name: "Recommendations", "Key actions for 2019". */
-static enum rec_kind
-kind_of_heading(struct mctx *m, const char *s)
+enum rec_kind
+map_kind_named(const char *s)
 {
 	size_t n;
 
-	(void)m;
 	for (const char *p = s; *p != '\0'; p++)
 		if (p == s || !isalnum((unsigned char)p[-1])) {
 			enum rec_kind k = vocab_family_at(p, &n);
@@ -1278,7 +1282,8 @@ map_list(struct mctx *m, size_t i)
 	j = map_next(m, i);
 	if (j < m->d->nblocks && map_block(m, j)->type == DM_ITEM && (b->type != DM_ITEM ||
 	    map_block(m, j)->level > b->level) && ((k = map_intro(b->text, &count, &partial)) !=
-	    RK_NONE || (introduces(b->text) && (k = map_context_kind(m, i, NULL)) != RK_NONE))) {
+	    RK_NONE || (introduces(b->text) && ((k = map_context_kind(m, i, NULL)) != RK_NONE ||
+	    (k = map_self_kind(m, j)) != RK_NONE)))) {
 		size_t from = m->nrecs, r;
 		const char *why;
 
@@ -1312,7 +1317,7 @@ map_list(struct mctx *m, size_t i)
 		size_t hl = strlen(h);
 
 		/* a heading's words name the kind; a sentence's only as an introduction does */
-		k = hl <= 60 && !strchr(".;:,", h[hl - 1]) ? kind_of_heading(m, h) :
+		k = hl <= 60 && !strchr(".;:,", h[hl - 1]) ? map_kind_named(h) :
 		    map_intro(h, &count, &partial);
 		if (k == RK_NONE)
 			return 0;

@@ -288,3 +288,79 @@ map_named_prose(struct mctx *m, size_t i)
 	m->used[i] = 1;
 	return 1;
 }
+
+/* ---- lists whose items name what they are ---------------------------- */
+
+enum rec_kind
+map_self_kind(struct mctx *m, size_t j)
+{
+	const struct dm_block *first = map_block(m, j);
+	int counts[RK__MAX] = { 0 }, items = 0;
+
+	if (first == NULL || first->type != DM_ITEM)
+		return RK_NONE;
+	/* "... This recommendation had arisen ...": an item speaking of itself */
+	for (; j < m->d->nblocks; j = map_next(m, j)) {
+		const struct dm_block *b = map_block(m, j);
+		bool seen[RK__MAX] = { false };
+
+		if (b->type != DM_ITEM || b->level < first->level)
+			break;
+		if (b->level > first->level)
+			continue;
+		items++;
+		for (const char *p = b->text; (p = strstr(p, "his ")) != NULL; p += 4) {
+			size_t n;
+			enum rec_kind k;
+
+			if (p == b->text || (p[-1] != 't' && p[-1] != 'T') ||
+			    (p - 1 > b->text && isalpha((unsigned char)p[-2])))
+				continue;
+			k = vocab_family_at(p + 4, &n);
+			/* the singular: "this recommendation", not "this recommendations'..." */
+			if (k != RK_NONE && p[3 + n] != 's' && !seen[k]) {
+				seen[k] = true;
+				counts[k]++;
+			}
+		}
+	}
+	if (items < 2)
+		return RK_NONE;
+	for (int k = 0; k < RK__MAX; k++)
+		if (counts[k] * 2 > items)
+			return (enum rec_kind)k;
+	return RK_NONE;
+}
+
+const char *
+map_counted_status(struct mctx *m, const char *text)
+{
+	/* "five Red responses which included the following:": a count, a status, what they are */
+	static const char *const after[] = { " which ", " that ", ", including", " including",
+		":" };
+
+	for (const char *p = text; *p != '\0'; p++) {
+		size_t w = 0, st, nw;
+		const char *q;
+
+		if (p > text && isalnum((unsigned char)p[-1]))
+			continue;
+		while (isalnum((unsigned char)p[w]))
+			w++;
+		if (w == 0 || p[w] != ' ' || map_number_word(p, w) <= 0)
+			continue;
+		q = p + w + 1;
+		if ((st = vocab_status_at(q)) == 0 || (st == 1 && q[1] != '\0' && q[1] != ' ') ||
+		    q[st] != ' ')
+			continue;
+		nw = 0;
+		while (isalpha((unsigned char)q[st + 1 + nw]))
+			nw++;
+		if (nw < 3 || q[st + nw] != 's')
+			continue;
+		for (size_t i = 0; i < WM_ARRAY_LEN(after); i++)
+			if (strncmp(q + st + 1 + nw, after[i], strlen(after[i])) == 0)
+				return arena_strndup(m->a, q, st);
+	}
+	return NULL;
+}
