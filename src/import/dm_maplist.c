@@ -1257,7 +1257,25 @@ lone_heading(struct mctx *m, size_t i)
 		return false;
 	while (p > 0 && (map_block(m, p - 1)->flags & DMF_NOISE))
 		p--;
-	return p == 0 || map_block(m, p - 1)->type != DM_ITEM;
+	if (p > 0 && map_block(m, p - 1)->type == DM_ITEM)
+		return false;
+	/* "1. Improve ..." then its paragraph, "2. Review ..." then its: numbered items, each explained */
+	{
+		long num = strtol(b->marker, NULL, 10);
+
+		for (size_t x = 0; x < m->d->nblocks; x++) {
+			const struct dm_block *o = map_block(m, x);
+			long on;
+
+			if (x == i || o->type != DM_ITEM || o->level != 0 || o->marker == NULL ||
+			    !isdigit((unsigned char)o->marker[0]))
+				continue;
+			on = strtol(o->marker, NULL, 10);
+			if (on == num - 1 || on == num + 1)
+				return false;
+		}
+	}
+	return true;
 }
 
 size_t
