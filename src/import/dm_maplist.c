@@ -691,6 +691,21 @@ read_items(struct mctx *m, size_t i, enum rec_kind k, int count, int parent, con
 				continue;
 			}
 		}
+		/* "1. Publish the register" then a paragraph, then "2. ...": the item's description */
+		if (b->type == DM_PARA && last >= 0 && m->recs[last].desc == NULL && !m->used[j] &&
+		    b->text[0] != '\0' && b->text[strlen(b->text) - 1] != ':') {
+			size_t x = map_next(m, j);
+			const struct dm_block *nb = map_block(m, x);
+
+			if (nb != NULL && nb->type == DM_ITEM && nb->level == level && !m->used[x] &&
+			    marker_class(nb->marker) == marker_class(first->marker) &&
+			    strchr("dAa", marker_class(first->marker)) != NULL) {
+				m->recs[last].desc = b->text;
+				m->used[j] = 1;
+				j = x;
+				continue;
+			}
+		}
 		if (b->type != DM_ITEM || b->level < level || m->used[j])
 			break;
 		/* "B. Supporting information" after items "1." to "4.": another list */
