@@ -647,6 +647,7 @@ read_items(struct mctx *m, size_t i, enum rec_kind k, int count, int parent, con
 {
 	const struct dm_block *first = map_block(m, i);
 	int level = first->level, group = map_group(m, k, title, first->pos), last = -1, made = 0;
+	int described = 0;	/* items given the paragraph after them */
 	size_t j = i, end = i, start_recs = m->nrecs;
 	const char *lead = NULL, *owner = NULL;
 	int lead_level = -1;
@@ -702,6 +703,7 @@ read_items(struct mctx *m, size_t i, enum rec_kind k, int count, int parent, con
 			    strchr("dAa", marker_class(first->marker)) != NULL) {
 				m->recs[last].desc = b->text;
 				m->used[j] = 1;
+				described++;
 				j = x;
 				continue;
 			}
@@ -780,6 +782,18 @@ read_items(struct mctx *m, size_t i, enum rec_kind k, int count, int parent, con
 			made++;
 		}
 		j++;
+	}
+	/* every item so far had its paragraph: the one after the last item is the last's */
+	if (made >= 2 && described == made - 1 && last >= 0 && m->recs[last].desc == NULL) {
+		size_t x = map_next(m, end);
+		const struct dm_block *p = map_block(m, x);
+
+		if (p != NULL && p->type == DM_PARA && !m->used[x] && p->text[0] != '\0' &&
+		    p->text[strlen(p->text) - 1] != ':') {
+			m->recs[last].desc = p->text;
+			m->used[x] = 1;
+			end = x;
+		}
 	}
 	if (made == 0) {
 		for (size_t x = i; x <= end; x++)
