@@ -41,6 +41,7 @@ struct csvimp {
 	size_t ncols;
 	bool header_done;
 	char *field[K__MAX];	/* this row's fields */
+	size_t len[K__MAX];	/* and their lengths, known when copied: no strlen per field */
 	bool have[K__MAX];
 	size_t fieldno;
 	long row;		/* rows seen, the header being 1 */
@@ -50,6 +51,12 @@ struct csvimp {
 	int fatal;		/* an error that is not one row's fault */
 	struct wm_err *err;
 	struct wm_err why;	/* a row's error: here, not zeroed afresh on every row */
+	/*
+	 * A byte above 0x7F has been read: from then on each row's text is
+	 * checked as UTF-8. Until then every field is ASCII, so valid, and a
+	 * file of plain figures is never looked at a second time.
+	 */
+	bool high;
 };
 
 static bool
@@ -174,8 +181,8 @@ take_row(struct csvimp *c)
 		return;
 	}
 	/* text that is not UTF-8 would be stored and shown as nothing: say so, with the line */
-	for (int k = 0; k < K__MAX; k++)
-		if (c->have[k] && !utf8_valid(c->field[k], strlen(c->field[k]))) {
+	for (int k = 0; c->high && k < K__MAX; k++)
+		if (c->have[k] && !utf8_valid(c->field[k], c->len[k])) {
 			reject(c, "the line is not UTF-8 text: save the file as \"CSV UTF-8\" and import "
 			    "it again");
 			return;
@@ -260,7 +267,24 @@ on_field(void *data, size_t len, void *arg)
 	}
 	memcpy(f, text, len);
 	f[len] = '\0';
+	c->len[c->col_of[i]] = len;
 	c->have[c->col_of[i]] = true;
+}
+
+/* Has any of the n bytes at p its top bit set? Eight at a time. */
+static bool
+any_high(const unsigned char *p, size_t n)
+{
+	uint64_t bits = 0, w;
+	size_t i = 0;
+
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&w, p + i, 8);
+		bits |= w;
+	}
+	for (; i < n; i++)
+		bits |= p[i];
+	return (bits & UINT64_C(0x8080808080808080)) != 0;
 }
 
 /* libcsv: the end of a row. */
@@ -316,6 +340,9 @@ figcsv_read(struct wm_ctx *ctx, const char *file, FILE *in, uint64_t size,
 		/* Excel's "CSV UTF-8" begins with a byte-order mark: not part of the first name */
 		if (done == 0 && n >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
 			skip = 3;
+		/* before the fields it holds are taken */
+		if (!c.high)
+			c.high = any_high((const unsigned char *)buf + skip, n - skip);
 		if (csv_parse(&p, buf + skip, n - skip, on_field, on_row, &c) != n - skip) {
 			rc = wm_error(err, WM_EINVAL, "%s: row %ld: %s", file, c.row + 1,
 			    csv_strerror(csv_error(&p)));

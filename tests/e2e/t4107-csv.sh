@@ -51,7 +51,18 @@ test_expect_success '16.23: a CSV with text that is not UTF-8 is refused, naming
 	printf "pi,unit,period,value,note\nSC-01,Camden,2009-02,12,bad \377 note\n" >badf.csv &&
 	expect_exit 1 wm import --json badf.csv >out.json 2>/dev/null &&
 	equals "$(jq ".unread[0].line" out.json)" 2 &&
-	contains out.json "not UTF-8"
+	contains out.json "not UTF-8" &&
+	# figures read as ASCII until a byte says otherwise: one past the first 64 KB read,
+	# and one in a file whose byte-order mark is its only other byte above 0x7F
+	awk "BEGIN { print \"pi,unit,period,value,note\"; for (i = 0; i < 3000; i++)
+	    print \"SC-01,Camden,2009-01,12,a note long enough to fill the first read\";
+	    print \"SC-01,Camden,2009-02,12,bad \\377 note\" }" >late.csv &&
+	expect_exit 1 wm import --json late.csv >out.json 2>/dev/null &&
+	jq -e ".unread | map(select(.line == 3002 and (.why | test(\"CSV UTF-8\")))) | length == 1" \
+	    out.json >/dev/null &&
+	printf "\357\273\277pi,unit,period,value,note\nSC-01,Camden,2009-04,12,fine\nSC-01,Camden,2009-05,13,bad \377 note\n" >bomb.csv &&
+	expect_exit 1 wm import --json bomb.csv >out.json 2>/dev/null &&
+	equals "$(jq ".unread[0].line" out.json)" 3 && contains out.json "CSV UTF-8"
 '
 
 test_expect_success '16.24: a CSV that begins with a byte-order mark is read' '
