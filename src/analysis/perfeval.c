@@ -124,11 +124,12 @@ sets_differ(const struct perf_tree *t, const bool *pt, const struct perf_cell *a
 
 /*
  * Compare rows a and b (cells of every unit) like with like, for every
- * unit: out[u] (NULL to skip), and trends[u].
+ * unit, or only those marked in only (when not NULL): out[u] (NULL to
+ * skip), and trends[u].
  */
 static void
 compare(struct cmp *c, const struct perf_cell *a, const struct perf_cell *b,
-    struct perf_change *out, enum trend *trends)
+    struct perf_change *out, enum trend *trends, const bool *only)
 {
 	const struct perf_tree *t = c->t;
 	const struct perf_cell *la = a, *lb = b;
@@ -143,8 +144,11 @@ compare(struct cmp *c, const struct perf_cell *a, const struct perf_cell *b,
 		lb = c->b;
 	}
 	for (size_t u = 0; u < t->n; u++) {
-		enum trend tr = perf_trend(c->pi, &la[u], &lb[u]);
+		enum trend tr;
 
+		if (only != NULL && !only[u])
+			continue;
+		tr = perf_trend(c->pi, &la[u], &lb[u]);
 		if (trends != NULL)
 			trends[u] = tr;
 		if (out == NULL)
@@ -218,7 +222,8 @@ worsening_runs(struct cmp *c, const struct perf_cell *history, size_t nhistory, 
 	for (size_t u = 0; u < n; u++)
 		running[u] = true;
 	for (size_t r = nhistory - 1; r >= 1 && r + back >= nhistory && still > 0; r--) {
-		compare(c, &history[r * n], &history[(r - 1) * n], NULL, tr);
+		/* only the units whose run goes on: the others' trends are not read */
+		compare(c, &history[r * n], &history[(r - 1) * n], NULL, tr, running);
 		for (size_t u = 0; u < n; u++) {
 			if (!running[u])
 				continue;
@@ -395,11 +400,12 @@ perf_evaluate(const struct perf_tree *t, const struct perf_pi *pi, enum period_k
 	if (last >= 1) {
 		struct perf_change *ch = c.ch;
 
-		compare(&c, &history[last * nu], &history[(last - 1) * nu], ch, NULL);
+		compare(&c, &history[last * nu], &history[(last - 1) * nu], ch, NULL, NULL);
 		for (size_t u = 0; u < nu; u++)
 			out[u].vs_previous = ch[u];
 		if (last >= per_year) {
-			compare(&c, &history[last * nu], &history[(last - per_year) * nu], ch, NULL);
+			compare(&c, &history[last * nu], &history[(last - per_year) * nu], ch, NULL,
+			    NULL);
 			for (size_t u = 0; u < nu; u++)
 				out[u].vs_last_year = ch[u];
 		}

@@ -288,6 +288,10 @@ perfdata_targets(struct wm_ctx *ctx, const struct perfdata *pd, const char *cons
 	};
 	struct pd_target *list = NULL;
 	size_t cap = 0, count = 0;
+	/* the targets of a report share one or two periods: each text is parsed once */
+	char last_text[PERIOD_LEN] = "";
+	struct period last = { 0 };
+	bool have_last = false;
 	struct stmt *s;
 	int rc;
 
@@ -302,6 +306,8 @@ perfdata_targets(struct wm_ctx *ctx, const struct perfdata *pd, const char *cons
 	while ((rc = stmt_step(s, err)) == STORE_ROW) {
 		int64_t pi, unit;
 		struct pd_target *t;
+		const char *text;
+		bool counts;
 
 		if (!intmap_get(&pd->pi_at, stmt_int(s, 0), &pi) ||
 		    !intmap_get(&pd->unit_at, stmt_int(s, 1), &unit))
@@ -318,12 +324,24 @@ perfdata_targets(struct wm_ctx *ctx, const struct perfdata *pd, const char *cons
 		t = &list[count];
 		t->pi = (size_t)pi;
 		t->unit = (int)unit;
-		if (period_parse(stmt_text(s, 2), &t->period) != 0)
-			continue;
+		text = stmt_text(s, 2);
+		if (!have_last || strcmp(text, last_text) != 0) {
+			size_t len = strlen(text);
+
+			have_last = false;
+			if (period_parse(text, &last) != 0)
+				continue;
+			if (len < sizeof(last_text)) {
+				memcpy(last_text, text, len + 1);
+				have_last = true;
+			}
+		}
+		t->period = last;
 		t->value = stmt_double(s, 3);
 		t->tolerance = stmt_is_null(s, 4) ? NAN : stmt_double(s, 4);
-		t->num = stmt_is_null(s, 5) || stmt_is_null(s, 6) ? NAN : stmt_double(s, 5);
-		t->den = stmt_is_null(s, 5) || stmt_is_null(s, 6) ? NAN : stmt_double(s, 6);
+		counts = !stmt_is_null(s, 5) && !stmt_is_null(s, 6);
+		t->num = counts ? stmt_double(s, 5) : NAN;
+		t->den = counts ? stmt_double(s, 6) : NAN;
 		count++;
 	}
 	if (rc < 0)

@@ -249,12 +249,25 @@ prun_trend_release(struct prun_trend *t)
 	memset(t, 0, sizeof(*t));
 }
 
-static int
-target_cmp(const void *a, const void *b)
+/*
+ * The targets by indicator, in the order read within each: a counting
+ * sort, since indicators are numbered from 0. A sort by comparison of the
+ * 21,500 targets at 2.5M figures was a sixth of the exception report.
+ */
+static struct pd_target *
+by_pi(const struct pd_target *t, size_t n, size_t npis)
 {
-	const struct pd_target *x = a, *y = b;
+	size_t *next = wm_calloc(npis + 1, sizeof(*next));
+	struct pd_target *out = wm_malloc((n + 1) * sizeof(*out));
 
-	return (x->pi > y->pi) - (x->pi < y->pi);
+	for (size_t i = 0; i < n; i++)
+		next[t[i].pi + 1]++;
+	for (size_t i = 1; i < npis; i++)
+		next[i] += next[i - 1];
+	for (size_t i = 0; i < n; i++)
+		out[next[t[i].pi]++] = t[i];
+	free(next);
+	return out;
 }
 
 /* The periods whose targets could apply at as_of, for any kind of figures. */
@@ -283,7 +296,7 @@ prun_run(struct wm_ctx *ctx, const struct perfdata *pd, const struct period *as_
 {
 	char texts[8][PERIOD_LEN];
 	const char *ptrs[8];
-	struct pd_target *targets;
+	struct pd_target *read, *targets;
 	size_t nt, np;
 	int rc = 0;
 
@@ -295,10 +308,10 @@ prun_run(struct wm_ctx *ctx, const struct perfdata *pd, const struct period *as_
 	np = target_periods(as_of, texts, WM_ARRAY_LEN(texts));
 	for (size_t i = 0; i < np; i++)
 		ptrs[i] = texts[i];
-	if ((rc = perfdata_targets(ctx, pd, ptrs, np, &targets, &nt, err)) != 0)
+	if ((rc = perfdata_targets(ctx, pd, ptrs, np, &read, &nt, err)) != 0)
 		return rc;
 	/* by indicator, so each sees only its own: a scan of all of them per unit was quadratic */
-	wm_sort(targets, nt, sizeof(*targets), target_cmp);
+	targets = by_pi(read, nt, pd->npis);
 	for (size_t i = 0, lo = 0, hi = 0; i < pd->npis && rc == 0; i++) {
 		for (lo = hi; lo < nt && targets[lo].pi < i; lo++)
 			;
@@ -308,6 +321,7 @@ prun_run(struct wm_ctx *ctx, const struct perfdata *pd, const struct period *as_
 			rc = pi_run(ctx, pd, i, as_of, history, hi > lo ? targets + lo : NULL, hi - lo,
 			    &out->pis[i], err);
 	}
+	free(targets);
 	if (rc != 0)
 		prun_release(out);
 	return rc;
