@@ -312,15 +312,8 @@ perfdata_targets(struct wm_ctx *ctx, const struct perfdata *pd, const char *cons
 		if (!intmap_get(&pd->pi_at, stmt_int(s, 0), &pi) ||
 		    !intmap_get(&pd->unit_at, stmt_int(s, 1), &unit))
 			continue;
-		if (count == cap) {
-			size_t ncap = cap ? cap * 2 : 256;
-			struct pd_target *nl = arena_array(pd->a, ncap, sizeof(*nl));
-
-			if (count > 0)
-				memcpy(nl, list, count * sizeof(*nl));
-			list = nl;
-			cap = ncap;
-		}
+		/* grown by realloc, into the arena once whole: each doubling there was zeroed and kept */
+		WM_GROW(list, count + 1, cap);
 		t = &list[count];
 		t->pi = (size_t)pi;
 		t->unit = (int)unit;
@@ -344,11 +337,13 @@ perfdata_targets(struct wm_ctx *ctx, const struct perfdata *pd, const char *cons
 		t->den = counts ? stmt_double(s, 6) : NAN;
 		count++;
 	}
-	if (rc < 0)
-		return rc;
-	*out = list;
-	*n = count;
-	return 0;
+	if (rc >= 0 && count > 0) {
+		*out = arena_array(pd->a, count, sizeof(**out));
+		memcpy(*out, list, count * sizeof(**out));
+		*n = count;
+	}
+	free(list);
+	return rc < 0 ? rc : 0;
 }
 
 int
