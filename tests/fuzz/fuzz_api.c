@@ -2,14 +2,17 @@
  * fuzz_api.c: any request through the router, as server.c hands it over
  * after libmicrohttpd has read it: any method, path, query string, session
  * cookie, Content-Type, CSRF header and body (JSON for the API, a form for
- * the pages), against a database holding the bundled sample and one
- * administrator who is logged in. It must answer with a status a server
- * may send, never 500 (an input fault is the client's, a 4xx), and every
- * answer that says it is JSON must parse as JSON.
+ * the pages), against a database holding the bundled sample and a user
+ * of every role who is logged in (an administrator, a planner, a lead
+ * officer who holds posts, a committee member). It must answer with a
+ * status a server may send, never 500 (an input fault is the client's, a
+ * 4xx), and every answer that says it is JSON must parse as JSON.
  *
- * The input: one byte of switches (use the administrator's session, send
- * its CSRF token, serve the public, which method), then the path, query
- * string, cookie value, Content-Type and body, separated by NUL bytes. The
+ * The input: one byte of switches (bit 0: use a session; 1: send its CSRF
+ * token; 2: serve the public; 3-5: which method; 6-7: whose session, the
+ * administrator's, a planner's, a lead's or a member's), then the path,
+ * query string, cookie value, Content-Type and body, separated by NUL
+ * bytes. Without a session the request is nobody's, or the public's. The
  * first @CSRF@ in a body becomes the session's token, so that the forms
  * of the pages get past their check.
  */
@@ -28,34 +31,49 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 static const char *const methods[] = { "GET", "POST", "PUT", "PATCH", "DELETE", "GET",
 	"OPTIONS", "TRACE" };
 
-/* The administrator's session, made once (outside any input's transaction). */
+/* Whose sessions an input may use (bits 6-7 of its first byte): 0 keeps the old corpus's. */
+static const struct {
+	const char *name, *role, *person;
+} users[] = {
+	{ "fz", "admin", NULL },
+	{ "fzplanner", "planner", NULL },
+	{ "fzlead", "lead", "rlead" },
+	{ "fzmember", "member", NULL },
+};
+
+/* A session for each of users, made once (outside any input's transaction). */
 static struct wm_ctx *
-setup(char *token, char *csrf)
+setup(int who, char *token, char *csrf)
 {
-	static char tok[ACCOUNT_TOKEN_LEN], ck[ACCOUNT_TOKEN_LEN];
+	static char tok[WM_ARRAY_LEN(users)][ACCOUNT_TOKEN_LEN];
+	static char ck[WM_ARRAY_LEN(users)][ACCOUNT_TOKEN_LEN];
 	struct wm_ctx *ctx;
 	struct wm_err err = WM_ERR_INIT;
 	struct session s;
 	json_t *u;
 	int retry;
 
-	if (tok[0] == '\0') {
+	if (tok[0][0] == '\0') {
 		if (sodium_init() < 0)
 			abort();
 		route_init();
 		ctx = fuzzdb(true);
-		u = json_pack("{s:s, s:s}", "username", "fz", "role", "admin");
-		if (account_add(ctx, u, "fuzzing password 1", NULL, &err) != 0 ||
-		    account_login(ctx, "fz", "fuzzing password 1", "127.0.0.1", tok, &s, &retry,
-		    &err) != 0) {
-			fprintf(stderr, "fuzz_api: %s\n", err.msg);
-			abort();
+		for (size_t i = 0; i < WM_ARRAY_LEN(users); i++) {
+			u = json_pack("{s:s, s:s}", "username", users[i].name, "role", users[i].role);
+			if (users[i].person != NULL)
+				json_object_set_new(u, "person", json_string(users[i].person));
+			if (account_add(ctx, u, "fuzzing password 1", NULL, &err) != 0 ||
+			    account_login(ctx, users[i].name, "fuzzing password 1", "127.0.0.1", tok[i],
+			    &s, &retry, &err) != 0) {
+				fprintf(stderr, "fuzz_api: %s: %s\n", users[i].name, err.msg);
+				abort();
+			}
+			json_decref(u);
+			memcpy(ck[i], s.csrf, sizeof(ck[i]));
 		}
-		json_decref(u);
-		memcpy(ck, s.csrf, sizeof(ck));
 	}
-	memcpy(token, tok, sizeof(tok));
-	memcpy(csrf, ck, sizeof(ck));
+	memcpy(token, tok[who], sizeof(tok[who]));
+	memcpy(csrf, ck[who], sizeof(ck[who]));
 	return fuzzdb(true);
 }
 
@@ -91,8 +109,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (size < 1)
 		return 0;
-	ctx = setup(token, csrf);
 	sw = data[0];
+	ctx = setup(sw >> 6, token, csrf);
 	p = data + 1;
 	a = arena_new();
 	path = part(a, &p, end, &len);
