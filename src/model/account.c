@@ -13,6 +13,7 @@
 #include "base/wm.h"
 
 #include <sodium.h>
+#include <stdatomic.h>
 
 #include "base/buf.h"
 #include "base/date.h"
@@ -160,6 +161,23 @@ out:
 static const char dummy_hash[crypto_pwhash_STRBYTES] =
     "$argon2id$v=19$m=65536,t=2,p=1$dLbe4rrNCk2pZ+Q8NySm5A$rFDDmsoamicilQmsMQPPmhJLmMovAntv36Qf3+7OIPI";
 
+/* Argon2id verifications made since the program started (account_password_checks). */
+static atomic_ulong checks;
+
+unsigned long
+account_password_checks(void)
+{
+	return atomic_load(&checks);
+}
+
+/* The one place a password is checked against a hash: each costs one Argon2id. */
+static bool
+verify(const char *hash, const char *password, size_t len)
+{
+	atomic_fetch_add(&checks, 1);
+	return crypto_pwhash_str_verify(hash, password, len) == 0;
+}
+
 /* Does password match the stored hash of user id? (One Argon2id verification.) */
 static int
 password_matches(struct wm_ctx *ctx, int64_t id, const char *password, bool *ok,
@@ -180,8 +198,7 @@ password_matches(struct wm_ctx *ctx, int64_t id, const char *password, bool *ok,
 	stmt_reset(s);
 	if (rc < 0)
 		return rc;
-	*ok = password != NULL && crypto_pwhash_str_verify(hash, password, strlen(password)) == 0 &&
-	    rc == STORE_ROW;
+	*ok = password != NULL && verify(hash, password, strlen(password)) && rc == STORE_ROW;
 	return 0;
 }
 
@@ -535,7 +552,7 @@ check_credentials(struct wm_ctx *ctx, const char *username, const char *password
 	stmt_reset(s);
 	if (rc < 0)
 		return rc;
-	*ok = crypto_pwhash_str_verify(hash, password, strlen(password)) == 0 && usable;
+	*ok = verify(hash, password, strlen(password)) && usable;
 	return 0;
 }
 
@@ -591,7 +608,7 @@ account_login(struct wm_ctx *ctx, const char *username, const char *password, co
 		return wm_error(err, WM_EINVAL, "enter your user name and password");
 	if (strlen(username) > 128 || strlen(password) > ACCOUNT_MAX_PASSWORD) {
 		/* as long as any other wrong answer takes */
-		bool matched = crypto_pwhash_str_verify(dummy_hash, "x", 1) == 0;
+		bool matched = verify(dummy_hash, "x", 1);
 
 		return matched ? WM_EINTERNAL : wm_error(err, WM_EPERM, "the user name or password is wrong");
 	}

@@ -67,6 +67,13 @@ void account_random_token(char *buf);
 int account_check_password(const char *password, struct wm_err *err);
 
 /*
+ * How many passwords have been checked against a hash (one Argon2id each)
+ * since the program started: what a test counts to see that every sign-in,
+ * whether or not its name exists, costs exactly one.
+ */
+unsigned long account_password_checks(void);
+
+/*
  * Add a user (fields as for ent_add on "users") with this password, in one
  * transaction. Only an administrator (or the command line) may.
  */

@@ -221,6 +221,39 @@ test_sign_ins_are_rate_limited_and_sessions_capped(void **state)
 	assert_ok(fx, login_from(fx, "mo", "correct horse", "192.0.2.8", &retry));
 }
 
+/* 16.7: every sign-in costs exactly one Argon2id verification, whatever is wrong with it. */
+static void
+test_every_sign_in_costs_one_password_check(void **state)
+{
+	struct fixture *fx = *state;
+	char long_name[200];
+	json_t *off = J("{\"disabled\": true}");
+	const struct {
+		const char *user, *pw;
+		int rc;
+	} tries[] = {
+		{ "mo", "correct horse", 0 },
+		{ "mo", "wrong horse", WM_EPERM },
+		{ "nobody-at-all", "correct horse", WM_EPERM },
+		{ long_name, "correct horse", WM_EPERM },
+		{ "lena", "correct horse", WM_EPERM },	/* disabled below */
+	};
+	int retry;
+
+	memset(long_name, 'x', sizeof(long_name) - 1);
+	long_name[sizeof(long_name) - 1] = '\0';
+	assert_ok(fx, ent_set(&fx->ctx, kind_find("users"), "lena", off, 0, NULL, &fx->err));
+	json_decref(off);
+	for (size_t i = 0; i < WM_ARRAY_LEN(tries); i++) {
+		unsigned long before = account_password_checks();
+		char addr[32];
+
+		snprintf(addr, sizeof(addr), "192.0.2.%zu", 40 + i);
+		assert_int_equal(login_from(fx, tries[i].user, tries[i].pw, addr, &retry), tries[i].rc);
+		assert_int_equal(account_password_checks() - before, 1);
+	}
+}
+
 static void
 test_sessions_expire(void **state)
 {
@@ -378,6 +411,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_an_attempt_is_counted_before_its_password_is_checked,
 		    setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_sign_ins_are_rate_limited_and_sessions_capped, setup,
+		    fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_every_sign_in_costs_one_password_check, setup,
 		    fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_sessions_expire, setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_disabled_user_cannot_log_in_or_keep_a_session,
