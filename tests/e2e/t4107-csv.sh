@@ -37,6 +37,43 @@ test_expect_success '16.13: a formula planted in an update is text in every CSV 
 	equals "$(cat st)" 200 && contains web.csv "\"'\''@SUM" && no_formula web.csv
 '
 
+# the workbook FILE has no formula, and the cells holding TEXT are strings (t="s" or inlineStr)
+text_not_formula() {
+	python3 - "$1" "$2" <<-PY
+	import re, sys, zipfile
+	z = zipfile.ZipFile(sys.argv[1])
+	names = z.namelist()
+	shared = []
+	if "xl/sharedStrings.xml" in names:
+	    for si in re.findall(r"<si>(.*?)</si>", z.read("xl/sharedStrings.xml").decode(), re.S):
+	        shared.append("".join(re.findall(r"<t[^>]*>(.*?)</t>", si, re.S)))
+	found = 0
+	for n in names:
+	    if not n.startswith("xl/worksheets/"):
+	        continue
+	    for attrs, body in re.findall(r"<c( [^>]*)?>(.*?)</c>", z.read(n).decode(), re.S):
+	        if "<f>" in body or "<f " in body:
+	            sys.exit("%s: a formula: %s" % (n, body[:80]))
+	        t = re.search(r' t="([^"]*)"', attrs or "")
+	        v = re.search(r"<v>(.*?)</v>", body, re.S)
+	        text = shared[int(v.group(1))] if t and t.group(1) == "s" and v else body
+	        if sys.argv[2] in text:
+	            found += 1
+	            if not t or t.group(1) not in ("s", "inlineStr"):
+	                sys.exit("%s: %s is not a string cell" % (n, attrs))
+	sys.exit(0 if found else "no cell holds %s" % sys.argv[2])
+	PY
+}
+
+test_expect_success '16.13: and every workbook written holds it as a string, no formula' '
+	wm report progress --source DA2002 --format xlsx >report.xlsx &&
+	text_not_formula report.xlsx "=HYPERLINK" &&
+	equals "$(call lena GET "/api/v1/reports/progress?source=DA2002&format=xlsx")" 200 &&
+	cp body.json api.xlsx && text_not_formula api.xlsx "=HYPERLINK" &&
+	curl -s -o web.xlsx -w "%{http_code}" -b lena.jar "$URL/units?format=xlsx" >st &&
+	equals "$(cat st)" 200 && text_not_formula web.xlsx "@SUM"
+'
+
 test_expect_success '16.13: plain negative and signed numbers stay numbers' '
 	wm add target --pi SC-01 --unit Camden --period 2009/10 --value -5 >/dev/null &&
 	wm list targets --pi SC-01 --unit Camden --csv >t.csv &&

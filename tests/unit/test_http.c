@@ -5,12 +5,75 @@
  */
 #include "testutil.h"
 
+#include <pthread.h>
+#include <semaphore.h>
+#include <stdatomic.h>
+#include <time.h>
+
 #include "base/arena.h"
 #include "base/buf.h"
 #include "http/route.h"
 #include "model/account.h"
 #include "model/ent.h"
 #include "report/md.h"
+
+/* 16.8: password checks at once are bounded; one more waits for a slot, then is refused. */
+static atomic_bool slot_freed, let_in, after_freed;
+
+static void *
+one_more_sign_in(void *arg)
+{
+	struct req *rq = arg;
+
+	/* let in only once a slot was given back: it waited, it was not refused */
+	atomic_store(&let_in, route_login_enter(rq));
+	atomic_store(&after_freed, atomic_load(&slot_freed));
+	if (atomic_load(&let_in))
+		route_login_leave(rq);
+	return NULL;
+}
+
+static void
+test_password_checks_at_once_are_bounded(void **state)
+{
+	struct timespec pause = { 0, 200 * 1000 * 1000 };
+	struct arena *a = arena_new();
+	struct req rq;
+	struct resp rs;
+	sem_t gate;
+	pthread_t t;
+	int left;
+
+	(void)state;
+	memset(&rq, 0, sizeof(rq));
+	assert_int_equal(sem_init(&gate, 0, 2), 0);	/* a server of three workers: two slots */
+	rq.login_gate = &gate;
+	assert_true(route_login_enter(&rq));
+	assert_true(route_login_enter(&rq));
+	/* the third waits for a slot */
+	atomic_store(&slot_freed, false);
+	assert_int_equal(pthread_create(&t, NULL, one_more_sign_in, &rq), 0);
+	nanosleep(&pause, NULL);
+	atomic_store(&slot_freed, true);
+	route_login_leave(&rq);
+	assert_int_equal(pthread_join(t, NULL), 0);
+	assert_true(atomic_load(&let_in));
+	assert_true(atomic_load(&after_freed));
+	assert_true(route_login_enter(&rq));	/* both slots held again */
+	/* no slot given back while it waits: refused, 503 with Retry-After */
+	assert_false(route_login_enter(&rq));
+	resp_init(&rs, a);
+	route_login_busy(&rs);
+	assert_int_equal(rs.status, 503);
+	assert_string_equal(rs.headers[rs.nheaders - 1].name, "Retry-After");
+	resp_release(&rs);
+	route_login_leave(&rq);
+	route_login_leave(&rq);
+	assert_int_equal(sem_getvalue(&gate, &left), 0);
+	assert_int_equal(left, 2);
+	sem_destroy(&gate);
+	arena_free(a);
+}
 
 static void
 test_urlencoded_forms_parse_whatever_they_hold(void **state)
@@ -254,6 +317,7 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_password_checks_at_once_are_bounded),
 		cmocka_unit_test(test_urlencoded_forms_parse_whatever_they_hold),
 		cmocka_unit_test(test_urls_escape_all_but_the_unreserved),
 		cmocka_unit_test(test_error_codes_become_statuses),
