@@ -817,6 +817,8 @@ commentary_status(struct mctx *m)
 			r->status = vocab_status_phrase(m->a, r->progress);
 		if (r->status == NULL && r->title != NULL)
 			r->status = vocab_status_phrase(m->a, r->title);
+		if (r->status == NULL && r->desc != NULL)
+			r->status = vocab_status_phrase(m->a, r->desc);
 	}
 }
 
@@ -861,7 +863,8 @@ dm_map(const struct dm_doc *d, const struct map_opts *o, json_t **out, struct wm
 			continue;
 		}
 		if ((n = map_timetable(&m, i)) > 0 || (n = map_list(&m, i)) > 0 ||
-		    (n = map_named_prose(&m, i)) > 0 || (n = map_prose_items(&m, i)) > 0) {
+		    (n = map_named_prose(&m, i)) > 0 || (n = map_prose_items(&m, i)) > 0 ||
+		    (n = map_labels_in_prose(&m, i)) > 0) {
 			i += n;
 			continue;
 		}

@@ -215,6 +215,11 @@ enum rec_kind map_self_kind(struct mctx *m, size_t j);
 /* "five Red responses which included the following:": the status the count gives them, or NULL. */
 const char *map_counted_status(struct mctx *m, const char *text);
 
+/* The paragraph at block x speaks of r as "this recommendation": kept as r's description; true if so. */
+bool map_commentary(struct mctx *m, size_t x, struct mrec *r);
+/* Labelled items named in a sentence ("Recommendation 2 – Improve ..."); blocks read, or 0. */
+size_t map_labels_in_prose(struct mctx *m, size_t i);
+
 /* ---- dm_mapprose.c -------------------------------------------------- */
 
 /* Items written as one-sentence paragraphs under a heading naming their kind; blocks read, or 0. */

@@ -1116,7 +1116,7 @@ labelled(struct mctx *m, size_t i)
 		m->used[i] = 1;
 		if (k == RK_PRIORITY)
 			m->parent[RK_PRIORITY] = known;
-		return 1;
+		return 1 + map_commentary(m, i + 1, &m->recs[known]);
 	}
 	/* labelled records one after another ("Stage 1", "Stage 2") are one list */
 	group = m->section >= 0 && m->recs[m->section].kind == k ? m->recs[m->section].group :
@@ -1133,6 +1133,8 @@ labelled(struct mctx *m, size_t i)
 	}
 	m->used[i] = 1;
 	end = read_fields(m, i + 1, r, false);
+	if (end < m->d->nblocks && map_commentary(m, end, r))
+		end++;
 	if (r->title != NULL && r->timescale == NULL)
 		r->timescale = map_text_timescale(m, r->title);
 	m->parent[k] = (int)(r - m->recs);

@@ -209,16 +209,24 @@ predicate_len(const char *s)
 	return n;
 }
 
+/* The text of block i if it is a paragraph not read yet, else NULL. */
+static const char *
+para_text(const struct mctx *m, size_t i)
+{
+	const struct dm_block *b = map_block(m, i);
+
+	return b != NULL && b->type == DM_PARA && !m->used[i] ? b->text : NULL;
+}
+
 size_t
 map_named_prose(struct mctx *m, size_t i)
 {
 	const struct dm_block *b = map_block(m, i);
-	const char *s;
+	const char *s = para_text(m, i);
 	int made = 0, group = -1;
 
-	if (b == NULL || b->type != DM_PARA || b->text == NULL)
+	if (s == NULL)
 		return 0;
-	s = b->text;
 	/* "four actions (actions 2.3, 3.6 and 5.1) did not ...": the number, the noun, the names */
 	for (const char *p = strchr(s, '('); p != NULL; p = strchr(p + 1, '(')) {
 		struct named nm;
@@ -363,4 +371,87 @@ map_counted_status(struct mctx *m, const char *text)
 				return arena_strndup(m->a, q, st);
 	}
 	return NULL;
+}
+
+/* ---- what a paragraph says of a record -------------------------------- */
+
+bool
+map_commentary(struct mctx *m, size_t x, struct mrec *r)
+{
+	const char *noun = vocab_kind_name(r->kind), *t = para_text(m, x), *p;
+
+	if (t == NULL || r->desc != NULL)
+		return false;
+	/* "... in addressing this recommendation": the paragraph is about the record above */
+	for (p = t; *p != '\0'; p++)
+		if ((p == t || !isalpha((unsigned char)p[-1])) && str_has_prefix_nocase(p, "this ") &&
+		    str_has_prefix_nocase(p + 5, noun) && !isalpha((unsigned char)p[5 + strlen(noun)])) {
+			r->desc = t;
+			m->used[x] = 1;
+			return true;
+		}
+	return false;
+}
+
+/*
+ * "... progress against Recommendation 2 – Improve the rigour ... and also
+ * recommendation 6 – Strengthen ...": labelled items named inside a
+ * sentence, each a label, its number, a dash and a title with a capital.
+ * Items read before are not made again.
+ */
+size_t
+map_labels_in_prose(struct mctx *m, size_t i)
+{
+	const struct dm_block *b = map_block(m, i);
+	const char *s = para_text(m, i);
+	int made = 0, group = -1;
+
+	if (s == NULL)
+		return 0;
+	for (const char *p = s; *p != '\0'; p++) {
+		size_t len, rl;
+		enum rec_kind k;
+		const char *q, *title, *e;
+
+		if ((p > s && isalnum((unsigned char)p[-1])) || (k = vocab_family_at(p, &len)) == RK_NONE ||
+		    p[len] != ' ' || (rl = ref_len(p + len + 1)) == 0)
+			continue;
+		q = p + len + 1 + rl;
+		if (strncmp(q, " \xE2\x80\x93 ", 5) == 0)
+			title = q + 5;
+		else if (strncmp(q, " - ", 3) == 0)
+			title = q + 3;
+		else
+			continue;
+		if (!isupper((unsigned char)*title))
+			continue;
+		/* the title runs to the sentence's end, or to the next label joined by "and" */
+		e = title;
+		while (*e != '\0' && !(*e == '.' && (e[1] == ' ' || e[1] == '\0'))) {
+			size_t l2, skip = strncmp(e, " and also ", 10) == 0 ? 10 :
+			    strncmp(e, " and ", 5) == 0 ? 5 : 0;
+
+			if (skip > 0 && vocab_family_at(e + skip, &l2) == k)
+				break;
+			e++;
+		}
+		{
+			const char *ref = arena_strndup(m->a, p + len + 1, rl);
+			struct mrec *r;
+
+			if (read_before(m, k, ref, m->nrecs) >= 0)
+				continue;
+			if (group < 0)
+				group = map_group(m, k, NULL, b->pos);
+			r = map_rec(m, k, b, group);
+			r->ref = ref;
+			r->title = map_tidy(m, arena_strndup(m->a, title, (size_t)(e - title)), true);
+			made++;
+		}
+		p = e - 1;
+	}
+	if (made == 0)
+		return 0;
+	m->used[i] = 1;
+	return 1;
 }

@@ -538,6 +538,8 @@ static const char *const status_phrases[] = {
 	"[been] postponed", "[been] deferred", "[been|is|was] put on hold",
 	"expected to be completed {time}", "expected to complete {time}",
 	"no progress to date", "[an] ongoing process",
+	"making good progress", "making very good progress", "making satisfactory progress",
+	"making limited progress", "making insufficient progress", "making strong progress",
 };
 
 static const char *const colours[] = { "red", "amber", "green", "blue", "grey", "gray", "black" };
