@@ -25,6 +25,7 @@ anything failed.
 import html.parser
 import http.client
 import json
+import os
 import re
 import sys
 import urllib.parse
@@ -775,6 +776,9 @@ XSS_PAYLOADS = [
     "&lt;script&gt;alert(1)&lt;/script&gt;",
     "<scr<script>ipt>alert(1)</script>",
 ]
+if os.environ.get("WM_TEST_LIGHT"):
+    # under the sanitizers (tests/run sets it): a few of each, for what they catch
+    SQL_PAYLOADS, XSS_PAYLOADS = SQL_PAYLOADS[:4], XSS_PAYLOADS[:4]
 PAYLOADS = SQL_PAYLOADS + XSS_PAYLOADS
 ALL_XSS = " ".join(XSS_PAYLOADS)
 
