@@ -10,6 +10,7 @@
 #include "cli/cli.h"
 #include "cli/out.h"
 #include "model/ent.h"
+#include "model/track.h"
 
 static int
 find_kind(const char *name, const struct kind **k, struct wm_err *err)
@@ -219,8 +220,9 @@ out:
 }
 
 /*
- * update recommendation SOURCE REF --progress TEXT: a dated progress
- * update, which regrades the recommendation when it is the latest.
+ * update KIND KEY... --progress TEXT: a dated progress update on a
+ * recommendation, a plan item or a milestone (anything tracked, track.h),
+ * which regrades it when it is the latest.
  */
 int
 cmd_update(struct cli *c, int argc, char **argv, struct wm_err *err)
@@ -229,6 +231,7 @@ cmd_update(struct cli *c, int argc, char **argv, struct wm_err *err)
 		{ "percent", true }, { "date", true }, { "author", true }, { "json", false },
 		{ NULL, false } };
 	struct buf key = BUF_INIT;
+	const struct track_kind *t;
 	const struct kind *k;
 	struct args a;
 	json_t *fields = NULL, *row = NULL;
@@ -238,9 +241,10 @@ cmd_update(struct cli *c, int argc, char **argv, struct wm_err *err)
 	if ((rc = args_parse(&a, argc, argv, defs, false, err)) != 0 ||
 	    (rc = find_kind(a.npos ? a.pos[0] : NULL, &k, err)) != 0)
 		goto out;
-	if (strcmp(kind_base(k)->name, "recommendations") != 0) {
-		rc = wm_error(err, WM_EUSAGE, "update records progress on recommendations; "
-		    "to change a %s use `waymark set %s`", k->one, k->one);
+	if ((t = track_kind_of(k)) == NULL) {
+		rc = wm_error(err, WM_EUSAGE, "update records progress on recommendations, plan "
+		    "items (actions, objectives...) and milestones; to change a %s use `waymark set "
+		    "%s`", k->one, k->one);
 		goto out;
 	}
 	if ((rc = key_of(&a, k, &key, err)) != 0)
@@ -250,7 +254,7 @@ cmd_update(struct cli *c, int argc, char **argv, struct wm_err *err)
 		goto out;
 	}
 	date_format_iso(date_from_time(c->ctx.now), today);
-	fields = json_pack("{s:s, s:s, s:s, s:s}", "recommendation", buf_str(&key), "text",
+	fields = json_pack("{s:s, s:s, s:s, s:s}", t->on, buf_str(&key), "text",
 	    args_get(&a, "progress"), "date", args_get(&a, "date") ? args_get(&a, "date") : today,
 	    "author", args_get(&a, "author") ? args_get(&a, "author") : c->ctx.actor);
 	if (args_get(&a, "degree") != NULL)
@@ -266,7 +270,7 @@ cmd_update(struct cli *c, int argc, char **argv, struct wm_err *err)
 	if (args_has(&a, "json")) {
 		rc = out_json(c->out, row);
 	} else {
-		fprintf(c->out, "updated recommendation %s: %s, degree met %s\n", buf_str(&key),
+		fprintf(c->out, "updated %s %s: %s, degree met %s\n", k->one, buf_str(&key),
 		    json_string_value(json_object_get(row, "status")),
 		    json_is_string(json_object_get(row, "degree_met")) ?
 		    json_string_value(json_object_get(row, "degree_met")) : "not graded");

@@ -55,13 +55,19 @@ const struct command commands[] = {
 	  "record that needs it is removed too (and what needs that), an optional\n"
 	  "reference to it is cleared, and it is taken out of lists of leads and links.\n"
 	  "Every record removed or changed is in the audit log, whole.\n" },
-	{ "update", cmd_update, CMD_DB, "add a dated progress update to a recommendation",
+	{ "update", cmd_update, CMD_DB, "add a dated progress update to anything tracked",
 	  "waymark update recommendation SOURCE REF --progress TEXT [--degree D] [--percent N]"
-	  " [--date YYYY-MM-DD] [--author NAME] [--json]",
-	  "Adds a progress update (dated today unless --date says otherwise). The degree\n"
-	  "met is one of the source's grades (not met, partially, moderately,\n"
-	  "significantly, completely by default); the latest update's grade and\n"
-	  "percentage become the recommendation's, and a grade that closes it closes it.\n" },
+	  " [--date YYYY-MM-DD] [--author NAME] [--json]\n"
+	  "waymark update action|objective|node PLAN REF --progress TEXT [...]\n"
+	  "waymark update milestone TIMETABLE REF --progress TEXT [...]",
+	  "Adds a progress update (dated today unless --date says otherwise) to a\n"
+	  "recommendation, a plan item (key action, objective, any node) or a milestone:\n"
+	  "all are tracked alike. The degree met is one of the scale's grades (a\n"
+	  "recommendation's source's, else the setting tracking.scale; not met,\n"
+	  "partially, moderately, significantly, completely by default); the latest\n"
+	  "update's grade and percentage become the item's, and a grade that closes it\n"
+	  "closes it (done, for a plan item or milestone). Revised dates are revisions:\n"
+	  "`waymark add revision --node PLAN/REF --changed-on D --new-due D`.\n" },
 	{ "import", cmd_import, CMD_DB, "read files into the database",
 	  "waymark import [--dry-run] [--partial] [--json] [--source NAME] [--date YYYY-MM-DD]\n"
 	  "               [--as KIND] [--map \"HEADER=FIELD,...\"] FILE...\n"
@@ -303,6 +309,16 @@ help_kinds(FILE *out)
 		fprintf(out, "  %-16s %s\n", k->name, k->help);
 }
 
+/* A key field as a key names it: a run of references (kind.h) as "a|b:B|c:C". */
+static void
+key_name(FILE *out, const struct field *f)
+{
+	fprintf(out, "%s", f->name);
+	for (const struct field *g = f + 1; (f->flags & FF_ONE_OF) && g->name != NULL &&
+	    (g->flags & FF_ONE_OF); g++)
+		fprintf(out, "|%s:KEY", g->name);
+}
+
 static void
 help_fields(FILE *out, const struct kind *k)
 {
@@ -311,7 +327,8 @@ help_fields(FILE *out, const struct kind *k)
 	fprintf(out, "\n%s: %s\n\nkey: ", k->name, k->help);
 	for (const struct field *f = k->fields; f->name != NULL; f++)
 		if (f->flags & FF_KEY) {
-			fprintf(out, "%s%s", first_key ? "" : "/", f->name);
+			fprintf(out, "%s", first_key ? "" : "/");
+			key_name(out, f);
 			first_key = false;
 		}
 	fprintf(out, "\n\nfields:\n");
@@ -379,7 +396,8 @@ help_reference(FILE *out)
 		fprintf(out, " One is a *%s*. Key: `", k->one);
 		for (const struct field *f = k->fields; f->name != NULL; f++)
 			if (f->flags & FF_KEY) {
-				fprintf(out, "%s%s", first_key ? "" : "/", f->name);
+				fprintf(out, "%s", first_key ? "" : "/");
+				key_name(out, f);
 				first_key = false;
 			}
 		fprintf(out, "`.\n\n| field | type | meaning |\n|---|---|---|\n");

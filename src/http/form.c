@@ -236,11 +236,14 @@ form_shows(const struct kind *k, const struct field *f, bool editing)
 		return false;
 	if (k->fixed_col != NULL && f->col != NULL && strcmp(f->col, k->fixed_col) == 0)
 		return false;
-	/* a key is what the record is: it is chosen when adding, then fixed */
-	if (editing && (f->flags & FF_KEY))
+	/*
+	 * a key is what the record is: it is chosen when adding, then fixed; so
+	 * is what an update is on (kind.h's FF_ONE_OF: one of a run of fields)
+	 */
+	if (editing && (f->flags & (FF_KEY | FF_ONE_OF)))
 		return false;
 	/* a key part Waymark numbers when the record is added (a progress update's) */
-	if (!editing && (f->flags & FF_KEY) && !(f->flags & FF_REQ))
+	if (!editing && (f->flags & FF_KEY) && !(f->flags & (FF_REQ | FF_ONE_OF)))
 		return false;
 	return true;
 }

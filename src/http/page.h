@@ -181,6 +181,10 @@ void page_record_actions(struct page *p, const struct kind *k, const json_t *rec
  */
 void page_record_add_link(struct page *p, const struct kind *k, const json_t *defaults,
     const char *back);
+/* A record's progress updates (progress records), newest first, with links to change them. */
+void page_progress(struct page *p, const json_t *prog);
+/* A tracked item's standing, updates and "Add a progress update" (model/track.h); else nothing. */
+void page_tracked(struct page *p, const struct kind *k, const json_t *rec);
 void page_logout(struct req *rq, struct resp *rs);
 
 #endif

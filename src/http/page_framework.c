@@ -594,7 +594,9 @@ node_page(struct req *rq, struct resp *rs, const char *key)
 	summary_leads(&p, n);
 	summary_ref(&p, "Committee", n, "committee", "committees");
 	summary_text(&p, "Due", n, "timescale", "nodes");
+	summary_text(&p, "Target date", n, "due", "nodes");
 	summary_text(&p, "Status", n, "status", "nodes");
+	summary_text(&p, "Degree met", n, "degree_met", "nodes");
 	html_close(&p.h, "dl");
 	if (*pages_text(rq, n, "description") != '\0')
 		page_md(&p, pages_text(rq, n, "description"));
@@ -603,6 +605,7 @@ node_page(struct req *rq, struct resp *rs, const char *key)
 		page_md(&p, pages_text(rq, n, "measure"));
 	}
 	page_record_actions(&p, k, n);
+	page_tracked(&p, k, n);
 	indicators_section(&p, key, plan);
 	html_elem(&p.h, "h2", "Under it", "class", "govuk-heading-m", NULL);
 	if (json_array_size(children) > 0)

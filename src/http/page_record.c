@@ -28,6 +28,7 @@
 #include "http/pages.h"
 #include "model/authz.h"
 #include "model/ent.h"
+#include "model/track.h"
 
 /* Kinds with forms here: not those Waymark records itself, nor accounts (the admin pages). */
 static bool
@@ -160,6 +161,105 @@ may(struct req *rq, const struct kind *k, const json_t *rec, bool removing, stru
 	return authz_write(&rq->ctx, k, rec, removing ? NULL : rec, err) == 0;
 }
 
+/* Links to change or withdraw an update, for whoever may (authz.h: its lead, for a day). */
+static void
+update_actions(struct page *p, const json_t *u)
+{
+	struct req *rq = p->rq;
+	const struct kind *k = kind_find("progress");
+	struct wm_err err = WM_ERR_INIT;
+	const char *url;
+	bool edit, rm;
+
+	if (!rq->logged_in)
+		return;
+	edit = authz_write(&rq->ctx, k, u, u, &err) == 0;
+	rm = authz_write(&rq->ctx, k, u, NULL, &err) == 0;
+	if (!edit && !rm)
+		return;
+	url = pages_record_url(rq, "progress", pages_key(rq, "progress", u));
+	html_open(&p->h, "p", "class", "govuk-body-s wm-no-print", NULL);
+	if (edit) {
+		html_open(&p->h, "a", "class", "govuk-link", "href", arena_printf(rq->a, "%s/edit?back=%s",
+		    url, req_key_url(rq, "", rq->path)), NULL);
+		html_text(&p->h, "Change");
+		html_elem(&p->h, "span", arena_printf(rq->a, " the update of %s",
+		    pages_text(rq, u, "date")), "class", "govuk-visually-hidden", NULL);
+		html_close(&p->h, "a");
+	}
+	if (edit && rm)
+		html_text(&p->h, " \xc2\xb7 ");
+	if (rm) {
+		html_open(&p->h, "a", "class", "govuk-link", "href", arena_printf(rq->a, "%s/remove",
+		    url), NULL);
+		html_text(&p->h, "Withdraw");
+		html_elem(&p->h, "span", arena_printf(rq->a, " the update of %s",
+		    pages_text(rq, u, "date")), "class", "govuk-visually-hidden", NULL);
+		html_close(&p->h, "a");
+	}
+	html_close(&p->h, "p");
+}
+
+void
+page_progress(struct page *p, const json_t *prog)
+{
+	struct html *h = &p->h;
+
+	html_elem(h, "h2", "Progress", "class", "govuk-heading-m", "id", "progress", NULL);
+	if (json_array_size(prog) == 0)
+		html_elem(h, "p", "No progress has been reported yet.", "class", "govuk-body", NULL);
+	for (size_t i = json_array_size(prog); i > 0; i--) {
+		const json_t *u = json_array_get(prog, i - 1);
+		const char *deg = pages_text(p->rq, u, "degree_met");
+		const char *by = pages_text(p->rq, u, "author");
+		const json_t *pc = json_object_get(u, "percent_complete");
+
+		/* each update's grade and percentage, as it stood at that date */
+		html_elem(h, "h3", arena_printf(p->rq->a, "%s%s%s%s", pages_text(p->rq, u, "date"),
+		    *deg ? ": " : "", deg, json_is_number(pc) ? arena_printf(p->rq->a, "%s%.0f%% complete",
+		    *deg ? ", " : ": ", json_number_value(pc)) : ""), "class", "govuk-heading-s", NULL);
+		if (*by)
+			html_elem(h, "p", arena_printf(p->rq->a, "Reported by %s", by), "class",
+			    "govuk-body-s wm-meta", NULL);
+		page_md(p, json_string_value(json_object_get(u, "text")));
+		update_actions(p, u);
+	}
+}
+
+/*
+ * What a tracked item's page shows of the register (model/track.h) beside
+ * its fields: where it stands, its updates, and the button to add one,
+ * through the progress kind's own form, for whoever may (its lead).
+ * Recommendations have a page of their own (page_recs.c).
+ */
+void
+page_tracked(struct page *p, const struct kind *k, const json_t *rec)
+{
+	static const char *const facts[][2] = { { "RAG", "rag" }, { "Days overdue", "days_overdue" },
+		{ "Percentage complete", "percent" }, { "Last update", "last_update" },
+		{ "Days since an update", "days_since_update" } };
+	const struct track_kind *t = track_kind_of(k);
+	struct req *rq = p->rq;
+	struct wm_err err = WM_ERR_INIT;
+	const char *key = pages_key(rq, k->name, rec);
+	json_t *prog = NULL, *d;
+
+	if (t == NULL)
+		return;
+	html_open(&p->h, "dl", "class", "govuk-summary-list", NULL);
+	for (size_t i = 0; i < WM_ARRAY_LEN(facts); i++)
+		page_summary_row(p, facts[i][0], pages_text(rq, rec, facts[i][1]));
+	html_close(&p->h, "dl");
+	/* the public sees where it stands, not what was said (authz.c) */
+	if (authz_read_quiet(&rq->ctx, "progress") &&
+	    pages_list(rq, "progress", pages_where(t->on, key), &prog, &err) == 0)
+		page_progress(p, prog);
+	d = json_pack("{s:s}", t->on, key);
+	page_record_add_link(p, kind_find("progress"), d, pages_record_url(rq, k->name, key));
+	json_decref(d);
+	json_decref(prog);
+}
+
 /* ---- a record's page and the list ------------------------------------- */
 
 static void
@@ -184,6 +284,7 @@ show(struct req *rq, struct resp *rs, const struct kind *k, const char *key)
 		page_saved(&p, k, saved);
 	record_summary(&p, k, rec, false);
 	page_record_actions(&p, k, rec);
+	page_tracked(&p, k, rec);
 	if (strcmp(k->name, "meetings") == 0)
 		page_meeting_papers(&p, key);
 	page_end(&p);

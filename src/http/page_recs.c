@@ -202,71 +202,6 @@ struct form_state {
 	const json_t *errors;
 };
 
-/* Links to change or withdraw an update, for whoever may (authz.h: its lead, for a day). */
-static void
-update_actions(struct page *p, const json_t *u)
-{
-	struct req *rq = p->rq;
-	const struct kind *k = kind_find("progress");
-	struct wm_err err = WM_ERR_INIT;
-	const char *url;
-	bool edit, rm;
-
-	if (!rq->logged_in)
-		return;
-	edit = authz_write(&rq->ctx, k, u, u, &err) == 0;
-	rm = authz_write(&rq->ctx, k, u, NULL, &err) == 0;
-	if (!edit && !rm)
-		return;
-	url = pages_record_url(rq, "progress", pages_key(rq, "progress", u));
-	html_open(&p->h, "p", "class", "govuk-body-s wm-no-print", NULL);
-	if (edit) {
-		html_open(&p->h, "a", "class", "govuk-link", "href", arena_printf(rq->a, "%s/edit?back=%s",
-		    url, req_key_url(rq, "", rq->path)), NULL);
-		html_text(&p->h, "Change");
-		html_elem(&p->h, "span", arena_printf(rq->a, " the update of %s",
-		    pages_text(rq, u, "date")), "class", "govuk-visually-hidden", NULL);
-		html_close(&p->h, "a");
-	}
-	if (edit && rm)
-		html_text(&p->h, " \xc2\xb7 ");
-	if (rm) {
-		html_open(&p->h, "a", "class", "govuk-link", "href", arena_printf(rq->a, "%s/remove",
-		    url), NULL);
-		html_text(&p->h, "Withdraw");
-		html_elem(&p->h, "span", arena_printf(rq->a, " the update of %s",
-		    pages_text(rq, u, "date")), "class", "govuk-visually-hidden", NULL);
-		html_close(&p->h, "a");
-	}
-	html_close(&p->h, "p");
-}
-
-static void
-progress_section(struct page *p, const json_t *prog)
-{
-	struct html *h = &p->h;
-
-	html_elem(h, "h2", "Progress", "class", "govuk-heading-m", "id", "progress", NULL);
-	if (json_array_size(prog) == 0)
-		html_elem(h, "p", "No progress has been reported yet.", "class", "govuk-body", NULL);
-	for (size_t i = json_array_size(prog); i > 0; i--) {
-		const json_t *u = json_array_get(prog, i - 1);
-		const char *deg = pages_text(p->rq, u, "degree_met");
-		const char *by = pages_text(p->rq, u, "author");
-		const json_t *pc = json_object_get(u, "percent_complete");
-
-		/* each update's grade and percentage, as it stood at that date */
-		html_elem(h, "h3", arena_printf(p->rq->a, "%s%s%s%s", pages_text(p->rq, u, "date"),
-		    *deg ? ": " : "", deg, json_is_number(pc) ? arena_printf(p->rq->a, "%s%.0f%% complete",
-		    *deg ? ", " : ": ", json_number_value(pc)) : ""), "class", "govuk-heading-s", NULL);
-		if (*by)
-			html_elem(h, "p", arena_printf(p->rq->a, "Reported by %s", by), "class",
-			    "govuk-body-s wm-meta", NULL);
-		page_md(p, json_string_value(json_object_get(u, "text")));
-		update_actions(p, u);
-	}
-}
-
 static void
 progress_form(struct page *p, const char *url, const json_t *grades, const json_t *rec,
     const struct form_state *fs)
@@ -527,7 +462,7 @@ show_rec(struct req *rq, struct resp *rs, const char *key, const struct form_sta
 		page_summary_row(&p, facts[i][0], pages_text(rq, rec, facts[i][1]));
 	html_close(&p.h, "dl");
 	if (prog != NULL)
-		progress_section(&p, prog);
+		page_progress(&p, prog);
 	if (rq->logged_in && rq->ctx.role != ROLE_MEMBER)
 		progress_form(&p, url, grades, rec, fs);
 	if (revs != NULL && json_array_size(revs) > 0) {

@@ -18,6 +18,7 @@
 #include "base/date.h"
 #include "base/str.h"
 #include "model/ent.h"
+#include "model/track.h"
 #include "store/store.h"
 
 bool
@@ -160,8 +161,8 @@ struct lead_rule {
 	const char *or_field, *or_target, *or_sql;
 };
 
-#define REC_LED "SELECT 1 FROM rec_lead l JOIN post_holder h ON h.post_id = l.post_id" \
-	" JOIN app_user u ON u.person_id = h.person_id WHERE l.rec_id = ? AND u.id = ?"
+/* a lead_rule's field for what is on a tracked item, whichever kind it is */
+#define TRACKED_ITEM "(tracked item)"
 #define PROJECT_LED "SELECT 1 FROM project p JOIN post_holder h ON h.post_id = p.manager_post_id" \
 	" JOIN app_user u ON u.person_id = h.person_id WHERE p.id = ? AND u.id = ?"
 
@@ -169,12 +170,13 @@ static const char *const node_fields[] = { "status", NULL };
 static const char *const milestone_fields[] = { "status", "done_on", NULL };
 
 static const struct lead_rule lead_rules[] = {
-	{ "progress", "recommendation", "recommendations", REC_LED, NULL,
-	  "you may update only the recommendations that a post you hold leads", NULL,
-	  NULL, NULL, NULL },
-	{ "revisions", "recommendation", "recommendations", REC_LED, NULL,
-	  "you may update only the recommendations that a post you hold leads", NULL,
-	  NULL, NULL, NULL },
+	/* on a tracked item (track.h): the one it names, by that kind's leads */
+	{ "progress", TRACKED_ITEM, NULL, NULL, NULL,
+	  "you may update only the recommendations, plan items and milestones that a post you "
+	  "hold leads", NULL, NULL, NULL, NULL },
+	{ "revisions", TRACKED_ITEM, NULL, NULL, NULL,
+	  "you may update only the recommendations, plan items and milestones that a post you "
+	  "hold leads", NULL, NULL, NULL, NULL },
 	{ "project_reports", "project", "projects", PROJECT_LED, NULL,
 	  "you may report only on projects that a post you hold manages", NULL,
 	  NULL, NULL, NULL },
@@ -209,6 +211,12 @@ leads(struct wm_ctx *ctx, const struct lead_rule *r, const struct kind *k, const
 	int rc = 0;
 
 	*holds = false;
+	if (r->field != NULL && strcmp(r->field, TRACKED_ITEM) == 0) {
+		const char *item;
+		const struct track_kind *t = track_item_of(row, &item);
+
+		return t == NULL ? 0 : holds_lead_post(ctx, t->led_sql, t->kind, item, holds, err);
+	}
 	if (r->field != NULL)
 		return holds_lead_post(ctx, r->sql, r->target,
 		    json_string_value(json_object_get(row, r->field)), holds, err);
@@ -329,9 +337,9 @@ moves_parent(const struct kind *k, const json_t *before, const json_t *after, st
 	for (const struct field *f = kind_base(k)->fields; f->name != NULL; f++) {
 		const json_t *b = json_object_get(before, f->name), *a = json_object_get(after, f->name);
 
-		if (f->type != FT_REF || !(f->flags & FF_KEY) || a == NULL)
+		if (f->type != FT_REF || !(f->flags & (FF_KEY | FF_ONE_OF)) || a == NULL)
 			continue;
-		if (b == NULL || !json_equal(a, b))
+		if ((b == NULL && !json_is_null(a)) || (b != NULL && !json_equal(a, b)))
 			return wm_error(err, WM_EPERM, "only a planner may move a %s to another %s",
 			    k->one, kind_find(f->target)->one);
 	}

@@ -103,6 +103,19 @@ const char *const ts_cols[TS_NCOLS] = { "ts_text", "ts_earliest", "ts_latest", "
 
 /* ---- composing SQL --------------------------------------------------- */
 
+/* "(SELECT <key> FROM target kN WHERE kN.id = alias.col)": the key reference f names. */
+static void
+ref_key_of(struct buf *b, const struct field *f, const char *alias, int *n)
+{
+	const struct kind *t = target_kind(f);
+	char a[16];
+
+	snprintf(a, sizeof(a), "k%d", (*n)++);
+	buf_adds(b, "(SELECT ");
+	key_expr(b, t, a, n);
+	buf_addf(b, " FROM %s %s WHERE %s.id = %s.%s)", t->table, a, a, alias, f->col);
+}
+
 /* The SQL expression for the key of the row of k aliased `alias`. */
 void
 key_expr(struct buf *b, const struct kind *k, const char *alias, int *n)
@@ -115,14 +128,17 @@ key_expr(struct buf *b, const struct kind *k, const char *alias, int *n)
 		if (!first)
 			buf_adds(b, " || '/' || ");
 		first = false;
-		if (f->type == FT_REF) {
-			const struct kind *t = target_kind(f);
-			char a[16];
-
-			snprintf(a, sizeof(a), "k%d", (*n)++);
-			buf_adds(b, "(SELECT ");
-			key_expr(b, t, a, n);
-			buf_addf(b, " FROM %s %s WHERE %s.id = %s.%s)", t->table, a, a, alias, f->col);
+		if (f->type == FT_REF && (f->flags & FF_ONE_OF)) {
+			/* the one reference of the run the row has, named unless it is the first */
+			buf_adds(b, "COALESCE(");
+			for (const struct field *g = f; g->name != NULL && (g->flags & FF_ONE_OF); g++) {
+				if (g != f)
+					buf_addf(b, ", '%s:' || ", g->name);
+				ref_key_of(b, g, alias, n);
+			}
+			buf_addc(b, ')');
+		} else if (f->type == FT_REF) {
+			ref_key_of(b, f, alias, n);
 		} else if (f->type == FT_INT) {
 			buf_addf(b, "CAST(%s.%s AS TEXT)", alias, f->col);
 		} else {
@@ -157,14 +173,19 @@ public_cond(struct buf *b, const struct kind *k, const char *alias, int *n)
 		const struct kind *t;
 		char a[16];
 
-		if (f->type != FT_REF || !(f->flags & FF_KEY))
+		if (f->type != FT_REF || !(f->flags & (FF_KEY | FF_ONE_OF)))
 			continue;
 		t = target_kind(f);
 		snprintf(a, sizeof(a), "v%d", (*n)++);
-		buf_addf(b, " AND %s.%s IN (SELECT %s.id FROM %s %s WHERE 1 = 1", alias, f->col, a,
-		    t->table, a);
+		/* of a run, the one reference the row has */
+		if (f->flags & FF_ONE_OF)
+			buf_addf(b, " AND (%s.%s IS NULL OR %s.%s IN (SELECT %s.id FROM %s %s WHERE 1 = 1",
+			    alias, f->col, alias, f->col, a, t->table, a);
+		else
+			buf_addf(b, " AND %s.%s IN (SELECT %s.id FROM %s %s WHERE 1 = 1", alias, f->col,
+			    a, t->table, a);
 		public_cond(b, t, a, n);
-		buf_addc(b, ')');
+		buf_adds(b, (f->flags & FF_ONE_OF) ? "))" : ")");
 	}
 }
 
@@ -940,6 +961,18 @@ split_key(const struct kind *k, const char *key, size_t nparts_given, struct key
 			}
 		}
 		parts[n].f = f;
+		/* of a run, the field the key's "FIELD:" names, the first if none */
+		for (const struct field *g = f + 1; (f->flags & FF_ONE_OF) && g->name != NULL &&
+		    (g->flags & FF_ONE_OF); g++) {
+			size_t len = strlen(g->name);
+
+			if ((size_t)(end - p) > len + 1 && strncmp(p, g->name, len) == 0 &&
+			    p[len] == ':') {
+				parts[n].f = g;
+				p += len + 1;
+				break;
+			}
+		}
 		parts[n].text = wm_strndup(p, (size_t)(end - p));
 		n++;
 		p = *end ? end + 1 : end;
@@ -1234,6 +1267,16 @@ ent_row_key(const struct kind *k, const json_t *row, struct buf *out)
 		if (!first)
 			buf_addc(out, '/');
 		first = false;
+		if (f->flags & FF_ONE_OF) {
+			bool several;
+			const struct field *set = field_run_set(f, row, &several);
+
+			if (set == NULL || several)
+				return WM_EINVAL;
+			if (set != f)
+				buf_addf(out, "%s:", set->name);
+			v = json_object_get(row, set->name);
+		}
 		if (json_is_string(v))
 			buf_adds(out, json_string_value(v));
 		else if (json_is_integer(v))

@@ -47,7 +47,8 @@ effect_of(const struct field *f)
 {
 	if (f->type == FT_LINKS)
 		return EFFECT_UNLINK;
-	return (f->flags & (FF_REQ | FF_KEY)) ? EFFECT_REMOVE : EFFECT_CLEAR;
+	/* a reference of a run is what the record is on: it goes with it */
+	return (f->flags & (FF_REQ | FF_KEY | FF_ONE_OF)) ? EFFECT_REMOVE : EFFECT_CLEAR;
 }
 
 /* Does field f of kind j refer to records of k? Views are their base kind's rows. */

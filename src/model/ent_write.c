@@ -382,6 +382,15 @@ check_key_parts(const struct kind *k, const json_t *row, struct wm_err *err)
 	return 0;
 }
 
+/* "recommendation or node or milestone": the fields of the run first heads. */
+static void
+run_names(const struct kind *k, const struct field *first, const char *sep, struct buf *b)
+{
+	(void)k;
+	for (const struct field *f = first; f->name != NULL && (f->flags & FF_ONE_OF); f++)
+		buf_addf(b, "%s%s", f == first ? "" : sep, f->name);
+}
+
 static int
 check_required(const struct kind *k, const json_t *row, struct wm_err *err)
 {
@@ -391,7 +400,27 @@ check_required(const struct kind *k, const json_t *row, struct wm_err *err)
 
 	FOR_FIELDS(k, f) {
 		const json_t *v = json_object_get(row, f->name);
+		bool several = false;
 
+		if ((f->flags & FF_ONE_OF) && field_run_head(k, f)) {
+			const struct field *set = field_run_set(f, row, &several);
+
+			if (several) {
+				run_names(k, f, " or ", &b);
+				rc = wm_error_field(err, WM_EINVAL, f->name, FIELD_BAD_TYPE,
+				    "a %s is on one %s, not several: give only one", k->one,
+				    buf_str(&b));
+				buf_release(&b);
+				return rc;
+			}
+			if (set == NULL) {
+				buf_addf(&b, "%s", b.len ? ", " : "");
+				run_names(k, f, " or ", &b);
+				if (first == NULL)
+					first = f->name;
+			}
+			continue;
+		}
 		if ((f->flags & FF_REQ) && (v == NULL || json_is_null(v))) {
 			buf_addf(&b, "%s%s", b.len ? ", " : "", f->name);
 			if (first == NULL)
@@ -493,10 +522,19 @@ ent_check(struct wm_ctx *ctx, const struct kind *k, const json_t *fields, bool a
 		json_decref(norm);
 	}
 	if (adding)
-		FOR_FIELDS(k, f)
-			if ((f->flags & FF_REQ) && json_object_get(fields, f->name) == NULL)
+		FOR_FIELDS(k, f) {
+			bool several;
+
+			/* a run is given when one of its fields is */
+			if ((f->flags & FF_ONE_OF) && field_run_head(k, f) &&
+			    field_run_set(f, fields, &several) == NULL)
+				json_array_append_new(out, json_pack("{s:s, s:s, s:s}", "field", f->name,
+				    "reason", FIELD_MISSING, "message", "this must be given, or one of "
+				    "the fields beside it"));
+			else if ((f->flags & FF_REQ) && json_object_get(fields, f->name) == NULL)
 				json_array_append_new(out, json_pack("{s:s, s:s, s:s}", "field", f->name,
 				    "reason", FIELD_MISSING, "message", "this must be given"));
+		}
 	return 0;
 }
 

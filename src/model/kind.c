@@ -89,6 +89,44 @@ kind_key_parts(const struct kind *k)
 	return n;
 }
 
+const struct field *
+field_run_first(const struct kind *k, const struct field *f)
+{
+	while (f > k->fields && (f->flags & FF_ONE_OF) && ((f - 1)->flags & FF_ONE_OF))
+		f--;
+	return f;
+}
+
+bool
+field_run_head(const struct kind *k, const struct field *f)
+{
+	return field_run_first(k, f) == f;
+}
+
+const struct field *
+field_run_set(const struct field *first, const json_t *row, bool *several)
+{
+	const struct field *set = NULL;
+
+	*several = false;
+	if (!(first->flags & FF_ONE_OF)) {
+		const json_t *v = json_object_get(row, first->name);
+
+		return v != NULL && !json_is_null(v) ? first : NULL;
+	}
+	for (const struct field *f = first; f->name != NULL && (f->flags & FF_ONE_OF); f++) {
+		const json_t *v = json_object_get(row, f->name);
+
+		if (v == NULL || json_is_null(v))
+			continue;
+		if (set != NULL)
+			*several = true;
+		else
+			set = f;
+	}
+	return set;
+}
+
 const struct kind *
 kind_base(const struct kind *k)
 {

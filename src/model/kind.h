@@ -68,6 +68,19 @@ enum ftype {
  * form shows it; the command line, acting for the system, may set either.
  */
 #define FF_SIGNOFF 0x1000
+/*
+ * One of a run of reference fields, next to each other, through exactly
+ * one of which a record refers: a progress update is on a recommendation,
+ * a plan item or a milestone (model/track.h). One of them must be given
+ * (none carries FF_REQ). FF_KEY goes on the run's first field alone and
+ * stands for the run: the key holds the
+ * reference the record has, written bare for the first field and as
+ * "FIELD:KEY" for the others ("DA2002/R1/2", "node:CS/P1.a/2"), so the
+ * keys the first field gave before the others existed stay as they were.
+ * In a key, every field of the run refers to a kind with keys of as many
+ * parts as the first's.
+ */
+#define FF_ONE_OF 0x2000
 
 struct field {
 	const char *name;		/* JSON and --option name, snake_case */
@@ -229,6 +242,16 @@ size_t kind_key_parts(const struct kind *k);
 const struct kind *kind_base(const struct kind *k);
 
 const char *ftype_name(enum ftype t);
+
+/*
+ * A run of FF_ONE_OF fields: the first field of the run f is in, and the
+ * field of that run that row refers through (NULL if none, or *several
+ * set if more than one).
+ */
+const struct field *field_run_first(const struct kind *k, const struct field *f);
+const struct field *field_run_set(const struct field *first, const json_t *row, bool *several);
+/* Is f the first of its run (or not in a run at all)? */
+bool field_run_head(const struct kind *k, const struct field *f);
 
 /* The range a number field allows (its own, or the default). */
 void field_range(const struct field *f, double *min, double *max);

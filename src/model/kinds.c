@@ -33,6 +33,28 @@
 	TEXT("entered_by", "entered_by", FF_DERIVED | FF_ADDED_BY, "who added it"), \
 	TEXT("entered_at", "entered_at", FF_DERIVED | FF_ADDED_AT, "when it was added")
 #define PUBLISHED BOOL("published", "published", 0, "shown to the public (with `serve --public`)")
+/*
+ * What the register keeps of everything that is tracked (model/track.h):
+ * the due date (the latest revision's), the first, how far it has got on
+ * the body's scale and in percent, and when it was done.
+ */
+#define TRACKED(what) \
+	DATE("due", "due", 0, "the current target date: the latest revision's (follows the " \
+	    "timescale unless set)"), \
+	DATE("due_original", "due_original", FF_DERIVED, "the first target date"), \
+	TEXT("degree_met", "degree_met", 0, "how far " what " has got, on the body's scale " \
+	    "(setting tracking.scale; a grade that closes marks it done)"), \
+	PERCENT("percent_complete", "percent_complete", "percentage complete"), \
+	BOOL("awaiting_signoff", "awaiting_signoff", FF_SIGNOFF, "a lead officer's update says " \
+	    what " is met in full: it is done when a planner signs it off (sets this to no)")
+/* what a progress update or a revision is on: one tracked record (model/track.h) */
+#define TRACKED_ON(what) \
+	REF("recommendation", "rec_id", FF_KEY | FF_ONE_OF | FF_BRIEF, "recommendations", \
+	    "the recommendation " what " is on (or give a node or a milestone)"), \
+	REF("node", "node_id", FF_ONE_OF | FF_BRIEF, "nodes", "the plan item (a key action, an " \
+	    "objective) " what " is on"), \
+	REF("milestone", "milestone_id", FF_ONE_OF | FF_BRIEF, "milestones", "the milestone " what \
+	    " is on")
 
 static const char *const unit_kinds[] = { "authority", "service", "business_group", "ocu",
 	"department", "team", "other", NULL };
@@ -81,6 +103,10 @@ static const struct field post_fields[] = {
 	TEXT("ref", "ref", FF_KEY | FF_REQ | FF_BRIEF, "the post as documents name it"),
 	TEXT("title", "title", FF_BRIEF | FF_NAME, "the title in full"),
 	REF("unit", "unit_id", FF_BRIEF, "units", "the unit it belongs to"),
+	REF("reports_to", "reports_to_id", 0, "posts", "the post it reports to: its holder sees "
+	    "this post's work (My work) and is sent what is long overdue"),
+	TEXT("email", "email", 0, "the post's own e-mail address, sent its reminders beside its "
+	    "holders'"),
 	PUBLISHED,
 	END
 };
@@ -100,6 +126,8 @@ static const struct field committee_fields[] = {
 	TEXT("remit", "remit", FF_LONG, "what it is responsible for"),
 	REF("reports_to", "reports_to_id", FF_BRIEF, "committees", "the committee it reports to"),
 	REF("chair", "chair_post_id", 0, "posts", "the post that chairs it"),
+	REF("clerk", "clerk_post_id", 0, "posts", "the post that clerks it: sent what it oversees "
+	    "that is long overdue"),
 	PUBLISHED,
 	END
 };
@@ -169,6 +197,8 @@ static const struct field node_fields[] = {
 	ENUM("status", "status", 0, node_statuses, "where it stands"),
 	TEXT("status_text", "status_text", 0, "its status as the document it was read from wrote it"),
 	TEXT("extra", "extra", 0, "what its document said that no field holds, as \"Header: text\" lines"),
+	TRACKED("it"),
+	DATE("completed_on", "completed_on", 0, "when it was done"),
 	PUBLISHED,
 	END
 };
@@ -186,7 +216,8 @@ static const struct field pi_fields[] = {
 	TEXT("measure_unit", "measure_unit", FF_BRIEF, "unit of measure (%, number)"),
 	ENUM("polarity", "polarity", FF_BRIEF, polarities, "is higher or lower better"),
 	ENUM("frequency", "frequency", 0, frequencies, "how often it is measured"),
-	REF("owner", "owner_post_id", 0, "posts", "the post that owns it"),
+	REF("owner", "owner_post_id", 0, "posts", "the post that owns it: enters or approves its "
+	    "figures, and is reminded when they are due"),
 	REF("committee", "committee_id", 0, "committees", "the accountable committee"),
 	TEXT("data_source", "data_source", 0, "where the data comes from"),
 	BOOL("statutory", "statutory", 0, "a statutory indicator"),
@@ -197,6 +228,8 @@ static const struct field pi_fields[] = {
 	INTR("decimals", "decimals", 0, 0, 10, "decimal places to show"),
 	REAL("min_value", "min_value", 0, "the lowest a figure can be (a percentage: 0 unless given)"),
 	REAL("max_value", "max_value", 0, "the highest a figure can be (a percentage: 100 unless given)"),
+	INTR("reporting_lag", "reporting_lag", 0, 0, 3650, "days after a period ends that its "
+	    "figure is due (empty: the setting figures.reporting_lag, 30 unless set)"),
 	LINKS("measures", "nodes", "pi_node", "pi_id", "node_id", "the aims, goals or priorities it measures"),
 	PUBLISHED,
 	END
@@ -309,7 +342,7 @@ static const struct field rec_fields[] = {
 };
 
 static const struct field progress_fields[] = {
-	REF("recommendation", "rec_id", FF_KEY | FF_REQ | FF_BRIEF, "recommendations", "the recommendation"),
+	TRACKED_ON("the update"),
 	INT("seq", "seq", FF_KEY | FF_BRIEF, "number of the update (given when added)"),
 	DATE("date", "date", FF_REQ | FF_BRIEF | FF_PAST, "date of the update (today or before)"),
 	TEXT("text", "text", FF_REQ | FF_LONG, "what has been done"),
@@ -322,7 +355,7 @@ static const struct field progress_fields[] = {
 };
 
 static const struct field revision_fields[] = {
-	REF("recommendation", "rec_id", FF_KEY | FF_REQ | FF_BRIEF, "recommendations", "the recommendation"),
+	TRACKED_ON("the change"),
 	INT("seq", "seq", FF_KEY | FF_BRIEF, "number of the change (given when added)"),
 	DATE("changed_on", "changed_on", FF_REQ | FF_BRIEF, "when the date was moved"),
 	DATE("old_due", "old_due", FF_BRIEF, "the date before"),
@@ -352,6 +385,7 @@ static const struct field milestone_fields[] = {
 	ENUM("status", "status", FF_BRIEF, milestone_statuses, "where it stands"),
 	DATE("done_on", "done_on", 0, "when it was done"),
 	TIMESCALE("when, as written"),
+	TRACKED("it"),
 	LINKS("depends_on", "milestones", "milestone_dep", "milestone_id", "depends_on_id",
 	    "milestones that must come first"),
 	REF("parent", "parent_id", 0, "milestones", "the phase it is a step of (\"Stage 1\")"),
@@ -567,14 +601,17 @@ const struct kind kinds[] = {
 	  "audit, inspection and review reports", NULL },
 	{ "recommendations", "recommendation", "recommendation", NULL, NULL, rec_fields,
 	  "source,seq,ref", 0, &rec_hooks, "recommendations from those reports", NULL },
-	{ "progress", "progress", "progress", NULL, NULL, progress_fields, "recommendation,seq", 0,
-	  &progress_hooks, "dated progress updates on recommendations", NULL },
-	{ "revisions", "revision", "due_change", NULL, NULL, revision_fields, "recommendation,seq", 0,
-	  &revision_hooks, "changes to recommendations' target dates", NULL },
 	{ "timetables", "timetable", "timetable", NULL, NULL, timetable_fields, "ref", 0, NULL,
 	  "timetables of milestones", NULL },
 	{ "milestones", "milestone", "milestone", NULL, NULL, milestone_fields,
 	  "timetable,seq,ref", 0, &milestone_hooks, "dated steps in a timetable", NULL },
+	/* after everything they may be on */
+	{ "progress", "progress", "progress", NULL, NULL, progress_fields,
+	  "recommendation,node,milestone,seq", 0, &progress_hooks, "dated progress updates on "
+	  "recommendations, key actions, objectives and milestones", NULL },
+	{ "revisions", "revision", "due_change", NULL, NULL, revision_fields,
+	  "recommendation,node,milestone,seq", 0, &revision_hooks, "changes to the target dates of "
+	  "recommendations, key actions, objectives and milestones", NULL },
 	{ "projects", "project", "project", NULL, NULL, project_fields, "ref", 0, &project_hooks,
 	  "projects proposed, commissioned and run", NULL },
 	{ "costs", "cost", "project_cost", NULL, NULL, cost_fields, "project,year", 0, NULL,

@@ -4,7 +4,8 @@
  * A node's parent is written relative to its plan ("G1" for "TTSC/G1")
  * and must be in the same plan; milestone dependencies likewise within
  * their timetable. Timescales are read against the date of the document
- * they came from: the plan's or the timetable's.
+ * they came from: the plan's or the timetable's. Both are tracked items
+ * (track.h): the register's rules follow.
  */
 #include "base/wm.h"
 
@@ -13,6 +14,7 @@
 #include "base/tsc.h"
 #include "model/ent.h"
 #include "model/hooks.h"
+#include "model/track.h"
 #include "store/store.h"
 
 /* "G1" within plan "TTSC" becomes "TTSC/G1"; a whole key is left alone. */
@@ -65,7 +67,6 @@ node_prepare(struct wm_ctx *ctx, json_t *row, const json_t *before, struct wm_er
 	int date;
 	int rc;
 
-	(void)before;
 	qualify(row, "parent", plan);
 	parent = json_string_value(json_object_get(row, "parent"));
 	if (parent != NULL && plan != NULL && !belongs_to(parent, plan))
@@ -80,10 +81,24 @@ node_prepare(struct wm_ctx *ctx, json_t *row, const json_t *before, struct wm_er
 			return rc;
 		ent_fill_timescale(row, date);
 	}
-	return 0;
+	return track_prepare(ctx, track_kind_of(kind_find("nodes")), row, before, err);
 }
 
-const struct kind_hooks node_hooks = { node_prepare, NULL, NULL };
+static int
+node_after(struct wm_ctx *ctx, int64_t id, const json_t *before, const json_t *after,
+    struct wm_err *err)
+{
+	(void)id;
+	return track_after(ctx, track_kind_of(kind_find("nodes")), before, after, NULL, NULL, err);
+}
+
+static int
+node_decorate(struct wm_ctx *ctx, const struct kind_row *rows, size_t n, struct wm_err *err)
+{
+	return track_decorate(ctx, track_kind_of(kind_find("nodes")), rows, n, err);
+}
+
+const struct kind_hooks node_hooks = { node_prepare, node_after, node_decorate };
 
 /*
  * The date a milestone's words are read against: the timetable's date, or
@@ -132,14 +147,30 @@ milestone_prepare(struct wm_ctx *ctx, json_t *row, const json_t *before, struct 
 	const char *tt = json_string_value(json_object_get(row, "timetable"));
 	int date, rc;
 
-	(void)before;
 	qualify_all(row, "depends_on", tt);
 	if (json_object_get(row, "timescale") != NULL && !json_is_null(json_object_get(row, "timescale"))) {
 		if ((rc = milestone_base(ctx, row, tt, &date, err)) != 0)
 			return rc;
 		ent_fill_timescale(row, date);
 	}
-	return 0;
+	return track_prepare(ctx, track_kind_of(kind_find("milestones")), row, before, err);
 }
 
-const struct kind_hooks milestone_hooks = { milestone_prepare, NULL, NULL };
+static int
+milestone_after(struct wm_ctx *ctx, int64_t id, const json_t *before, const json_t *after,
+    struct wm_err *err)
+{
+	(void)id;
+	return track_after(ctx, track_kind_of(kind_find("milestones")), before, after, NULL, NULL,
+	    err);
+}
+
+static int
+milestone_decorate(struct wm_ctx *ctx, const struct kind_row *rows, size_t n,
+    struct wm_err *err)
+{
+	return track_decorate(ctx, track_kind_of(kind_find("milestones")), rows, n, err);
+}
+
+const struct kind_hooks milestone_hooks = { milestone_prepare, milestone_after,
+	milestone_decorate };

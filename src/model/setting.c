@@ -52,6 +52,12 @@ const struct setting_def setting_defs[] = {
 	{ "remind.escalate_after_days", SET_NUMBER, "28", 1, 3650,
 	  "after an item is this many days overdue, its reminder also goes to the holder of the "
 	  "post accountable for it and to its committee's clerk" },
+	{ "tracking.scale", SET_TEXT, "degree-met", 0, 0,
+	  "the scale (its ref) key actions, objectives, other plan items and milestones are "
+	  "graded on; a recommendation is graded on its source's" },
+	{ "figures.reporting_lag", SET_NUMBER, "30", 0, 3650,
+	  "days after a period ends that an indicator's figure for it is due, for an indicator "
+	  "whose reporting_lag is empty" },
 	{ NULL, SET_NUMBER, NULL, 0, 0, NULL }
 };
 
