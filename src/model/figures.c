@@ -18,6 +18,7 @@
 #include "model/ent.h"
 #include "model/figures.h"
 #include "model/measure.h"
+#include "model/setting.h"
 #include "store/store.h"
 
 static enum period_kind
@@ -309,4 +310,94 @@ figures_check(const struct fig_grid *g, size_t u, double value, bool has_counts,
 		fu->nhistory };
 
 	figcheck_run(&in, out);
+}
+
+/* ---- figures due ------------------------------------------------------ */
+
+int
+fig_due_day(const struct period *p, int lag)
+{
+	return period_last_day(p) + lag;
+}
+
+int
+fig_due_load(struct wm_ctx *ctx, const char *pi, int from, int to, struct fig_due **out,
+    size_t *n, long *latest, struct wm_err *err)
+{
+	struct cube c;
+	struct stmt *s;
+	struct period p;
+	enum period_kind kind;
+	int64_t id = 0;
+	double dflt;
+	int lag = -1, first, last, held_first, held_last, rc;
+	size_t cap = 0;
+
+	*out = NULL;
+	*n = 0;
+	*latest = -1;
+	if ((rc = ent_resolve(ctx, kind_find("pis"), pi, &id, err)) != 0)
+		return rc;
+	if ((rc = store_prepare(ctx->st, "SELECT frequency, reporting_lag FROM pi WHERE id = ?", &s,
+	    err)) != 0)
+		return rc;
+	stmt_bind_int(s, 1, id);
+	kind = PERIOD_MONTH;
+	if ((rc = stmt_step(s, err)) == STORE_ROW) {
+		kind = kind_of_frequency(stmt_text(s, 0));
+		if (!stmt_is_null(s, 1))
+			lag = (int)stmt_int(s, 1);
+	}
+	stmt_reset(s);
+	if (rc < 0)
+		return rc;
+	if (lag < 0) {
+		if ((rc = setting_number(ctx, "figures.reporting_lag", &dflt, err)) != 0)
+			return rc;
+		lag = (int)dflt;
+	}
+	if (to < from)
+		return 0;
+	/* the first period due on or after from, the last due on or before to */
+	p = period_of_day(kind, from - lag);
+	if (fig_due_day(&p, lag) < from)
+		p = period_add(&p, 1);
+	first = period_index(&p);
+	p = period_of_day(kind, to - lag);
+	if (fig_due_day(&p, lag) > to)
+		p = period_add(&p, -1);
+	last = period_index(&p);
+	/* nothing was due before the indicator's first figure: reporting had not begun */
+	if ((rc = cube_range(ctx, id, kind, &held_first, &held_last, err)) != 0)
+		return rc;
+	if (held_first <= held_last && first < held_first)
+		first = held_first;
+	if (last < first)
+		return 0;
+	cube_init(&c, id, kind);
+	if ((rc = cube_load(ctx, id, kind, first, last, &c, err)) != 0)
+		goto out;
+	for (int i = first; i <= last; i++) {
+		struct period q = period_from_index(kind, i);
+		struct fig_due *d;
+		long row = cube_row(&c, i, false);
+
+		WM_GROW(*out, *n + 1, cap);
+		d = &(*out)[(*n)++];
+		period_format(&q, d->period);
+		d->due = fig_due_day(&q, lag);
+		d->in = false;
+		for (size_t u = 0; row >= 0 && u < c.nunits && !d->in; u++)
+			d->in = (c.flag[cube_cell(&c, row, (long)u)] & CF_QUALITY) != CF_NONE;
+		if (d->in)
+			*latest = (long)(*n - 1);
+	}
+out:
+	cube_release(&c);
+	if (rc != 0) {
+		free(*out);
+		*out = NULL;
+		*n = 0;
+	}
+	return rc;
 }

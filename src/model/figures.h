@@ -58,6 +58,27 @@ int figures_grid(struct wm_ctx *ctx, const char *pi, const char *period, struct 
     struct wm_err *err);
 void figures_grid_release(struct fig_grid *g);
 
+/*
+ * Figures due (issue 18): each period's figure of an indicator is due its
+ * reporting lag after the period ends (pi.reporting_lag days, else the
+ * setting figures.reporting_lag). fig_due_load gives the periods of the
+ * indicator's frequency whose figures fall due from day from to day to,
+ * oldest first, each with whether a figure for it has come in (any unit's,
+ * one awaiting approval included), and *latest the index in out of the
+ * newest that has (-1: none). Nothing is due before the indicator's
+ * first figure (its reporting had not begun); an indicator with none is
+ * due them all. *out is malloc'd.
+ */
+struct fig_due {
+	char period[PERIOD_LEN];
+	int due;	/* day number (date.h) */
+	bool in;
+};
+int fig_due_load(struct wm_ctx *ctx, const char *pi, int from, int to, struct fig_due **out,
+    size_t *n, long *latest, struct wm_err *err);
+/* The day a period's figure is due, lag days after the period ends. */
+int fig_due_day(const struct period *p, int lag);
+
 /* The checks of figcheck.h for value as unit u's figure (an index in g->units). */
 void figures_check(const struct fig_grid *g, size_t u, double value, bool has_counts,
     struct figcheck_result *out);

@@ -145,6 +145,9 @@ load_nodes(struct wm_ctx *ctx, struct govmap *m, const char *plan, unsigned what
 		const char *kind = govmap_str(row, "kind"), *k;
 		struct gm_item *it;
 
+		/* a node of kind key_action is the map's "action" */
+		if (strcmp(kind, "key_action") == 0)
+			kind = "action";
 		if (strcmp(kind, "goal") != 0 && strcmp(kind, "aim") != 0 &&
 		    !((what & GM_ACTIONS) && strcmp(kind, "action") == 0))
 			continue;

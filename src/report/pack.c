@@ -343,32 +343,36 @@ recommendations(struct pack *p)
 	}
 }
 
-/* Key actions and milestones past their latest date and not done. */
+/*
+ * Key actions and milestones past their target date and not done: the
+ * register's word (model/track.h), as for recommendations, so a revised
+ * date is the one they are held to.
+ */
 static void
 late(struct pack *p)
 {
 	static const struct rcol cols[] = {
 		{ "kind", "Kind", 0 }, { "ref", "Item", 0 }, { "title", "Title", 0 },
 		{ "committee", "Answers to", 0 }, { "timescale", "Due (as written)", 0 },
-		{ "latest", "Due by", 0 }, { "status", "Status", 0 }, { "leads", "Lead", 0 } };
+		{ "latest", "Due by", 0 }, { "percent", "% complete", RC_NUM },
+		{ "last_update", "Last update", 0 }, { "status", "Status", 0 },
+		{ "leads", "Lead", 0 } };
 	struct rtable *t = NULL;
 
 	rdoc_heading(p->d, p->level, "Key actions and milestones late");
 	for (size_t i = 0; i < p->map.n; i++) {
 		const struct gm_item *it = &p->map.items[i];
-		const json_t *ts;
+		const json_t *ts, *pc;
 		bool action = strcmp(it->kind, "action") == 0;
-		int latest;
+		int due;
 
 		if (!shown(p, it, action ? "action" : "milestone"))
 			continue;
 		ts = json_object_get(it->row, "timescale");
-		latest = date_field(ts, "latest");
-		if (action && (strcmp(govmap_str(it->row, "status") ? govmap_str(it->row, "status") :
-		    "", "done") == 0 || strcmp(govmap_str(it->row, "status") ?
-		    govmap_str(it->row, "status") : "", "dropped") == 0))
-			continue;
-		if (latest == DATE_NONE || latest >= p->day) {
+		due = date_field(it->row, "due");
+		if (due == DATE_NONE)
+			due = date_field(ts, "latest");
+		if (!json_is_true(json_object_get(it->row, "overdue"))) {
 			p->ok_actions += reach_of(p, it->committee) == R_OWN;
 			continue;
 		}
@@ -379,7 +383,13 @@ late(struct pack *p)
 		rtable_cell(t, it->title);
 		rtable_cell(t, it->committee);
 		rtable_cell(t, govmap_str(ts, "text"));
-		rtable_date(t, latest);
+		rtable_date(t, due);
+		pc = json_object_get(it->row, "percent");
+		if (json_is_number(pc))
+			rtable_num(t, json_number_value(pc), 0, NULL);
+		else
+			rtable_null(t);
+		rtable_date(t, date_field(it->row, "last_update"));
 		rtable_tag(t, govmap_str(it->row, "status"), "red");
 		leads_cell(t, it->leads);
 		rtable_end_row(t);

@@ -1,6 +1,7 @@
 /*
- * register.c: the recommendation register's papers: what to chase, by lead
- * officer, and a source's progress summary as a committee receives it.
+ * register.c: the register's papers: what to chase (every tracked item,
+ * report/tracked.h), by lead officer, and a source's progress summary as a
+ * committee receives it.
  *
  * Both read the register through the model (ent_list), which already says
  * where each recommendation stands as of the context's clock; the order of
@@ -14,6 +15,7 @@
 #include "base/mem.h"
 #include "model/ent.h"
 #include "report/register.h"
+#include "report/tracked.h"
 
 static int
 load(struct wm_ctx *ctx, const char *source, json_t **recs, struct wm_err *err)
@@ -28,6 +30,9 @@ load(struct wm_ctx *ctx, const char *source, json_t **recs, struct wm_err *err)
 	return rc;
 }
 
+/* How far back chasing looks for figures that have not come in. */
+#define CHASE_FIGURE_DAYS 366
+
 static int
 date_of(const json_t *rec, const char *field)
 {
@@ -39,27 +44,13 @@ date_of(const json_t *rec, const char *field)
 	return d;
 }
 
-static void
-facts_of(const json_t *rec, struct rec_facts *f)
-{
-	const json_t *stat = json_object_get(rec, "statutory");
-
-	f->key = NULL;
-	f->due = date_of(rec, "due");
-	f->closed = strcmp(json_string_value(json_object_get(rec, "status")), "open") != 0;
-	f->percent = json_is_number(json_object_get(rec, "percent")) ?
-	    json_number_value(json_object_get(rec, "percent")) : -1;
-	f->last_update = date_of(rec, "last_update");
-	f->opened = DATE_NONE;
-	f->statutory = json_is_true(stat) ? 1 : json_is_false(stat) ? 0 : -1;
-	f->priority = (int)json_integer_value(json_object_get(rec, "priority"));
-}
-
+/* What is chased: a tracked item's update, or an indicator's figure. */
 struct chase_item {
-	const json_t *rec;
+	const struct titem *it;		/* or NULL, and: */
+	const struct tfigure *fig;
 	struct rec_facts f;
+	char key[64];			/* the figure's: "SC-01/2005-02" */
 	int as_of;	/* qsort gives the comparison no context, so each item carries it */
-	char key[128];
 };
 
 static int
@@ -68,6 +59,22 @@ chase_cmp(const void *a, const void *b)
 	const struct chase_item *x = a, *y = b;
 
 	return rec_chase_cmp(&x->f, &y->f, x->as_of);
+}
+
+/* A figure not in by its due date is chased like an overdue update, from the indicator's owner. */
+static void
+figure_facts(struct chase_item *c)
+{
+	const json_t *stat = json_object_get(c->fig->row, "statutory");
+
+	snprintf(c->key, sizeof(c->key), "%s/%s", c->fig->pi, c->fig->period);
+	memset(&c->f, 0, sizeof(c->f));
+	c->f.key = c->key;
+	c->f.due = c->fig->due;
+	c->f.percent = -1;
+	c->f.last_update = DATE_NONE;
+	c->f.opened = DATE_NONE;
+	c->f.statutory = json_is_true(stat) ? 1 : json_is_false(stat) ? 0 : -1;
 }
 
 /* A cell for a member of a record as the record engine gives it: a date's text as a date. */
@@ -86,10 +93,15 @@ int_cell(struct rtable *t, const json_t *v)
 		rtable_null(t);
 }
 
-/* The chase table's columns: the JSON's members, and what the paper shows. */
+/*
+ * The chase table's columns: the JSON's members, and what the paper shows.
+ * "source" is what the item is in: a recommendation's source, a plan item's
+ * plan, a milestone's timetable.
+ */
 static const struct rcol chase_cols[] = {
+	{ "kind", "Kind", RC_DATA }, { "item", "Item", 0 },
 	{ "source", "Source", RC_DATA }, { "ref", "Ref", RC_DATA },
-	{ NULL, "Recommendation", 0 }, { "subject", "Subject", 0 },
+	{ NULL, "Key", 0 }, { "subject", "Subject", 0 },
 	{ "statutory", "Statutory", 0 }, { "priority", "Priority", RC_NUM },
 	{ "due", "Due", 0 }, { "days_overdue", "Days overdue", RC_NUM },
 	{ "last_update", "Last update", 0 }, { "days_since_update", "Days since update", RC_DATA },
@@ -97,19 +109,44 @@ static const struct rcol chase_cols[] = {
 };
 
 static void
-chase_row(struct rtable *t, const struct chase_item *it, struct buf *href)
+figure_row(struct rtable *t, const struct chase_item *c, struct buf *href)
 {
-	const json_t *r = it->rec;
-	bool overdue = json_is_true(json_object_get(r, "overdue"));
+	const json_t *stat = json_object_get(c->fig->row, "statutory");
+
+	buf_reset(href);
+	tfigure_href(c->fig, NULL, href);
+	rtable_cell(t, "pis");
+	rtable_cell(t, "figure");
+	rtable_cell(t, c->fig->pi);
+	rtable_cell(t, c->fig->period);
+	rtable_link(t, c->key, buf_str(href));
+	rtable_cell(t, c->fig->title);
+	rtable_bool(t, json_is_true(stat) ? 1 : json_is_false(stat) ? 0 : -1);
+	rtable_null(t);
+	rtable_date(t, c->fig->due);
+	rtable_int(t, c->as_of - c->fig->due);
+	rtable_null(t);
+	rtable_null(t);
+	rtable_null(t);
+	rtable_null(t);
+	rtable_cell(t, "figure not in");
+	rtable_end_row(t);
+}
+
+static void
+chase_row(struct rtable *t, const struct titem *it, struct buf *href)
+{
+	const json_t *r = it->row;
 	const json_t *stat = json_object_get(r, "statutory");
 
 	buf_reset(href);
-	buf_adds(href, "/recommendations/");
-	buf_add_url_escaped(href, it->key, true);
-	rtable_cell(t, json_string_value(json_object_get(r, "source")));
-	rtable_cell(t, json_string_value(json_object_get(r, "ref")));
+	titem_href(it, href);
+	rtable_cell(t, it->kind);
+	rtable_cell(t, it->noun);
+	rtable_cell(t, it->parent);
+	rtable_cell(t, it->ref);
 	rtable_link(t, it->key, buf_str(href));
-	rtable_cell(t, json_string_value(json_object_get(r, "subject")));
+	rtable_cell(t, it->title);
 	rtable_bool(t, json_is_true(stat) ? 1 : json_is_false(stat) ? 0 : -1);
 	int_cell(t, json_object_get(r, "priority"));
 	date_cell(t, r, "due");
@@ -119,7 +156,7 @@ chase_row(struct rtable *t, const struct chase_item *it, struct buf *href)
 	rtable_cell(t, json_string_value(json_object_get(r, "degree_met")));
 	rtable_tag(t, json_string_value(json_object_get(r, "rag")),
 	    json_string_value(json_object_get(r, "rag")));
-	rtable_cell(t, overdue ? "overdue" : json_is_null(json_object_get(r, "last_update")) ?
+	rtable_cell(t, it->overdue ? "overdue" : it->f.last_update == DATE_NONE ?
 	    "never updated" : "no recent update");
 	rtable_end_row(t);
 }
@@ -128,10 +165,12 @@ int
 report_chase(struct wm_ctx *ctx, int as_of, int stale_days, struct rdoc **out, struct wm_err *err)
 {
 	struct wm_ctx at = *ctx;
+	struct titems all = { 0 };
+	struct tfigures figs = { 0 };
 	struct chase_item *items = NULL;
-	json_t *recs = NULL, *rec, *leads = json_object(), *idx;
+	json_t *leads = json_object(), *idx;
 	char d[DATE_ISO_LEN], stale[64];
-	struct buf href = BUF_INIT;	/* a recommendation's page, on the web */
+	struct buf href = BUF_INIT;	/* an item's page, on the web */
 	size_t n = 0, i;
 	struct rdoc *doc;
 	const char *lead;
@@ -139,37 +178,34 @@ report_chase(struct wm_ctx *ctx, int as_of, int stale_days, struct rdoc **out, s
 
 	*out = NULL;
 	at.now = (time_t)as_of * 86400 + 43200;
-	if ((rc = load(&at, NULL, &recs, err)) != 0)
+	/* figures: those due in the year before as_of that have not come in */
+	if ((rc = titems_load(&at, NULL, 0, &all, err)) != 0 ||
+	    (rc = tfigures_load(&at, NULL, 0, as_of - CHASE_FIGURE_DAYS, as_of - 1, &figs, err)) != 0)
 		goto out;
-	items = wm_calloc(json_array_size(recs) + 1, sizeof(*items));
-	json_array_foreach(recs, i, rec) {
-		struct chase_item *it = &items[n];
-		bool overdue = json_is_true(json_object_get(rec, "overdue"));
-		json_int_t since = json_integer_value(json_object_get(rec, "days_since_update"));
-
-		if (strcmp(json_string_value(json_object_get(rec, "status")), "open") != 0)
-			continue;
+	items = wm_calloc(all.n + figs.n + 1, sizeof(*items));
+	for (i = 0; i < all.n; i++) {
 		/*
-		 * Overdue, or stale: no update (or, never updated, none since it
-		 * was made) for longer than stale_days, or never updated with no
-		 * date to tell how long. A recommendation with no due date is
-		 * chased when it is stale like any other.
+		 * Open and overdue, or stale: no update (or, never updated, none
+		 * since it was made) for longer than stale_days, or never updated
+		 * with no date to tell how long. An item with no due date is chased
+		 * when it is stale like any other.
 		 */
-		if (!overdue && !(json_is_integer(json_object_get(rec, "days_since_update")) ?
-		    since > stale_days : json_is_null(json_object_get(rec, "last_update"))))
+		if (all.v[i].open && (all.v[i].overdue || titem_stale(&all.v[i], stale_days))) {
+			items[n].it = &all.v[i];
+			items[n].f = all.v[i].f;
+			items[n++].as_of = as_of;
+		}
+	}
+	for (i = 0; i < figs.n; i++) {
+		if (figs.v[i].in)
 			continue;
-		it->rec = rec;
-		it->as_of = as_of;
-		facts_of(rec, &it->f);
-		snprintf(it->key, sizeof(it->key), "%s/%s",
-		    json_string_value(json_object_get(rec, "source")),
-		    json_string_value(json_object_get(rec, "ref")));
-		it->f.key = it->key;
-		n++;
+		items[n].fig = &figs.v[i];
+		items[n].as_of = as_of;
+		figure_facts(&items[n++]);
 	}
 	wm_sort(items, n, sizeof(*items), chase_cmp);
 
-	doc = rdoc_new("Recommendations to chase");
+	doc = rdoc_new("Updates to chase");
 	date_format_iso(as_of, d);
 	rdoc_fact(doc, "as_of", "As of", d);
 	snprintf(stale, sizeof(stale), "%d days without an update", stale_days);
@@ -177,24 +213,36 @@ report_chase(struct wm_ctx *ctx, int as_of, int stale_days, struct rdoc **out, s
 	rdoc_fact_int(doc, "stale_days", NULL, stale_days);
 	rdoc_fact_int(doc, "count", NULL, (long long)n);
 	if (n == 0)
-		rdoc_para(doc, "Nothing to chase: no open recommendation is overdue or without an "
-		    "update for %d days.", stale_days);
+		rdoc_para(doc, "Nothing to chase: no open recommendation, key action, objective or "
+		    "milestone is overdue or without an update for %d days, and no indicator's figure "
+		    "due in the last year is missing.", stale_days);
 	else
-		rdoc_para(doc, "%zu open recommendation%s overdue or without an update for %d days, "
-		    "by lead officer; statutory ones first, then by priority, then the longest waiting.",
-		    n, n == 1 ? " is" : "s are", stale_days);
+		rdoc_para(doc, "%zu item%s to chase, by lead officer or indicator owner: open "
+		    "recommendations, key actions, objectives and milestones overdue or without an "
+		    "update for %d days, and figures due in the last year that have not come in; "
+		    "statutory ones first, then by priority, then the longest waiting.",
+		    n, n == 1 ? "" : "s", stale_days);
 	/* one section per lead post, in the order their first item is chased */
 	for (i = 0; i < n; i++) {
-		json_t *ls = json_object_get(items[i].rec, "leads"), *l;
+		const json_t *l;
 		size_t k;
 
-		if (json_array_size(ls) == 0) {
+		if (items[i].fig != NULL) {
+			const char *owner = items[i].fig->owner ? items[i].fig->owner :
+			    "(no lead named)";
+
+			if (json_object_get(leads, owner) == NULL)
+				json_object_set_new(leads, owner, json_array());
+			json_array_append_new(json_object_get(leads, owner), json_integer((json_int_t)i));
+			continue;
+		}
+		if (json_array_size(items[i].it->leads) == 0) {
 			if (json_object_get(leads, "(no lead named)") == NULL)
 				json_object_set_new(leads, "(no lead named)", json_array());
 			json_array_append_new(json_object_get(leads, "(no lead named)"),
 			    json_integer((json_int_t)i));
 		}
-		json_array_foreach(ls, k, l) {
+		json_array_foreach(items[i].it->leads, k, l) {
 			const char *name = json_string_value(l);
 
 			if (json_object_get(leads, name) == NULL)
@@ -211,8 +259,14 @@ report_chase(struct wm_ctx *ctx, int as_of, int stale_days, struct rdoc **out, s
 		rdoc_fact(doc, "lead", NULL, lead);
 		rdoc_heading(doc, 2, lead);
 		t = rdoc_table_cols(doc, "items", NULL, WM_ARRAY_LEN(chase_cols), chase_cols);
-		json_array_foreach(idx, k, v)
-			chase_row(t, &items[json_integer_value(v)], &href);
+		json_array_foreach(idx, k, v) {
+			const struct chase_item *c = &items[json_integer_value(v)];
+
+			if (c->fig != NULL)
+				figure_row(t, c, &href);
+			else
+				chase_row(t, c->it, &href);
+		}
 		rdoc_group_end(doc);
 	}
 	if (n == 0)
@@ -221,7 +275,8 @@ report_chase(struct wm_ctx *ctx, int as_of, int stale_days, struct rdoc **out, s
 out:
 	buf_release(&href);
 	free(items);
-	json_decref(recs);
+	titems_release(&all);
+	tfigures_release(&figs);
 	json_decref(leads);
 	return rc;
 }

@@ -9,9 +9,14 @@
 #include "report/rdoc.h"
 
 /*
- * What to chase as of a date: open recommendations that are overdue, or
- * have had no update for stale_days, grouped by lead post. JSON data:
- * {"as_of", "stale_days", "count", "leads": [{"lead", "items": [...]}]}.
+ * What to chase as of a date: open tracked items (report/tracked.h:
+ * recommendations, key actions, objectives, milestones) that are overdue,
+ * or have had no update for stale_days, grouped by lead post; and the
+ * figures of indicators due in the year before that have not come in
+ * (kind "pis", item "figure", source the indicator, ref the period), by
+ * owner post. JSON data: {"as_of", "stale_days", "count", "leads":
+ * [{"lead", "items": [{"kind", "item", "source" (its source, plan,
+ * timetable or indicator), "ref", ...}]}]}.
  */
 int report_chase(struct wm_ctx *ctx, int as_of, int stale_days, struct rdoc **out,
     struct wm_err *err);

@@ -294,8 +294,9 @@ run_themes(struct wm_ctx *ctx, const struct ropts *o, struct rdoc **out, struct 
 const struct report reports[] = {
 	{ "summary", "What this database holds",
 	  "how many records of each kind the database holds", NULL, run_summary, NULL },
-	{ "chase", "Recommendations to chase",
-	  "recommendations to chase, by lead officer: overdue, or no update lately", chase_opts,
+	{ "chase", "Updates to chase",
+	  "recommendations, key actions, objectives and milestones to chase, by lead officer: "
+	  "overdue, or no update lately", chase_opts,
 	  run_chase, NULL },
 	{ "mywork", "My work",
 	  "what a person's posts lead that is overdue, due soon or without a recent update, and "

@@ -1,6 +1,8 @@
 /*
  * timetable.c: the timetable paper: every milestone with its date as
- * written and what it means, who is responsible, where it stood on the
+ * written and what it means, its target date (revised, as any tracked
+ * item's: model/track.h), how far it has got and when it was last
+ * updated, who is responsible, where it stood on the
  * report's date (done by then, from when it was done), what it waits on;
  * what is overdue or out of order as of that date (analysis/
  * schedule.h). The same milestones are drawn as a Gantt chart (gantt.h)
@@ -98,7 +100,10 @@ load(struct wm_ctx *ctx, const struct timetable_opts *o, struct tt *t, struct wm
 		json_decref(tt);
 	}
 	q.where = where;
+	/* decorated: each one's progress (percent, last update), as a tracked item's */
+	q.raw = false;
 	rc = ent_list(ctx, kind_find("milestones"), &q, &t->milestones, err);
+	q.raw = true;
 	json_decref(where);
 	if (rc != 0)
 		return rc;
@@ -130,6 +135,12 @@ load(struct wm_ctx *ctx, const struct timetable_opts *o, struct tt *t, struct wm
 
 		m->earliest = day_of(ts, "earliest");
 		m->latest = day_of(ts, "latest");
+		/* a revised target date (model/track.h) is the one it is held to */
+		if (day_of(t->row[i], "due") != DATE_NONE) {
+			m->latest = day_of(t->row[i], "due");
+			if (m->earliest == DATE_NONE || m->earliest > m->latest)
+				m->earliest = m->latest;
+		}
 		m->ongoing = json_is_true(json_object_get(ts, "ongoing"));
 		m->uncertain = json_is_true(json_object_get(ts, "uncertain"));
 		m->done = strcmp(status, "done") == 0 || json_is_true(json_object_get(ts, "complete"));
@@ -314,6 +325,8 @@ static const struct rcol milestone_cols[] = {
 	{ "ref", "Ref", 0 }, { "title", "Milestone", 0 }, { "timescale", "When (as written)", 0 },
 	{ "earliest", "From", 0 }, { "latest", "To", 0 }, { "fuzzy", "Fuzzy", RC_DATA },
 	{ "uncertain", "Uncertain", RC_DATA }, { "ongoing", "Ongoing", RC_DATA },
+	{ "due", "Due", 0 }, { "percent", "% complete", RC_NUM },
+	{ "last_update", "Last update", 0 },
 	{ "responsible", "Responsible", 0 }, { "status", "Status", 0 },
 	{ "status_now", "Status now", RC_DATA }, { "done_on", "Done on", RC_DATA },
 	{ "depends_on", "After", RC_DATA }, { NULL, "After", 0 }, { "overdue", "Overdue", RC_DATA },
@@ -360,6 +373,12 @@ milestone_tables(struct rdoc *doc, const struct tt *t)
 		rtable_bool(tab, t->state[i].fuzzy);
 		rtable_bool(tab, t->items[i].uncertain);
 		rtable_bool(tab, t->items[i].ongoing);
+		rtable_date(tab, day_of(row, "due"));
+		if (json_is_number(json_object_get(row, "percent")))
+			rtable_num(tab, json_number_value(json_object_get(row, "percent")), 0, NULL);
+		else
+			rtable_null(tab);
+		rtable_date(tab, day_of(row, "last_update"));
 		rtable_cell(tab, responsible(row));
 		rtable_cell(tab, t->status[i]);
 		rtable_cell(tab, str(row, "status"));

@@ -56,7 +56,7 @@ test_expect_success 'chase orders statutory first, then priority, by lead office
 	head -1 stat | grep -q true &&
 	equals "$(jq -r ".as_of" chase.json)" 2002-10-15 &&
 	wm report chase --as-of 2002-10-15 >chase.txt &&
-	contains chase.txt "Recommendations to chase" &&
+	contains chase.txt "Updates to chase" &&
 	contains chase.txt "AC PRS"
 '
 

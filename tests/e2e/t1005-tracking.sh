@@ -88,6 +88,26 @@ test_expect_success 'removing a key action removes its updates and revisions, ea
 	wm verify >/dev/null
 '
 
+test_expect_success 'chase lists key actions, objectives and milestones beside recommendations' '
+	wm add milestone --timetable TT --ref M2 --seq 2 --title "Launch event" --post HCP \
+	    --timescale "January 2005" >/dev/null &&
+	wm report chase --format json >chase.json &&
+	equals "$(jq -r "[.leads[] | select(.lead == \"HCP\") | .items[] | .kind + \":\" + .source + \"/\" + .ref] | sort | join(\",\")" chase.json)" \
+	    "milestones:TT/M2,nodes:CS/O1,nodes:CS/P1.a" &&
+	equals "$(jq -r "[.leads[].items[] | select(.ref == \"M2\") | .item, .why] | join(\",\")" chase.json)" \
+	    "milestone,overdue" &&
+	wm report chase >chase.txt && contains chase.txt "Updates to chase" &&
+	contains chase.txt "key action"
+'
+
+test_expect_success 'the timetable holds a milestone to its revised date and shows its progress' '
+	wm update milestone TT M2 --progress "Venue booked" --percent 60 --date 2005-01-20 >/dev/null &&
+	wm add revision --milestone TT/M2 --changed-on 2005-01-20 --new-due 2005-05-31 >/dev/null &&
+	wm report timetable --format json >tt.json &&
+	equals "$(jq -r ".timetables[].milestones[] | select(.ref == \"M2\") | [.due, .percent, .last_update, .overdue] | map(tostring) | join(\",\")" tt.json)" \
+	    "2005-05-31,60,2005-01-20,false"
+'
+
 test_expect_success 'posts, committees and indicators carry what reminders need' '
 	wm add post --ref CEO --title "Chief Executive" --unit MPA --email ceo@example.org >/dev/null &&
 	wm set post HCP --reports-to CEO --email planning@example.org >/dev/null &&
@@ -98,6 +118,37 @@ test_expect_success 'posts, committees and indicators carry what reminders need'
 	equals "$(wm show committee PRC --json | jq -r .clerk)" HCP &&
 	equals "$(wm show pi SC-01 --json | jq -r ".owner + \" \" + (.reporting_lag|tostring)")" "HCP 45" &&
 	expect_exit 1 wm set pi SC-01 --reporting-lag 9999 2>err
+'
+
+# from its first figure on (before it, reporting had not begun); SC-01 has none, so
+# every month of the year before is due
+test_expect_success 'each period'"'"'s figure is due its reporting lag after the period, and chased' '
+	wm add pi --code SC-02 --title "Street crime" --owner HCP --frequency quarterly \
+	    --reporting-lag 45 >/dev/null &&
+	wm add measurement --pi SC-02 --unit MPA --period 2004-Q1 --value 10 >/dev/null &&
+	wm add measurement --pi SC-02 --unit MPA --period 2004-Q4 --value 12 >/dev/null &&
+	wm report chase --format json >chase.json &&
+	equals "$(jq "[.leads[].items[] | select(.source == \"SC-01\")] | length" chase.json)" 13 &&
+	equals "$(jq -r "[.leads[] | select(.lead == \"HCP\") | .items[] | select(.source == \"SC-02\") | .ref + \"@\" + .due] | join(\",\")" chase.json)" \
+	    "2004-Q2@2004-08-14,2004-Q3@2004-11-14" &&
+	equals "$(jq -r "[.leads[].items[] | select(.source == \"SC-02\")][0] | .item + \",\" + .why" chase.json)" \
+	    "figure,figure not in" &&
+	wm set pi SC-02 --reporting-lag "" >/dev/null &&
+	wm report chase --format json >chase.json &&
+	equals "$(jq -r "[.leads[].items[] | select(.source == \"SC-02\") | .due] | join(\",\")" chase.json)" \
+	    "2004-07-30,2004-10-30"
+'
+
+test_expect_success 'the committee pack holds a key action to its revised date' '
+	wm add action --plan CS --ref P1.c --parent P1 --title "Recruit wardens" --leads HCP \
+	    --committee PRC --timescale "January 2005" >/dev/null &&
+	wm update action CS P1.c --progress "Advert out" --percent 25 --date 2005-01-15 >/dev/null &&
+	wm report pack --committee PRC --as-of 2005-04 --format json >pack.json &&
+	equals "$(jq -r ".late[] | select(.ref == \"CS/P1.c\") | [.latest, .percent, .last_update] | map(tostring) | join(\",\")" pack.json)" \
+	    "2005-01-31,25,2005-01-15" &&
+	wm add revision --node CS/P1.c --changed-on 2005-02-01 --new-due 2005-09-30 >/dev/null &&
+	wm report pack --committee PRC --as-of 2005-04 --format json >pack.json &&
+	equals "$(jq "[.late[] | select(.ref == \"CS/P1.c\")] | length" pack.json)" 0
 '
 
 . "$SRCDIR/tests/e2e/lib-http.sh"

@@ -19,7 +19,7 @@ test_expect_success 'a workbook has a sheet per table, typed cells and a frozen 
 	wm report chase --output chase.xlsx &&
 	xlsx chase.xlsx >cells.txt &&
 	contains cells.txt "sheet	Report	" &&
-	contains cells.txt "A1	s	Recommendations to chase" &&
+	contains cells.txt "A1	s	Updates to chase" &&
 	grep "^sheet	" cells.txt | grep -v "	Report	" >sheets.txt &&
 	test "$(wc -l <sheets.txt)" -ge 3 &&
 	! grep -v "frozen=A2" sheets.txt &&
@@ -118,7 +118,7 @@ test_expect_success 'LibreOffice opens the Word and OpenDocument papers, which h
 	done &&
 	contains lo/exc.txt "WF-01" && contains lo/exc.txt "$FIG" && contains lo/exc.txt "Page 1 of" &&
 	contains lo/exc-odt.txt "WF-01" && contains lo/exc-odt.txt "$FIG" &&
-	contains lo/trend.txt "The figures" && contains lo/chase-odt.txt "Recommendations to chase"
+	contains lo/trend.txt "The figures" && contains lo/chase-odt.txt "Updates to chase"
 '
 else
 test_skip 'no LibreOffice to open Word and OpenDocument papers (libreoffice-writer-nogui: scripts/install-deps --test)'
@@ -142,7 +142,7 @@ fi
 test_expect_success 'the HTML paper prints on A4 with page numbers and the title, no link addresses' '
 	wm report chase --format html >c.html &&
 	contains c.html "@page{size:A4" && contains c.html "counter(pages)" &&
-	contains c.html "@bottom-left{content:\"Recommendations\\20 to\\20 chase\"" &&
+	contains c.html "@bottom-left{content:\"Updates\\20 to\\20 chase\"" &&
 	contains c.html "a[href]::after{content:none}" &&
 	contains c.html "thead{display:table-header-group}" && lacks c.html "href=\"/recommendations"
 '

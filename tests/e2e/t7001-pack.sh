@@ -66,7 +66,7 @@ test_expect_success 'a meeting'"'"'s agenda: each paper from its record, the app
 	contains meeting.txt "Report: 3. Date: 21 April 2005. By: Commissioner." &&
 	contains meeting.txt "Report: 4. Date: 21 April 2005. By: AC PRS." &&
 	contains meeting.txt "Appendix 1: District Audit report on the Policing and Performance Plan 2001/2" &&
-	contains meeting.txt "Appendix 1: Recommendations to chase" &&
+	contains meeting.txt "Appendix 1: Updates to chase" &&
 	test "$(grep -c "$(printf "\\f")" meeting.txt)" -ge 2 &&
 	wm report pack --meeting MB/2005-04-21 --paper 3 >three.txt &&
 	contains three.txt "Report: 3" && contains three.txt "Date: 21 April 2005" &&
