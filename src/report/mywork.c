@@ -2,10 +2,11 @@
  * mywork.c: what each person must act on (see mywork.h), and the report
  * `mywork` that lists it.
  *
- * The tracked kinds are data (sources[] below): each is listed through the
- * record engine as of the day, which already says for every record how
- * overdue and how stale it is under the register's rules, so My work, the
- * chase report and the record's own page agree. What is here is who: the
+ * The items are the tracked items (report/tracked.h: recommendations, key
+ * actions, objectives, milestones), read as chase reads them, as of the
+ * day, with the register's rules already applied, so My work, the chase
+ * report and the record's own page agree; and the figures due of the
+ * indicators a post owns. What is here is who: the
  * posts a person holds on the day (holders with their dates), the posts
  * that report to those (a post's reports_to, where the schema has it), and
  * which of the open items each post leads.
@@ -20,18 +21,7 @@
 #include "model/ent.h"
 #include "model/setting.h"
 #include "report/mywork.h"
-
-/* A kind whose records someone leads and updates. */
-struct mw_source {
-	const char *kind;
-	const char *noun;
-	const char *open;	/* the status of an item still to be done */
-	const char *anchor;	/* on its web page, the form that updates it */
-};
-
-static const struct mw_source sources[] = {
-	{ "recommendations", "Recommendation", "open", "#add-progress" },
-};
+#include "report/tracked.h"
 
 struct mywork_set {
 	int as_of, stale_days;
@@ -44,8 +34,10 @@ struct mywork_set {
 	json_t *clerks;		/* committee -> its clerk's post */
 	json_t *post_items;	/* post -> [item index, ...] */
 	struct mywork_item *items;
-	size_t nitems;
-	char **hrefs;
+	size_t nitems, cap;
+	json_t *strings;	/* the text items point to that the records do not hold */
+	struct titems tracked;
+	struct tfigures figures;
 	const char **refs;	/* people's refs, sorted */
 	size_t npeople;
 };
@@ -133,79 +125,132 @@ out:
 	return rc;
 }
 
+/* text, kept as long as the set */
 static const char *
-title_of(const json_t *rec)
+keep(struct mywork_set *s, const char *text)
 {
-	static const char *const fields[] = { "subject", "title", "name", "text" };
+	json_t *v = json_string(text ? text : "");
 
-	for (size_t i = 0; i < WM_ARRAY_LEN(fields); i++)
-		if (str(rec, fields[i]) != NULL && *str(rec, fields[i]) != '\0')
-			return str(rec, fields[i]);
-	return "";
+	json_array_append_new(s->strings, v);
+	return json_string_value(v);
 }
 
-/* Open items of src someone leads, into s->items. */
-static int
-load_source(struct wm_ctx *ctx, struct mywork_set *s, const struct mw_source *src,
-    struct wm_err *err)
+static struct mywork_item *
+next_item(struct mywork_set *s)
 {
-	const struct kind *k = kind_find(src->kind);
-	json_t *recs = NULL, *rec;
+	if (s->nitems == s->cap) {
+		s->cap = s->cap ? 2 * s->cap : 256;
+		s->items = wm_realloc(s->items, s->cap * sizeof(*s->items));
+	}
+	memset(&s->items[s->nitems], 0, sizeof(s->items[0]));
+	return &s->items[s->nitems];
+}
+
+static void
+index_leads(struct mywork_set *s, const json_t *leads)
+{
+	const json_t *l;
+	size_t j;
+
+	json_array_foreach(leads, j, l)
+		push(s->post_items, json_string_value(l), json_integer((json_int_t)s->nitems));
+	s->nitems++;
+}
+
+/* "key action" -> "Key action" */
+static const char *
+noun_of(struct mywork_set *s, const char *noun)
+{
+	char buf[64];
+
+	snprintf(buf, sizeof(buf), "%s", noun ? noun : "item");
+	if (buf[0] >= 'a' && buf[0] <= 'z')
+		buf[0] = (char)(buf[0] - 'a' + 'A');
+	return keep(s, buf);
+}
+
+/*
+ * Every open tracked item someone leads (report/tracked.h: recommendations,
+ * key actions, objectives, milestones...), as chase reads them.
+ */
+static int
+load_tracked(struct wm_ctx *ctx, struct mywork_set *s, struct wm_err *err)
+{
 	struct buf b = BUF_INIT;
-	size_t i;
 	int rc;
 
-	if ((rc = list(ctx, src->kind, &recs, err)) != 0)
+	if ((rc = titems_load(ctx, NULL, 0, &s->tracked, err)) != 0)
 		return rc;
-	json_array_append_new(s->lists, recs);
-	s->items = wm_realloc(s->items, (s->nitems + json_array_size(recs)) * sizeof(*s->items));
-	s->hrefs = wm_realloc(s->hrefs, (s->nitems + json_array_size(recs)) * sizeof(*s->hrefs));
-	json_array_foreach(recs, i, rec) {
-		struct mywork_item *it = &s->items[s->nitems];
-		const json_t *leads = json_object_get(rec, "leads"), *l;
-		const json_t *since = json_object_get(rec, "days_since_update");
-		size_t j;
+	for (size_t i = 0; i < s->tracked.n; i++) {
+		const struct titem *t = &s->tracked.v[i];
+		struct mywork_item *it;
 
-		if (str(rec, "status") == NULL || strcmp(str(rec, "status"), src->open) != 0 ||
-		    json_array_size(leads) == 0)
+		if (!t->open || json_array_size(t->leads) == 0)
 			continue;
-		memset(it, 0, sizeof(*it));
-		buf_reset(&b);
-		if (ent_row_key(k, rec, &b) != 0)
-			continue;
-		it->kind = src->kind;
-		it->noun = src->noun;
-		it->title = title_of(rec);
-		it->committee = str(rec, "committee");
-		it->due = date_of(rec, "due");
-		it->last_update = date_of(rec, "last_update");
-		it->days_overdue = (int)json_integer_value(json_object_get(rec, "days_overdue"));
-		it->days_since_update = json_is_integer(since) ? (int)json_integer_value(since) : -1;
-		it->why = json_is_true(json_object_get(rec, "overdue")) ? MW_OVERDUE :
+		it = next_item(s);
+		it->kind = t->kind;
+		it->noun = noun_of(s, t->noun);
+		it->key = t->key;
+		it->title = t->title ? t->title : "";
+		it->committee = t->committee;
+		it->due = t->f.due;
+		it->last_update = t->f.last_update;
+		it->days_overdue = t->overdue && t->days_overdue > 0 ? t->days_overdue : 0;
+		it->days_since_update = t->since;
+		it->why = t->overdue ? MW_OVERDUE :
 		    it->due != DATE_NONE && it->due >= s->as_of ? MW_DUE : MW_STALE;
-		/*
-		 * Stale as the chase report has it: no update (or, never updated,
-		 * none since it was made) for longer than the stale period, or never
-		 * updated with no date to tell how long.
-		 */
-		it->stale = it->days_since_update >= 0 ? it->days_since_update > s->stale_days :
-		    it->last_update == DATE_NONE;
-		s->hrefs[s->nitems] = NULL;
-		{
-			struct buf h = BUF_INIT;
+		it->stale = titem_stale(t, s->stale_days);
+		buf_reset(&b);
+		titem_update_href(t, "/my", &b);
+		it->href = keep(s, buf_str(&b));
+		index_leads(s, t->leads);
+	}
+	buf_release(&b);
+	return 0;
+}
 
-			buf_addf(&h, "/%s/", src->kind);
-			buf_add_url_escaped(&h, buf_str(&b), true);
-			buf_adds(&h, src->anchor);
-			s->hrefs[s->nitems] = buf_detach(&h, NULL);
-		}
-		/* the key lives as long as the set: keep it beside the record */
-		json_object_set_new(rec, "_key", json_string(buf_str(&b)));
-		it->key = str(rec, "_key");
-		it->href = s->hrefs[s->nitems];
-		json_array_foreach(leads, j, l)
-			push(s->post_items, json_string_value(l), json_integer((json_int_t)s->nitems));
-		s->nitems++;
+/*
+ * Each indicator's figures not yet in, due (the period's end and its
+ * reporting lag) in the ten years either side of the day: due or overdue
+ * for the post that owns the indicator, never stale.
+ */
+static int
+load_figures(struct wm_ctx *ctx, struct mywork_set *s, struct wm_err *err)
+{
+	struct buf b = BUF_INIT;
+	int rc;
+
+	if ((rc = tfigures_load(ctx, NULL, 0, s->as_of - 3653, s->as_of + 3653, &s->figures,
+	    err)) != 0)
+		return rc;
+	for (size_t i = 0; i < s->figures.n; i++) {
+		const struct tfigure *f = &s->figures.v[i];
+		struct mywork_item *it;
+		json_t *leads;
+
+		if (f->in || f->owner == NULL)
+			continue;
+		it = next_item(s);
+		it->kind = "figures";
+		it->noun = "Figure";
+		buf_reset(&b);
+		buf_addf(&b, "%s/%s", f->pi, f->period);
+		it->key = keep(s, buf_str(&b));
+		buf_reset(&b);
+		buf_addf(&b, "%s for %s", f->title ? f->title : f->pi, f->period);
+		it->title = keep(s, buf_str(&b));
+		it->committee = f->committee;
+		it->due = f->due;
+		it->last_update = DATE_NONE;
+		it->days_since_update = -1;
+		it->days_overdue = f->due < s->as_of ? s->as_of - f->due : 0;
+		it->why = f->due < s->as_of ? MW_OVERDUE : MW_DUE;
+		buf_reset(&b);
+		tfigure_href(f, "/my", &b);
+		it->href = keep(s, buf_str(&b));
+		leads = json_pack("[s]", f->owner);
+		index_leads(s, leads);
+		json_decref(leads);
 	}
 	buf_release(&b);
 	return 0;
@@ -222,6 +267,7 @@ mywork_load(struct wm_ctx *ctx, int as_of, struct mywork_set **out, struct wm_er
 	*out = NULL;
 	s->as_of = as_of;
 	s->lists = json_array();
+	s->strings = json_array();
 	s->people = json_object();
 	s->person_posts = json_object();
 	s->below = json_object();
@@ -235,9 +281,8 @@ mywork_load(struct wm_ctx *ctx, int as_of, struct mywork_set **out, struct wm_er
 	s->stale_days = (int)stale;
 	if ((rc = load_people(&at, s, err)) != 0)
 		goto out;
-	for (size_t i = 0; i < WM_ARRAY_LEN(sources); i++)
-		if ((rc = load_source(&at, s, &sources[i], err)) != 0)
-			goto out;
+	if ((rc = load_tracked(&at, s, err)) != 0 || (rc = load_figures(&at, s, err)) != 0)
+		goto out;
 	*out = s;
 	s = NULL;
 out:
@@ -250,9 +295,9 @@ mywork_free(struct mywork_set *s)
 {
 	if (s == NULL)
 		return;
-	for (size_t i = 0; i < s->nitems; i++)
-		free(s->hrefs[i]);
-	free(s->hrefs);
+	titems_release(&s->tracked);
+	tfigures_release(&s->figures);
+	json_decref(s->strings);
 	free(s->items);
 	free(s->refs);
 	json_decref(s->lists);

@@ -2,7 +2,9 @@
  * mywork.h: what each person must act on, from the posts they hold.
  *
  * Everything open that a post leads, as of a date, is loaded once
- * (mywork_load: a mywork_set) from the tracked kinds listed in mywork.c,
+ * (mywork_load: a mywork_set): the tracked items (report/tracked.h:
+ * recommendations, key actions, objectives, milestones) and the figures
+ * due of the indicators a post owns,
  * so that one person's list (the My work page, `report mywork`) and every
  * person's (`waymark remind`) come from the same place and say the same.
  * A person's list is what the posts they hold on the day lead that is
@@ -25,12 +27,12 @@ enum mywork_why {
 };
 
 struct mywork_item {
-	const char *kind;	/* "recommendations" */
-	const char *noun;	/* "Recommendation" */
+	const char *kind;	/* "recommendations", "nodes", "milestones", "figures" */
+	const char *noun;	/* "Recommendation", "Key action", "Figure"... */
 	const char *key;	/* "DA2002/R13" */
 	const char *title;	/* what it is, in a line */
 	const char *lead;	/* the post that leads it (the first, if several) */
-	const char *href;	/* where it is updated on the web: "/recommendations/DA2002/R13#add-progress" */
+	const char *href;	/* its update form on the web: "/progress/new?node=CS%2FP1.a&back=%2Fmy" */
 	int due;		/* a date.h day, or DATE_NONE */
 	int last_update;	/* DATE_NONE: never */
 	int days_overdue;	/* 0 unless overdue */

@@ -34,7 +34,7 @@ test_expect_success 'a lead sees what is overdue, then what is due within 14 day
 	equals "$(keys items ann.json)" "IA05/R1 overdue, IA05/R4 due, IA05/R2 due" &&
 	equals "$(jq -r .posts[0] ann.json)" "Head of Audit" &&
 	equals "$(jq -r ".items[0].days_overdue" ann.json)" 15 &&
-	equals "$(jq -r ".items[0].update" ann.json)" "/recommendations/IA05/R1#add-progress"
+	equals "$(jq -r ".items[0].update" ann.json)" "/progress/new?recommendation=IA05%2FR1&back=%2Fmy"
 '
 
 test_expect_success '--days widens what counts as due; --as-of moves the day' '
@@ -80,6 +80,26 @@ test_expect_success 'the paper says why and where each is updated; unknown names
 	contains err "--user"
 '
 
+test_expect_success 'a manager sees the posts below theirs; long overdue, the reminder is copied to them and the clerk' '
+	wm set post "Head of Audit" --reports-to Director >/dev/null &&
+	wm report mywork --user bob --format json >boss.json &&
+	equals "$(jq -r ".team_posts | join(\",\")" boss.json)" "Head of Audit" &&
+	equals "$(keys team boss.json)" "IA05/R1 overdue, IA05/R2 due" &&
+	wm add person --ref cl --name "Carol Clerk" --email clerk@example.org >/dev/null &&
+	wm add post --ref "Committee Clerk" >/dev/null &&
+	wm add holder --post "Committee Clerk" --person cl >/dev/null &&
+	wm add committee --ref AUD --name "Audit Committee" --clerk "Committee Clerk" >/dev/null &&
+	wm set recommendation IA05/R1 --committee AUD >/dev/null &&
+	wm remind --dry-run --json --as-of 2005-04-15 >early.json &&
+	equals "$(jq -r ".digests[] | select(.person == \"ann\") | .cc | length" early.json)" 0 &&
+	wm add setting --key remind.escalate_after_days --value 10 >/dev/null &&
+	wm remind --dry-run --json --as-of 2005-04-15 >esc.json &&
+	equals "$(jq -r ".digests[] | select(.person == \"ann\") | .cc | join(\",\")" esc.json)" \
+	    "bob@example.org,clerk@example.org" &&
+	equals "$(jq -r ".digests[] | select(.person == \"ann\") | [.items[] | select(.escalated) | .key] | join(\",\")" esc.json)" IA05/R1 &&
+	wm remove setting remind.escalate_after_days >/dev/null
+'
+
 serve_start main
 URL=$(cat main.url)
 login ann ann "ann's pass"
@@ -101,12 +121,12 @@ test_expect_success 'signing in lands on My work, which lists the same with a li
 	equals "$(grep -i "^location:" h | tr -d "\r" | sed "s/^[^:]*: *//")" /my &&
 	equals "$(page web /my)" 200 &&
 	contains page.html "My work: Ann Lead" &&
-	contains page.html "href=\"/recommendations/IA05/R1#add-progress\"" &&
-	contains page.html "href=\"/recommendations/IA05/R2#add-progress\"" &&
+	contains page.html "href=\"/progress/new?recommendation=IA05%2FR1&amp;back=%2Fmy\"" &&
+	contains page.html "href=\"/progress/new?recommendation=IA05%2FR2&amp;back=%2Fmy\"" &&
 	lacks page.html "IA05/R5" &&
 	contains page.html "href=\"/my\"" &&
-	curl -s -b web.jar -o rec.html "$URL/recommendations/IA05/R1" &&
-	contains rec.html "id=\"add-progress\""
+	curl -s -b web.jar -o form.html "$URL/progress/new?recommendation=IA05%2FR1&back=%2Fmy" &&
+	contains form.html "<option value=\"IA05/R1\" selected>"
 '
 
 test_expect_success 'the lead updates an item from the form it links to' '
