@@ -472,7 +472,7 @@ openapi_spec(void)
 	    "name", "since", "in", "query", "schema", "type", "string",
 	    "responses", "200", resp_ref("entries", json_pack("{s:s}", "$ref",
 		"#/components/schemas/AuditPage")),
-	    "403", error_resp("the public may not read the audit log")));
+	    "403", error_resp("only planners and administrators read the audit log")));
 	json_object_set_new(paths, "/reports", json_pack("{s:{s:s, s:{s:o}}}", "get", "summary",
 	    "the reports there are", "responses", "200", resp_ref("their names and options",
 		json_pack("{s:s, s:[s], s:{s:{s:s}}}", "type", "object", "required", "reports",

@@ -61,6 +61,10 @@ header(struct page *p, const char *nav)
 		if ((strcmp(nav_items[i].href, "/audit") == 0 || strcmp(nav_items[i].href, "/my") == 0 ||
 		    strcmp(nav_items[i].href, "/records") == 0) && !rq->logged_in)
 			continue;
+		/* the audit log is the planners' (authz_audit) */
+		if (strcmp(nav_items[i].href, "/audit") == 0 && rq->ctx.role != ROLE_PLANNER &&
+		    rq->ctx.role != ROLE_ADMIN)
+			continue;
 		html_open(h, "li", "class", current ? "govuk-service-navigation__item "
 		    "govuk-service-navigation__item--active" : "govuk-service-navigation__item", NULL);
 		/* "page" on the item's own page; "true" on the pages under it (a record, a form) */

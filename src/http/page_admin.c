@@ -1,33 +1,169 @@
 /*
- * page_admin.c: the audit log and user administration.
+ * page_admin.c: the audit log, for planners and administrators.
  *
- *   GET  /audit?kind=&actor=&page=N        who changed what, newest first
- *   GET  /admin/users                      the accounts, and forms to manage them
- *   POST /admin/users                      add a user
- *   POST /admin/users/change               username=, action=disable|enable|password
+ *   GET /audit?kind=&actor=&from=&to=&page=N   who changed what, newest first
  *
- * Only an administrator may see or manage accounts; the library says so
- * (authz.c), and these pages pass its answer on.
+ * Each entry as a person reads it: when in the server's local time, who,
+ * what they did to which record (linked to its page while it exists), and
+ * what changed, each field before and after. from and to are days in local
+ * time. The library says who may read the log (authz_audit) and leaves
+ * accounts' entries to administrators; this page passes its answer on.
+ * User administration is page_users.c's.
  */
 #include "base/wm.h"
 
+#include <time.h>
+
+#include "base/date.h"
 #include "base/str.h"
+#include "http/form.h"
+#include "http/list.h"
 #include "http/page.h"
 #include "http/pages.h"
-#include "model/account.h"
 #include "model/audit.h"
 #include "model/ent.h"
 
 #define AUDIT_PAGE 50
+/* The longest value shown in "what changed", in bytes; longer ones are cut. */
+#define CHANGE_TEXT 120
+/* The most fields listed for a record added or removed. */
+#define CHANGE_FIELDS 6
+
+/* An audit entry's instant ("2005-04-15T09:00:00Z") in local time: "15 April 2005, 10:00". */
+static const char *
+local_time(struct req *rq, const char *at)
+{
+	time_t t;
+	struct tm tm;
+
+	if (at == NULL || timestamp_parse(at, &t) != 0 || localtime_r(&t, &tm) == NULL)
+		return at != NULL ? at : "";
+	return arena_printf(rq->a, "%d %s %d, %02d:%02d", tm.tm_mday,
+	    date_month_names[tm.tm_mon], tm.tm_year + 1900, tm.tm_hour, tm.tm_min);
+}
+
+/*
+ * The instant local midnight begins the day iso (plus days), as the log
+ * writes instants; NULL when iso is not a date.
+ */
+static const char *
+local_midnight(struct req *rq, const char *iso, int days)
+{
+	char out[TIMESTAMP_LEN];
+	struct tm tm = { 0 };
+	int date, y, m, d;
+	time_t t;
+
+	if (iso == NULL || date_parse_iso(iso, &date) != 0)
+		return NULL;
+	date_to_ymd(date + days, &y, &m, &d);
+	tm.tm_year = y - 1900;
+	tm.tm_mon = m - 1;
+	tm.tm_mday = d;
+	tm.tm_isdst = -1;
+	if ((t = mktime(&tm)) == (time_t)-1)
+		return NULL;
+	timestamp_format(t, out);
+	return arena_strdup(rq->a, out);
+}
+
+/* A value as the change shows it: as a person reads it, cut at CHANGE_TEXT bytes. */
+static const char *
+change_value(struct req *rq, const struct kind *k, const json_t *row, const char *field)
+{
+	const struct field *f = k != NULL ? kind_field(k, field) : NULL;
+	const json_t *jv = json_object_get(row, field);
+	const char *v = jv == NULL || json_is_null(jv) ? "(none)" : f != NULL ?
+	    form_value_text(rq, f, jv) : pages_text(rq, row, field);
+	size_t n;
+
+	if (v == NULL || *v == '\0')
+		v = "(none)";
+	n = strlen(v);
+
+	if (n <= CHANGE_TEXT)
+		return v;
+	n = CHANGE_TEXT;
+	while (n > 0 && ((unsigned char)v[n] & 0xC0) == 0x80)
+		n--;
+	return arena_printf(rq->a, "%.*s…", (int)n, v);
+}
+
+/* The field's label where the kind describes it, else its name. */
+static const char *
+change_label(struct req *rq, const struct kind *k, const char *field)
+{
+	const struct field *f = k != NULL ? kind_field(k, field) : NULL;
+
+	return f != NULL ? form_label(rq, f) : field;
+}
+
+/*
+ * What an entry changed: "Label: before → after" for each field that
+ * differs; for a record added or removed, its first fields as they were.
+ */
+static const char *
+what_changed(struct req *rq, const struct kind *k, const json_t *before, const json_t *after)
+{
+	const json_t *only = before == NULL ? after : after == NULL ? before : NULL;
+	struct buf b = BUF_INIT;
+	const char *field, *s;
+	size_t listed = 0;
+	json_t *v;
+
+	if (json_is_object(before) && json_is_object(after)) {
+		json_object_foreach((json_t *)after, field, v) {
+			if (strcmp(field, "version") == 0 ||
+			    json_equal(v, json_object_get(before, field)) ||
+			    (json_is_null(v) && json_object_get(before, field) == NULL))
+				continue;
+			buf_addf(&b, "%s%s: %s → %s", b.len > 0 ? "; " : "",
+			    change_label(rq, k, field), change_value(rq, k, before, field),
+			    change_value(rq, k, after, field));
+		}
+	} else if (json_is_object(only)) {
+		json_object_foreach((json_t *)only, field, v) {
+			if (strcmp(field, "version") == 0 || json_is_null(v))
+				continue;
+			if (listed++ == CHANGE_FIELDS) {
+				buf_adds(&b, "; …");
+				break;
+			}
+			buf_addf(&b, "%s%s: %s", b.len > 0 ? "; " : "", change_label(rq, k, field),
+			    change_value(rq, k, only, field));
+		}
+	}
+	s = arena_strdup(rq->a, buf_str(&b));
+	buf_release(&b);
+	return s;
+}
+
+/* What the log's actions say, in words. */
+static const char *
+action_text(const char *action)
+{
+	static const char *const words[][2] = {
+		{ "add", "Added" }, { "set", "Changed" }, { "remove", "Removed" },
+		{ "passwd", "Password set" }, { "unlock", "Sign-in waits lifted" },
+		{ "import", "Imported" }, { "checkpoint", "Checkpoint" },
+	};
+
+	for (size_t i = 0; action != NULL && i < WM_ARRAY_LEN(words); i++)
+		if (strcmp(action, words[i][0]) == 0)
+			return words[i][1];
+	return action != NULL ? action : "";
+}
 
 void
 page_audit(struct req *rq, struct resp *rs)
 {
-	static const char *const cols[] = { "When", "Who", "Action", "Kind", "Record" };
+	static const char *const cols[] = { "When", "Who", "Action", "Record", "What changed" };
 	struct wm_err err = WM_ERR_INIT;
 	struct audit_query q = { 0 };
 	struct rdoc *d = rdoc_new("Audit log");
 	const char *pg = req_query(rq, "page");
+	const char *from = req_query(rq, "from"), *to = req_query(rq, "to");
+	const char *bad = NULL, *bad_field = NULL;
 	json_t *rows = NULL, *kinds_list = json_array();
 	int64_t total = 0, pageno = 1;
 	struct rtable *t;
@@ -39,201 +175,91 @@ page_audit(struct req *rq, struct resp *rs)
 		q.kind = NULL;
 	if (q.actor != NULL && *q.actor == '\0')
 		q.actor = NULL;
+	if (from != NULL && *from == '\0')
+		from = NULL;
+	if (to != NULL && *to == '\0')
+		to = NULL;
 	if (pg != NULL && (str_to_int64(pg, &pageno) != 0 || pageno < 1))
 		pageno = 1;
+	/* the days are the reader's: from local midnight to the midnight after "to" */
+	if (from != NULL && (q.since = local_midnight(rq, from, 0)) == NULL) {
+		bad = "Enter the first day as a date, such as 2026-12-07";
+		bad_field = "#from";
+	} else if (to != NULL && (q.until = local_midnight(rq, to, 1)) == NULL) {
+		bad = "Enter the last day as a date, such as 2026-12-07";
+		bad_field = "#to";
+	} else if (q.since != NULL && q.until != NULL && strcmp(q.since, q.until) >= 0) {
+		bad = "The last day must be the first day or after it";
+		bad_field = "#to";
+	}
 	q.newest_first = true;
 	q.limit = AUDIT_PAGE;
 	q.offset = (size_t)(pageno - 1) * AUDIT_PAGE;
-	if (audit_total(&rq->ctx, &q, &total, &err) != 0 ||
-	    audit_list(&rq->ctx, &q, &rows, &err) != 0) {
+	if (bad == NULL && (audit_total(&rq->ctx, &q, &total, &err) != 0 ||
+	    audit_list(&rq->ctx, &q, &rows, &err) != 0)) {
 		page_fail_err(rq, rs, &err);
 		goto out;
 	}
 	rdoc_para(d, "Every change, by whom and when, whether made here or on the command line. "
-	    "Each entry is chained to the one before, so `waymark verify` finds any alteration.");
+	    "Each entry is chained to the one before, so any alteration of the log is found.");
 	rdoc_meta(d, "Entries", arena_printf(rq->a, "%lld", (long long)total));
 	t = rdoc_table(d, NULL, 5, cols);
 	for (size_t i = 0; i < json_array_size(rows); i++) {
 		const json_t *e = json_array_get(rows, i);
 		const char *kind = json_string_value(json_object_get(e, "kind"));
 		const char *ref = json_string_value(json_object_get(e, "ref"));
+		const char *action = json_string_value(json_object_get(e, "action"));
+		const struct kind *k = kind != NULL ? kind_find(kind) : NULL;
+		const char *what = k != NULL ? form_choice_text(rq, form_noun(rq, k)) : kind;
 
-		pages_cells(rq, t, e, (const char *const[]){ "at", "actor", "action", NULL });
-		rtable_cell(t, kind);
-		if (strcmp(kind, "recommendations") == 0)
-			rtable_link(t, ref, req_key_url(rq, "/recommendations/", ref));
+		rtable_cell(t, local_time(rq, json_string_value(json_object_get(e, "at"))));
+		pages_cell(rq, t, e, "actor");
+		rtable_cell(t, action_text(action));
+		/* a record that is still there is a link to its page */
+		if (k != NULL && ref != NULL && strcmp(k->name, "users") != 0 &&
+		    json_object_get(e, "after") != NULL && !json_is_null(json_object_get(e, "after")))
+			rtable_link(t, arena_printf(rq->a, "%s %s", what, ref),
+			    pages_record_url(rq, kind, ref));
 		else
-			rtable_cell(t, ref);
+			rtable_cell(t, ref != NULL ? arena_printf(rq->a, "%s %s", what ? what : "",
+			    ref) : what);
+		rtable_cell(t, what_changed(rq, k, json_object_get(e, "before"),
+		    json_object_get(e, "after")));
 		rtable_end_row(t);
 	}
 	for (const struct kind *k = kinds; k->name != NULL; k++)
 		if (!(k->flags & KF_VIEW))
-			json_array_append_new(kinds_list, json_string(k->name));
-	page_begin(&p, rq, rs, "Audit log - Waymark", "/audit");
+			json_array_append_new(kinds_list, json_pack("[s,s]", k->name,
+			    form_plural(rq, k)));
+	page_begin(&p, rq, rs, bad != NULL ? "Error: Audit log - Waymark" : "Audit log - Waymark",
+	    "/audit");
+	if (bad != NULL) {
+		rs->status = 422;
+		page_error_summary(&p, bad, bad_field);
+	}
 	page_heading(&p, d);
-	html_open(&p.h, "div", "class", "wm-no-print", NULL);
+	html_open(&p.h, "div", "class", "wm-no-print wm-filters", NULL);
 	page_form_begin(&p, "/audit", "get");
 	page_select(&p, "kind", "Kind of record", kinds_list, q.kind, "Any kind");
-	page_input(&p, "actor", "Who (as the log names them, e.g. web:alice)", "text", q.actor,
-	    NULL, NULL, "20");
+	page_input(&p, "actor", "Who", "text", q.actor, "As the log names them: web:alice for "
+	    "someone on the web, cli:alice on the command line", NULL, "20");
+	page_input(&p, "from", "From", "date", from, "The first day, in the server's local time",
+	    bad_field != NULL && strcmp(bad_field, "#from") == 0 ? bad : NULL, "10");
+	page_input(&p, "to", "To", "date", to, "The last day",
+	    bad_field != NULL && strcmp(bad_field, "#to") == 0 ? bad : NULL, "10");
 	page_form_end(&p, "Filter");
 	html_close(&p.h, "div");
-	page_rdoc_untitled(&p, d);
-	{
-		struct buf query = BUF_INIT;
+	if (bad == NULL) {
+		static const char *const drop[] = { "page", NULL };
+		const char *query = list_query(rq, drop, NULL, NULL);
 
-		if (q.kind != NULL) {
-			buf_adds(&query, "kind=");
-			http_url_escape(&query, q.kind);
-		}
-		if (q.actor != NULL) {
-			buf_adds(&query, query.len ? "&actor=" : "actor=");
-			http_url_escape(&query, q.actor);
-		}
+		page_rdoc_untitled(&p, d);
 		page_pagination(&p, (size_t)pageno, (size_t)((total + AUDIT_PAGE - 1) / AUDIT_PAGE),
-		    "/audit", query.len ? arena_strdup(rq->a, buf_str(&query)) : NULL);
-		buf_release(&query);
+		    "/audit", *query != '\0' ? query : NULL);
 	}
 	page_end(&p);
 out:
 	rdoc_free(d);
 	json_decref(rows);
 	json_decref(kinds_list);
-}
-
-static void
-users_page(struct req *rq, struct resp *rs, const char *msg, const char *done, int status)
-{
-	static const char *const cols[] = { "User", "Name", "Role", "Person", "Disabled" };
-	struct wm_err err = WM_ERR_INIT;
-	struct rdoc *d = rdoc_new("Users");
-	json_t *users = NULL, *people = NULL, *roles, *names = json_array();
-	struct rtable *t;
-	struct page p;
-
-	if (pages_list(rq, "users", NULL, &users, &err) != 0 ||
-	    pages_list(rq, "people", NULL, &people, &err) != 0) {
-		page_fail_err(rq, rs, &err);
-		goto out;
-	}
-	t = rdoc_table(d, NULL, 5, cols);
-	for (size_t i = 0; i < json_array_size(users); i++) {
-		const json_t *u = json_array_get(users, i);
-
-		pages_cells(rq, t, u,
-		    (const char *const[]){ "username", "display_name", "role", "person", "disabled", NULL });
-		rtable_end_row(t);
-		json_array_append(names, json_object_get(u, "username"));
-	}
-	page_begin(&p, rq, rs, "Users - Waymark", "/admin/users");
-	if (done != NULL)
-		page_success(&p, done);
-	if (msg != NULL)
-		page_error_summary(&p, msg, NULL);
-	page_rdoc(&p, d);
-
-	html_elem(&p.h, "h2", "Add a user", "class", "govuk-heading-m", NULL);
-	page_form_begin(&p, "/admin/users", "post");
-	page_input(&p, "username", "User name", "text", msg ? req_form(rq, "username") : NULL,
-	    "What they type to sign in", NULL, "20");
-	page_input(&p, "display_name", "Name", "text", msg ? req_form(rq, "display_name") : NULL,
-	    NULL, NULL, "30");
-	roles = json_pack("[s,s,s,s]", "member", "lead", "planner", "admin");
-	page_select(&p, "role", "Role", roles, msg ? req_form(rq, "role") : "member", NULL);
-	json_decref(roles);
-	{
-		json_t *refs = json_array();
-
-		for (size_t i = 0; i < json_array_size(people); i++)
-			json_array_append(refs, json_object_get(json_array_get(people, i), "ref"));
-		page_select(&p, "person", "Person (a lead officer's posts come from the person)", refs,
-		    msg ? req_form(rq, "person") : NULL, "None");
-		json_decref(refs);
-	}
-	page_input(&p, "password", "Password", "password", NULL, "At least 8 characters", NULL,
-	    "20");
-	page_form_end(&p, "Add user");
-
-	html_elem(&p.h, "h2", "Change a user", "class", "govuk-heading-m", NULL);
-	page_form_begin(&p, "/admin/users/change", "post");
-	page_select(&p, "username", "User", names, NULL, NULL);
-	roles = json_pack("[s,s,s]", "password", "disable", "enable");
-	page_select(&p, "action", "Change", roles, "password", NULL);
-	json_decref(roles);
-	page_input(&p, "password", "New password (to set one)", "password", NULL, NULL, NULL, "20");
-	page_input(&p, "current_password", "Your current password (to change your own)",
-	    "password", NULL, NULL, NULL, "20");
-	page_form_end(&p, "Change user");
-	page_end(&p);
-	rs->status = status;
-out:
-	rdoc_free(d);
-	json_decref(users);
-	json_decref(people);
-	json_decref(names);
-}
-
-static int
-add_user(struct req *rq, struct wm_err *err)
-{
-	static const char *const names[] = { "username", "display_name", "role", "person" };
-	json_t *fields = json_object();
-	int rc;
-
-	for (size_t i = 0; i < WM_ARRAY_LEN(names); i++) {
-		const char *v = req_form(rq, names[i]);
-
-		if (v != NULL && !str_is_blank(v))
-			json_object_set_new(fields, names[i], json_string(v));
-	}
-	rc = account_add(&rq->ctx, fields, req_form(rq, "password"), NULL, err);
-	json_decref(fields);
-	return rc;
-}
-
-static int
-change_user(struct req *rq, struct wm_err *err)
-{
-	const char *user = req_form(rq, "username"), *action = req_form(rq, "action");
-	json_t *ch;
-	int rc;
-
-	if (user == NULL || action == NULL)
-		return wm_error(err, WM_EINVAL, "choose a user and what to change");
-	if (strcmp(action, "password") == 0)
-		return account_set_password(&rq->ctx, user, req_form(rq, "current_password"),
-		    req_form(rq, "password"), rq->token, err);
-	if (strcmp(action, "disable") != 0 && strcmp(action, "enable") != 0)
-		return wm_error(err, WM_EINVAL, "the change must be password, disable or enable");
-	ch = json_pack("{s:b}", "disabled", strcmp(action, "disable") == 0);
-	rc = ent_set(&rq->ctx, kind_find("users"), user, ch, 0, NULL, err);
-	json_decref(ch);
-	return rc;
-}
-
-void
-page_users(struct req *rq, struct resp *rs, const char *rest)
-{
-	struct wm_err err = WM_ERR_INIT;
-	int rc;
-
-	if (strcmp(rq->method, "POST") != 0) {
-		if (*rest != '\0')
-			page_fail(rq, rs, 404, "Page not found", "There is nothing at this address.");
-		else
-			users_page(rq, rs, NULL, NULL, 200);
-		return;
-	}
-	if (*rest != '\0' && strcmp(rest, "change") != 0) {
-		page_fail(rq, rs, 404, "Page not found", "There is no form at this address.");
-		return;
-	}
-	rc = *rest == '\0' ? add_user(rq, &err) : change_user(rq, &err);
-	if (rc == WM_EPERM)
-		page_fail_err(rq, rs, &err);
-	else if (rc != 0)
-		users_page(rq, rs, err.msg, NULL, http_status(rc));
-	else
-		users_page(rq, rs, NULL, *rest ? "The user has been changed." :
-		    "The user has been added.", 200);
 }

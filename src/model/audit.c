@@ -177,6 +177,10 @@ audit_where(const struct wm_ctx *ctx, const struct audit_query *q, struct buf *s
 		buf_adds(sql, " AND at >= ?");
 		binds[nb++] = q->since;
 	}
+	if (q->until != NULL) {
+		buf_adds(sql, " AND at < ?");
+		binds[nb++] = q->until;
+	}
 	return nb;
 }
 
@@ -198,7 +202,7 @@ audit_list(struct wm_ctx *ctx, const struct audit_query *q, json_t **out, struct
 {
 	bool accounts = ctx->role == ROLE_ADMIN || ctx->role == ROLE_SYSTEM;
 	struct buf sql = BUF_INIT;
-	const char *binds[4];
+	const char *binds[5];
 	size_t nb;
 	struct stmt *s;
 	json_t *arr = NULL;
@@ -259,7 +263,7 @@ int
 audit_total(struct wm_ctx *ctx, const struct audit_query *q, int64_t *n, struct wm_err *err)
 {
 	struct buf sql = BUF_INIT;
-	const char *binds[4];
+	const char *binds[5];
 	size_t nb;
 	struct stmt *s;
 	int rc;

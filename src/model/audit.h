@@ -86,6 +86,7 @@ struct audit_query {
 	const char *key;	/* ... and this record */
 	const char *actor;
 	const char *since;	/* ISO date or instant */
+	const char *until;	/* ... and before this one */
 	size_t limit;		/* 0: all */
 	size_t offset;
 	bool newest_first;

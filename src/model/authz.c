@@ -379,6 +379,9 @@ authz_audit(const struct wm_ctx *ctx, struct wm_err *err)
 {
 	if (ctx->role == ROLE_PUBLIC)
 		return wm_error(err, WM_EPERM, "the audit log is not published: log in to read it");
+	/* who changed what, and every text before it changed: the planners' to read */
+	if (ctx->role != ROLE_PLANNER && ctx->role != ROLE_ADMIN && ctx->role != ROLE_SYSTEM)
+		return wm_error(err, WM_EPERM, "the audit log is for planners and administrators");
 	return 0;
 }
 

@@ -67,7 +67,7 @@ bool authz_may_write_kind(const struct wm_ctx *ctx, const struct kind *k);
  */
 bool authz_may_approve(struct wm_ctx *ctx, const char *pi);
 
-/* May this actor read the audit log? (Everyone but the public.) */
+/* May this actor read the audit log? (Planners and administrators.) */
 int authz_audit(const struct wm_ctx *ctx, struct wm_err *err);
 
 /*

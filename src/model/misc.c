@@ -3,6 +3,8 @@
  */
 #include "base/wm.h"
 
+#include <ctype.h>
+
 #include "base/buf.h"
 #include "base/date.h"
 #include "model/authz.h"
@@ -10,12 +12,32 @@
 #include "model/hooks.h"
 #include "store/store.h"
 
+/* The longest user name. */
+#define USER_NAME_MAX 64
+
 static int
 user_prepare(struct wm_ctx *ctx, json_t *row, const json_t *before, struct wm_err *err)
 {
+	const char *name = json_string_value(json_object_get(row, "username"));
 	char now[TIMESTAMP_LEN];
 
-	(void)err;
+	/*
+	 * What someone types to sign in, and what the log names them by
+	 * (web:NAME): letters, digits and . _ - @, starting with a letter or
+	 * digit. Checked where a name is given, so names made before stand.
+	 */
+	if (name != NULL && (before == NULL || !json_equal(json_object_get(before, "username"),
+	    json_object_get(row, "username")))) {
+		size_t n = strlen(name);
+		bool ok = n >= 1 && n <= USER_NAME_MAX && isalnum((unsigned char)name[0]);
+
+		for (size_t i = 0; ok && i < n; i++)
+			ok = name[i] > 0 && (isalnum((unsigned char)name[i]) || strchr("._-@", name[i]));
+		if (!ok)
+			return wm_error(err, WM_EINVAL, "user name \"%s\": use 1 to %d letters, digits, "
+			    "dots, dashes, underscores or @, starting with a letter or digit", name,
+			    USER_NAME_MAX);
+	}
 	if (before == NULL && json_string_value(json_object_get(row, "created_at")) == NULL) {
 		timestamp_format(ctx->now, now);
 		json_object_set_new(row, "created_at", json_string(now));

@@ -85,12 +85,17 @@ await test('once approved, the public sees it', apage, async () => {
   expect(await publicSees('2005-04'), 'the public does not see the approved figure')
 })
 
-await test('the audit log says who submitted it and who approved it', opage, async () => {
-  await opage.goto(base + '/audit?kind=measurements')
-  const rows = await opage.locator('tbody tr').allInnerTexts()
+// the log is the planners' to read, not the owner's
+const planner = await browser()
+const ppage = planner.pages()[0] || await planner.newPage()
+await test('the audit log says who submitted it and who approved it', ppage, async () => {
+  await signIn(ppage, 'pat', 'planner pass')
+  await ppage.goto(base + '/audit?kind=measurements')
+  const rows = await ppage.locator('tbody tr').allInnerTexts()
   expect(rows[0].includes('web:jo') && rows[0].includes('approve'), 'the newest is not the approval: ' + rows[0])
   expect(rows[1].includes('web:cc') && rows[1].includes('submit'), 'the one before is not the submission: ' + rows[1])
 })
+await planner.close()
 
 await owner.close()
 await anon.close()

@@ -13,13 +13,13 @@
 // journey-*.mjs scripts beside it (tests/e2e/t4501-journeys.sh). Last, the
 // screenshot step (papers.mjs): one page of a committee paper in each
 // format, downloaded from its meeting's page, kept in OUTDIR/papers/.
-import { start, browser, test, expect, axeCheck, signIn, done } from './lib.mjs'
+import { start, browser, test, expect, axeCheck, axeNow, signIn, done } from './lib.mjs'
 import { paperScreenshots } from './papers.mjs'
 
 const { base, outdir } = start()
 const pages = ['/', '/framework', '/pis', '/pis/SC-01', '/pis/SC-01?unit=Camden', '/exceptions',
   '/exceptions?committee=SC-COMM', '/scorecard', '/scorecard?unit=Camden', '/recommendations', '/recommendations/DA2002/R13', '/projects', '/timetable', '/committees',
-  '/themes', '/audit', '/records', '/units', '/units/Camden', '/commentaries',
+  '/themes', '/records', '/units', '/units/Camden', '/commentaries',
   '/pis/SC-01/figures', '/pis/SC-01/targets', '/meetings/MB/2005-04-21']
 
 const ctx = await browser()
@@ -75,11 +75,8 @@ await test('the update shows on the dashboard', page, async () => {
   expect(await row.count() >= 1, 'the dashboard does not list the update')
 })
 
-await test('the update shows in the audit log, by the lead officer', page, async () => {
-  await page.goto(base + '/audit')
-  const first = page.locator('tbody tr').first()
-  const text = await first.innerText()
-  expect(text.includes('web:lena') && text.includes('progress'), 'the newest entry is not the update: ' + text)
+await test('the audit log is not a lead officer\'s to read', page, async () => {
+  await axeCheck(page, '/audit', 403)
 })
 
 for (const path of pages) {
@@ -134,6 +131,27 @@ await test('the user administration page has no serious accessibility problems',
   await signIn(apage, 'alice', 'correct horse')
   await axeCheck(apage, '/admin/users')
   expect(await apage.isVisible('text=Add a user'), 'no form to add a user')
+})
+await test('the update shows in the audit log, by the lead officer, in words', apage, async () => {
+  await axeCheck(apage, '/audit')
+  const first = apage.locator('tbody tr').first()
+  const text = await first.innerText()
+  expect(text.includes('web:lena') && /progress update/i.test(text), 'the newest entry is not the update: ' + text)
+  await axeCheck(apage, '/audit?from=someday', 422)
+})
+await test('an account\'s page, the confirmation before disabling, and an error kept on the account', apage, async () => {
+  await axeCheck(apage, '/admin/users/lena')
+  await apage.click('button:has-text("Disable user")')
+  await apage.waitForSelector('h1:has-text("Disable lena?")')
+  await axeNow(apage)
+  await apage.click('a:has-text("No, go back")')
+  await apage.waitForSelector('h1:has-text("lena")')
+  await apage.goto(base + '/admin/users/alice')
+  await apage.selectOption('#role', 'planner')
+  await apage.click('button:has-text("Change role")')
+  await apage.waitForSelector('.govuk-error-summary:has-text("only administrator")')
+  expect(await apage.isVisible('h1:has-text("alice")'), 'the page is not the same account')
+  await axeNow(apage)
 })
 await admin.close()
 

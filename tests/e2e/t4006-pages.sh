@@ -225,10 +225,11 @@ test_expect_success 'only an administrator manages users, through the forms' '
 	equals "$(page pat /admin/users)" 403 &&
 	equals "$(page alice /admin/users)" 200 && contains page.html "Add a user" &&
 	equals "$(form alice /admin/users username=newbie display_name=Newbie role=member \
-	    "password=newbie pass")" 200 &&
+	    "password=newbie pass")" 303 &&
+	page alice "$(header Location)" >/dev/null &&
 	contains page.html "The user has been added" &&
 	login newbie newbie "newbie pass" &&
-	equals "$(form alice /admin/users/change username=newbie action=disable)" 200 &&
+	equals "$(form alice /admin/users/change username=newbie action=disable)" 303 &&
 	equals "$(call newbie GET /api/v1/me)" 401 &&
 	equals "$(form alice /admin/users username=bad role=member password=short)" 422 &&
 	contains page.html "at least 8 characters" &&

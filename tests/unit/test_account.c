@@ -370,10 +370,11 @@ test_lead_moves_on_plan_items_and_milestones_they_lead(void **state)
 }
 
 static void
-test_members_comment_and_the_public_reads_no_log(void **state)
+test_members_comment_and_only_planners_read_the_log(void **state)
 {
 	struct fixture *fx = *state;
-	struct wm_ctx mo = as(fx, "mo", ROLE_MEMBER), pub = fx->ctx;
+	struct wm_ctx mo = as(fx, "mo", ROLE_MEMBER), pat = as(fx, "alice", ROLE_PLANNER);
+	struct wm_ctx lee = as(fx, "lena", ROLE_LEAD), pub = fx->ctx;
 	struct audit_query q = { 0 };
 	json_t *c = J("{\"kind\":\"recommendations\",\"ref\":\"DA/R1\",\"text\":\"Why late?\"}");
 	json_t *p = J("{\"recommendation\":\"DA/R1\",\"date\":\"2003-01-10\",\"text\":\"x\"}");
@@ -381,8 +382,11 @@ test_members_comment_and_the_public_reads_no_log(void **state)
 
 	assert_ok(fx, ent_add(&mo, kind_find("comments"), c, NULL, &fx->err));
 	assert_int_equal(ent_add(&mo, kind_find("progress"), p, NULL, &fx->err), WM_EPERM);
-	/* Members read the log, but not the entries about accounts. */
-	assert_ok(fx, audit_list(&mo, &q, &rows, &fx->err));
+	/* The log is the planners' (and administrators'), but not the entries about accounts. */
+	assert_int_equal(audit_list(&mo, &q, &rows, &fx->err), WM_EPERM);
+	assert_int_equal(audit_list(&lee, &q, &rows, &fx->err), WM_EPERM);
+	assert_ok(fx, audit_list(&pat, &q, &rows, &fx->err));
+	assert_true(json_array_size(rows) > 0);
 	for (size_t i = 0; i < json_array_size(rows); i++)
 		assert_string_not_equal(json_string_value(json_object_get(json_array_get(rows, i),
 		    "kind")), "users");
@@ -391,6 +395,28 @@ test_members_comment_and_the_public_reads_no_log(void **state)
 	assert_int_equal(audit_list(&pub, &q, &rows, &fx->err), WM_EPERM);
 	json_decref(c);
 	json_decref(p);
+}
+
+static void
+test_a_user_name_is_letters_digits_and_a_few_marks(void **state)
+{
+	struct fixture *fx = *state;
+	static const char *const bad[] = { "new bie", "", ".dot", "a/b", "semi;colon", "tab\there",
+	    "web:alice", "x\xc3\xa9" };
+	static const char *const good[] = { "newbie", "a.b-c_d", "ann@example.org", "R2D2" };
+
+	for (size_t i = 0; i < WM_ARRAY_LEN(bad); i++) {
+		json_t *f = json_pack("{s:s, s:s}", "username", bad[i], "role", "member");
+
+		assert_int_equal(account_add(&fx->ctx, f, "correct horse", NULL, &fx->err), WM_EINVAL);
+		json_decref(f);
+	}
+	for (size_t i = 0; i < WM_ARRAY_LEN(good); i++) {
+		json_t *f = json_pack("{s:s, s:s}", "username", good[i], "role", "member");
+
+		assert_ok(fx, account_add(&fx->ctx, f, "correct horse", NULL, &fx->err));
+		json_decref(f);
+	}
 }
 
 int
@@ -425,7 +451,9 @@ main(void)
 		    setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_lead_moves_on_plan_items_and_milestones_they_lead,
 		    setup, fixture_teardown),
-		cmocka_unit_test_setup_teardown(test_members_comment_and_the_public_reads_no_log,
+		cmocka_unit_test_setup_teardown(test_members_comment_and_only_planners_read_the_log,
+		    setup, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_a_user_name_is_letters_digits_and_a_few_marks,
 		    setup, fixture_teardown),
 	};
 
