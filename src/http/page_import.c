@@ -11,7 +11,10 @@
  * imports exactly those bytes with the same options, and refuses when the
  * log has moved on meanwhile: the preview no longer says what would
  * happen. The import is audited as the command line's is (each record
- * written is logged with the actor, web:USER).
+ * written is logged with the actor, web:USER). Between the two, the
+ * planner may say what each column holds and what the records are
+ * (/import/again: the importer's --map and --as); the same bytes are read
+ * again so, and a new preview, under a new token, replaces the old.
  */
 #include "base/wm.h"
 
@@ -284,6 +287,76 @@ wait_read(struct req *rq, const char *path, json_t **meta, char **data, size_t *
 	return 0;
 }
 
+/*
+ * The fields a document's column may be read as (the importer's --map),
+ * in words. The importer says how it read each column (the report's
+ * "columns"); the preview offers each with these, and reads the file
+ * again with the ones the planner changed.
+ */
+static const char *const col_roles[][2] = {
+	{ "ref", "Reference" }, { "text", "The record's text" }, { "subject", "Subject" },
+	{ "priority", "Priority" }, { "response", "Response" },
+	{ "lead", "Lead (who is responsible)" }, { "timescale", "When (timescale)" },
+	{ "status", "Status" }, { "progress", "Progress" }, { "measure", "Measure" },
+	{ "evidence", "Evidence" }, { "source", "Source" }, { "date", "Date" },
+	{ "extra", "Kept as a note" },
+};
+/* The most columns offered: the importer's own limit of overrides. */
+#define COLS_MAX 32
+
+static bool
+col_role_known(const char *role)
+{
+	for (size_t i = 0; role != NULL && i < WM_ARRAY_LEN(col_roles); i++)
+		if (strcmp(role, col_roles[i][0]) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * The form that reads the file again another way: the kind its records
+ * are read as, and a field for each column the importer found (a header
+ * with a comma cannot be named in a map, so is shown as read).
+ */
+static void
+columns_form(struct page *p, const char *token, const json_t *meta, const json_t *report)
+{
+	const json_t *cols = json_object_get(report, "columns");
+	struct html *h = &p->h;
+	json_t *as = json_array(), *roles = json_array();
+	size_t n = 0;
+
+	for (size_t i = 0; i < WM_ARRAY_LEN(as_choices); i++)
+		json_array_append_new(as, json_pack("[s,s]", as_choices[i][0], as_choices[i][1]));
+	for (size_t i = 0; i < WM_ARRAY_LEN(col_roles); i++)
+		json_array_append_new(roles, json_pack("[s,s]", col_roles[i][0], col_roles[i][1]));
+	html_elem(h, "h2", "Read it another way", "class", "govuk-heading-m", NULL);
+	html_elem(h, "p", "If a column was read as the wrong thing, say what it holds, and "
+	    "Waymark reads the file again and shows a new preview.", "class", "govuk-body", NULL);
+	page_form_begin(p, "/import/again", "post");
+	html_void(h, "input", "type", "hidden", "name", "upload", "value", token, NULL);
+	page_select(p, "as", "Read the records as", as,
+	    json_string_value(json_object_get(meta, "as")), NULL);
+	for (size_t i = 0; i < json_array_size(cols) && n < COLS_MAX; i++) {
+		const json_t *c = json_array_get(cols, i);
+		const char *head = json_string_value(json_object_get(c, "header"));
+		const char *was = json_string_value(json_object_get(c, "read_as"));
+
+		if (head == NULL || strchr(head, ',') != NULL || !col_role_known(was))
+			continue;
+		html_void(h, "input", "type", "hidden", "name", arena_printf(p->rq->a, "head-%zu", n),
+		    "value", head, NULL);
+		html_void(h, "input", "type", "hidden", "name", arena_printf(p->rq->a, "was-%zu", n),
+		    "value", was, NULL);
+		page_select(p, arena_printf(p->rq->a, "col-%zu", n),
+		    arena_printf(p->rq->a, "Column “%s”", head), roles, was, NULL);
+		n++;
+	}
+	page_form_end(p, "Read the file again");
+	json_decref(as);
+	json_decref(roles);
+}
+
 static void
 preview(struct req *rq, struct resp *rs, const char *token, const json_t *meta,
     const json_t *report, const char *failure)
@@ -297,10 +370,13 @@ preview(struct req *rq, struct resp *rs, const char *token, const json_t *meta,
 	html_open(h, "p", "class", "govuk-body", NULL);
 	html_textf(h, "Nothing has been imported yet. This is what importing %s would do.", name);
 	html_close(h, "p");
-	if (json_array_size(json_object_get(report, "kinds")) > 0) {
+	if (json_array_size(json_object_get(report, "kinds")) > 0 ||
+	    json_string_value(json_object_get(meta, "map")) != NULL) {
 		html_open(h, "dl", "class", "govuk-summary-list", NULL);
 		page_summary_row(&p, "Read as", json_string_value(json_array_get(
 		    json_object_get(report, "kinds"), 0)));
+		page_summary_row(&p, "Columns read as you said",
+		    json_string_value(json_object_get(meta, "map")));
 		html_close(h, "dl");
 	}
 	if (failure != NULL)
@@ -313,6 +389,8 @@ preview(struct req *rq, struct resp *rs, const char *token, const json_t *meta,
 		html_void(h, "input", "type", "hidden", "name", "upload", "value", token, NULL);
 		page_form_end(&p, "Confirm and import");
 	}
+	if (token != NULL)
+		columns_form(&p, token, meta, report);
 	html_open(h, "p", "class", "govuk-body", NULL);
 	html_elem(h, "a", "Upload another file", "href", "/import", "class", "govuk-link", NULL);
 	html_close(h, "p");
@@ -328,7 +406,57 @@ options_of(const json_t *meta, bool dry_run)
 	o.dry_run = dry_run;
 	o.as_targets = -1;
 	o.as_kind = as != NULL && *as != '\0' ? as : NULL;
+	o.map = json_string_value(json_object_get(meta, "map"));
 	return o;
+}
+
+/* A kind to read a document's records as, one of as_choices; "" for any other. */
+static const char *
+known_as(const char *as)
+{
+	for (size_t i = 1; as != NULL && i < WM_ARRAY_LEN(as_choices); i++)
+		if (strcmp(as, as_choices[i][0]) == 0)
+			return as;
+	return "";
+}
+
+/*
+ * Read data in a dry run with meta's options, keep it waiting under a new
+ * token (also when it fails: read another way it may not), and answer
+ * with the preview.
+ */
+static void
+preview_kept(struct req *rq, struct resp *rs, const json_t *meta, const char *data, size_t len)
+{
+	struct wm_err err = WM_ERR_INIT;
+	char token[ACCOUNT_TOKEN_LEN];
+	struct import_opts o = options_of(meta, true);
+	json_t *report = NULL;
+	const char *path;
+	char *line;
+	FILE *out;
+	int rc;
+
+	rc = import_bytes(&rq->ctx, json_string_value(json_object_get(meta, "name")), data, len,
+	    &o, &report, &err);
+	wait_tidy(rq);
+	account_random_token(token);
+	path = wait_path(rq, token);
+	line = json_dumps(meta, JSON_COMPACT);
+	if ((out = fopen(path, "wbx")) == NULL || fprintf(out, "%s\n", line) < 0 ||
+	    fwrite(data, 1, len, out) != len || fclose(out) != 0) {
+		remove(path);
+		free(line);
+		json_decref(report);
+		page_fail(rq, rs, 503, "Sorry, there is a problem", "Waymark could not keep the "
+		    "file to import. Try again later.");
+		return;
+	}
+	free(line);
+	preview(rq, rs, token, meta, report, rc == 0 ? NULL : err.msg);
+	if (rc != 0)
+		rs->status = 422;
+	json_decref(report);
 }
 
 static void
@@ -336,15 +464,10 @@ upload(struct req *rq, struct resp *rs)
 {
 	struct wm_err err = WM_ERR_INIT;
 	const struct upload *f = NULL;
-	char token[ACCOUNT_TOKEN_LEN];
-	const char *path, *as = req_form(rq, "as");
-	json_t *meta = NULL, *report = NULL;
-	struct import_opts o;
+	const char *as;
+	json_t *meta = NULL;
 	char hash[AUDIT_HASH_LEN];
 	int64_t seq = 0;
-	char *line = NULL;
-	FILE *out;
-	int rc;
 
 	for (size_t i = 0; rq->files != NULL && i < rq->files->n && f == NULL; i++)
 		if (strcmp(rq->files->v[i].field, "file") == 0)
@@ -360,46 +483,106 @@ upload(struct req *rq, struct resp *rs)
 		rs->status = 400;
 		return;
 	}
-	as = req_form(rq, "as");
-	if (as != NULL && *as != '\0') {
-		bool known = false;
-
-		for (size_t i = 1; i < WM_ARRAY_LEN(as_choices); i++)
-			known |= strcmp(as, as_choices[i][0]) == 0;
-		as = known ? as : "";
-	}
-	if ((rc = audit_head(&rq->ctx, &seq, hash, &err)) != 0) {
+	as = known_as(req_form(rq, "as"));
+	if (audit_head(&rq->ctx, &seq, hash, &err) != 0) {
 		page_fail_err(rq, rs, &err);
 		return;
 	}
 	meta = json_pack("{s:s, s:s, s:I, s:s, s:s}", "user", rq->sess.user.username, "db",
 	    rq->cfg->db ? rq->cfg->db : "", "seq", (json_int_t)seq, "name",
-	    *f->filename ? f->filename : "the file", "as", as ? as : "");
-	o = options_of(meta, true);
-	rc = import_bytes(&rq->ctx, json_string_value(json_object_get(meta, "name")), f->data,
-	    f->len, &o, &report, &err);
-	wait_tidy(rq);
-	account_random_token(token);
-	path = wait_path(rq, token);
-	if (rc == 0) {
-		line = json_dumps(meta, JSON_COMPACT);
-		if ((out = fopen(path, "wbx")) == NULL || fprintf(out, "%s\n", line) < 0 ||
-		    fwrite(f->data, 1, f->len, out) != f->len || fclose(out) != 0) {
-			remove(path);
-			free(line);
-			json_decref(meta);
-			json_decref(report);
-			page_fail(rq, rs, 503, "Sorry, there is a problem", "Waymark could not keep the "
-			    "file to import. Try again later.");
-			return;
-		}
-		free(line);
-	}
-	preview(rq, rs, token, meta, report, rc == 0 ? NULL : err.msg);
-	if (rc != 0)
-		rs->status = 422;
+	    *f->filename ? f->filename : "the file", "as", as);
+	preview_kept(rq, rs, meta, f->data, f->len);
 	json_decref(meta);
-	json_decref(report);
+}
+
+/*
+ * The upload waiting at path, read back, when it is this user's on this
+ * database; else the page saying why not, and false.
+ */
+static bool
+waiting(struct req *rq, struct resp *rs, const char *path, json_t **meta, char **data,
+    size_t *len)
+{
+	struct wm_err err = WM_ERR_INIT;
+
+	if (path == NULL || wait_read(rq, path, meta, data, len, &err) != 0) {
+		page_fail(rq, rs, 404, "Upload the file again", path == NULL ? "This upload is not "
+		    "one Waymark knows. Upload the file again." : err.msg);
+		return false;
+	}
+	if (!str_eq(json_string_value(json_object_get(*meta, "user")), rq->sess.user.username) ||
+	    !str_eq(json_string_value(json_object_get(*meta, "db")), rq->cfg->db ? rq->cfg->db : "")) {
+		page_fail(rq, rs, 403, "You cannot do that", "Someone else uploaded this file. Upload "
+		    "it yourself to import it.");
+		return false;
+	}
+	return true;
+}
+
+/*
+ * /import/again: the waiting file read again, as the planner said: its
+ * records as a kind, and each column changed from how it was read as the
+ * field chosen (with the columns said before). A new preview, with a new
+ * token and the log's last entry now, replaces the old one.
+ */
+static void
+again(struct req *rq, struct resp *rs)
+{
+	struct wm_err err = WM_ERR_INIT;
+	const char *path = wait_path(rq, req_form(rq, "upload"));
+	const char *was_map, *name, *was, *col;
+	json_t *meta = NULL, *said = json_object(), *v;
+	struct buf map = BUF_INIT;
+	char hash[AUDIT_HASH_LEN];
+	int64_t seq = 0;
+	char *data = NULL, *spec;
+	size_t len = 0;
+
+	if (!waiting(rq, rs, path, &meta, &data, &len))
+		goto out;
+	/* what was said before stands unless said again */
+	was_map = json_string_value(json_object_get(meta, "map"));
+	spec = wm_strdup(was_map != NULL ? was_map : "");
+	for (char *tok = spec, *next; tok != NULL && *tok != '\0'; tok = next) {
+		char *eq;
+
+		if ((next = strchr(tok, ',')) != NULL)
+			*next++ = '\0';
+		if ((eq = strrchr(tok, '=')) != NULL) {
+			*eq = '\0';
+			json_object_set_new(said, tok, json_string(eq + 1));
+		}
+	}
+	free(spec);
+	for (size_t i = 0; i < COLS_MAX; i++) {
+		name = req_form(rq, arena_printf(rq->a, "head-%zu", i));
+		was = req_form(rq, arena_printf(rq->a, "was-%zu", i));
+		col = req_form(rq, arena_printf(rq->a, "col-%zu", i));
+		if (name == NULL || *name == '\0' || strchr(name, ',') != NULL || !col_role_known(col))
+			continue;
+		if (was == NULL || strcmp(was, col) != 0 || json_object_get(said, name) != NULL)
+			json_object_set_new(said, name, json_string(col));
+	}
+	json_object_foreach(said, name, v)
+		buf_addf(&map, "%s%s=%s", map.len > 0 ? "," : "", name, json_string_value(v));
+	if (audit_head(&rq->ctx, &seq, hash, &err) != 0) {
+		page_fail_err(rq, rs, &err);
+		goto out;
+	}
+	json_object_set_new(meta, "as", json_string(known_as(req_form(rq, "as"))));
+	json_object_set_new(meta, "seq", json_integer((json_int_t)seq));
+	if (map.len > 0)
+		json_object_set_new(meta, "map", json_string(buf_str(&map)));
+	else
+		json_object_del(meta, "map");
+	/* one waiting file an upload: the old preview's is done with */
+	remove(path);
+	preview_kept(rq, rs, meta, data, len);
+out:
+	buf_release(&map);
+	json_decref(said);
+	json_decref(meta);
+	free(data);
 }
 
 static void
@@ -416,17 +599,8 @@ confirm(struct req *rq, struct resp *rs)
 	struct page p;
 	int rc;
 
-	if (path == NULL || wait_read(rq, path, &meta, &data, &len, &err) != 0) {
-		page_fail(rq, rs, 404, "Upload the file again", path == NULL ? "This upload is not "
-		    "one Waymark knows. Upload the file again." : err.msg);
+	if (!waiting(rq, rs, path, &meta, &data, &len))
 		goto out;
-	}
-	if (!str_eq(json_string_value(json_object_get(meta, "user")), rq->sess.user.username) ||
-	    !str_eq(json_string_value(json_object_get(meta, "db")), rq->cfg->db ? rq->cfg->db : "")) {
-		page_fail(rq, rs, 403, "You cannot do that", "Someone else uploaded this file. Upload "
-		    "it yourself to import it.");
-		goto out;
-	}
 	if ((rc = audit_head(&rq->ctx, &seq, hash, &err)) != 0) {
 		page_fail_err(rq, rs, &err);
 		goto out;
@@ -480,6 +654,10 @@ page_import_under(struct req *rq, struct resp *rs, const char *rest)
 	}
 	if (post && strcmp(rest, "confirm") == 0) {
 		confirm(rq, rs);
+		return;
+	}
+	if (post && strcmp(rest, "again") == 0) {
+		again(rq, rs);
 		return;
 	}
 	if (strcmp(rest, "") != 0) {

@@ -4,7 +4,9 @@
 # not read), confirms, and finds the records; a confirm after the records
 # changed meanwhile is refused and imports nothing; a file over the
 # server's limit is refused with a page saying how large a file may be; a
-# lead may not import, and no form without its token is taken.
+# Word action plan's column read as a note is read again as the lead when
+# the planner says so, and imported that way; a lead may not import, and
+# no form without its token is taken.
 . "$(dirname "$0")/lib.sh"
 . "$SRCDIR/tests/e2e/lib-http.sh"
 
@@ -13,6 +15,7 @@ wm sample >/dev/null
 wm user add pat --role planner --password "planner pass" >/dev/null
 wm user add lee --role lead --password "lead pass" >/dev/null
 cp "$SRCDIR/tests/fixtures/upload/action-plan.txt" plan.txt
+cp "$SRCDIR/tests/fixtures/upload/action-plan-table.docx" table.docx
 TMPDIR=$PWD
 export TMPDIR
 serve_start main --max-body 65536
@@ -80,6 +83,45 @@ test_expect_success 'Confirm imports exactly what was previewed, audited as the 
 	test ! -e "waymark-upload-$t" &&
 	equals "$(form pat /import/confirm upload=$t)" 404 &&
 	contains page.html "Upload the file again"
+'
+
+# column N: the number of the preview's form field for the column headed N
+column() { sed -n "s/.*name=\"head-\([0-9]*\)\" value=\"$1\".*/\1/p" page.html | head -1; }
+
+test_expect_success 'a Word action plan: a column the importer does not know is kept as a note' '
+	equals "$(upload pat table.docx as=recommendations)" 200 &&
+	contains page.html "Count the cash from every pay and display machine in pairs" &&
+	contains page.html "Read it another way" &&
+	n=$(column Champion) && test -n "$n" &&
+	contains page.html "<select class=\"govuk-select\" id=\"col-$n\" name=\"col-$n\"" &&
+	tr -d "\n" <page.html | sed "s/.*id=\"col-$n\"//; s/<\/select>.*//" >sel.html &&
+	contains sel.html "<option value=\"extra\" selected>Kept as a note</option>" &&
+	lacks page.html "Parking Services Manager</td>"
+'
+
+test_expect_success 'said to be the lead, it is read again so, and imported so' '
+	t=$(token) && n=$(column Champion) &&
+	equals "$(form pat /import/again upload=$t as=recommendations head-$n=Champion was-$n=extra \
+	    col-$n=lead)" 200 &&
+	contains page.html "Columns read as you said" &&
+	contains page.html "Champion=lead" &&
+	contains page.html "Parking Services Manager</td>" &&
+	t2=$(token) && test -n "$t2" && test "$t2" != "$t" &&
+	test ! -e "waymark-upload-$t" &&
+	equals "$(form pat /import/confirm upload=$t2)" 200 &&
+	contains page.html "File imported" &&
+	wm list recommendations --json >recs.json &&
+	jq -e "[.[] | select(.ref == \"PA1\")][0].leads == [\"Parking Services Manager\"]" recs.json >/dev/null &&
+	jq -e "[.[] | select(.ref == \"PA2\")][0].leads == [\"Head of Transport\"]" recs.json >/dev/null
+'
+
+test_expect_success 'a field that is not one is no change; an upload not ours is not read again' '
+	equals "$(upload pat table.docx as=recommendations)" 200 &&
+	t=$(token) && n=$(column Champion) &&
+	equals "$(form pat /import/again upload=$t head-$n=Champion was-$n=extra col-$n=owner)" 200 &&
+	lacks page.html "Columns read as you said" &&
+	equals "$(form pat /import/again upload=0123)" 404 &&
+	equals "$(form lee /import/again upload=$(token))" 403
 '
 
 test_expect_success 'a confirm after the records changed meanwhile is refused, importing nothing' '
