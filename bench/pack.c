@@ -119,7 +119,7 @@ main(int argc, char **argv)
 	struct wm_err err = WM_ERR_INIT;
 	struct wm_ctx ctx = { 0 };
 	struct store *st = NULL;
-	char dir[] = "/tmp/wm-pack.XXXXXX", db[64], side[80];
+	char dir[] = "/tmp/wm-pack.XXXXXX", db[64];
 	json_t *report = NULL;
 	bool as_json = false;
 	int repeat = 10, from, to, rc;
@@ -164,12 +164,7 @@ main(int argc, char **argv)
 			fig[i].median_ms = bench_median(ms, (size_t)repeat);
 	}
 	store_close(st);
-	unlink(db);
-	snprintf(side, sizeof(side), "%s-wal", db);
-	unlink(side);
-	snprintf(side, sizeof(side), "%s-shm", db);
-	unlink(side);
-	rmdir(dir);
+	bench_remove_db(dir, db);
 	free(ms);
 	json_decref(report);
 	if (rc != 0) {

@@ -18,35 +18,8 @@
 #include "base/str.h"
 #include "http/route.h"
 #include "store/store.h"
+#include "routeget.h"
 #include "timing.h"
-
-static int
-one(struct store *st, struct arena *a, const struct http_config *cfg, const char *token,
-    const char *path, const char *query, size_t *len)
-{
-	struct req rq;
-	struct resp rs;
-	int status;
-
-	memset(&rq, 0, sizeof(rq));
-	rq.a = a;
-	rq.cfg = cfg;
-	rq.method = "GET";
-	rq.path = path;
-	http_parse_urlencoded(a, query, strlen(query), &rq.query);
-	params_add(a, &rq.cookies, SESSION_COOKIE, token);
-	rq.body = "";
-	rq.addr = "127.0.0.1";
-	rq.ctx.st = st;
-	rq.ctx.now = time(NULL);
-	resp_init(&rs, a);
-	route_request(&rq, &rs);
-	status = rs.status;
-	*len = rs.fixed != NULL ? rs.fixed_len : rs.body.len;
-	resp_release(&rs);
-	arena_reset(a);	/* as a server's worker keeps its arena */
-	return status;
-}
 
 int
 main(int argc, char **argv)
@@ -80,7 +53,8 @@ main(int argc, char **argv)
 		double t0 = bench_now_ms();
 
 		for (int64_t i = 0; i < n; i++)
-			status = one(st, a, &cfg, argv[2], argv[3], argc > 4 ? argv[4] : "", &len);
+			status = bench_route_get(st, a, &cfg, argv[2], argv[3], argc > 4 ? argv[4] : "",
+			    time(NULL), &len);
 		rounds[r] = (bench_now_ms() - t0) * 1e3 / (double)n;
 	}
 	printf("status %d, %zu bytes, %.2f us per request\n", status, len,

@@ -6,7 +6,10 @@
 
 #include "base/wm.h"
 
+#include <limits.h>
+#include <stdio.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "base/mem.h"
 
@@ -33,6 +36,20 @@ bench_median(double *v, size_t n)
 {
 	wm_sort(v, n, sizeof(*v), bench_cmp_double);
 	return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+/* Remove a sample's SQLite file db, its WAL and shared memory, and the folder dir holding it. */
+static inline void
+bench_remove_db(const char *dir, const char *db)
+{
+	char side[PATH_MAX];
+
+	unlink(db);
+	snprintf(side, sizeof(side), "%s-wal", db);
+	unlink(side);
+	snprintf(side, sizeof(side), "%s-shm", db);
+	unlink(side);
+	rmdir(dir);
 }
 
 #endif
