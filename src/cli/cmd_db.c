@@ -63,11 +63,17 @@ cmd_init(struct cli *c, int argc, char **argv, struct wm_err *err)
 		if (n > 0)
 			fprintf(c->out, "counted the figures of %lld series\n", (long long)n);
 	}
-	/* records made before schema 20 are put in the site-wide search */
-	if (from > 0 && from < 20) {
-		int64_t n;
+	/*
+	 * Records made before schema 20 are put in the site-wide search; so
+	 * are those of any database whose search is empty (emptied by hand,
+	 * or copied without it), which a search of records never leaves.
+	 */
+	if (from > 0) {
+		bool empty;
+		int64_t n = 0;
 
-		if ((rc = search_rebuild(&c->ctx, &n, err)) != 0)
+		if ((rc = search_empty(&c->ctx, &empty, err)) != 0 ||
+		    (empty && (rc = search_rebuild(&c->ctx, &n, err)) != 0))
 			return rc;
 		if (n > 0)
 			fprintf(c->out, "indexed %lld records for search\n", (long long)n);

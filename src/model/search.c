@@ -105,6 +105,21 @@ search_drop(struct wm_ctx *ctx, const struct kind *k, int64_t id, struct wm_err 
 }
 
 int
+search_empty(struct wm_ctx *ctx, bool *empty, struct wm_err *err)
+{
+	struct stmt *s;
+	int rc;
+
+	*empty = true;
+	if ((rc = store_prepare(ctx->st, "SELECT 1 FROM search_doc LIMIT 1", &s, err)) != 0)
+		return rc;
+	rc = stmt_step(s, err);
+	*empty = rc != STORE_ROW;
+	stmt_reset(s);
+	return rc < 0 ? rc : 0;
+}
+
+int
 search_rebuild(struct wm_ctx *ctx, int64_t *n, struct wm_err *err)
 {
 	struct stmt *s;

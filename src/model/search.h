@@ -36,6 +36,9 @@ int search_put(struct wm_ctx *ctx, const struct kind *k, int64_t id, const json_
     struct wm_err *err);
 int search_drop(struct wm_ctx *ctx, const struct kind *k, int64_t id, struct wm_err *err);
 
+/* Does the search hold nothing? (`waymark init` fills it then.) */
+int search_empty(struct wm_ctx *ctx, bool *empty, struct wm_err *err);
+
 /* Fill the search from every record, as `waymark init` does on upgrading; *n: how many. */
 int search_rebuild(struct wm_ctx *ctx, int64_t *n, struct wm_err *err);
 
