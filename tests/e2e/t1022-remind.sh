@@ -35,8 +35,9 @@ test_expect_success 'the dry run prints each digest and sends nothing' '
 test_expect_success 'each digest lists exactly what the person'"'"'s My work lists' '
 	wm remind --dry-run --json --as-of $DAY >dry.json &&
 	equals "$(jq ".digests | length" dry.json)" 6 &&
-	jq -r ".digests[].to" dry.json | sort >want.rcpts &&
-	jq "[.digests[].items | length] | add" dry.json >want.rows &&
+	jq -r ".digests[] | .to, .cc[]" dry.json | sort >want.rcpts &&
+	jq "[.digests[] | (.items | length) + (.cc | length) * ([.items[] | select(.escalated)] | length)] | add" \
+	    dry.json >want.rows &&
 	for p in $(jq -r ".digests[].person" dry.json); do
 		wm report mywork --user "$p" --as-of $DAY --days 7 --format json |
 		    jq -c "[.items[].key]" >want &&
@@ -50,11 +51,20 @@ test_expect_success 'sending needs a server; then one message a person, to them'
 	contains err "set mail.smtp" &&
 	wm add setting --key mail.smtp --value "$MX" >/dev/null &&
 	wm remind --as-of $DAY >out &&
-	contains out "sent to alex.planner@example.org: 7 items for Alex Planner" &&
+	contains out "sent to alex.planner@example.org (copied to commissioner@example.org): 7 items for Alex Planner" &&
+	contains out "sent to chris.commander@example.org: 3 items for Chris Commander" &&
 	contains out "6 digests sent, 0 failed" &&
 	equals "$(smtp_count mx)" 6 &&
 	cat mx/*.rcpt | sort >rcpts &&
 	equals "$(cat rcpts)" "$(cat want.rcpts)"
+'
+
+test_expect_success 'long overdue, the digest is copied to the holder of the post above' '
+	f=$(grep -l "^alex.planner@example.org$" mx/*.rcpt) &&
+	contains $f commissioner@example.org &&
+	contains ${f%.rcpt}.eml "Cc: commissioner@example.org" &&
+	contains ${f%.rcpt}.eml "copied to the holder of the post" &&
+	wm list reminders --json | jq -e "[.[] | select(.sent_to == \"commissioner@example.org\" and .escalation)] | length > 0" >/dev/null
 '
 
 test_expect_success 'a message says what is due, with its links and the My work page' '
@@ -108,7 +118,7 @@ test_expect_success 'the next run sends what failed, and only that' '
 	contains retry "sent to ruth.lead@example.org" &&
 	contains retry "1 digest sent, 0 failed, 5 already sent" &&
 	equals "$(smtp_count mx)" $(($(cat week.count) + 1)) &&
-	equals "$(cat "mx/$(printf %03d $(($(cat week.count) + 1))).rcpt")" ruth.lead@example.org
+	equals "$(head -1 "mx/$(printf %03d $(($(cat week.count) + 1))).rcpt")" ruth.lead@example.org
 '
 
 test_expect_success 'someone with nothing but no address is said, not lost' '
