@@ -210,9 +210,12 @@ load_tracked(struct wm_ctx *ctx, struct mywork_set *s, struct wm_err *err)
 }
 
 /*
- * Each indicator's figures not yet in, due (the period's end and its
- * reporting lag) in the ten years either side of the day: due or overdue
- * for the post that owns the indicator, never stale.
+ * Each indicator's figures not yet in that fell due (the period's end and
+ * its reporting lag) in the year before the day or fall due in the ten
+ * after it: due or overdue for the post that owns the indicator, never
+ * stale. Older gaps are the exception report's to show, not a reminder's:
+ * an indicator added today without its history would otherwise bring
+ * years of figures due at once.
  */
 static int
 load_figures(struct wm_ctx *ctx, struct mywork_set *s, struct wm_err *err)
@@ -220,7 +223,7 @@ load_figures(struct wm_ctx *ctx, struct mywork_set *s, struct wm_err *err)
 	struct buf b = BUF_INIT;
 	int rc;
 
-	if ((rc = tfigures_load(ctx, NULL, 0, s->as_of - 3653, s->as_of + 3653, &s->figures,
+	if ((rc = tfigures_load(ctx, NULL, 0, s->as_of - 366, s->as_of + 3653, &s->figures,
 	    err)) != 0)
 		return rc;
 	for (size_t i = 0; i < s->figures.n; i++) {

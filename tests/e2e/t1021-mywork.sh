@@ -100,13 +100,27 @@ test_expect_success 'a manager sees the posts below theirs; long overdue, the re
 	wm remove setting remind.escalate_after_days >/dev/null
 '
 
+test_expect_success 'the figures an owned indicator is due are listed, each linking to where it is entered' '
+	wm add unit --ref CORP --name Corporate >/dev/null &&
+	wm add pi --code AQ1 --title "Audits closed" --frequency quarterly --owner "Head of Audit" --reporting-lag 20 >/dev/null &&
+	wm report mywork --user ann --format json >figs.json &&
+	jq -c "[.items[] | select(.kind == \"figures\") | \"\(.key) \(.why)\"]" figs.json >got &&
+	equals "$(cat got)" "[\"AQ1/2004-Q1 overdue\",\"AQ1/2004-Q2 overdue\",\"AQ1/2004-Q3 overdue\",\"AQ1/2004-Q4 overdue\",\"AQ1/2005-Q1 due\"]" &&
+	equals "$(jq -r "[.items[] | select(.key == \"AQ1/2005-Q1\")][0].update" figs.json)" "/pis/AQ1/figures?period=2005-Q1&back=%2Fmy" &&
+	wm add measurement --pi AQ1 --unit CORP --period 2004-Q4 --value 12 >/dev/null &&
+	wm report mywork --user ann --format json >figs2.json &&
+	equals "$(jq -c "[.items[] | select(.kind == \"figures\") | .key]" figs2.json)" "[\"AQ1/2005-Q1\"]"
+'
+
 serve_start main
 URL=$(cat main.url)
 login ann ann "ann's pass"
 
 test_expect_success 'the API gives the same list' '
 	curl -s -b ann.jar "$URL/api/v1/reports/mywork?user=ann" >api.json &&
-	equals "$(keys items api.json)" "IA05/R1 overdue, IA05/R4 due, IA05/R2 due"
+	wm report mywork --user ann --format json >cli.json &&
+	equals "$(keys items api.json)" "$(keys items cli.json)" &&
+	equals "$(keys items api.json)" "IA05/R1 overdue, IA05/R4 due, AQ1/2005-Q1 due, IA05/R2 due"
 '
 
 test_expect_success 'nobody reads it without signing in' '
