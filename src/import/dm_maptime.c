@@ -369,6 +369,148 @@ step_then_time(struct mctx *m, size_t i)
 	return last - i + 1;
 }
 
+/*
+ * "DATE ITEM COMMENT" over rows whose columns a page saved as text has
+ * interleaved: a row's first line starts with its time ("March Financial
+ * Status Meetings - REVIEW:"), a next line may go on with the time and
+ * the item ("through July Administration"), and a label in capitals with
+ * its bullets is the comment column's. The header has three words: a
+ * time's column, an item's, a comment's.
+ */
+static bool
+date_item_comment_header(const char *t)
+{
+	static const char *const first[] = { "date", "dates", "when", "time", "timescale" };
+	static const char *const second[] = { "item", "action", "activity", "event", "milestone",
+		"step", "what" };
+	static const char *const third[] = { "comment", "comments", "notes", "remarks", "detail",
+		"details" };
+	char a[32], b[32], c[32], extra[8];
+	bool ok = false;
+
+	if (sscanf(t, "%31s %31s %31s %7s", a, b, c, extra) != 3)
+		return false;
+	for (size_t i = 0; i < WM_ARRAY_LEN(first) && !ok; i++)
+		ok = strcasecmp(a, first[i]) == 0;
+	for (size_t i = 0; i < WM_ARRAY_LEN(second) && ok; i++)
+		if (strcasecmp(b, second[i]) == 0)
+			for (size_t k = 0; k < WM_ARRAY_LEN(third); k++)
+				if (strcasecmp(c, third[k]) == 0)
+					return true;
+	return false;
+}
+
+/* The longest run of words s starts with that is a time, and its length; 0 if none. */
+static size_t
+time_words(struct mctx *m, const char *s)
+{
+	/* a time does not end on a word that leads into more of one ("March Financial ...") */
+	static const char *const leading[] = { "financial", "of", "the", "to", "and", "from", "by",
+		"end", "start", "beginning", "early", "mid", "late", "until", "through" };
+	size_t best = 0;
+
+	for (const char *p = s; *p != '\0' && p - s < 40; p++)
+		if (p[0] == ' ' && p > s && map_is_time(m, arena_strndup(m->a, s, (size_t)(p - s)))) {
+			const char *w = p;
+			bool lead = false;
+
+			while (w > s && w[-1] != ' ')
+				w--;
+			for (size_t i = 0; i < WM_ARRAY_LEN(leading) && !lead; i++)
+				lead = strlen(leading[i]) == (size_t)(p - w) &&
+				    strncasecmp(w, leading[i], (size_t)(p - w)) == 0;
+			if (!lead)
+				best = (size_t)(p - s);
+		}
+	return best;
+}
+
+/* "REVIEW:" ending a line, or alone: the comment column's label. Where it starts, or NULL. */
+static const char *
+comment_label(const char *s)
+{
+	size_t n = strlen(s);
+	const char *p;
+
+	if (n < 3 || s[n - 1] != ':')
+		return NULL;
+	for (p = s + n - 1; p > s && p[-1] != ' '; p--)
+		if (!isupper((unsigned char)p[-1]))
+			return NULL;
+	return p < s + n - 2 ? p : NULL;
+}
+
+static size_t
+dated_rows(struct mctx *m, size_t i)
+{
+	static const char *const go_on[] = { "through ", "to ", "until ", "till " };
+	size_t j = map_next(m, i), last = i, from = m->nrecs;
+	int group = -1;
+	struct mrec *r = NULL;
+
+	for (; j < m->d->nblocks; j = map_next(m, j)) {
+		const struct dm_block *b = map_block(m, j);
+		const char *t = b->text, *lab;
+		size_t tw;
+
+		if (m->used[j] || b->type == DM_TABLE)
+			break;
+		if (b->type == DM_ITEM || (comment_label(t) == t)) {
+			/* the comment column: kept with its row */
+			if (r == NULL)
+				break;
+			r->desc = r->desc ? arena_printf(m->a, "%s %s", r->desc, t) : t;
+			m->used[j] = 1;
+			last = j;
+			continue;
+		}
+		if (r != NULL) {
+			size_t g;
+
+			for (g = 0; g < WM_ARRAY_LEN(go_on); g++)
+				if (str_has_prefix_nocase(t, go_on[g]) &&
+				    (tw = time_words(m, t + strlen(go_on[g]))) > 0)
+					break;
+			if (g < WM_ARRAY_LEN(go_on)) {
+				/* the time's range and the item's last words, on the next line */
+				const char *rest = t + strlen(go_on[g]) + tw;
+
+				r->timescale = arena_printf(m->a, "%s %.*s", r->timescale,
+				    (int)(strlen(go_on[g]) + tw), t);
+				while (*rest == ' ')
+					rest++;
+				if (*rest != '\0')
+					r->title = arena_printf(m->a, "%s %s", r->title, rest);
+				m->used[j] = 1;
+				last = j;
+				continue;
+			}
+		}
+		if ((tw = time_words(m, t)) == 0 || !isupper((unsigned char)t[tw + 1]))
+			break;
+		if (group < 0)
+			group = map_group(m, RK_MILESTONE, map_title_above(m, i), map_block(m, i)->pos);
+		{
+			const char *what = t + tw + 1;
+
+			if ((lab = comment_label(what)) != NULL && lab > what)
+				what = arena_strndup(m->a, what, (size_t)(lab - what));
+			r = step(m, b, group, arena_strndup(m->a, t, tw), str_trim(arena_strdup(m->a,
+			    what)));
+		}
+		m->used[j] = 1;
+		last = j;
+	}
+	if (m->nrecs - from < 2) {
+		for (size_t x = i; x <= last && x < m->d->nblocks; x++)
+			m->used[x] = 0;
+		m->nrecs = from;
+		return 0;
+	}
+	m->used[i] = 1;
+	return last - i + 1;
+}
+
 size_t
 map_timetable(struct mctx *m, size_t i)
 {
@@ -379,6 +521,8 @@ map_timetable(struct mctx *m, size_t i)
 		return 0;
 	if (date_action_header(b->text))
 		return time_then_step(m, i, true);
+	if (date_item_comment_header(b->text) && (n = dated_rows(m, i)) > 0)
+		return n;
 	if ((n = time_then_step(m, i, false)) > 0 || (n = dated_headings(m, i)) > 0 ||
 	    (n = step_then_time(m, i)) > 0)
 		return n;
