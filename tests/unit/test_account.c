@@ -266,6 +266,47 @@ test_sessions_expire(void **state)
 	assert_int_equal(account_session(&fx->ctx, token, &s, &fx->err), WM_ENOTFOUND);
 }
 
+static long long
+count_rows(struct fixture *fx, const char *sql)
+{
+	struct stmt *s;
+	long long n;
+
+	assert_ok(fx, store_prepare(fx->st, sql, &s, &fx->err));
+	assert_int_equal(stmt_step(s, &fx->err), STORE_ROW);
+	n = stmt_int(s, 0);
+	stmt_reset(s);
+	return n;
+}
+
+/*
+ * 16.8: the server's housekeeping purges expired sessions and login counts
+ * gone quiet, so many sign-ins over days do not pile up rows; a live
+ * session and a count still in force are kept.
+ */
+static void
+test_the_purge_drops_expired_sessions_and_quiet_counts(void **state)
+{
+	struct fixture *fx = *state;
+	char old[ACCOUNT_TOKEN_LEN], fresh[ACCOUNT_TOKEN_LEN];
+	struct session s;
+	int retry;
+
+	assert_ok(fx, login(fx, "mo", "correct horse", old, &s));
+	assert_int_equal(login_from(fx, "alice", "guess", "192.0.2.9", &retry), WM_EPERM);
+	fx->ctx.now += ACCOUNT_SESSION_HOURS * 3600 + 1;
+	assert_ok(fx, login(fx, "lena", "correct horse", fresh, &s));
+	assert_int_equal(count_rows(fx, "SELECT COUNT(*) FROM app_session"), 2);
+	assert_true(count_rows(fx, "SELECT COUNT(*) FROM login_throttle") >= 2);
+	assert_ok(fx, account_purge(&fx->ctx, &fx->err));
+	assert_int_equal(count_rows(fx, "SELECT COUNT(*) FROM app_session"), 1);
+	assert_ok(fx, account_session(&fx->ctx, fresh, &s, &fx->err));
+	/* the day-old failure is gone; the sign-in just made still counts */
+	assert_int_equal(count_rows(fx, "SELECT COUNT(*) FROM login_throttle WHERE window_start <"
+	    " (SELECT MAX(window_start) FROM login_throttle)"), 0);
+	assert_true(count_rows(fx, "SELECT COUNT(*) FROM login_throttle") >= 1);
+}
+
 static void
 test_disabled_user_cannot_log_in_or_keep_a_session(void **state)
 {
@@ -441,6 +482,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_every_sign_in_costs_one_password_check, setup,
 		    fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_sessions_expire, setup, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_the_purge_drops_expired_sessions_and_quiet_counts,
+		    setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_disabled_user_cannot_log_in_or_keep_a_session,
 		    setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_only_admin_or_self_sets_a_password, setup,
