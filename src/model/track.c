@@ -391,6 +391,10 @@ present(json_t *row, struct stmt *s, int last_update, int as_of, struct wm_err *
 	    json_string(d));
 	json_object_set_new_nocheck(row, "days_since_update", since < 0 ? json_null() :
 	    json_integer(since));
+	/* the day the stale rule counts from when it has had no update */
+	date_format_iso(f.opened, d);
+	json_object_set_new_nocheck(row, "opened", f.opened == DATE_NONE ? json_null() :
+	    json_string(d));
 	slip = json_object();
 	json_object_set_new_nocheck(slip, "revisions", json_integer(revisions));
 	json_object_set_new_nocheck(slip, "days", original != DATE_NONE && f.due != DATE_NONE ?

@@ -21,6 +21,7 @@
 #include "base/mem.h"
 #include "base/period.h"
 #include "model/ent.h"
+#include "report/complete.h"
 #include "report/govmap.h"
 #include "report/pack.h"
 #include "report/perfcommon.h"
@@ -659,6 +660,10 @@ pack_build(struct wm_ctx *ctx, const struct pack_opts *o, struct rdoc *d, char *
 	if ((rc = projects(&p, reports, err)) != 0)
 		goto out;
 	missing(&p, reach, reports);
+	/* the exception report's count of updates and figures due over the period, and who is late */
+	if ((rc = complete_section(&p.at, p.map.c[p.c].key, period_first_day(&p.v.run.as_of),
+	    p.day, o->stale_days > 0 ? o->stale_days : 90, p.level, d, NULL, NULL, err)) != 0)
+		goto out;
 	on_track(&p, reach);
 	if (summary != NULL) {
 		struct buf s = BUF_INIT;

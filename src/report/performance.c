@@ -15,6 +15,7 @@
 #include "base/buf.h"
 #include "base/mem.h"
 #include "model/ent.h"
+#include "report/complete.h"
 #include "report/perfcommon.h"
 #include "report/performance.h"
 
@@ -376,6 +377,26 @@ report_exceptions(struct wm_ctx *ctx, const struct exceptions_opts *o, struct rd
 	if (nitems == 0)
 		rdoc_para(*out, "Nothing is red, getting worse, missing or estimated.");
 	{
+		/* updates and figures that did not come in are exceptions in their own right */
+		struct complete_counts c;
+		json_t *cj = NULL;
+
+		if ((rc = complete_section(ctx, v.committee, period_first_day(&v.run.as_of),
+		    period_last_day(&v.run.as_of), o->stale_days > 0 ? o->stale_days : 90, 2, *out,
+		    &c, &cj, err)) != 0) {
+			json_decref(data);
+			json_decref(list);
+			rdoc_free(*out);
+			*out = NULL;
+			goto out;
+		}
+		json_object_set_new(data, "completeness", cj);
+		json_object_set_new(data, "missing_updates",
+		    json_integer((json_int_t)(c.updates_due - c.updates_in)));
+		json_object_set_new(data, "missing_figures",
+		    json_integer((json_int_t)(c.figures_due - c.figures_in)));
+	}
+	{
 		size_t *pis = wm_calloc(nitems + 1, sizeof(*pis));
 
 		for (size_t k = 0; k < nitems; k++)
@@ -386,8 +407,9 @@ report_exceptions(struct wm_ctx *ctx, const struct exceptions_opts *o, struct rd
 	pview_rules_para(&v, shown, *out);
 	json_object_set_new(data, "exceptions", list);
 	rdoc_set_data(*out, data);
+out:
 	free(items);
 	free(shown);
 	pview_close(&v);
-	return 0;
+	return rc;
 }

@@ -26,6 +26,7 @@ struct exceptions_opts {
 	const char *committee;	/* only what this committee answers for */
 	const char *unit;	/* at this unit's level; NULL: the corporate unit */
 	int deteriorating;	/* periods running that count as getting worse; 0: 3 */
+	int stale_days;		/* an update is due after this many days without; 0: 90 */
 };
 
 /* Only what is red, getting worse, missing or estimated, most urgent first. */

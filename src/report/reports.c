@@ -84,6 +84,9 @@ static const struct ropt exceptions_opts[] = {
 	{ "deteriorating", RO_COUNT, "Getting worse after (periods)",
 	  "An indicator worse than the period before this many periods running is getting worse",
 	  "3", NULL, 1, 120, NULL, 0, NULL },
+	{ "stale_days", RO_COUNT, "Update due after (days)",
+	  "An open item with no update for longer than this many days is due one, as the chase "
+	  "report counts it", "90", NULL, 0, 36500, NULL, 0, NULL },
 	OPT_END
 };
 
@@ -215,7 +218,8 @@ static int
 run_exceptions(struct wm_ctx *ctx, const struct ropts *o, struct rdoc **out, struct wm_err *err)
 {
 	struct exceptions_opts e = { ropts_text(o, "as_of"), ropts_text(o, "committee"),
-		ropts_text(o, "unit"), (int)ropts_num(o, "deteriorating") };
+		ropts_text(o, "unit"), (int)ropts_num(o, "deteriorating"),
+		(int)ropts_num(o, "stale_days") };
 
 	return report_exceptions(ctx, &e, out, err);
 }

@@ -102,7 +102,7 @@ add(struct titems *items, const char *kind, const char *noun, const json_t *row,
 	it->f.percent = json_is_number(json_object_get(row, "percent")) ?
 	    json_number_value(json_object_get(row, "percent")) : -1;
 	it->f.last_update = day(row, "last_update");
-	it->f.opened = DATE_NONE;
+	it->f.opened = day(row, "opened");
 	it->f.statutory = json_is_true(stat) ? 1 : json_is_false(stat) ? 0 : -1;
 	it->f.priority = (int)json_integer_value(json_object_get(row, "priority"));
 }
