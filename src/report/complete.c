@@ -8,6 +8,7 @@
 #include "base/buf.h"
 #include "base/date.h"
 #include "base/mem.h"
+#include "model/ent.h"
 #include "report/complete.h"
 #include "report/govmap.h"
 #include "report/tracked.h"
@@ -127,7 +128,16 @@ complete_section(struct wm_ctx *ctx, const char *committee, int from, int to, in
 		goto out;
 	if (committee != NULL) {
 		struct govmap m = { 0 };
+		json_t *row = NULL;
+		int64_t id;
 
+		/* a name or a key in another case: the committee's ref, as the map has it */
+		if ((rc = ent_resolve(ctx, kind_find("committees"), committee, &id, err)) != 0 ||
+		    (rc = ent_get_by_id(ctx, kind_find("committees"), id, true, &row, err)) != 0)
+			goto out;
+		json_object_set_new(map, "\tcommittee", json_string(govmap_str(row, "ref")));
+		json_decref(row);
+		committee = json_string_value(json_object_get(map, "\tcommittee"));
 		if ((rc = govmap_load(&at, &m, NULL, NULL, GM_ACTIONS | GM_MILESTONES, err)) != 0)
 			goto out;
 		for (size_t i = 0; i < m.n; i++) {

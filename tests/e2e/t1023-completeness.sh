@@ -53,8 +53,8 @@ test_expect_success 'figures due: counted, and their timeliness said to be unkno
 	contains p.txt "whether it came in on time is not known"
 '
 
-test_expect_success 'the section is in every format and in the committee pack' '
-	wm report exceptions --committee QPRMG --as-of 2005-03 --format html >q.html &&
+test_expect_success 'the section is in every format, by the committee name too, and in the pack' '
+	wm report exceptions --committee "QPRMG Strategic Committee" --as-of 2005-03 --format html >q.html &&
 	contains q.html "Updates and figures: complete and on time" &&
 	contains q.html "DA2002/R13" &&
 	wm report pack --committee QPRMG --as-of 2005-03 --format model >pack.txt &&
