@@ -428,7 +428,13 @@ static void
 gather(const struct mywork_set *s, const char *const *posts, size_t nposts, int days,
     unsigned char *seen, struct mywork_item **v, size_t *n)
 {
-	*v = wm_calloc(s->nitems + 1, sizeof(**v));
+	size_t cap = 8;
+
+	/*
+	 * Grown as found, not sized for every item: remind keeps one list per
+	 * person, and 10,000 lists of room for 100,000 items each is 160 GB.
+	 */
+	*v = wm_calloc(cap, sizeof(**v));
 	*n = 0;
 	for (size_t p = 0; p < nposts; p++) {
 		json_t *idx = json_object_get(s->post_items, posts[p]), *x;
@@ -441,6 +447,10 @@ gather(const struct mywork_set *s, const char *const *posts, size_t nposts, int 
 			if (seen[i] || !listed(s, &s->items[i], days, &why))
 				continue;
 			seen[i] = 1;
+			if (*n + 1 >= cap) {
+				cap *= 2;
+				*v = wm_realloc(*v, cap * sizeof(**v));
+			}
 			(*v)[*n] = s->items[i];
 			(*v)[*n].why = why;
 			(*v)[*n].lead = posts[p];
