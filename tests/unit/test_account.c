@@ -200,23 +200,33 @@ test_an_attempt_is_counted_before_its_password_is_checked(void **state)
 	}
 }
 
+/* One number a query counts, such as COUNT(*). */
+static long long
+count_rows(struct fixture *fx, const char *sql)
+{
+	struct stmt *s;
+	long long n;
+
+	assert_ok(fx, store_prepare(fx->st, sql, &s, &fx->err));
+	assert_int_equal(stmt_step(s, &fx->err), STORE_ROW);
+	n = stmt_int(s, 0);
+	stmt_reset(s);
+	return n;
+}
+
 /* 16.8: successful sign-ins are counted too, and a user keeps a bounded number of sessions. */
 static void
 test_sign_ins_are_rate_limited_and_sessions_capped(void **state)
 {
 	struct fixture *fx = *state;
-	struct stmt *s;
 	int retry, i;
 
 	for (i = 0; i < ACCOUNT_OK_PER_WINDOW; i++)
 		assert_ok(fx, login_from(fx, "mo", "correct horse", "192.0.2.8", &retry));
 	assert_int_equal(login_from(fx, "mo", "correct horse", "192.0.2.8", &retry), WM_ELIMIT);
 	assert_true(retry > 0 && retry <= ACCOUNT_OK_WINDOW_SECONDS + 1);
-	assert_ok(fx, store_prepare(fx->st, "SELECT COUNT(*) FROM app_session s JOIN app_user u"
-	    " ON u.id = s.user_id WHERE u.username = 'mo'", &s, &fx->err));
-	assert_int_equal(stmt_step(s, &fx->err), STORE_ROW);
-	assert_int_equal(stmt_int(s, 0), ACCOUNT_MAX_SESSIONS);
-	stmt_reset(s);
+	assert_int_equal(count_rows(fx, "SELECT COUNT(*) FROM app_session s JOIN app_user u"
+	    " ON u.id = s.user_id WHERE u.username = 'mo'"), ACCOUNT_MAX_SESSIONS);
 	fx->ctx.now += ACCOUNT_OK_WINDOW_SECONDS + 1;
 	assert_ok(fx, login_from(fx, "mo", "correct horse", "192.0.2.8", &retry));
 }
@@ -264,19 +274,6 @@ test_sessions_expire(void **state)
 	assert_ok(fx, login(fx, "mo", "correct horse", token, &s));
 	fx->ctx.now += ACCOUNT_SESSION_HOURS * 3600 + 1;
 	assert_int_equal(account_session(&fx->ctx, token, &s, &fx->err), WM_ENOTFOUND);
-}
-
-static long long
-count_rows(struct fixture *fx, const char *sql)
-{
-	struct stmt *s;
-	long long n;
-
-	assert_ok(fx, store_prepare(fx->st, sql, &s, &fx->err));
-	assert_int_equal(stmt_step(s, &fx->err), STORE_ROW);
-	n = stmt_int(s, 0);
-	stmt_reset(s);
-	return n;
 }
 
 /*
